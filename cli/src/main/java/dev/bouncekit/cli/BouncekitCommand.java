@@ -1,0 +1,29 @@
+package dev.bouncekit.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code bouncekit} command line: the entry point of {@code bouncekit.jar}. */
+@Command(name = "bouncekit", mixinStandardHelpOptions = true, version = "bouncekit 0.1.0",
+        description = "Understand and test SMTP delivery failures.",
+        subcommands = {ClassifyCommand.class, EvaluateCommand.class, CatalogCommand.class})
+public final class BouncekitCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Runs the command line and exits with its status. */
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The configured command line, for embedding and tests. */
+    public static CommandLine commandLine() {
+        return new CommandLine(new BouncekitCommand()).setCaseInsensitiveEnumValuesAllowed(true);
+    }
+}

@@ -1,0 +1,45 @@
+package dev.bouncekit.classify;
+
+import dev.bouncekit.reply.SmtpReply;
+import dev.bouncekit.status.EnhancedStatusCode;
+import dev.bouncekit.taxonomy.Action;
+import dev.bouncekit.taxonomy.Owner;
+import dev.bouncekit.taxonomy.Reason;
+
+import java.util.List;
+
+/**
+ * The verdict on one delivery failure.
+ *
+ * @param reason    why it failed
+ * @param hard      Sisimai's hard-bounce flag: the address itself is bad
+ * @param owner     who must act
+ * @param action    what to do
+ * @param provider  the provider id ({@code gmail}, {@code outlook}, ...), or null when not known
+ * @param reply     the parsed reply the verdict is based on
+ * @param rule      which rule decided, e.g. {@code phrase:gmail:3}, {@code status:5.1.1},
+ *                  {@code fallback:class-5.7}
+ * @param addresses the e-mail addresses the reply text names, lower-cased
+ */
+public record Classification(Reason reason, boolean hard, Owner owner, Action action, String provider,
+                             SmtpReply reply, String rule, List<String> addresses) {
+
+    public Classification {
+        addresses = List.copyOf(addresses);
+    }
+
+    /** The basic reply code, or null when the reply has none. */
+    public Integer code() {
+        return reply.hasCode() ? reply.code() : null;
+    }
+
+    /** The enhanced status code, or null when the reply has none. */
+    public EnhancedStatusCode status() {
+        return reply.status();
+    }
+
+    /** True when the failure is permanent (5xx, or 5.x.x without a code). */
+    public boolean permanent() {
+        return reply.isPermanent();
+    }
+}

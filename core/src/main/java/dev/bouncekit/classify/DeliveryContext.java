@@ -1,0 +1,60 @@
+package dev.bouncekit.classify;
+
+import dev.bouncekit.reply.SmtpStage;
+import dev.bouncekit.status.EnhancedStatusCode;
+
+/**
+ * What else is known about a failure besides its text; every part is optional and sharpens the
+ * classification (the stage tells {@code filtered} from {@code userunknown}; the remote host and
+ * the recipient domain tell the provider).
+ *
+ * @param stage      the SMTP stage at which the reply came, or null
+ * @param remoteHost the host that answered (MX name), or null
+ * @param recipient  the recipient address the failure is about, or null
+ * @param dsnStatus  the DSN {@code Status:} field, or null
+ */
+public record DeliveryContext(SmtpStage stage, String remoteHost, String recipient, EnhancedStatusCode dsnStatus) {
+
+    private static final DeliveryContext NONE = new DeliveryContext(null, null, null, null);
+
+    /** No context: classify by the text alone. */
+    public static DeliveryContext none() {
+        return NONE;
+    }
+
+    /** A context with only the stage. */
+    public static DeliveryContext at(SmtpStage stage) {
+        return new DeliveryContext(stage, null, null, null);
+    }
+
+    public DeliveryContext withStage(SmtpStage newStage) {
+        return new DeliveryContext(newStage, remoteHost, recipient, dsnStatus);
+    }
+
+    public DeliveryContext withRemoteHost(String newRemoteHost) {
+        return new DeliveryContext(stage, blankToNull(newRemoteHost), recipient, dsnStatus);
+    }
+
+    public DeliveryContext withRecipient(String newRecipient) {
+        return new DeliveryContext(stage, remoteHost, blankToNull(newRecipient), dsnStatus);
+    }
+
+    public DeliveryContext withDsnStatus(EnhancedStatusCode newDsnStatus) {
+        return new DeliveryContext(stage, remoteHost, recipient, newDsnStatus);
+    }
+
+    /** The domain of {@link #recipient()}, lower-cased, or null. */
+    public String recipientDomain() {
+        if (recipient == null) {
+            return null;
+        }
+        int at = recipient.lastIndexOf('@');
+        String domain = at < 0 ? recipient : recipient.substring(at + 1);
+        domain = domain.replace(">", "").trim().toLowerCase(java.util.Locale.ROOT);
+        return domain.isEmpty() ? null : domain;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}

@@ -1,0 +1,161 @@
+package dev.bouncekit.provider;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Tells which provider answered, in a fixed order: a marker in the reply text (such as
+ * {@code - gsmtp} or {@code .prod.outlook.com}), then the remote host's name, then the domain of
+ * an address the text names, then the recipient's domain. The provider list is data:
+ * {@code /dev/bouncekit/provider/providers.txt}.
+ */
+public final class ProviderDetector {
+
+    private static final String RESOURCE = "/dev/bouncekit/provider/providers.txt";
+    private static final ProviderDetector BUILT_IN = load();
+
+    private final Map<String, Provider> providers;
+
+    private ProviderDetector(Map<String, Provider> providers) {
+        this.providers = providers;
+    }
+
+    /** The detector over the built-in provider list. */
+    public static ProviderDetector builtIn() {
+        return BUILT_IN;
+    }
+
+    /** Every known provider, in file order. */
+    public Collection<Provider> providers() {
+        return providers.values();
+    }
+
+    /** The provider with this id. */
+    public Optional<Provider> byId(String id) {
+        return Optional.ofNullable(id == null ? null : providers.get(id.toLowerCase(Locale.ROOT)));
+    }
+
+    /**
+     * Detects the provider.
+     *
+     * @param normalizedText  reply text, lower-cased with single spaces
+     * @param remoteHost      the answering host, or null
+     * @param mentionedDomains domains of addresses named in the text
+     * @param recipientDomain the recipient's domain, or null
+     */
+    public Optional<Provider> detect(String normalizedText, String remoteHost, List<String> mentionedDomains,
+                                     String recipientDomain) {
+        if (normalizedText != null && !normalizedText.isEmpty()) {
+            for (Provider p : providers.values()) {
+                for (String marker : p.textMarkers()) {
+                    if (normalizedText.contains(marker)) {
+                        return Optional.of(p);
+                    }
+                }
+            }
+        }
+        if (remoteHost != null) {
+            String host = remoteHost.toLowerCase(Locale.ROOT);
+            for (Provider p : providers.values()) {
+                for (String suffix : p.hostSuffixes()) {
+                    if (host.endsWith(suffix) || host.equals(suffix.startsWith(".") ? suffix.substring(1) : suffix)) {
+                        return Optional.of(p);
+                    }
+                }
+            }
+        }
+        for (String domain : mentionedDomains) {
+            Optional<Provider> p = byDomain(domain);
+            if (p.isPresent()) {
+                return p;
+            }
+        }
+        return recipientDomain == null ? Optional.empty() : byDomain(recipientDomain);
+    }
+
+    /** The provider hosting mailboxes of {@code domain}, or of a parent domain. */
+    public Optional<Provider> byDomain(String domain) {
+        String d = domain.toLowerCase(Locale.ROOT);
+        for (Provider p : providers.values()) {
+            for (String own : p.domains()) {
+                if (d.equals(own) || d.endsWith("." + own)) {
+                    return Optional.of(p);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static ProviderDetector load() {
+        InputStream in = ProviderDetector.class.getResourceAsStream(RESOURCE);
+        if (in == null) {
+            throw new IllegalStateException("provider list missing from the class path: " + RESOURCE);
+        }
+        Map<String, Provider> out = new LinkedHashMap<>();
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            String id = null;
+            Map<String, List<String>> fields = new LinkedHashMap<>();
+            String line;
+            int number = 0;
+            while ((line = reader.readLine()) != null) {
+                number++;
+                String t = line.trim();
+                if (t.isEmpty() || t.startsWith("#")) {
+                    continue;
+                }
+                if (t.startsWith("[") && t.endsWith("]")) {
+                    if (id != null) {
+                        out.put(id, provider(id, fields));
+                    }
+                    id = t.substring(1, t.length() - 1).trim();
+                    fields = new LinkedHashMap<>();
+                    continue;
+                }
+                int colon = t.indexOf(':');
+                if (id == null || colon <= 0) {
+                    throw new IllegalStateException("providers.txt:" + number + ": expected [id] or 'field: a | b', got '" + t + "'");
+                }
+                List<String> values = new ArrayList<>();
+                for (String v : t.substring(colon + 1).split("\\|")) {
+                    if (!v.isBlank()) {
+                        values.add(v.trim());
+                    }
+                }
+                fields.put(t.substring(0, colon).trim(), values);
+            }
+            if (id != null) {
+                out.put(id, provider(id, fields));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new ProviderDetector(out);
+    }
+
+    private static Provider provider(String id, Map<String, List<String>> fields) {
+        List<String> name = fields.getOrDefault("name", List.of(id));
+        return new Provider(id, String.join(" ", name),
+                lower(fields.getOrDefault("text", List.of())),
+                lower(fields.getOrDefault("host", List.of())),
+                lower(fields.getOrDefault("domain", List.of())));
+    }
+
+    private static List<String> lower(List<String> values) {
+        List<String> out = new ArrayList<>();
+        for (String v : values) {
+            out.add(v.toLowerCase(Locale.ROOT).replaceAll("\\s+", " "));
+        }
+        return out;
+    }
+}

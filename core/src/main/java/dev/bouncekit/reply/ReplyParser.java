@@ -1,0 +1,304 @@
+package dev.bouncekit.reply;
+
+import dev.bouncekit.status.EnhancedStatusCode;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Turns any delivery-failure text into an {@link SmtpReply}. Accepts multi-line wire replies
+ * ({@code 550-5.1.1 ...} / {@code 550 5.1.1 ...}), the same lines joined by {@code \n} or by
+ * spaces, DSN fields ({@code Diagnostic-Code: smtp; 550 ...}, {@code Status:},
+ * {@code Remote-MTA:}), the {@code smtp;550 ...} log form, Postfix's
+ * {@code host X said: ... (in reply to RCPT TO command)}, qmail's {@code (#5.1.1)} and bare text
+ * with no code at all. The enhanced code repeated on every line counts once.
+ *
+ * <p>Never throws: null, empty and binary input give a reply without code or with whatever text
+ * there is. Runs in time linear in the input length and uses no regular expressions.
+ */
+public final class ReplyParser {
+
+    private static final SmtpReply EMPTY = new SmtpReply(SmtpReply.NO_CODE, null, List.of(), null, null);
+
+    private ReplyParser() {
+    }
+
+    /** Parses {@code raw}; see the class description for the shapes understood. */
+    public static SmtpReply parse(String raw) {
+        if (raw == null || raw.isEmpty()) {
+            return EMPTY;
+        }
+        Collected collected = collect(raw);
+        List<String> physical = collected.text;
+        int code = SmtpReply.NO_CODE;
+        EnhancedStatusCode status = null;
+        String host = collected.remoteHost;
+        List<String> lines = new ArrayList<>(physical.size());
+        for (String original : physical) {
+            String line = stripTransportPrefix(original);
+            if (lines.isEmpty() && code == SmtpReply.NO_CODE) {
+                int said = indexOfIgnoreCase(line, " said:");
+                if (line.regionMatches(true, 0, "host ", 0, 5) && said > 5) {
+                    host = hostName(line.substring(5, said));
+                    line = line.substring(said + 6).trim();
+                }
+                int lineCode = leadingCode(line);
+                if (lineCode != SmtpReply.NO_CODE) {
+                    code = lineCode;
+                    line = line.substring(3);
+                }
+            } else if (code != SmtpReply.NO_CODE && leadingCode(line) == code) {
+                line = line.substring(3);
+            }
+            line = skipSeparators(line);
+            int statusEnd = leadingStatusEnd(line);
+            if (statusEnd > 0) {
+                EnhancedStatusCode lineStatus = EnhancedStatusCode.of(line.substring(0, statusEnd));
+                if (status == null) {
+                    status = lineStatus;
+                }
+                line = skipSeparators(line.substring(statusEnd));
+            }
+            if (code != SmtpReply.NO_CODE) {
+                line = removeContinuationMarks(line, code, status);
+            }
+            line = line.trim();
+            if (!line.isEmpty()) {
+                lines.add(line);
+            }
+        }
+        String joined = String.join(" ", lines);
+        if (status == null) {
+            status = EnhancedStatusCode.find(joined).orElse(collected.dsnStatus);
+        }
+        SmtpStage stage = reportedStage(joined);
+        return new SmtpReply(code, status, lines, stage, host);
+    }
+
+    /** Splits into lines and takes DSN fields apart. */
+    private static Collected collect(String raw) {
+        Collected out = new Collected();
+        List<String> diagnostic = new ArrayList<>();
+        boolean inDiagnostic = false;
+        int start = 0;
+        int n = raw.length();
+        for (int i = 0; i <= n; i++) {
+            char c = i < n ? raw.charAt(i) : '\n';
+            if (c != '\n' && c != '\r') {
+                continue;
+            }
+            String line = raw.substring(start, i);
+            start = i + 1;
+            if (c == '\r' && i + 1 < n && raw.charAt(i + 1) == '\n') {
+                i++;
+                start = i + 1;
+            }
+            if (inDiagnostic && !line.isEmpty() && Character.isWhitespace(line.charAt(0))) {
+                diagnostic.add(line.trim());
+                continue;
+            }
+            inDiagnostic = false;
+            String trimmed = line.trim();
+            if (startsWithField(trimmed, "Diagnostic-Code:")) {
+                diagnostic.add(afterSemicolon(trimmed, "Diagnostic-Code:".length()));
+                inDiagnostic = true;
+            } else if (startsWithField(trimmed, "Status:")) {
+                out.dsnStatus = EnhancedStatusCode.parse(trimmed.substring(7)).orElse(out.dsnStatus);
+            } else if (startsWithField(trimmed, "Remote-MTA:")) {
+                out.remoteHost = hostName(afterSemicolon(trimmed, "Remote-MTA:".length()));
+            } else if (isOtherDsnField(trimmed)) {
+                continue;
+            } else if (!trimmed.isEmpty()) {
+                out.text.add(trimmed);
+            }
+        }
+        if (!diagnostic.isEmpty()) {
+            out.text = diagnostic;
+        }
+        return out;
+    }
+
+    private static boolean isOtherDsnField(String line) {
+        for (String field : new String[] {"Action:", "Final-Recipient:", "Original-Recipient:",
+                "Reporting-MTA:", "Last-Attempt-Date:", "Arrival-Date:", "Will-Retry-Until:",
+                "X-Postfix-Queue-ID:", "X-Postfix-Sender:", "Received-From-MTA:"}) {
+            if (startsWithField(line, field)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean startsWithField(String line, String field) {
+        return line.regionMatches(true, 0, field, 0, field.length());
+    }
+
+    private static String afterSemicolon(String line, int from) {
+        int semi = line.indexOf(';', from);
+        return (semi < 0 ? line.substring(from) : line.substring(semi + 1)).trim();
+    }
+
+    /** Removes {@code smtp;}, {@code SMTP; } and similar diagnostic-type prefixes. */
+    private static String stripTransportPrefix(String line) {
+        String t = line.trim();
+        if (t.regionMatches(true, 0, "smtp;", 0, 5)) {
+            return t.substring(5).trim();
+        }
+        return t;
+    }
+
+    private static String hostName(String text) {
+        String t = text.trim();
+        int end = 0;
+        while (end < t.length() && isHostChar(t.charAt(end))) {
+            end++;
+        }
+        String host = t.substring(0, end);
+        while (host.endsWith(".")) {
+            host = host.substring(0, host.length() - 1);
+        }
+        return host.isEmpty() ? null : host.toLowerCase(Locale.ROOT);
+    }
+
+    private static boolean isHostChar(char c) {
+        return Character.isLetterOrDigit(c) || c == '.' || c == '-' || c == '_';
+    }
+
+    /** A three-digit code 200-599 at the start, followed by end, space, dash, colon or comma. */
+    static int leadingCode(String line) {
+        if (line.length() < 3) {
+            return SmtpReply.NO_CODE;
+        }
+        char a = line.charAt(0);
+        char b = line.charAt(1);
+        char c = line.charAt(2);
+        if (a < '2' || a > '5' || !isDigit(b) || !isDigit(c)) {
+            return SmtpReply.NO_CODE;
+        }
+        if (line.length() > 3) {
+            char next = line.charAt(3);
+            if (next != ' ' && next != '-' && next != ':' && next != ',' && next != '\t') {
+                return SmtpReply.NO_CODE;
+            }
+        }
+        return (a - '0') * 100 + (b - '0') * 10 + (c - '0');
+    }
+
+    private static String skipSeparators(String line) {
+        int i = 0;
+        while (i < line.length()) {
+            char c = line.charAt(i);
+            if (c == ' ' || c == '-' || c == ':' || c == '\t') {
+                i++;
+            } else {
+                break;
+            }
+        }
+        return line.substring(i);
+    }
+
+    /** End index of an enhanced status code at the very start, or -1. */
+    private static int leadingStatusEnd(String line) {
+        if (EnhancedStatusCode.indexIn(line, 0) != 0) {
+            return -1;
+        }
+        int end = 5;
+        while (end < line.length() && isDigit(line.charAt(end))) {
+            end++;
+        }
+        return end;
+    }
+
+    /**
+     * Drops the marks of continuation lines that were joined into one line with spaces:
+     * {@code "... Please try 550-5.1.1 double-checking"}, {@code "... 550 5.1.1 https://"}, and
+     * a repeated code at the start ({@code "550 User Unknown"} after {@code "550 5.7.1"}).
+     */
+    private static String removeContinuationMarks(String line, int code, EnhancedStatusCode status) {
+        String codeText = Integer.toString(code);
+        if (leadingCode(line) == code && (line.length() == 3 || line.charAt(3) == ' ' || line.charAt(3) == '-')) {
+            line = skipSeparators(line.substring(3));
+            int statusEnd = leadingStatusEnd(line);
+            if (statusEnd > 0) {
+                line = skipSeparators(line.substring(statusEnd));
+            }
+        }
+        if (line.indexOf(codeText) < 0) {
+            return line;
+        }
+        StringBuilder out = new StringBuilder(line.length());
+        int n = line.length();
+        int i = 0;
+        while (i < n) {
+            if (line.startsWith(codeText, i) && (i == 0 || line.charAt(i - 1) == ' ') && i + 3 < n) {
+                int after = i + 3;
+                char sep = line.charAt(after);
+                int statusAt = after + 1;
+                boolean statusFollows = statusAt < n && EnhancedStatusCode.indexIn(line, statusAt) == statusAt;
+                if (sep == '-' || (sep == ' ' && statusFollows && status != null
+                        && line.startsWith(status.toString(), statusAt))) {
+                    int j = statusAt;
+                    if (statusFollows) {
+                        j = statusAt + 5;
+                        while (j < n && isDigit(line.charAt(j))) {
+                            j++;
+                        }
+                    }
+                    while (j < n && line.charAt(j) == ' ') {
+                        j++;
+                    }
+                    i = j;
+                    continue;
+                }
+            }
+            out.append(line.charAt(i));
+            i++;
+        }
+        return out.toString();
+    }
+
+    /** Reads Postfix's {@code (in reply to RCPT TO command)} and friends. */
+    private static SmtpStage reportedStage(String text) {
+        int at = indexOfIgnoreCase(text, "in reply to ");
+        if (at < 0) {
+            return null;
+        }
+        int end = indexOfIgnoreCase(text, " command", at);
+        if (end < 0 || end - at > 40) {
+            return null;
+        }
+        String command = text.substring(at + 12, end);
+        if (command.regionMatches(true, 0, "end of data", 0, 11)) {
+            return SmtpStage.DATA;
+        }
+        Optional<SmtpStage> stage = SmtpStage.parse(command);
+        return stage.orElse(null);
+    }
+
+    private static int indexOfIgnoreCase(String text, String needle) {
+        return indexOfIgnoreCase(text, needle, 0);
+    }
+
+    private static int indexOfIgnoreCase(String text, String needle, int from) {
+        int max = text.length() - needle.length();
+        char first = needle.charAt(0);
+        for (int i = Math.max(0, from); i <= max; i++) {
+            if (Character.toLowerCase(text.charAt(i)) == first && text.regionMatches(true, i, needle, 0, needle.length())) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static final class Collected {
+        List<String> text = new ArrayList<>();
+        EnhancedStatusCode dsnStatus;
+        String remoteHost;
+    }
+}

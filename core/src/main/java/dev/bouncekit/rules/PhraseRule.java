@@ -1,0 +1,64 @@
+package dev.bouncekit.rules;
+
+import dev.bouncekit.reply.SmtpStage;
+import dev.bouncekit.status.EnhancedStatusCode;
+import dev.bouncekit.taxonomy.Reason;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One line of a rules file: when every phrase occurs in the reply text, in order, and the
+ * conditions hold, the reply gets {@link #reason()}.
+ *
+ * @param source         where the rule was written, {@code file:line}; shown as the deciding rule
+ * @param reason         the reason it assigns
+ * @param provider       the provider id the rule is limited to, or null for any provider
+ * @param phrases        lower-case phrases with single spaces, all required, in this order
+ * @param stages         the stages at which it applies; empty for any (an unknown stage never
+ *                       satisfies a non-empty set)
+ * @param excludedStages stages at which it does not apply
+ * @param statusClass    2, 4 or 5 to require that class of reply, 0 for any
+ * @param statusPrefixes enhanced status codes or prefixes (e.g. {@code 5.7.}) the reply must have
+ *                       one of; empty for any
+ */
+public record PhraseRule(String source, Reason reason, String provider, List<String> phrases,
+                         Set<SmtpStage> stages, Set<SmtpStage> excludedStages, int statusClass,
+                         List<String> statusPrefixes) {
+
+    public PhraseRule {
+        phrases = List.copyOf(phrases);
+        stages = Set.copyOf(stages);
+        excludedStages = Set.copyOf(excludedStages);
+        statusPrefixes = List.copyOf(statusPrefixes);
+        if (phrases.isEmpty()) {
+            throw new IllegalArgumentException(source + ": a rule needs at least one phrase");
+        }
+    }
+
+    /** Whether the non-phrase conditions hold for a reply. */
+    boolean conditionsHold(SmtpStage stage, int replyClass, EnhancedStatusCode status) {
+        if (!stages.isEmpty() && (stage == null || !stages.contains(stage))) {
+            return false;
+        }
+        if (stage != null && excludedStages.contains(stage)) {
+            return false;
+        }
+        if (statusClass != 0 && statusClass != replyClass) {
+            return false;
+        }
+        if (!statusPrefixes.isEmpty()) {
+            if (status == null) {
+                return false;
+            }
+            String code = status.toString();
+            for (String prefix : statusPrefixes) {
+                if (prefix.endsWith(".") ? code.startsWith(prefix) : code.equals(prefix)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        return true;
+    }
+}

@@ -1,0 +1,209 @@
+package dev.bouncekit.rules;
+
+import dev.bouncekit.reply.SmtpStage;
+import dev.bouncekit.taxonomy.Reason;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * An ordered list of {@link PhraseRule}s read from a rules file. Earlier rules win.
+ *
+ * <p>The format, one rule a line:
+ * <pre>
+ * # comment
+ * [any]                                   # rules for any provider (the default section)
+ * no such user => userunknown
+ * recipient address rejected ... access denied => userunknown stage=RCPT
+ * [gmail]                                 # rules that apply only when the provider is gmail
+ * account that you tried to reach is disabled => suspend
+ * </pre>
+ * Left of {@code =>}: one or more phrases separated by {@code ...}, which must occur in that
+ * order; matching ignores case and folds white space. Right: a reason (Sisimai 5.5 names), then
+ * optional conditions: {@code stage=RCPT,DATA}, {@code not-stage=DATA}, {@code class=4|5},
+ * {@code status=5.7.1,5.2.} (a trailing dot matches a prefix).
+ */
+public final class RuleSet {
+
+    /** The file name of the built-in rules. */
+    public static final String BUILT_IN_RESOURCE = "/dev/bouncekit/rules/phrases.rules";
+
+    private static final RuleSet BUILT_IN = load("phrases.rules", RuleSet.class.getResourceAsStream(BUILT_IN_RESOURCE));
+
+    private final List<PhraseRule> rules;
+
+    private RuleSet(List<PhraseRule> rules) {
+        this.rules = List.copyOf(rules);
+    }
+
+    /** The rules that ship with bouncekit. */
+    public static RuleSet builtIn() {
+        return BUILT_IN;
+    }
+
+    /** No rules. */
+    public static RuleSet empty() {
+        return new RuleSet(List.of());
+    }
+
+    /** Reads a rules file. */
+    public static RuleSet read(Path file) throws IOException {
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return parse(file.getFileName().toString(), reader);
+        }
+    }
+
+    /**
+     * Reads rules from {@code reader}; {@code sourceName} names the source in rule ids and errors.
+     *
+     * @throws RuleSyntaxException naming the line at fault
+     */
+    public static RuleSet parse(String sourceName, Reader reader) throws IOException {
+        BufferedReader lines = reader instanceof BufferedReader b ? b : new BufferedReader(reader);
+        List<PhraseRule> rules = new ArrayList<>();
+        String provider = null;
+        String line;
+        int number = 0;
+        while ((line = lines.readLine()) != null) {
+            number++;
+            String text = stripComment(line).trim();
+            if (text.isEmpty()) {
+                continue;
+            }
+            String where = sourceName + ":" + number;
+            if (text.startsWith("[") && !text.contains("=>")) {
+                if (!text.endsWith("]") || text.length() < 3) {
+                    throw new RuleSyntaxException(where + ": a section is written [provider-id] or [any], not '" + text + "'");
+                }
+                String name = text.substring(1, text.length() - 1).trim().toLowerCase(Locale.ROOT);
+                provider = name.equals("any") ? null : name;
+                continue;
+            }
+            rules.add(parseRule(where, text, provider));
+        }
+        return new RuleSet(rules);
+    }
+
+    private static RuleSet load(String name, InputStream in) {
+        if (in == null) {
+            throw new IllegalStateException("built-in rules missing from the class path: " + BUILT_IN_RESOURCE);
+        }
+        try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+            return parse(name, reader);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String stripComment(String line) {
+        int hash = line.indexOf(" #");
+        if (line.trim().startsWith("#")) {
+            return "";
+        }
+        return hash < 0 ? line : line.substring(0, hash);
+    }
+
+    private static PhraseRule parseRule(String where, String text, String provider) {
+        int arrow = text.lastIndexOf("=>");
+        if (arrow < 0) {
+            throw new RuleSyntaxException(where + ": a rule is written 'phrase [... phrase] => reason [conditions]', "
+                    + "no '=>' in '" + text + "'");
+        }
+        List<String> phrases = new ArrayList<>();
+        for (String part : text.substring(0, arrow).split("\\.\\.\\.")) {
+            String phrase = TextNormalizer.normalize(part);
+            if (phrase.isEmpty()) {
+                throw new RuleSyntaxException(where + ": empty phrase in '" + text + "'");
+            }
+            phrases.add(phrase);
+        }
+        String[] right = text.substring(arrow + 2).trim().split("\\s+");
+        if (right.length == 0 || right[0].isEmpty()) {
+            throw new RuleSyntaxException(where + ": no reason after '=>'");
+        }
+        Reason reason = Reason.parse(right[0]).orElseThrow(() -> new RuleSyntaxException(
+                where + ": unknown reason '" + right[0] + "'; " + knownReasons()));
+        Set<SmtpStage> stages = EnumSet.noneOf(SmtpStage.class);
+        Set<SmtpStage> excluded = EnumSet.noneOf(SmtpStage.class);
+        int statusClass = 0;
+        List<String> statuses = new ArrayList<>();
+        for (int i = 1; i < right.length; i++) {
+            String condition = right[i];
+            int eq = condition.indexOf('=');
+            if (eq <= 0) {
+                throw new RuleSyntaxException(where + ": condition '" + condition
+                        + "' is not key=value; use stage=, not-stage=, class= or status=");
+            }
+            String key = condition.substring(0, eq).toLowerCase(Locale.ROOT);
+            String value = condition.substring(eq + 1);
+            switch (key) {
+                case "stage" -> stages.addAll(stages(where, value));
+                case "not-stage" -> excluded.addAll(stages(where, value));
+                case "class" -> {
+                    if (!value.equals("2") && !value.equals("4") && !value.equals("5")) {
+                        throw new RuleSyntaxException(where + ": class must be 2, 4 or 5, not '" + value + "'");
+                    }
+                    statusClass = value.charAt(0) - '0';
+                }
+                case "status" -> {
+                    for (String s : value.split(",")) {
+                        if (!s.matches("[245x]\\.[0-9]{1,3}\\.([0-9]{1,3})?") && !s.matches("[245]\\.")) {
+                            throw new RuleSyntaxException(where + ": status '" + s
+                                    + "' is not a code like 5.7.1 or a prefix like 5.7.");
+                        }
+                        statuses.add(s);
+                    }
+                }
+                default -> throw new RuleSyntaxException(where + ": unknown condition '" + key
+                        + "'; use stage=, not-stage=, class= or status=");
+            }
+        }
+        return new PhraseRule(where, reason, provider, phrases, stages, excluded, statusClass, statuses);
+    }
+
+    private static Set<SmtpStage> stages(String where, String value) {
+        Set<SmtpStage> out = EnumSet.noneOf(SmtpStage.class);
+        for (String s : value.split(",")) {
+            out.add(SmtpStage.parse(s).orElseThrow(() -> new RuleSyntaxException(where + ": unknown stage '" + s
+                    + "'; use CONNECT, EHLO, MAIL, RCPT or DATA")));
+        }
+        return out;
+    }
+
+    private static String knownReasons() {
+        StringBuilder out = new StringBuilder("known reasons:");
+        for (Reason r : Reason.values()) {
+            out.append(' ').append(r.id());
+        }
+        return out.toString();
+    }
+
+    /** These rules first, then {@code others}: rules of this set win over those of the other. */
+    public RuleSet before(RuleSet others) {
+        List<PhraseRule> all = new ArrayList<>(rules);
+        all.addAll(others.rules);
+        return new RuleSet(all);
+    }
+
+    /** The rules, in order. */
+    public List<PhraseRule> rules() {
+        return rules;
+    }
+
+    /** Compiles the rules into a matcher; do it once and keep the result. */
+    public RuleMatcher compile() {
+        return new RuleMatcher(rules);
+    }
+}

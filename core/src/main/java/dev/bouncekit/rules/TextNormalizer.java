@@ -1,0 +1,61 @@
+package dev.bouncekit.rules;
+
+/**
+ * The one text form phrases are matched in: lower case, every run of white space one space,
+ * typographic quotes as ASCII quotes, control characters as spaces.
+ */
+public final class TextNormalizer {
+
+    private TextNormalizer() {
+    }
+
+    /** Normalizes {@code text}; null gives the empty string. Linear in the length. */
+    public static String normalize(CharSequence text) {
+        if (text == null) {
+            return "";
+        }
+        int n = text.length();
+        StringBuilder out = new StringBuilder(n);
+        boolean space = true;
+        for (int i = 0; i < n; i++) {
+            char c = fold(text.charAt(i));
+            if (c == ' ') {
+                if (!space) {
+                    out.append(' ');
+                    space = true;
+                }
+            } else {
+                out.append(c);
+                space = false;
+            }
+        }
+        int len = out.length();
+        if (len > 0 && out.charAt(len - 1) == ' ') {
+            out.setLength(len - 1);
+        }
+        return out.toString();
+    }
+
+    static char fold(char c) {
+        if (c < 128) {
+            if (c >= 'A' && c <= 'Z') {
+                return (char) (c + 32);
+            }
+            return c <= ' ' || c == 127 ? ' ' : c;
+        }
+        switch (c) {
+            case '\u2018', '\u2019', '\u02bc' -> {
+                return '\'';
+            }
+            case '\u201c', '\u201d' -> {
+                return '"';
+            }
+            case '\u00a0', '\u2007', '\u202f', '\u3000' -> {
+                return ' ';
+            }
+            default -> {
+                return Character.isISOControl(c) ? ' ' : Character.toLowerCase(c);
+            }
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package dev.bouncekit.status;
+
+import dev.bouncekit.taxonomy.Reason;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The IANA registry of enhanced status codes (RFC 3463, RFC 5248, X.7.20-X.7.30) with titles, and
+ * the reason each code stands for when nothing else in a reply decides. Both are data files under
+ * {@code /dev/bouncekit/status/}.
+ */
+public final class StatusCodeRegistry {
+
+    private static final StatusCodeRegistry BUILT_IN = new StatusCodeRegistry();
+
+    private final Map<String, String> titles = new HashMap<>();
+    private final Map<String, String> descriptions = new HashMap<>();
+    private final Map<String, Reason> permanentReasons = new HashMap<>();
+    private final Map<String, Reason> transientReasons = new HashMap<>();
+
+    private StatusCodeRegistry() {
+        read("enhanced-status-codes.tsv", (line, cols) -> {
+            if (cols.length >= 3 && !cols[0].equals("code")) {
+                titles.put(cols[0], cols[1]);
+                descriptions.put(cols[0], cols[2]);
+            }
+        });
+        read("status-reasons.tsv", (line, cols) -> {
+            if (cols.length != 3) {
+                throw new IllegalStateException("status-reasons.tsv:" + line + ": expected 3 columns");
+            }
+            permanentReasons.put(cols[0], reason(cols[1], line));
+            transientReasons.put(cols[0], reason(cols[2], line));
+        });
+    }
+
+    /** The built-in registry. */
+    public static StatusCodeRegistry builtIn() {
+        return BUILT_IN;
+    }
+
+    /** The IANA title, e.g. "Bad destination mailbox address" for 5.1.1, or empty when unregistered. */
+    public Optional<String> title(EnhancedStatusCode code) {
+        return Optional.ofNullable(titles.get(key(code)));
+    }
+
+    /** The registry's short description of the code, or empty when unregistered. */
+    public Optional<String> description(EnhancedStatusCode code) {
+        return Optional.ofNullable(descriptions.get(key(code)));
+    }
+
+    /** The reason the code stands for on its own, or empty when the code alone decides nothing. */
+    public Optional<Reason> reasonOf(EnhancedStatusCode code) {
+        Map<String, Reason> table = code.isTransient() ? transientReasons : permanentReasons;
+        return Optional.ofNullable(table.get(key(code)));
+    }
+
+    private static String key(EnhancedStatusCode code) {
+        return "X." + code.subject() + "." + code.detail();
+    }
+
+    private static Reason reason(String id, int line) {
+        if (id.equals("-")) {
+            return null;
+        }
+        return Reason.parse(id).orElseThrow(() ->
+                new IllegalStateException("status-reasons.tsv:" + line + ": unknown reason " + id));
+    }
+
+    private interface Row {
+        void accept(int line, String[] cols);
+    }
+
+    private static void read(String name, Row row) {
+        InputStream in = StatusCodeRegistry.class.getResourceAsStream("/dev/bouncekit/status/" + name);
+        if (in == null) {
+            throw new IllegalStateException("status data missing from the class path: " + name);
+        }
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            String line;
+            int number = 0;
+            while ((line = reader.readLine()) != null) {
+                number++;
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                row.accept(number, line.split("\t"));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
