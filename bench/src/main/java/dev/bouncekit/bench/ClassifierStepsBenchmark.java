@@ -1,0 +1,113 @@
+package dev.bouncekit.bench;
+
+import dev.bouncekit.provider.ProviderDetector;
+import dev.bouncekit.reply.Mentions;
+import dev.bouncekit.reply.ReplyParser;
+import dev.bouncekit.reply.SmtpReply;
+import dev.bouncekit.rules.RuleMatcher;
+import dev.bouncekit.rules.RuleSet;
+import dev.bouncekit.rules.TextNormalizer;
+import dev.bouncekit.status.StatusCodeRegistry;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+import java.util.concurrent.TimeUnit;
+
+/**
+ * What each step of {@code BounceClassifier.classify} costs on the {@link ReplyMix}, one reply per
+ * operation, each step fed with what the previous steps produce (computed in setup): parsing,
+ * normalizing, extracting mentions, detecting the provider, matching the phrase rules, looking up
+ * the status code. The sum of the steps is close to one {@code classify} call.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+public class ClassifierStepsBenchmark {
+
+    private String[] texts;
+    private SmtpReply[] replies;
+    private String[] replyTexts;
+    private String[] normalized;
+    private Mentions[] mentions;
+    private String[] providerIds;
+    private RuleMatcher matcher;
+    private ProviderDetector providers;
+    private StatusCodeRegistry statuses;
+    private int next;
+
+    /** Runs every step once per reply so that each benchmark gets its real input. */
+    @Setup
+    public void setUp() {
+        ReplyMix mix = ReplyMix.load();
+        int n = mix.size();
+        texts = mix.texts().toArray(new String[0]);
+        replies = new SmtpReply[n];
+        replyTexts = new String[n];
+        normalized = new String[n];
+        mentions = new Mentions[n];
+        providerIds = new String[n];
+        matcher = RuleSet.builtIn().compile();
+        providers = ProviderDetector.builtIn();
+        statuses = StatusCodeRegistry.builtIn();
+        for (int i = 0; i < n; i++) {
+            replies[i] = ReplyParser.parse(texts[i]);
+            replyTexts[i] = replies[i].text();
+            normalized[i] = TextNormalizer.normalize(replyTexts[i]);
+            mentions[i] = Mentions.in(replyTexts[i]);
+            providerIds[i] = providers.detect(normalized[i], replies[i].reportedHost(),
+                    mentions[i].addressDomains(), null).map(p -> p.id()).orElse(null);
+        }
+    }
+
+    /** {@code ReplyParser.parse}. */
+    @Benchmark
+    public Object parse() {
+        return ReplyParser.parse(texts[advance()]);
+    }
+
+    /** {@code SmtpReply.text} then {@code TextNormalizer.normalize}. */
+    @Benchmark
+    public Object normalize() {
+        return TextNormalizer.normalize(replies[advance()].text());
+    }
+
+    /** {@code Mentions.in} and its address domains. */
+    @Benchmark
+    public Object mentions() {
+        return Mentions.in(replyTexts[advance()]).addressDomains();
+    }
+
+    /** {@code ProviderDetector.detect}. */
+    @Benchmark
+    public Object detectProvider() {
+        int i = advance();
+        return providers.detect(normalized[i], replies[i].reportedHost(), mentions[i].addressDomains(), null);
+    }
+
+    /** {@code RuleMatcher.firstMatch}. */
+    @Benchmark
+    public Object matchRules() {
+        int i = advance();
+        SmtpReply reply = replies[i];
+        int replyClass = reply.hasCode() ? reply.code() / 100 : 0;
+        return matcher.firstMatch(normalized[i], providerIds[i], reply.reportedStage(), replyClass, reply.status());
+    }
+
+    /** {@code StatusCodeRegistry.reasonOf}. */
+    @Benchmark
+    public Object statusReason() {
+        SmtpReply reply = replies[advance()];
+        return reply.status() == null ? null : statuses.reasonOf(reply.status());
+    }
+
+    private int advance() {
+        int i = next;
+        next = i + 1 == texts.length ? 0 : i + 1;
+        return i;
+    }
+}
