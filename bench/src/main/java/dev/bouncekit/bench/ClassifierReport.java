@@ -1,0 +1,141 @@
+package dev.bouncekit.bench;
+
+import dev.bouncekit.rules.RuleSet;
+import org.openjdk.jmh.results.Result;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/**
+ * Runs the classifier benchmarks with JMH and turns their scores into rows of the results table:
+ * throughput on the mix against the naive baseline, allocation per reply, the cost of each step,
+ * and the time per kilobyte of adversarial input at three lengths.
+ */
+public final class ClassifierReport {
+
+    /** Replies per second the classifier must reach on one thread. */
+    static final double TARGET_REPLIES_PER_SECOND = 1_000_000;
+    /** How many times faster than the naive baseline the classifier must be. */
+    static final double TARGET_SPEEDUP = 50;
+    /** Largest allowed growth of the time per KB from 10 KB to 1 MB for the cost to count as linear. */
+    static final double LINEAR_TOLERANCE = 2.0;
+
+    private static final String ALLOCATION = "gc.alloc.rate.norm";
+
+    private final JmhSettings settings;
+
+    public ClassifierReport(JmhSettings settings) {
+        this.settings = settings;
+    }
+
+    /** Runs the benchmarks and adds their rows to {@code table}. */
+    public void run(ResultsTable table) throws RunnerException {
+        Collection<RunResult> results = new Runner(settings.options("classifier",
+                includes(ClassifierThroughputBenchmark.class),
+                includes(ClassifierStepsBenchmark.class),
+                includes(AdversarialInputBenchmark.class)).build()).run();
+        throughput(results, table);
+        steps(results, table);
+        adversarial(results, table);
+    }
+
+    private static void throughput(Collection<RunResult> results, ResultsTable table) {
+        RunResult core = find(results, ClassifierThroughputBenchmark.class, "bouncekit");
+        RunResult naive = find(results, ClassifierThroughputBenchmark.class, "naiveRegex");
+        int mixSize = ReplyMix.load().size();
+        double coreRate = core.getPrimaryResult().getScore();
+        double naiveRate = naive.getPrimaryResult().getScore();
+        table.add("classifier, replies/s, 1 thread, mix of " + mixSize + " replies",
+                Figures.count(coreRate), "", Figures.ratio(coreRate / TARGET_REPLIES_PER_SECOND) + " of target",
+                "≥ " + Figures.count(TARGET_REPLIES_PER_SECOND) + "/s", coreRate >= TARGET_REPLIES_PER_SECOND);
+        table.add("classifier vs naive regex (" + new NaivePhraseClassifier(RuleSet.builtIn()).patternCount()
+                        + " patterns), replies/s",
+                Figures.count(coreRate), Figures.count(naiveRate), Figures.ratio(coreRate / naiveRate),
+                "≥ " + Figures.ratio(TARGET_SPEEDUP), coreRate / naiveRate >= TARGET_SPEEDUP);
+        double coreBytes = secondary(core, ALLOCATION);
+        double naiveBytes = secondary(naive, ALLOCATION);
+        table.info("classifier, bytes allocated per reply", Figures.count(coreBytes), Figures.count(naiveBytes),
+                Figures.ratio(coreBytes / naiveBytes));
+    }
+
+    private static void steps(Collection<RunResult> results, ResultsTable table) {
+        Map<String, Double> nanos = new LinkedHashMap<>();
+        for (String step : new String[] {"parse", "normalize", "mentions", "detectProvider", "matchRules", "statusReason"}) {
+            RunResult r = find(results, ClassifierStepsBenchmark.class, step);
+            nanos.put(step, 1e9 / r.getPrimaryResult().getScore());
+        }
+        double sum = nanos.values().stream().mapToDouble(Double::doubleValue).sum();
+        for (Map.Entry<String, Double> step : nanos.entrySet()) {
+            RunResult r = find(results, ClassifierStepsBenchmark.class, step.getKey());
+            table.info("  step " + step.getKey() + ": ns and bytes per reply",
+                    Figures.decimal(step.getValue(), 0) + " ns, " + Figures.count(secondary(r, ALLOCATION)) + " B", "",
+                    Figures.decimal(100 * step.getValue() / sum, 0) + "% of steps");
+        }
+    }
+
+    private static void adversarial(Collection<RunResult> results, ResultsTable table) {
+        for (AdversarialInput input : AdversarialInput.values()) {
+            TreeMap<Integer, Double> microsByLength = new TreeMap<>();
+            for (RunResult r : results) {
+                if (r.getParams().getBenchmark().startsWith(AdversarialInputBenchmark.class.getName())
+                        && input.name().equals(r.getParams().getParam("input"))) {
+                    microsByLength.put(Integer.parseInt(r.getParams().getParam("length")), r.getPrimaryResult().getScore());
+                }
+            }
+            if (microsByLength.isEmpty()) {
+                throw new IllegalStateException("JMH returned no adversarial result for " + input);
+            }
+            double smallPerKb = perKb(microsByLength.firstEntry());
+            for (Map.Entry<Integer, Double> e : microsByLength.entrySet()) {
+                double perKb = perKb(e);
+                double growth = perKb / smallPerKb;
+                String figure = "adversarial " + input.label() + ", " + kilobytes(e.getKey());
+                String value = Figures.decimal(e.getValue() / 1000, 2) + " ms (" + Figures.count(perKb) + " ns/KB)";
+                if (e.getKey().equals(microsByLength.lastKey())) {
+                    table.add(figure, value, kilobytes(microsByLength.firstKey()) + ": " + Figures.count(smallPerKb) + " ns/KB",
+                            Figures.ratio(growth) + " ns/KB", "linear (≤ " + Figures.ratio(LINEAR_TOLERANCE) + ")",
+                            growth <= LINEAR_TOLERANCE);
+                } else {
+                    table.info(figure, value, "", Figures.ratio(growth) + " ns/KB");
+                }
+            }
+        }
+    }
+
+    private static double perKb(Map.Entry<Integer, Double> microsAtLength) {
+        return microsAtLength.getValue() * 1000 / (microsAtLength.getKey() / 1024.0);
+    }
+
+    private static String kilobytes(int length) {
+        return length >= 1024 * 1024 ? length / (1024 * 1024) + " MB" : length / 1024 + " KB";
+    }
+
+    private static String includes(Class<?> benchmark) {
+        return "^" + Pattern.quote(benchmark.getName()) + "\\.";
+    }
+
+    private static RunResult find(Collection<RunResult> results, Class<?> benchmark, String method) {
+        String name = benchmark.getName() + "." + method;
+        for (RunResult r : results) {
+            if (r.getParams().getBenchmark().equals(name)) {
+                return r;
+            }
+        }
+        throw new IllegalStateException("JMH returned no result for " + name);
+    }
+
+    private static double secondary(RunResult result, String suffix) {
+        for (Map.Entry<String, Result> e : result.getSecondaryResults().entrySet()) {
+            if (e.getKey().endsWith(suffix)) {
+                return e.getValue().getScore();
+            }
+        }
+        return Double.NaN;
+    }
+}

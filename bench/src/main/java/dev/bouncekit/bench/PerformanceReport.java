@@ -1,0 +1,47 @@
+package dev.bouncekit.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Runs every benchmark of bouncekit and prints one results table: {@code java -jar
+ * bench/target/benchmarks.jar [--only classifier|receiver] [--out DIR]}. JMH's own logs and JSON
+ * results go to {@code DIR} (default {@code bench/target/results}).
+ */
+public final class PerformanceReport {
+
+    private PerformanceReport() {
+    }
+
+    /** Entry point; exits non-zero when a benchmark fails to run (a missed target is not a failure). */
+    public static void main(String[] args) throws Exception {
+        String only = null;
+        Path out = Path.of("bench", "target", "results");
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--only" -> only = value(args, ++i);
+                case "--out" -> out = Path.of(value(args, ++i));
+                default -> throw new IllegalArgumentException("unknown argument '" + args[i]
+                        + "'; use --only classifier|receiver and --out DIR");
+            }
+        }
+        Files.createDirectories(out);
+        ResultsTable table = new ResultsTable();
+        long start = System.nanoTime();
+        if (only == null || only.equals("classifier")) {
+            System.out.println("classifier benchmarks (JMH; log in " + out.resolve("classifier.txt") + ") ...");
+            new ClassifierReport(JmhSettings.quick(out)).run(table);
+        }
+        System.out.println();
+        System.out.printf("bouncekit performance, %d cores, %s %s, %.0f s%n", Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.vm.name"), System.getProperty("java.version"), (System.nanoTime() - start) / 1e9);
+        table.print(System.out);
+    }
+
+    private static String value(String[] args, int i) {
+        if (i >= args.length) {
+            throw new IllegalArgumentException(args[i - 1] + " needs a value");
+        }
+        return args[i];
+    }
+}
