@@ -11,6 +11,9 @@ public enum AdversarialInput {
     /** {@code 550 5.5.5.5.5.5...}: an endless dotted number that looks like status codes everywhere. */
     STATUS_CODES("550 ", "5."),
 
+    /** {@code 550 550 550 ...}: a basic code over and over, as continuation lines joined by spaces look. */
+    REPEATED_CODES("550 ", "550 "),
+
     /** One word with no space at all, made of address, host and phrase fragments. */
     NO_SPACES("550-5.1.1", "user@unknown.mailbox-unavailable_rejected.5.7.1@"),
 

@@ -1,12 +1,16 @@
 package dev.bouncekit.bench;
 
+import dev.bouncekit.classify.BounceClassifier;
 import dev.bouncekit.rules.RuleSet;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -36,13 +40,33 @@ public final class ClassifierReport {
 
     /** Runs the benchmarks and adds their rows to {@code table}. */
     public void run(ResultsTable table) throws RunnerException {
-        Collection<RunResult> results = new Runner(settings.options("classifier",
+        List<String> bounded = new ArrayList<>();
+        List<LinearityProbe> unbounded = new ArrayList<>();
+        for (AdversarialInput input : AdversarialInput.values()) {
+            LinearityProbe probe = LinearityProbe.of(input, BounceClassifier.builtIn());
+            if (probe.bounded()) {
+                bounded.add(input.name());
+            } else {
+                unbounded.add(probe);
+            }
+        }
+        ChainedOptionsBuilder options = settings.options("classifier",
                 includes(ClassifierThroughputBenchmark.class),
-                includes(ClassifierStepsBenchmark.class),
-                includes(AdversarialInputBenchmark.class)).build()).run();
+                includes(ClassifierStepsBenchmark.class));
+        if (!bounded.isEmpty()) {
+            options.include(includes(AdversarialInputBenchmark.class)).param("input", bounded.toArray(new String[0]));
+        }
+        Collection<RunResult> results = new Runner(options.build()).run();
         throughput(results, table);
         steps(results, table);
         adversarial(results, table);
+        for (LinearityProbe probe : unbounded) {
+            double growth = probe.largeMillis() / probe.smallMillis() / (LinearityProbe.LARGE / LinearityProbe.SMALL);
+            table.add("adversarial " + probe.input().label() + ", " + kilobytes(LinearityProbe.LARGE)
+                            + " (probe; 1 MB not run)", Figures.decimal(probe.largeMillis(), 0) + " ms",
+                    kilobytes(LinearityProbe.SMALL) + ": " + Figures.decimal(probe.smallMillis(), 1) + " ms",
+                    Figures.ratio(growth) + " ns/KB", "linear (≤ " + Figures.ratio(LINEAR_TOLERANCE) + ")", false);
+        }
     }
 
     private static void throughput(Collection<RunResult> results, ResultsTable table) {
@@ -71,12 +95,15 @@ public final class ClassifierReport {
             nanos.put(step, 1e9 / r.getPrimaryResult().getScore());
         }
         double sum = nanos.values().stream().mapToDouble(Double::doubleValue).sum();
+        double total = 1e9 / find(results, ClassifierThroughputBenchmark.class, "bouncekit").getPrimaryResult().getScore();
         for (Map.Entry<String, Double> step : nanos.entrySet()) {
             RunResult r = find(results, ClassifierStepsBenchmark.class, step.getKey());
             table.info("  step " + step.getKey() + ": ns and bytes per reply",
                     Figures.decimal(step.getValue(), 0) + " ns, " + Figures.count(secondary(r, ALLOCATION)) + " B", "",
-                    Figures.decimal(100 * step.getValue() / sum, 0) + "% of steps");
+                    Figures.decimal(100 * step.getValue() / total, 0) + "% of classify");
         }
+        table.info("  rest of classify (decision, result records, rule id)",
+                Figures.decimal(total - sum, 0) + " ns", "", Figures.decimal(100 * (total - sum) / total, 0) + "% of classify");
     }
 
     private static void adversarial(Collection<RunResult> results, ResultsTable table) {
@@ -89,7 +116,7 @@ public final class ClassifierReport {
                 }
             }
             if (microsByLength.isEmpty()) {
-                throw new IllegalStateException("JMH returned no adversarial result for " + input);
+                continue;
             }
             double smallPerKb = perKb(microsByLength.firstEntry());
             for (Map.Entry<Integer, Double> e : microsByLength.entrySet()) {

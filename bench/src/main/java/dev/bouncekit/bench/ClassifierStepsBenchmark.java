@@ -1,9 +1,11 @@
 package dev.bouncekit.bench;
 
+import dev.bouncekit.classify.DeliveryContext;
 import dev.bouncekit.provider.ProviderDetector;
 import dev.bouncekit.reply.Mentions;
 import dev.bouncekit.reply.ReplyParser;
 import dev.bouncekit.reply.SmtpReply;
+import dev.bouncekit.reply.SmtpStage;
 import dev.bouncekit.rules.RuleMatcher;
 import dev.bouncekit.rules.RuleSet;
 import dev.bouncekit.rules.TextNormalizer;
@@ -21,8 +23,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * What each step of {@code BounceClassifier.classify} costs on the {@link ReplyMix}, one reply per
  * operation, each step fed with what the previous steps produce (computed in setup): parsing,
- * normalizing, extracting mentions, detecting the provider, matching the phrase rules, looking up
- * the status code. The sum of the steps is close to one {@code classify} call.
+ * normalizing, extracting mentions, detecting the provider (with the remote host the context
+ * gives), matching the phrase rules, looking up the status code. What one {@code classify} call
+ * costs beyond their sum is the decision itself and building its result.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -35,6 +38,8 @@ public class ClassifierStepsBenchmark {
     private String[] normalized;
     private Mentions[] mentions;
     private String[] providerIds;
+    private String[] hosts;
+    private SmtpStage[] stages;
     private RuleMatcher matcher;
     private ProviderDetector providers;
     private StatusCodeRegistry statuses;
@@ -51,6 +56,8 @@ public class ClassifierStepsBenchmark {
         normalized = new String[n];
         mentions = new Mentions[n];
         providerIds = new String[n];
+        hosts = new String[n];
+        stages = new SmtpStage[n];
         matcher = RuleSet.builtIn().compile();
         providers = ProviderDetector.builtIn();
         statuses = StatusCodeRegistry.builtIn();
@@ -59,8 +66,11 @@ public class ClassifierStepsBenchmark {
             replyTexts[i] = replies[i].text();
             normalized[i] = TextNormalizer.normalize(replyTexts[i]);
             mentions[i] = Mentions.in(replyTexts[i]);
-            providerIds[i] = providers.detect(normalized[i], replies[i].reportedHost(),
-                    mentions[i].addressDomains(), null).map(p -> p.id()).orElse(null);
+            DeliveryContext context = mix.contexts().get(i);
+            stages[i] = context.stage() != null ? context.stage() : replies[i].reportedStage();
+            hosts[i] = context.remoteHost() != null ? context.remoteHost() : replies[i].reportedHost();
+            providerIds[i] = providers.detect(normalized[i], hosts[i], mentions[i].addressDomains(), null)
+                    .map(p -> p.id()).orElse(null);
         }
     }
 
@@ -86,7 +96,7 @@ public class ClassifierStepsBenchmark {
     @Benchmark
     public Object detectProvider() {
         int i = advance();
-        return providers.detect(normalized[i], replies[i].reportedHost(), mentions[i].addressDomains(), null);
+        return providers.detect(normalized[i], hosts[i], mentions[i].addressDomains(), null);
     }
 
     /** {@code RuleMatcher.firstMatch}. */
@@ -95,7 +105,7 @@ public class ClassifierStepsBenchmark {
         int i = advance();
         SmtpReply reply = replies[i];
         int replyClass = reply.hasCode() ? reply.code() / 100 : 0;
-        return matcher.firstMatch(normalized[i], providerIds[i], reply.reportedStage(), replyClass, reply.status());
+        return matcher.firstMatch(normalized[i], providerIds[i], stages[i], replyClass, reply.status());
     }
 
     /** {@code StatusCodeRegistry.reasonOf}. */
