@@ -19,18 +19,6 @@ public record Mentions(List<String> addresses, List<String> ipAddresses, List<St
     /** At most this many of each kind are kept, whatever the input size. */
     public static final int LIMIT = 64;
 
-    /** ASCII characters that start a token, and those that continue one. */
-    private static final boolean[] WORD = new boolean[128];
-    private static final boolean[] TOKEN = new boolean[128];
-
-    static {
-        for (char c = 0; c < 128; c++) {
-            WORD[c] = Character.isLetterOrDigit(c) || c == '_';
-            TOKEN[c] = Character.isLetterOrDigit(c) || c == '.' || c == '-' || c == '_' || c == '@'
-                    || c == '+' || c == '%' || c == '=';
-        }
-    }
-
     public Mentions {
         addresses = List.copyOf(addresses);
         ipAddresses = List.copyOf(ipAddresses);
@@ -51,26 +39,17 @@ public record Mentions(List<String> addresses, List<String> ipAddresses, List<St
                     continue;
                 }
                 int start = i;
-                boolean dotOrAt = false;
-                char c;
-                while (i < n && isTokenChar(c = text.charAt(i))) {
-                    dotOrAt |= c == '.' || c == '@';
+                while (i < n && isTokenChar(text.charAt(i))) {
                     i++;
                 }
-                // A token with neither '.' nor '@' is no address, IP address or host name.
-                if (dotOrAt) {
-                    classify(trimDots(text.substring(start, i)), addresses, ips, hosts);
-                }
+                classify(trimDots(text.substring(start, i)), addresses, ips, hosts);
             }
         }
-        return new Mentions(List.copyOf(addresses), List.copyOf(ips), List.copyOf(hosts));
+        return new Mentions(new ArrayList<>(addresses), new ArrayList<>(ips), new ArrayList<>(hosts));
     }
 
     /** The domain of each mentioned address, lower-cased, without duplicates. */
     public List<String> addressDomains() {
-        if (addresses.isEmpty()) {
-            return new ArrayList<>();
-        }
         Set<String> domains = new LinkedHashSet<>();
         for (String address : addresses) {
             domains.add(address.substring(address.lastIndexOf('@') + 1));
@@ -158,10 +137,11 @@ public record Mentions(List<String> addresses, List<String> ipAddresses, List<St
     }
 
     private static boolean isWordChar(char c) {
-        return c < 128 && WORD[c];
+        return c < 128 && (Character.isLetterOrDigit(c) || c == '_');
     }
 
     private static boolean isTokenChar(char c) {
-        return c < 128 && TOKEN[c];
+        return c < 128 && (Character.isLetterOrDigit(c) || c == '.' || c == '-' || c == '_' || c == '@'
+                || c == '+' || c == '%' || c == '=');
     }
 }

@@ -22,16 +22,6 @@ public final class ReplyParser {
 
     private static final SmtpReply EMPTY = new SmtpReply(SmtpReply.NO_CODE, null, List.of(), null, null);
 
-    private static final String[] OTHER_DSN_FIELDS = {"Action:", "Final-Recipient:", "Original-Recipient:",
-        "Reporting-MTA:", "Last-Attempt-Date:", "Arrival-Date:", "Will-Retry-Until:",
-        "X-Postfix-Queue-ID:", "X-Postfix-Sender:", "Received-From-MTA:"};
-
-    /** Characters from its start that decide whether an enhanced status code stands there. */
-    private static final int STATUS_WINDOW = 11;
-
-    /** Length of the longest DSN field name read here, colon included. */
-    private static final int LONGEST_FIELD = "Original-Recipient:".length();
-
     private ReplyParser() {
     }
 
@@ -94,17 +84,11 @@ public final class ReplyParser {
         boolean inDiagnostic = false;
         int start = 0;
         int n = raw.length();
-        int nextLf = -1;
-        int nextCr = -1;
         for (int i = 0; i <= n; i++) {
-            if (nextLf < i) {
-                nextLf = indexOrEnd(raw, '\n', i);
-            }
-            if (nextCr < i) {
-                nextCr = indexOrEnd(raw, '\r', i);
-            }
-            i = Math.min(nextLf, nextCr);
             char c = i < n ? raw.charAt(i) : '\n';
+            if (c != '\n' && c != '\r') {
+                continue;
+            }
             String line = raw.substring(start, i);
             start = i + 1;
             if (c == '\r' && i + 1 < n && raw.charAt(i + 1) == '\n') {
@@ -117,11 +101,7 @@ public final class ReplyParser {
             }
             inDiagnostic = false;
             String trimmed = line.trim();
-            if (!mayBeField(trimmed)) {
-                if (!trimmed.isEmpty()) {
-                    out.text.add(trimmed);
-                }
-            } else if (startsWithField(trimmed, "Diagnostic-Code:")) {
+            if (startsWithField(trimmed, "Diagnostic-Code:")) {
                 diagnostic.add(afterSemicolon(trimmed, "Diagnostic-Code:".length()));
                 inDiagnostic = true;
             } else if (startsWithField(trimmed, "Status:")) {
@@ -140,37 +120,11 @@ public final class ReplyParser {
         return out;
     }
 
-    /** Index of {@code c} at or after {@code from}, or the length when there is none. */
-    private static int indexOrEnd(String text, char c, int from) {
-        int at = text.indexOf(c, from);
-        return at < 0 ? text.length() : at;
-    }
-
     private static boolean isOtherDsnField(String line) {
-        for (String field : OTHER_DSN_FIELDS) {
+        for (String field : new String[] {"Action:", "Final-Recipient:", "Original-Recipient:",
+                "Reporting-MTA:", "Last-Attempt-Date:", "Arrival-Date:", "Will-Retry-Until:",
+                "X-Postfix-Queue-ID:", "X-Postfix-Sender:", "Received-From-MTA:"}) {
             if (startsWithField(line, field)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /**
-     * False when {@code line} cannot start with any DSN field name: every one starts with a letter
-     * (ASCII, or one that case-folds to ASCII) and has its colon within the first
-     * {@link #LONGEST_FIELD} characters.
-     */
-    private static boolean mayBeField(String line) {
-        if (line.isEmpty()) {
-            return false;
-        }
-        char c = line.charAt(0);
-        if (c < 128 && !(c >= 'a' && c <= 'z') && !(c >= 'A' && c <= 'Z')) {
-            return false;
-        }
-        int end = Math.min(line.length(), LONGEST_FIELD);
-        for (int i = 1; i < end; i++) {
-            if (line.charAt(i) == ':') {
                 return true;
             }
         }
@@ -245,23 +199,9 @@ public final class ReplyParser {
         return line.substring(i);
     }
 
-    /**
-     * Whether a stand-alone enhanced status code starts at {@code at}, as
-     * {@code EnhancedStatusCode.indexIn(line, at) == at} tells, but reading only the characters
-     * that decide it: the one before and at most {@link #STATUS_WINDOW} from {@code at} (class,
-     * dot, two subject digits, dot, four detail digits, and the two after). Asking
-     * {@code indexIn} directly scans on to the end of the line when there is no code at
-     * {@code at}, which made a line full of basic codes quadratic.
-     */
-    private static boolean statusStartsAt(String line, int at) {
-        int from = Math.max(0, at - 1);
-        int to = Math.min(line.length(), at + STATUS_WINDOW);
-        return EnhancedStatusCode.indexIn(line.substring(from, to), at - from) == at - from;
-    }
-
     /** End index of an enhanced status code at the very start, or -1. */
     private static int leadingStatusEnd(String line) {
-        if (!statusStartsAt(line, 0)) {
+        if (EnhancedStatusCode.indexIn(line, 0) != 0) {
             return -1;
         }
         int end = 5;
@@ -296,7 +236,7 @@ public final class ReplyParser {
                 int after = i + 3;
                 char sep = line.charAt(after);
                 int statusAt = after + 1;
-                boolean statusFollows = statusAt < n && statusStartsAt(line, statusAt);
+                boolean statusFollows = statusAt < n && EnhancedStatusCode.indexIn(line, statusAt) == statusAt;
                 if (sep == '-' || (sep == ' ' && statusFollows && status != null
                         && line.startsWith(status.toString(), statusAt))) {
                     int j = statusAt;
@@ -341,40 +281,15 @@ public final class ReplyParser {
         return indexOfIgnoreCase(text, needle, 0);
     }
 
-    /**
-     * {@code needle} is lower-case ASCII and holds a character that is no letter (a space, a
-     * colon), which no other character matches under {@code regionMatches}' case folding: the
-     * intrinsic {@code indexOf} finds each place that character occurs, and only those places are
-     * compared.
-     */
     private static int indexOfIgnoreCase(String text, String needle, int from) {
-        int anchor = anchorOf(needle);
-        char key = needle.charAt(anchor);
         int max = text.length() - needle.length();
-        int start = Math.max(0, from);
-        for (int k = text.indexOf(key, start + anchor); k >= 0 && k - anchor <= max; k = text.indexOf(key, k + 1)) {
-            if (text.regionMatches(true, k - anchor, needle, 0, needle.length())) {
-                return k - anchor;
-            }
-        }
-        return -1;
-    }
-
-    /** Position in {@code needle} of its last character that is neither a letter nor a space, else of a space. */
-    private static int anchorOf(String needle) {
-        int space = -1;
-        for (int i = needle.length() - 1; i >= 0; i--) {
-            char c = needle.charAt(i);
-            if (c == ' ') {
-                space = space < 0 ? i : space;
-            } else if (!Character.isLetter(c)) {
+        char first = needle.charAt(0);
+        for (int i = Math.max(0, from); i <= max; i++) {
+            if (Character.toLowerCase(text.charAt(i)) == first && text.regionMatches(true, i, needle, 0, needle.length())) {
                 return i;
             }
         }
-        if (space < 0) {
-            throw new IllegalArgumentException("needle without a space or sign: " + needle);
-        }
-        return space;
+        return -1;
     }
 
     private static boolean isDigit(char c) {

@@ -1,144 +1,130 @@
 package dev.bouncekit.rules;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 
 /**
- * An Aho-Corasick automaton over a fixed set of phrases, compiled into a deterministic table: one
- * pass over a text finds where each phrase first and last starts, with one table read per
- * character. Built once; safe to share between threads. Time is linear in the text length
- * whatever the text, with no regular expressions and no backtracking.
+ * An Aho-Corasick automaton over a fixed set of phrases: one pass over a text finds where each
+ * phrase first and last starts. Built once; safe to share between threads. Time is linear in the
+ * text length whatever the text, with no regular expressions and no backtracking.
  */
 final class PhraseIndex {
 
-    /** Class of every character that occurs in no phrase: it always leads back to the root. */
-    private static final int OTHER = 0;
-
-    private final byte[] asciiClass = new byte[128];
-    private final char[] otherChars;
-    private final int classes;
-    private final int[] delta;
-    private final int[] outputStart;
-    private final int[] outputs;
+    private final char[][] keys;
+    private final int[][] next;
+    private final int[] fail;
+    private final int[][] outputs;
     private final int[] phraseLengths;
 
     PhraseIndex(List<String> phrases) {
-        phraseLengths = new int[phrases.size()];
-        TreeSet<Character> nonAscii = new TreeSet<>();
-        int nextClass = 1;
-        for (String phrase : phrases) {
-            for (int i = 0; i < phrase.length(); i++) {
-                char c = phrase.charAt(i);
-                if (c < 128) {
-                    if (asciiClass[c] == OTHER) {
-                        asciiClass[c] = (byte) nextClass++;
-                    }
-                } else {
-                    nonAscii.add(c);
-                }
-            }
-        }
-        otherChars = new char[nonAscii.size()];
-        int k = 0;
-        for (char c : nonAscii) {
-            otherChars[k++] = c;
-        }
-        classes = nextClass + otherChars.length;
-
-        List<Map<Integer, Integer>> trie = new ArrayList<>();
-        List<List<Integer>> own = new ArrayList<>();
+        List<Map<Character, Integer>> trie = new ArrayList<>();
+        List<List<Integer>> out = new ArrayList<>();
         trie.add(new HashMap<>());
-        own.add(new ArrayList<>());
+        out.add(new ArrayList<>());
+        phraseLengths = new int[phrases.size()];
         for (int p = 0; p < phrases.size(); p++) {
             String phrase = phrases.get(p);
             phraseLengths[p] = phrase.length();
             int node = 0;
             for (int i = 0; i < phrase.length(); i++) {
-                int c = classOf(phrase.charAt(i));
+                char c = phrase.charAt(i);
                 Integer child = trie.get(node).get(c);
                 if (child == null) {
                     child = trie.size();
                     trie.get(node).put(c, child);
                     trie.add(new HashMap<>());
-                    own.add(new ArrayList<>());
+                    out.add(new ArrayList<>());
                 }
                 node = child;
             }
-            own.get(node).add(p);
+            out.get(node).add(p);
         }
-
         int size = trie.size();
-        delta = new int[size * classes];
-        int[] fail = new int[size];
-        List<List<Integer>> out = new ArrayList<>(own);
-        int[] queue = new int[size];
-        int head = 0;
-        int tail = 0;
-        queue[tail++] = 0;
-        while (head < tail) {
-            int node = queue[head++];
-            if (node != 0) {
-                List<Integer> merged = new ArrayList<>(own.get(node));
-                merged.addAll(out.get(fail[node]));
-                out.set(node, merged);
+        keys = new char[size][];
+        next = new int[size][];
+        for (int node = 0; node < size; node++) {
+            Map<Character, Integer> children = trie.get(node);
+            char[] k = new char[children.size()];
+            int i = 0;
+            for (char c : children.keySet()) {
+                k[i++] = c;
             }
-            for (int c = 1; c < classes; c++) {
-                Integer child = trie.get(node).get(c);
-                int viaFail = node == 0 ? 0 : delta[fail[node] * classes + c];
-                if (child == null) {
-                    delta[node * classes + c] = viaFail;
-                } else {
-                    delta[node * classes + c] = child;
-                    fail[child] = viaFail;
-                    queue[tail++] = child;
+            Arrays.sort(k);
+            int[] t = new int[k.length];
+            for (i = 0; i < k.length; i++) {
+                t[i] = children.get(k[i]);
+            }
+            keys[node] = k;
+            next[node] = t;
+        }
+        fail = new int[size];
+        ArrayDeque<Integer> queue = new ArrayDeque<>();
+        for (int child : next[0]) {
+            fail[child] = 0;
+            queue.add(child);
+        }
+        while (!queue.isEmpty()) {
+            int node = queue.poll();
+            for (int i = 0; i < keys[node].length; i++) {
+                char c = keys[node][i];
+                int child = next[node][i];
+                int f = fail[node];
+                int target;
+                while (true) {
+                    target = step(f, c);
+                    if (target >= 0 || f == 0) {
+                        break;
+                    }
+                    f = fail[f];
                 }
+                fail[child] = target >= 0 && target != child ? target : 0;
+                out.get(child).addAll(out.get(fail[child]));
+                queue.add(child);
             }
         }
-        outputStart = new int[size + 1];
-        int total = 0;
+        outputs = new int[size][];
         for (int node = 0; node < size; node++) {
-            outputStart[node] = total;
-            total += out.get(node).size();
-        }
-        outputStart[size] = total;
-        outputs = new int[total];
-        for (int node = 0; node < size; node++) {
-            int at = outputStart[node];
-            for (int p : out.get(node)) {
-                outputs[at++] = p;
-            }
+            outputs[node] = out.get(node).stream().mapToInt(Integer::intValue).toArray();
         }
     }
 
-    private int classOf(char c) {
-        if (c < 128) {
-            return asciiClass[c];
-        }
-        int i = Arrays.binarySearch(otherChars, c);
-        return i < 0 ? OTHER : classes - otherChars.length + i;
+    private int step(int node, char c) {
+        int i = Arrays.binarySearch(keys[node], c);
+        return i >= 0 ? next[node][i] : -1;
     }
 
     /**
-     * Scans {@code text} once and records into {@code hits} the first and last start index of
-     * every phrase that occurs.
+     * Scans {@code text} once. {@code first[p]} and {@code last[p]} receive the first and last
+     * start index of phrase {@code p}, or -1 when it does not occur.
+     *
+     * @return how many distinct phrases occur
      */
-    void scan(String text, PhraseHits hits) {
+    int scan(String text, int[] first, int[] last) {
+        Arrays.fill(first, -1);
+        Arrays.fill(last, -1);
+        int found = 0;
         int node = 0;
-        int n = text.length();
-        for (int i = 0; i < n; i++) {
-            char ch = text.charAt(i);
-            int c = ch < 128 ? asciiClass[ch] : classOf(ch);
-            node = c == OTHER ? 0 : delta[node * classes + c];
-            int end = outputStart[node + 1];
-            for (int o = outputStart[node]; o < end; o++) {
-                int p = outputs[o];
-                hits.record(p, i - phraseLengths[p] + 1);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            int target;
+            while ((target = step(node, c)) < 0 && node != 0) {
+                node = fail[node];
+            }
+            node = Math.max(target, 0);
+            for (int p : outputs[node]) {
+                int start = i - phraseLengths[p] + 1;
+                if (first[p] < 0) {
+                    first[p] = start;
+                    found++;
+                }
+                last[p] = start;
             }
         }
+        return found;
     }
 
     int size() {

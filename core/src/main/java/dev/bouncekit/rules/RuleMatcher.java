@@ -65,15 +65,18 @@ public final class RuleMatcher {
         if (phraseCount == 0 || normalizedText.isEmpty()) {
             return Optional.empty();
         }
-        PhraseHits hits = new PhraseHits(phraseCount);
-        index.scan(normalizedText, hits);
+        int[] first = new int[phraseCount];
+        int[] last = new int[phraseCount];
+        if (index.scan(normalizedText, first, last) == 0) {
+            return Optional.empty();
+        }
         int best = Integer.MAX_VALUE;
-        for (int h = 0; h < hits.count(); h++) {
-            for (int r : phraseRules[hits.phraseAt(h)]) {
-                if (r >= best) {
-                    break;
-                }
-                if (matches(r, hits, provider, stage, replyClass, status)) {
+        for (int p = 0; p < phraseCount; p++) {
+            if (first[p] < 0) {
+                continue;
+            }
+            for (int r : phraseRules[p]) {
+                if (r < best && matches(r, first, last, provider, stage, replyClass, status)) {
                     best = r;
                     break;
                 }
@@ -82,24 +85,27 @@ public final class RuleMatcher {
         return best == Integer.MAX_VALUE ? Optional.empty() : Optional.of(rules.get(best));
     }
 
-    private boolean matches(int r, PhraseHits hits, String provider, SmtpStage stage,
+    private boolean matches(int r, int[] first, int[] last, String provider, SmtpStage stage,
                             int replyClass, EnhancedStatusCode status) {
         PhraseRule rule = rules.get(r);
         if (rule.provider() != null && !rule.provider().equals(provider)) {
             return false;
         }
         int[] ids = rulePhrases[r];
-        int position = hits.first(ids[0]);
+        int position = first[ids[0]];
         for (int i = 1; i < ids.length; i++) {
             int p = ids[i];
-            int last = hits.last(p);
-            if (last <= position) {
+            if (last[p] <= position) {
                 return false;
             }
-            int first = hits.first(p);
-            position = first > position ? first : last;
+            position = firstAfter(p, position, first, last);
         }
         return rule.conditionsHold(stage, replyClass, status);
+    }
+
+    /** Start of an occurrence of phrase p after {@code position}; first/last bound it. */
+    private static int firstAfter(int p, int position, int[] first, int[] last) {
+        return first[p] > position ? first[p] : last[p];
     }
 
     /** The rules, in priority order. */
