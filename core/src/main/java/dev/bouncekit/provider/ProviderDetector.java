@@ -1,5 +1,7 @@
 package dev.bouncekit.provider;
 
+import dev.bouncekit.text.PhraseIndex;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -26,9 +29,21 @@ public final class ProviderDetector {
     private static final ProviderDetector BUILT_IN = load();
 
     private final Map<String, Provider> providers;
+    private final List<Provider> markerOwners = new ArrayList<>();
+    private final PhraseIndex markers;
+    private final Map<Provider, Integer> order = new HashMap<>();
 
     private ProviderDetector(Map<String, Provider> providers) {
         this.providers = providers;
+        List<String> phrases = new ArrayList<>();
+        for (Provider p : providers.values()) {
+            order.put(p, order.size());
+            for (String marker : p.textMarkers()) {
+                phrases.add(marker);
+                markerOwners.add(p);
+            }
+        }
+        this.markers = new PhraseIndex(phrases);
     }
 
     /** The detector over the built-in provider list. */
@@ -56,13 +71,18 @@ public final class ProviderDetector {
      */
     public Optional<Provider> detect(String normalizedText, String remoteHost, List<String> mentionedDomains,
                                      String recipientDomain) {
-        if (normalizedText != null && !normalizedText.isEmpty()) {
-            for (Provider p : providers.values()) {
-                for (String marker : p.textMarkers()) {
-                    if (normalizedText.contains(marker)) {
-                        return Optional.of(p);
+        if (normalizedText != null && !normalizedText.isEmpty() && markers.size() > 0) {
+            int[] first = new int[markers.size()];
+            int[] last = new int[markers.size()];
+            if (markers.scan(normalizedText, first, last) > 0) {
+                Provider found = null;
+                for (int m = 0; m < first.length; m++) {
+                    Provider owner = markerOwners.get(m);
+                    if (first[m] >= 0 && (found == null || order.get(owner) < order.get(found))) {
+                        found = owner;
                     }
                 }
+                return Optional.of(found);
             }
         }
         if (remoteHost != null) {

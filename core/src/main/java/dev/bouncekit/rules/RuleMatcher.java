@@ -1,5 +1,7 @@
 package dev.bouncekit.rules;
 
+import dev.bouncekit.text.PhraseIndex;
+import dev.bouncekit.text.TextNormalizer;
 import dev.bouncekit.reply.SmtpStage;
 import dev.bouncekit.status.EnhancedStatusCode;
 

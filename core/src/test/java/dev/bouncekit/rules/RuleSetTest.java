@@ -3,6 +3,7 @@ package dev.bouncekit.rules;
 import dev.bouncekit.reply.SmtpStage;
 import dev.bouncekit.status.EnhancedStatusCode;
 import dev.bouncekit.taxonomy.Reason;
+import dev.bouncekit.text.TextNormalizer;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

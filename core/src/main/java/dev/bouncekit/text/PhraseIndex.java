@@ -1,4 +1,4 @@
-package dev.bouncekit.rules;
+package dev.bouncekit.text;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -12,7 +12,7 @@ import java.util.Map;
  * phrase first and last starts. Built once; safe to share between threads. Time is linear in the
  * text length whatever the text, with no regular expressions and no backtracking.
  */
-final class PhraseIndex {
+public final class PhraseIndex {
 
     private final char[][] keys;
     private final int[][] next;
@@ -20,7 +20,8 @@ final class PhraseIndex {
     private final int[][] outputs;
     private final int[] phraseLengths;
 
-    PhraseIndex(List<String> phrases) {
+    /** Builds the automaton over {@code phrases}; phrase {@code i} is reported as index {@code i}. */
+    public PhraseIndex(List<String> phrases) {
         List<Map<Character, Integer>> trie = new ArrayList<>();
         List<List<Integer>> out = new ArrayList<>();
         trie.add(new HashMap<>());
@@ -103,7 +104,7 @@ final class PhraseIndex {
      *
      * @return how many distinct phrases occur
      */
-    int scan(String text, int[] first, int[] last) {
+    public int scan(String text, int[] first, int[] last) {
         Arrays.fill(first, -1);
         Arrays.fill(last, -1);
         int found = 0;
@@ -127,7 +128,8 @@ final class PhraseIndex {
         return found;
     }
 
-    int size() {
+    /** The number of phrases. */
+    public int size() {
         return phraseLengths.length;
     }
 }
