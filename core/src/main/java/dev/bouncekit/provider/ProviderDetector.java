@@ -32,12 +32,16 @@ public final class ProviderDetector {
     private final List<Provider> markerOwners = new ArrayList<>();
     private final PhraseIndex markers;
     private final Map<Provider, Integer> order = new HashMap<>();
+    private final Map<String, Provider> byMailboxDomain = new HashMap<>();
 
     private ProviderDetector(Map<String, Provider> providers) {
         this.providers = providers;
         List<String> phrases = new ArrayList<>();
         for (Provider p : providers.values()) {
             order.put(p, order.size());
+            for (String domain : p.domains()) {
+                byMailboxDomain.putIfAbsent(domain, p);
+            }
             for (String marker : p.textMarkers()) {
                 phrases.add(marker);
                 markerOwners.add(p);
@@ -72,17 +76,16 @@ public final class ProviderDetector {
     public Optional<Provider> detect(String normalizedText, String remoteHost, List<String> mentionedDomains,
                                      String recipientDomain) {
         if (normalizedText != null && !normalizedText.isEmpty() && markers.size() > 0) {
-            int[] first = new int[markers.size()];
-            int[] last = new int[markers.size()];
-            if (markers.scan(normalizedText, first, last) > 0) {
-                Provider found = null;
-                for (int m = 0; m < first.length; m++) {
-                    Provider owner = markerOwners.get(m);
-                    if (first[m] >= 0 && (found == null || order.get(owner) < order.get(found))) {
-                        found = owner;
-                    }
+            PhraseIndex.Matches found = markers.scan(normalizedText);
+            Provider best = null;
+            for (int i = 0; i < found.count(); i++) {
+                Provider owner = markerOwners.get(found.phrase(i));
+                if (best == null || order.get(owner) < order.get(best)) {
+                    best = owner;
                 }
-                return Optional.of(found);
+            }
+            if (best != null) {
+                return Optional.of(best);
             }
         }
         if (remoteHost != null) {
@@ -107,14 +110,17 @@ public final class ProviderDetector {
     /** The provider hosting mailboxes of {@code domain}, or of a parent domain. */
     public Optional<Provider> byDomain(String domain) {
         String d = domain.toLowerCase(Locale.ROOT);
-        for (Provider p : providers.values()) {
-            for (String own : p.domains()) {
-                if (d.equals(own) || d.endsWith("." + own)) {
-                    return Optional.of(p);
-                }
+        while (true) {
+            Provider p = byMailboxDomain.get(d);
+            if (p != null) {
+                return Optional.of(p);
             }
+            int dot = d.indexOf('.');
+            if (dot < 0) {
+                return Optional.empty();
+            }
+            d = d.substring(dot + 1);
         }
-        return Optional.empty();
     }
 
     private static ProviderDetector load() {

@@ -8,35 +8,49 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * An Aho-Corasick automaton over a fixed set of phrases: one pass over a text finds where each
- * phrase first and last starts. Built once; safe to share between threads. Time is linear in the
- * text length whatever the text, with no regular expressions and no backtracking.
+ * A multi-phrase index: one pass over a text finds every phrase that occurs, with where it first
+ * and last starts. Built once (Aho-Corasick, compiled to a dense automaton over the characters the
+ * phrases use); immutable and safe to share between threads. Scanning costs one table lookup per
+ * character whatever the text, with no regular expressions and no backtracking.
  */
 public final class PhraseIndex {
 
-    private final char[][] keys;
-    private final int[][] next;
-    private final int[] fail;
+    private static final int[] NONE = new int[0];
+
+    /** Character to alphabet symbol; 0 is every character no phrase uses. */
+    private final char[] symbolOf = new char[Character.MAX_VALUE + 1];
+    private final int alphabet;
+    private final int[] delta;
     private final int[][] outputs;
     private final int[] phraseLengths;
 
-    /** Builds the automaton over {@code phrases}; phrase {@code i} is reported as index {@code i}. */
+    /** Builds the index over {@code phrases}; phrase {@code i} is reported as index {@code i}. */
     public PhraseIndex(List<String> phrases) {
-        List<Map<Character, Integer>> trie = new ArrayList<>();
+        phraseLengths = new int[phrases.size()];
+        int symbols = 1;
+        for (String phrase : phrases) {
+            for (int i = 0; i < phrase.length(); i++) {
+                char c = phrase.charAt(i);
+                if (symbolOf[c] == 0) {
+                    symbolOf[c] = (char) symbols++;
+                }
+            }
+        }
+        alphabet = symbols;
+        List<Map<Integer, Integer>> trie = new ArrayList<>();
         List<List<Integer>> out = new ArrayList<>();
         trie.add(new HashMap<>());
         out.add(new ArrayList<>());
-        phraseLengths = new int[phrases.size()];
         for (int p = 0; p < phrases.size(); p++) {
             String phrase = phrases.get(p);
             phraseLengths[p] = phrase.length();
             int node = 0;
             for (int i = 0; i < phrase.length(); i++) {
-                char c = phrase.charAt(i);
-                Integer child = trie.get(node).get(c);
+                int symbol = symbolOf[phrase.charAt(i)];
+                Integer child = trie.get(node).get(symbol);
                 if (child == null) {
                     child = trie.size();
-                    trie.get(node).put(c, child);
+                    trie.get(node).put(symbol, child);
                     trie.add(new HashMap<>());
                     out.add(new ArrayList<>());
                 }
@@ -44,92 +58,129 @@ public final class PhraseIndex {
             }
             out.get(node).add(p);
         }
-        int size = trie.size();
-        keys = new char[size][];
-        next = new int[size][];
-        for (int node = 0; node < size; node++) {
-            Map<Character, Integer> children = trie.get(node);
-            char[] k = new char[children.size()];
-            int i = 0;
-            for (char c : children.keySet()) {
-                k[i++] = c;
-            }
-            Arrays.sort(k);
-            int[] t = new int[k.length];
-            for (i = 0; i < k.length; i++) {
-                t[i] = children.get(k[i]);
-            }
-            keys[node] = k;
-            next[node] = t;
-        }
-        fail = new int[size];
+        int states = trie.size();
+        delta = new int[states * alphabet];
+        int[] fail = new int[states];
         ArrayDeque<Integer> queue = new ArrayDeque<>();
-        for (int child : next[0]) {
-            fail[child] = 0;
-            queue.add(child);
-        }
+        queue.add(0);
         while (!queue.isEmpty()) {
             int node = queue.poll();
-            for (int i = 0; i < keys[node].length; i++) {
-                char c = keys[node][i];
-                int child = next[node][i];
-                int f = fail[node];
-                int target;
-                while (true) {
-                    target = step(f, c);
-                    if (target >= 0 || f == 0) {
-                        break;
-                    }
-                    f = fail[f];
+            out.get(node).addAll(node == 0 ? List.of() : out.get(fail[node]));
+            Map<Integer, Integer> children = trie.get(node);
+            for (int symbol = 1; symbol < alphabet; symbol++) {
+                Integer child = children.get(symbol);
+                if (child == null) {
+                    delta[node * alphabet + symbol] = delta[fail[node] * alphabet + symbol];
+                } else {
+                    fail[child] = node == 0 ? 0 : delta[fail[node] * alphabet + symbol];
+                    delta[node * alphabet + symbol] = child;
+                    queue.add(child);
                 }
-                fail[child] = target >= 0 && target != child ? target : 0;
-                out.get(child).addAll(out.get(fail[child]));
-                queue.add(child);
             }
         }
-        outputs = new int[size][];
-        for (int node = 0; node < size; node++) {
-            outputs[node] = out.get(node).stream().mapToInt(Integer::intValue).toArray();
+        outputs = new int[states][];
+        for (int node = 0; node < states; node++) {
+            List<Integer> own = out.get(node);
+            outputs[node] = own.isEmpty() ? NONE : own.stream().mapToInt(Integer::intValue).distinct().toArray();
         }
-    }
-
-    private int step(int node, char c) {
-        int i = Arrays.binarySearch(keys[node], c);
-        return i >= 0 ? next[node][i] : -1;
     }
 
     /**
-     * Scans {@code text} once. {@code first[p]} and {@code last[p]} receive the first and last
-     * start index of phrase {@code p}, or -1 when it does not occur.
+     * Scans {@code text} once.
      *
-     * @return how many distinct phrases occur
+     * @return the phrases that occur, with their first and last start index
      */
-    public int scan(String text, int[] first, int[] last) {
-        Arrays.fill(first, -1);
-        Arrays.fill(last, -1);
-        int found = 0;
-        int node = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            int target;
-            while ((target = step(node, c)) < 0 && node != 0) {
-                node = fail[node];
-            }
-            node = Math.max(target, 0);
-            for (int p : outputs[node]) {
-                int start = i - phraseLengths[p] + 1;
-                if (first[p] < 0) {
-                    first[p] = start;
-                    found++;
-                }
-                last[p] = start;
+    public Matches scan(String text) {
+        Matches matches = new Matches(phraseLengths.length);
+        int state = 0;
+        int n = text.length();
+        for (int i = 0; i < n; i++) {
+            state = delta[state * alphabet + symbolOf[text.charAt(i)]];
+            int[] found = outputs[state];
+            for (int p : found) {
+                matches.add(p, i - phraseLengths[p] + 1);
             }
         }
-        return found;
+        return matches;
     }
 
     /** The number of phrases. */
     public int size() {
         return phraseLengths.length;
+    }
+
+    /** The phrases found by one {@link #scan}: each once, in order of first occurrence. */
+    public static final class Matches {
+        private static final int SMALL = 16;
+        private final int universe;
+        private int count;
+        private int[] phrases = new int[8];
+        private int[] firsts = new int[8];
+        private int[] lasts = new int[8];
+        /** Phrase to match position, once more than {@link #SMALL} phrases occur. */
+        private int[] slots;
+
+        private Matches(int universe) {
+            this.universe = universe;
+        }
+
+        private void add(int phrase, int start) {
+            int at = indexOf(phrase);
+            if (at >= 0) {
+                lasts[at] = start;
+                return;
+            }
+            if (count == phrases.length) {
+                phrases = Arrays.copyOf(phrases, count * 2);
+                firsts = Arrays.copyOf(firsts, count * 2);
+                lasts = Arrays.copyOf(lasts, count * 2);
+            }
+            phrases[count] = phrase;
+            firsts[count] = start;
+            lasts[count] = start;
+            if (slots != null) {
+                slots[phrase] = count;
+            } else if (count == SMALL) {
+                slots = new int[universe];
+                Arrays.fill(slots, -1);
+                for (int i = 0; i <= count; i++) {
+                    slots[phrases[i]] = i;
+                }
+            }
+            count++;
+        }
+
+        /** How many distinct phrases occur. */
+        public int count() {
+            return count;
+        }
+
+        /** The phrase index of match {@code i}. */
+        public int phrase(int i) {
+            return phrases[i];
+        }
+
+        /** Where match {@code i} first starts. */
+        public int first(int i) {
+            return firsts[i];
+        }
+
+        /** Where match {@code i} last starts. */
+        public int last(int i) {
+            return lasts[i];
+        }
+
+        /** The position in this list of {@code phrase}, or -1 when it does not occur. */
+        public int indexOf(int phrase) {
+            if (slots != null) {
+                return slots[phrase];
+            }
+            for (int i = 0; i < count; i++) {
+                if (phrases[i] == phrase) {
+                    return i;
+                }
+            }
+            return -1;
+        }
     }
 }
