@@ -8,7 +8,7 @@ import dev.bouncekit.reply.SmtpReply;
 import dev.bouncekit.reply.SmtpStage;
 import dev.bouncekit.rules.RuleMatcher;
 import dev.bouncekit.rules.RuleSet;
-import dev.bouncekit.rules.TextNormalizer;
+import dev.bouncekit.text.TextNormalizer;
 import dev.bouncekit.status.StatusCodeRegistry;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

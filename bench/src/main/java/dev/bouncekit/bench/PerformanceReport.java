@@ -15,6 +15,7 @@ public final class PerformanceReport {
 
     /** Entry point; exits non-zero when a benchmark fails to run (a missed target is not a failure). */
     public static void main(String[] args) throws Exception {
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         String only = null;
         Path out = Path.of("bench", "target", "results");
         for (int i = 0; i < args.length; i++) {
@@ -31,6 +32,10 @@ public final class PerformanceReport {
         if (only == null || only.equals("classifier")) {
             System.out.println("classifier benchmarks (JMH; log in " + out.resolve("classifier.txt") + ") ...");
             new ClassifierReport(JmhSettings.quick(out)).run(table);
+        }
+        if (only == null || only.equals("receiver")) {
+            System.out.println("receiver against stock GreenMail (Angus Mail client, 127.0.0.1) ...");
+            new ReceiverReport(ReceiverWorkload.standard(), null).run(table);
         }
         System.out.println();
         System.out.printf("bouncekit performance, %d cores, %s %s, %.0f s%n", Runtime.getRuntime().availableProcessors(),
