@@ -67,6 +67,28 @@ class AcceptanceTest {
     }
 
     @Test
+    void serves_accepted_mail_over_imap_and_pop3_when_asked_to() throws Exception {
+        try (FakeReceiver withMailboxes = FakeReceiver.builder().imapPort(0).pop3Port(0).build().start()) {
+            AngusMailer.to(withMailboxes).send("app@sender.test", "Over IMAP", "alice@example.com");
+            withMailboxes.awaitMessages(1, WAIT);
+
+            for (String protocol : List.of("imap", "pop3")) {
+                int port = protocol.equals("imap") ? withMailboxes.imapPort().orElseThrow() : withMailboxes.pop3Port().orElseThrow();
+                jakarta.mail.Store store = jakarta.mail.Session.getInstance(new java.util.Properties()).getStore(protocol);
+                store.connect(withMailboxes.host(), port, "alice@example.com", "alice@example.com");
+                try {
+                    jakarta.mail.Folder inbox = store.getFolder("INBOX");
+                    inbox.open(jakarta.mail.Folder.READ_ONLY);
+                    assertThat(inbox.getMessages()).extracting(m -> m.getSubject()).as(protocol).containsExactly("Over IMAP");
+                    inbox.close(false);
+                } finally {
+                    store.close();
+                }
+            }
+        }
+    }
+
+    @Test
     void records_the_whole_conversation_in_the_transcript() throws Exception {
         AngusMailer.to(receiver).send("app@sender.test", "Transcript", "alice@example.com");
 
