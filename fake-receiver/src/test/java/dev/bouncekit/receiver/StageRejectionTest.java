@@ -170,6 +170,41 @@ class StageRejectionTest {
     }
 
     @Test
+    void a_refused_message_ends_the_transaction() throws Exception {
+        receiver.addRule(ReplyRule.when(Condition.any()).at(SmtpStage.DATA).replyWith(554, "5.7.1", "No").times(1));
+        try (RawSmtpClient client = new RawSmtpClient(receiver)) {
+            client.reply();
+            client.command("EHLO c.test");
+            client.command("MAIL FROM:<a@b.test>");
+            client.command("RCPT TO:<c@d.test>");
+            client.command("DATA");
+            assertThat(client.command("Subject: x\r\n\r\nbody\r\n.")).isEqualTo("554 5.7.1 No\r\n");
+
+            assertThat(client.command("DATA")).startsWith("503");
+            client.command("MAIL FROM:<a@b.test>");
+            client.command("RCPT TO:<c@d.test>");
+            client.command("DATA");
+            assertThat(client.command("Subject: y\r\n\r\nbody\r\n.")).startsWith("250");
+        }
+        assertThat(receiver.awaitMessages(1, WAIT)).extracting(ReceivedMessage::subject).containsExactly("y");
+    }
+
+    @Test
+    void auth_secrets_are_masked_in_the_transcript() throws Exception {
+        try (RawSmtpClient client = new RawSmtpClient(receiver)) {
+            client.reply();
+            client.command("EHLO c.test");
+            client.command("AUTH PLAIN AHVzZXIAc2VjcmV0");
+            assertThat(client.command("AUTH LOGIN")).startsWith("334");
+            client.command("dXNlcg==");
+            client.command("QUIT");
+        }
+        assertThat(receiver.awaitConnections(1, WAIT).get(0).exchanges()).extracting(Exchange::command)
+                .contains("AUTH PLAIN ***", "AUTH LOGIN", "***")
+                .doesNotContain("AUTH PLAIN AHVzZXIAc2VjcmV0", "dXNlcg==");
+    }
+
+    @Test
     void first_matching_rule_wins() throws Exception {
         receiver.addRule(ReplyRule.when(Condition.recipient("*@gmail.com")).at(SmtpStage.RCPT).replyWith(550, "5.1.1", "first"));
         receiver.addRule(ReplyRule.when(Condition.recipient("ghost@gmail.com")).at(SmtpStage.RCPT).replyWith(550, "5.1.1", "second"));

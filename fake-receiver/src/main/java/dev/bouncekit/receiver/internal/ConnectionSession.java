@@ -38,6 +38,7 @@ final class ConnectionSession {
     private SmtpConnection connection;
     private boolean greetingRejected;
     private boolean closeAfterReply;
+    private boolean dataRejected;
     private MovingMessage transaction;
     private final List<String> transactionRecipients = new ArrayList<>();
 
@@ -210,6 +211,18 @@ final class ConnectionSession {
     /** True once closing has begun: replies are no longer sent. */
     boolean isClosing() {
         return closing;
+    }
+
+    /** Marks the message data as refused: the transaction ends with the reply, as after a 250. */
+    void dataRejected() {
+        dataRejected = true;
+    }
+
+    /** True once after {@link #dataRejected()}. */
+    boolean takeDataRejected() {
+        boolean rejected = dataRejected;
+        dataRejected = false;
+        return rejected;
     }
 
     void greetingRejected() {

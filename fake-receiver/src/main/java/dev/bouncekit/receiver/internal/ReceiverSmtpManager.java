@@ -68,7 +68,11 @@ final class ReceiverSmtpManager extends SmtpManager {
         MovingMessage message = state.getMessage();
         Decision decision = session.runtime().decider()
                 .decide(SmtpStage.DATA, session.facts(senderOf(message), session.recipientsOf(message)));
-        return decision == null ? null : session.answer(decision);
+        String answer = decision == null ? null : session.answer(decision);
+        if (answer != null) {
+            session.dataRejected();
+        }
+        return answer;
     }
 
     @Override

@@ -83,7 +83,7 @@ public final class RuleBook {
         List<Installed> current = all;
         List<Integer> out = new ArrayList<>(current.size());
         for (Installed i : current) {
-            out.add(Math.min(i.used().get(), i.rule().times() == 0 ? Integer.MAX_VALUE : i.rule().times()));
+            out.add(i.used().get());
         }
         return out;
     }

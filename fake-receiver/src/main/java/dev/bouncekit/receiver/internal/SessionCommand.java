@@ -43,7 +43,7 @@ class SessionCommand extends SmtpCommand {
         }
         if (!answerFirst(session, conn, state, manager, commandLine)) {
             stock.execute(conn, state, manager, commandLine);
-            afterStock(state, commandLine);
+            afterStock(session, state, commandLine);
         }
         session.closeIfRequested();
     }
@@ -55,7 +55,7 @@ class SessionCommand extends SmtpCommand {
     }
 
     /** Runs after GreenMail answered the command. */
-    void afterStock(SmtpState state, String commandLine) {
+    void afterStock(ConnectionSession session, SmtpState state, String commandLine) {
     }
 
     /** EHLO and HELO: the HELO name is recorded and the EHLO-stage rules decide first. */
@@ -105,9 +105,27 @@ class SessionCommand extends SmtpCommand {
         }
 
         @Override
-        void afterStock(SmtpState state, String commandLine) {
+        void afterStock(ConnectionSession session, SmtpState state, String commandLine) {
             if (NULL_SENDER.matcher(commandLine).matches() && state.getMessage().getReturnPath() == null) {
                 state.getMessage().setReturnPath(new MailAddress(""));
+            }
+        }
+    }
+
+    /**
+     * DATA: GreenMail keeps the envelope when its data check refuses the message; a refused
+     * message ends the transaction here, as it does on real servers, so the next DATA needs a new
+     * MAIL FROM.
+     */
+    static final class Data extends SessionCommand {
+        Data(SmtpCommand stock) {
+            super(stock, false);
+        }
+
+        @Override
+        void afterStock(ConnectionSession session, SmtpState state, String commandLine) {
+            if (session.takeDataRejected()) {
+                state.clearMessage();
             }
         }
     }
