@@ -35,7 +35,7 @@ public final class PerformanceReport {
         }
         if (only == null || only.equals("receiver")) {
             System.out.println("receiver against stock GreenMail (Angus Mail client, 127.0.0.1) ...");
-            new ReceiverReport(ReceiverWorkload.standard(), null).run(table);
+            new ReceiverReport(ReceiverWorkload.standard(), BouncekitReceiver::start).run(table);
         }
         System.out.println();
         System.out.printf("bouncekit performance, %d cores, %s %s, %.0f s%n", Runtime.getRuntime().availableProcessors(),
