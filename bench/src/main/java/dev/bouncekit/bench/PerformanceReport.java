@@ -5,7 +5,7 @@ import java.nio.file.Path;
 
 /**
  * Runs every benchmark of bouncekit and prints one results table: {@code java -jar
- * bench/target/benchmarks.jar [--only classifier|receiver] [--out DIR]}. JMH's own logs and JSON
+ * bench/target/benchmarks.jar [--only classifier|receiver|lifecycle] [--out DIR]}. JMH's own logs and JSON
  * results go to {@code DIR} (default {@code bench/target/results}).
  */
 public final class PerformanceReport {
@@ -23,7 +23,7 @@ public final class PerformanceReport {
                 case "--only" -> only = value(args, ++i);
                 case "--out" -> out = Path.of(value(args, ++i));
                 default -> throw new IllegalArgumentException("unknown argument '" + args[i]
-                        + "'; use --only classifier|receiver and --out DIR");
+                        + "'; use --only classifier|receiver|lifecycle and --out DIR");
             }
         }
         Files.createDirectories(out);
@@ -36,6 +36,10 @@ public final class PerformanceReport {
         if (only == null || only.equals("receiver")) {
             System.out.println("receiver against stock GreenMail (Angus Mail client, 127.0.0.1) ...");
             new ReceiverReport(ReceiverWorkload.standard(), BouncekitReceiver::start).run(table);
+        }
+        if (only == null || only.equals("lifecycle")) {
+            System.out.println("receiver reset and start/stop (FakeReceiver directly; no JUnit extension in this build) ...");
+            new LifecycleReport(false).run(table);
         }
         System.out.println();
         System.out.printf("bouncekit performance, %d cores, %s %s, %.0f s%n", Runtime.getRuntime().availableProcessors(),

@@ -1,0 +1,103 @@
+package dev.bouncekit.bench;
+
+import dev.bouncekit.rules.RuleSet;
+import dev.bouncekit.taxonomy.Reason;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Runs every benchmark path once, for correctness only: no timing is asserted here (speed targets
+ * are checked by {@code bench/run.sh}, never by tests).
+ */
+class BenchmarkSmokeTest {
+
+    @Test
+    void should_run_each_classifier_benchmark_method_once() {
+        ClassifierThroughputBenchmark throughput = new ClassifierThroughputBenchmark();
+        throughput.setUp();
+        assertThat(throughput.bouncekit()).isNotNull();
+        assertThat(throughput.naiveRegex()).isNotNull();
+
+        ClassifierStepsBenchmark steps = new ClassifierStepsBenchmark();
+        steps.setUp();
+        assertThat(steps.parse()).isNotNull();
+        assertThat(steps.normalize()).isNotNull();
+        assertThat(steps.mentions()).isNotNull();
+        assertThat(steps.detectProvider()).isNotNull();
+        assertThat(steps.matchRules()).isNotNull();
+        steps.statusReason();
+
+        for (AdversarialInput input : AdversarialInput.values()) {
+            AdversarialInputBenchmark adversarial = new AdversarialInputBenchmark();
+            adversarial.input = input;
+            adversarial.length = 2048;
+            adversarial.setUp();
+            assertThat(adversarial.classify()).isNotNull();
+        }
+    }
+
+    @Test
+    void should_load_the_whole_mix_with_a_context_for_each_reply() {
+        ReplyMix mix = ReplyMix.load();
+
+        assertThat(mix.size()).isGreaterThan(300);
+        assertThat(mix.contexts()).hasSize(mix.size());
+    }
+
+    @Test
+    void should_make_adversarial_texts_of_exactly_the_length_asked() {
+        for (AdversarialInput input : AdversarialInput.values()) {
+            assertThat(input.text(10_240)).hasSize(10_240);
+        }
+    }
+
+    @Test
+    void should_find_a_phrase_with_the_naive_baseline_and_fall_back_to_onhold_without_one() {
+        NaivePhraseClassifier naive = new NaivePhraseClassifier(RuleSet.builtIn());
+
+        assertThat(naive.patternCount()).isGreaterThan(100);
+        assertThat(naive.classify("550 5.2.2 <a@b.example>... Mailbox Full")).isEqualTo(Reason.MAILBOXFULL);
+        assertThat(naive.classify("zzz")).isEqualTo(Reason.ONHOLD);
+    }
+
+    @Test
+    void should_run_every_receiver_scenario_against_both_servers() throws Exception {
+        ResultsTable table = new ResultsTable();
+
+        new ReceiverReport(ReceiverWorkload.smoke(), BouncekitReceiver::start).run(table);
+
+        assertThat(table.rows()).extracting(ResultsTable.Row::figure)
+                .anySatisfy(f -> assertThat(f).startsWith("(a)"))
+                .anySatisfy(f -> assertThat(f).startsWith("(b)"))
+                .anySatisfy(f -> assertThat(f).startsWith("(c)"))
+                .anySatisfy(f -> assertThat(f).startsWith("(d)"))
+                .anySatisfy(f -> assertThat(f).startsWith("(e)"));
+        assertThat(table.rows()).allSatisfy(row -> assertThat(row.value()).doesNotStartWith("n/a"));
+    }
+
+    @Test
+    void should_measure_reset_and_start_stop() throws Exception {
+        ResultsTable table = new ResultsTable();
+
+        new LifecycleReport(true).run(table);
+
+        assertThat(table.rows()).hasSize(2);
+    }
+
+    @Test
+    void should_print_a_markdown_table_with_verdicts() {
+        ResultsTable table = new ResultsTable();
+        table.add("x", "2", "1", "2.00×", "≥ 1.00×", true);
+        table.info("y", "3", "", "");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        table.print(new PrintStream(out, true, StandardCharsets.UTF_8));
+
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("| x ", "| met ", "| y ").startsWith("| figure");
+    }
+}
