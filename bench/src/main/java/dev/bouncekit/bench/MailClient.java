@@ -120,20 +120,26 @@ public final class MailClient {
 
     /**
      * Over one connection, after one {@code MAIL FROM}, sends {@code RCPT TO:<recipient>}
-     * {@code count} times and times each round trip; every reply must have {@code expectedCode}.
+     * {@code warmup} times untimed, then {@code count} times timing each round trip; every reply
+     * must have {@code expectedCode}.
      */
-    public Latencies recipientRoundTrips(String recipient, int count, int expectedCode) throws MessagingException {
+    public Latencies recipientRoundTrips(String recipient, int warmup, int count, int expectedCode)
+            throws MessagingException {
         long[] nanos = new long[count];
+        String command = "RCPT TO:<" + recipient + ">";
         try (SMTPTransport transport = (SMTPTransport) session.getTransport("smtp")) {
             transport.connect();
             expect(transport, "MAIL FROM:<sender@example.com>", 250);
-            for (int i = 0; i < count; i++) {
+            for (int i = -warmup; i < count; i++) {
                 long start = System.nanoTime();
-                int code = transport.simpleCommand("RCPT TO:<" + recipient + ">");
-                nanos[i] = System.nanoTime() - start;
+                int code = transport.simpleCommand(command);
+                long elapsed = System.nanoTime() - start;
                 if (code != expectedCode) {
-                    throw new IllegalStateException("RCPT TO:<" + recipient + "> got " + transport.getLastServerResponse()
+                    throw new IllegalStateException(command + " got " + transport.getLastServerResponse()
                             + ", expected " + expectedCode);
+                }
+                if (i >= 0) {
+                    nanos[i] = elapsed;
                 }
             }
             expect(transport, "RSET", 250);

@@ -55,10 +55,12 @@ public final class ReceiverReport {
             if (receiver != null) {
                 withRules = withAndWithoutRules(receiver);
                 receiver.rejectRecipient(REJECTED);
-                rejections = new MailClient(receiver.port()).recipientRoundTrips(REJECTED, workload.roundTrips(), 550);
+                rejections = new MailClient(receiver.port())
+                        .recipientRoundTrips(REJECTED, workload.roundTrips(), workload.roundTrips(), 550);
                 receiver.clearRules();
             }
-            Latencies accepts = new MailClient(greenMail.port()).recipientRoundTrips(ACCEPTED, workload.roundTrips(), 250);
+            Latencies accepts = new MailClient(greenMail.port())
+                    .recipientRoundTrips(ACCEPTED, workload.roundTrips(), workload.roundTrips(), 250);
 
             rateRow(table, "(a) " + workload.reusedConnection() + " msgs, 1 reused connection", reused, 1.0);
             rateRow(table, "(b) 1 new connection per message", perMessage, 30.0);

@@ -12,7 +12,7 @@ package dev.bouncekit.bench;
  * @param parallel          connections used at the same time (scenario c)
  * @param perParallel       messages over each of them
  * @param rules             rules installed for scenario d
- * @param roundTrips        timed RCPT round trips (scenario e)
+ * @param roundTrips        timed RCPT round trips (scenario e), after as many untimed ones
  */
 public record ReceiverWorkload(int rounds, int warmupMessages, int reusedConnection, int newConnections,
                                int parallel, int perParallel, int rules, int roundTrips) {
