@@ -82,6 +82,13 @@ public final class ClassifierReport {
                         + " patterns), replies/s",
                 Figures.count(coreRate), Figures.count(naiveRate), Figures.ratio(coreRate / naiveRate),
                 "≥ " + Figures.ratio(TARGET_SPEEDUP), coreRate / naiveRate >= TARGET_SPEEDUP);
+        PairedComparison paired = PairedComparison.measure(ReplyMix.load());
+        double perCpuSecond = 1e9 / paired.coreNanos();
+        table.add("  same, paired rounds timed by thread CPU time, replies per CPU-second",
+                Figures.count(perCpuSecond), Figures.count(1e9 / paired.naiveNanos()),
+                Figures.ratio(paired.speedup()) + "; " + Figures.ratio(perCpuSecond / TARGET_REPLIES_PER_SECOND) + " of target",
+                "≥ " + Figures.ratio(TARGET_SPEEDUP) + ", ≥ " + Figures.count(TARGET_REPLIES_PER_SECOND) + "/s",
+                paired.speedup() >= TARGET_SPEEDUP && perCpuSecond >= TARGET_REPLIES_PER_SECOND);
         double coreBytes = secondary(core, ALLOCATION);
         double naiveBytes = secondary(naive, ALLOCATION);
         table.info("classifier, bytes allocated per reply", Figures.count(coreBytes), Figures.count(naiveBytes),

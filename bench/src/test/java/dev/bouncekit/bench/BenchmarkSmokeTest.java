@@ -66,6 +66,17 @@ class BenchmarkSmokeTest {
     }
 
     @Test
+    void should_compare_the_classifier_with_the_baseline_in_paired_rounds() {
+        ReplyMix mix = ReplyMix.load();
+        ReplyMix few = new ReplyMix(mix.texts().subList(0, 5), mix.contexts().subList(0, 5));
+
+        PairedComparison paired = PairedComparison.measure(few);
+
+        assertThat(paired.coreNanos()).isPositive();
+        assertThat(paired.naiveNanos()).isPositive();
+    }
+
+    @Test
     void should_run_every_receiver_scenario_against_both_servers() throws Exception {
         ResultsTable table = new ResultsTable();
 
