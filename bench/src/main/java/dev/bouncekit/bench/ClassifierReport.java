@@ -109,8 +109,11 @@ public final class ClassifierReport {
                     Figures.decimal(step.getValue(), 0) + " ns, " + Figures.count(secondary(r, ALLOCATION)) + " B", "",
                     Figures.decimal(100 * step.getValue() / total, 0) + "% of classify");
         }
-        table.info("  rest of classify (decision, result records, rule id)",
-                Figures.decimal(total - sum, 0) + " ns", "", Figures.decimal(100 * (total - sum) / total, 0) + "% of classify");
+        double inSequence = 1e9 / find(results, ClassifierStepsBenchmark.class, "stepsInSequence").getPrimaryResult().getScore();
+        table.info("  the steps above one after another, per reply", Figures.decimal(inSequence, 0) + " ns",
+                "measured alone: " + Figures.decimal(sum, 0) + " ns", Figures.ratio(inSequence / sum) + " of alone");
+        table.info("  classify minus the steps in sequence (decision, result)", Figures.decimal(total - inSequence, 0) + " ns",
+                "", Figures.decimal(100 * (total - inSequence) / total, 0) + "% of classify");
     }
 
     private static void adversarial(Collection<RunResult> results, ResultsTable table) {
