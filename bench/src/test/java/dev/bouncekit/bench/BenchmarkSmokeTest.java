@@ -42,6 +42,17 @@ class BenchmarkSmokeTest {
     }
 
     @Test
+    void should_time_every_step_by_cpu_time() {
+        StepCosts costs = StepCosts.measure(1);
+
+        for (String step : StepCosts.STEPS) {
+            assertThat(costs.of(step)).isPositive();
+        }
+        assertThat(costs.of(StepCosts.IN_SEQUENCE)).isPositive();
+        assertThat(costs.of(StepCosts.CLASSIFY)).isPositive();
+    }
+
+    @Test
     void should_load_the_whole_mix_with_a_context_for_each_reply() {
         ReplyMix mix = ReplyMix.load();
 
