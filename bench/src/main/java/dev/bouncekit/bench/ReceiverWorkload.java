@@ -19,7 +19,7 @@ public record ReceiverWorkload(int rounds, int warmupMessages, int reusedConnect
 
     /** The run of {@code bench/run.sh}: 2,000 messages a scenario, 100 new connections a round. */
     public static ReceiverWorkload standard() {
-        return new ReceiverWorkload(3, 1000, 2000, 100, 4, 500, 1000, 2000);
+        return new ReceiverWorkload(5, 1000, 2000, 100, 4, 500, 1000, 2000);
     }
 
     /** A few messages of each kind: checks that every path works, measures nothing. */
