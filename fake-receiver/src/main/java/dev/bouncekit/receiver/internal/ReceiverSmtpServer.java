@@ -7,6 +7,8 @@ import com.icegreen.greenmail.util.ServerSetup;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
@@ -16,10 +18,14 @@ import java.util.function.Supplier;
  * GreenMail's SMTP server handing each connection to a {@link ReceiverSmtpHandler}, within the
  * receiver's limits: beyond the connection limit a client gets {@code 421 4.7.0} and is closed at
  * once, without a thread of its own; every accepted socket reads with the idle timeout.
- * {@code TCP_NODELAY} is on: GreenMail flushes reply lines one by one, and with Nagle's algorithm
- * and delayed ACKs each new connection would cost about 40 ms.
+ * {@code TCP_NODELAY} is on: with Nagle's algorithm and delayed ACKs each new connection would
+ * cost about 40 ms. The listening socket has a backlog of {@value #BACKLOG}: with GreenMail's
+ * default of 50, a burst of 200 connections has SYNs dropped and waits a second or more for
+ * retransmissions instead of being answered (or refused) at once.
  */
 final class ReceiverSmtpServer extends SmtpServer {
+
+    static final int BACKLOG = 1024;
 
     private final Supplier<ReceiverRuntime> runtime;
     private final ReceiverSmtpManager smtpManager;
@@ -30,6 +36,25 @@ final class ReceiverSmtpServer extends SmtpServer {
         super(setup, managers);
         this.runtime = runtime;
         this.smtpManager = new ReceiverSmtpManager(managers);
+    }
+
+    @Override
+    protected ServerSocket openServerSocket() throws IOException {
+        if (setup.isSecure()) {
+            return super.openServerSocket();
+        }
+        ServerSocket socket = new ServerSocket();
+        socket.setReuseAddress(true);
+        try {
+            socket.bind(new InetSocketAddress(bindTo, setup.getPort()), BACKLOG);
+        } catch (IOException e) {
+            socket.close();
+            throw e;
+        }
+        // as GreenMail does: the setup and the thread name carry the port actually bound
+        setup = setup.port(socket.getLocalPort());
+        setName(setup.getProtocol() + ':' + setup.getBindAddress() + ':' + setup.getPort());
+        return socket;
     }
 
     @Override
