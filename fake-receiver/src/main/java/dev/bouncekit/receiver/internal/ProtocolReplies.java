@@ -3,6 +3,7 @@ package dev.bouncekit.receiver.internal;
 import com.icegreen.greenmail.smtp.commands.AuthCommand;
 
 import java.time.Duration;
+import java.util.Locale;
 
 /**
  * The replies the receiver gives on its own, for protocol errors and limits, worded as common
@@ -46,7 +47,7 @@ final class ProtocolReplies {
 
     /** The transcript label of a timeout. */
     static String idleTimeout(Duration timeout) {
-        return "limit: idle timeout " + timeout.toString().substring(2).toLowerCase(java.util.Locale.ROOT);
+        return "limit: idle timeout " + timeout.toString().substring(2).toLowerCase(Locale.ROOT);
     }
 
     /** The transcript label of a size refusal. */

@@ -57,11 +57,6 @@ final class WriteWatchdog {
             this.task = task;
         }
 
-        /** True when the watchdog closed the socket because the write took too long. */
-        boolean fired() {
-            return task != null && task.isDone() && !task.isCancelled();
-        }
-
         @Override
         public void close() {
             if (task != null) {
