@@ -1,20 +1,16 @@
 package dev.bouncekit.cli;
 
 import dev.bouncekit.classify.BounceClassifier;
-import dev.bouncekit.classify.Classification;
-import dev.bouncekit.classify.DeliveryContext;
-import dev.bouncekit.reply.SmtpStage;
-import dev.bouncekit.taxonomy.Reason;
+import dev.bouncekit.evaluation.Evaluation;
+import dev.bouncekit.evaluation.LabelledReply;
+import dev.bouncekit.evaluation.LabelledReplyFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
 
 /** {@code bouncekit evaluate}: scores the classifier on a labelled file. */
@@ -26,7 +22,8 @@ final class EvaluateCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE.tsv")
     Path file;
 
-    @Option(names = "--min-reason-accuracy", description = "Exit with status 1 when reason accuracy (percent) is below this.")
+    @Option(names = "--min-reason-accuracy", paramLabel = "PERCENT",
+            description = "Exit with status 1 when reason accuracy is below this.")
     Double minReasonAccuracy;
 
     @picocli.CommandLine.Spec
@@ -34,75 +31,34 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        List<LabelledTsv.Row> rows = LabelledTsv.read(file);
+        Evaluation e = Evaluation.run(BounceClassifier.builtIn(), LabelledReplyFile.read(file));
         PrintWriter out = spec.commandLine().getOut();
-        BounceClassifier classifier = BounceClassifier.builtIn();
-        int reasonOk = 0;
-        int ownerOk = 0;
-        int hardOk = 0;
-        int hardTotal = 0;
-        int providerOk = 0;
-        Map<String, int[]> perReason = new TreeMap<>();
-        StringBuilder misses = new StringBuilder();
-        for (LabelledTsv.Row row : rows) {
-            DeliveryContext context = DeliveryContext.none().withRemoteHost(row.remoteHost());
-            Optional<SmtpStage> stage = SmtpStage.parse(row.stage());
-            if (stage.isPresent()) {
-                context = context.withStage(stage.get());
-            }
-            Classification c = classifier.classify(row.reply(), context);
-            Optional<Reason> expected = Reason.parse(row.reason());
-            String expectedId = expected.map(Reason::id).orElse(row.reason());
-            String gotId = c.reason().id();
-            perReason.computeIfAbsent(expectedId, k -> new int[3])[1]++;
-            perReason.computeIfAbsent(gotId, k -> new int[3])[2]++;
-            if (expectedId.equals(gotId)) {
-                reasonOk++;
-                perReason.get(expectedId)[0]++;
-            }
-            if (expected.isPresent() && expected.get().owner() == c.owner()) {
-                ownerOk++;
-            }
-            if (!row.hard().isBlank()) {
-                hardTotal++;
-                if (Boolean.parseBoolean(row.hard().trim()) == c.hard()) {
-                    hardOk++;
-                }
-            }
-            String expectedProvider = row.provider().isBlank() ? null : row.provider().trim();
-            boolean providerMatch = expectedProvider == null ? c.provider() == null : expectedProvider.equals(c.provider());
-            if (providerMatch) {
-                providerOk++;
-            }
-            if (!expectedId.equals(gotId) || !providerMatch) {
-                misses.append(String.format("%-28s expected %-15s got %-15s provider %s/%s  %s  | %s%n", row.id(),
-                        expectedId, gotId, expectedProvider, c.provider(), c.rule(), abbreviate(row.reply())));
-            }
-        }
-        int total = rows.size();
-        out.printf("file: %s (%d replies)%n", file, total);
-        out.printf("reason accuracy:   %6.2f%% (%d/%d)%n", pct(reasonOk, total), reasonOk, total);
-        out.printf("owner accuracy:    %6.2f%% (%d/%d)%n", pct(ownerOk, total), ownerOk, total);
-        out.printf("hard accuracy:     %6.2f%% (%d/%d)%n", pct(hardOk, hardTotal), hardOk, hardTotal);
-        out.printf("provider accuracy: %6.2f%% (%d/%d)%n", pct(providerOk, total), providerOk, total);
+        out.printf("file: %s (%d replies)%n", file, e.total());
+        out.printf("reason accuracy:   %6.2f%% (%d/%d)%n", e.reasonAccuracy(), e.reasonHits(), e.total());
+        out.printf("owner accuracy:    %6.2f%% (%d/%d)%n", e.ownerAccuracy(), e.ownerHits(), e.total());
+        out.printf("hard accuracy:     %6.2f%% (%d/%d)%n", e.hardAccuracy(), e.hardHits(), e.hardTotal());
+        out.printf("provider accuracy: %6.2f%% (%d/%d)%n", e.providerAccuracy(), e.providerHits(), e.total());
         out.println();
-        out.printf("%-16s %9s %9s %8s %8s%n", "reason", "precision", "recall", "labelled", "predicted");
-        for (Map.Entry<String, int[]> e : perReason.entrySet()) {
-            int[] v = e.getValue();
-            out.printf("%-16s %8.1f%% %8.1f%% %8d %8d%n", e.getKey(), pct(v[0], v[2]), pct(v[0], v[1]), v[1], v[2]);
+        out.printf("%-16s %9s %9s %8s %9s%n", "reason", "precision", "recall", "labelled", "predicted");
+        for (Map.Entry<String, int[]> row : e.perReason().entrySet()) {
+            int[] v = row.getValue();
+            out.printf("%-16s %8.1f%% %8.1f%% %8d %9d%n", row.getKey(),
+                    Evaluation.percent(v[0], v[2]), Evaluation.percent(v[0], v[1]), v[1], v[2]);
         }
         out.println();
         out.println("misses (reason or provider):");
-        out.print(misses.length() == 0 ? "none\n" : misses);
-        out.flush();
-        if (minReasonAccuracy != null && pct(reasonOk, total) < minReasonAccuracy) {
-            return 1;
+        if (e.misses().isEmpty()) {
+            out.println("none");
         }
-        return 0;
-    }
-
-    private static double pct(int part, int whole) {
-        return whole == 0 ? 100.0 : 100.0 * part / whole;
+        for (Evaluation.Miss miss : e.misses()) {
+            LabelledReply row = miss.row();
+            out.printf("%-28s expected %-15s got %-15s provider %s/%s  %s  | %s%n", row.id(), row.reason(),
+                    miss.actual().reason().id(), row.provider().isBlank() ? "-" : row.provider(),
+                    miss.actual().provider() == null ? "-" : miss.actual().provider(), miss.actual().rule(),
+                    abbreviate(row.reply()));
+        }
+        out.flush();
+        return minReasonAccuracy != null && e.reasonAccuracy() < minReasonAccuracy ? 1 : 0;
     }
 
     private static String abbreviate(String text) {

@@ -9,7 +9,7 @@ import dev.bouncekit.reply.SmtpStage;
 import dev.bouncekit.rules.PhraseRule;
 import dev.bouncekit.rules.RuleMatcher;
 import dev.bouncekit.rules.RuleSet;
-import dev.bouncekit.rules.TextNormalizer;
+import dev.bouncekit.text.TextNormalizer;
 import dev.bouncekit.status.EnhancedStatusCode;
 import dev.bouncekit.status.StatusCodeRegistry;
 import dev.bouncekit.taxonomy.Owner;

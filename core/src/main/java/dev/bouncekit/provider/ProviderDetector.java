@@ -1,5 +1,7 @@
 package dev.bouncekit.provider;
 
+import dev.bouncekit.text.PhraseIndex;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -26,9 +29,25 @@ public final class ProviderDetector {
     private static final ProviderDetector BUILT_IN = load();
 
     private final Map<String, Provider> providers;
+    private final List<Provider> markerOwners = new ArrayList<>();
+    private final PhraseIndex markers;
+    private final Map<Provider, Integer> order = new HashMap<>();
+    private final Map<String, Provider> byMailboxDomain = new HashMap<>();
 
     private ProviderDetector(Map<String, Provider> providers) {
         this.providers = providers;
+        List<String> phrases = new ArrayList<>();
+        for (Provider p : providers.values()) {
+            order.put(p, order.size());
+            for (String domain : p.domains()) {
+                byMailboxDomain.putIfAbsent(domain, p);
+            }
+            for (String marker : p.textMarkers()) {
+                phrases.add(marker);
+                markerOwners.add(p);
+            }
+        }
+        this.markers = new PhraseIndex(phrases);
     }
 
     /** The detector over the built-in provider list. */
@@ -56,13 +75,17 @@ public final class ProviderDetector {
      */
     public Optional<Provider> detect(String normalizedText, String remoteHost, List<String> mentionedDomains,
                                      String recipientDomain) {
-        if (normalizedText != null && !normalizedText.isEmpty()) {
-            for (Provider p : providers.values()) {
-                for (String marker : p.textMarkers()) {
-                    if (normalizedText.contains(marker)) {
-                        return Optional.of(p);
-                    }
+        if (normalizedText != null && !normalizedText.isEmpty() && markers.size() > 0) {
+            PhraseIndex.Matches found = markers.scan(normalizedText);
+            Provider best = null;
+            for (int i = 0; i < found.count(); i++) {
+                Provider owner = markerOwners.get(found.phrase(i));
+                if (best == null || order.get(owner) < order.get(best)) {
+                    best = owner;
                 }
+            }
+            if (best != null) {
+                return Optional.of(best);
             }
         }
         if (remoteHost != null) {
@@ -87,14 +110,17 @@ public final class ProviderDetector {
     /** The provider hosting mailboxes of {@code domain}, or of a parent domain. */
     public Optional<Provider> byDomain(String domain) {
         String d = domain.toLowerCase(Locale.ROOT);
-        for (Provider p : providers.values()) {
-            for (String own : p.domains()) {
-                if (d.equals(own) || d.endsWith("." + own)) {
-                    return Optional.of(p);
-                }
+        while (true) {
+            Provider p = byMailboxDomain.get(d);
+            if (p != null) {
+                return Optional.of(p);
             }
+            int dot = d.indexOf('.');
+            if (dot < 0) {
+                return Optional.empty();
+            }
+            d = d.substring(dot + 1);
         }
-        return Optional.empty();
     }
 
     private static ProviderDetector load() {

@@ -39,10 +39,15 @@ public record Mentions(List<String> addresses, List<String> ipAddresses, List<St
                     continue;
                 }
                 int start = i;
+                boolean dotOrAt = false;
                 while (i < n && isTokenChar(text.charAt(i))) {
+                    char c = text.charAt(i);
+                    dotOrAt |= c == '.' || c == '@';
                     i++;
                 }
-                classify(trimDots(text.substring(start, i)), addresses, ips, hosts);
+                if (dotOrAt) {
+                    classify(trimDots(text.substring(start, i)), addresses, ips, hosts);
+                }
             }
         }
         return new Mentions(new ArrayList<>(addresses), new ArrayList<>(ips), new ArrayList<>(hosts));

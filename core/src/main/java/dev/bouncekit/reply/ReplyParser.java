@@ -283,9 +283,11 @@ public final class ReplyParser {
 
     private static int indexOfIgnoreCase(String text, String needle, int from) {
         int max = text.length() - needle.length();
-        char first = needle.charAt(0);
+        char lower = needle.charAt(0);
+        char upper = Character.toUpperCase(lower);
         for (int i = Math.max(0, from); i <= max; i++) {
-            if (Character.toLowerCase(text.charAt(i)) == first && text.regionMatches(true, i, needle, 0, needle.length())) {
+            char c = text.charAt(i);
+            if ((c == lower || c == upper) && text.regionMatches(true, i, needle, 0, needle.length())) {
                 return i;
             }
         }

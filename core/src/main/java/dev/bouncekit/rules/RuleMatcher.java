@@ -1,5 +1,6 @@
 package dev.bouncekit.rules;
 
+import dev.bouncekit.text.PhraseIndex;
 import dev.bouncekit.reply.SmtpStage;
 import dev.bouncekit.status.EnhancedStatusCode;
 
@@ -53,7 +54,7 @@ public final class RuleMatcher {
     /**
      * The first rule that matches.
      *
-     * @param normalizedText text in {@link TextNormalizer} form
+     * @param normalizedText text in {@link dev.bouncekit.text.TextNormalizer} form
      * @param provider       the detected provider id, or null; provider rules apply only to theirs
      * @param stage          the SMTP stage, or null when unknown
      * @param replyClass     2, 4 or 5 from the reply, or 0 when unknown
@@ -61,22 +62,17 @@ public final class RuleMatcher {
      */
     public Optional<PhraseRule> firstMatch(String normalizedText, String provider, SmtpStage stage,
                                            int replyClass, EnhancedStatusCode status) {
-        int phraseCount = index.size();
-        if (phraseCount == 0 || normalizedText.isEmpty()) {
+        if (index.size() == 0 || normalizedText.isEmpty()) {
             return Optional.empty();
         }
-        int[] first = new int[phraseCount];
-        int[] last = new int[phraseCount];
-        if (index.scan(normalizedText, first, last) == 0) {
-            return Optional.empty();
-        }
+        PhraseIndex.Matches found = index.scan(normalizedText);
         int best = Integer.MAX_VALUE;
-        for (int p = 0; p < phraseCount; p++) {
-            if (first[p] < 0) {
-                continue;
-            }
-            for (int r : phraseRules[p]) {
-                if (r < best && matches(r, first, last, provider, stage, replyClass, status)) {
+        for (int i = 0; i < found.count(); i++) {
+            for (int r : phraseRules[found.phrase(i)]) {
+                if (r >= best) {
+                    break;
+                }
+                if (matches(r, found, provider, stage, replyClass, status)) {
                     best = r;
                     break;
                 }
@@ -85,27 +81,22 @@ public final class RuleMatcher {
         return best == Integer.MAX_VALUE ? Optional.empty() : Optional.of(rules.get(best));
     }
 
-    private boolean matches(int r, int[] first, int[] last, String provider, SmtpStage stage,
+    private boolean matches(int r, PhraseIndex.Matches found, String provider, SmtpStage stage,
                             int replyClass, EnhancedStatusCode status) {
         PhraseRule rule = rules.get(r);
         if (rule.provider() != null && !rule.provider().equals(provider)) {
             return false;
         }
         int[] ids = rulePhrases[r];
-        int position = first[ids[0]];
-        for (int i = 1; i < ids.length; i++) {
-            int p = ids[i];
-            if (last[p] <= position) {
+        int position = found.first(found.indexOf(ids[0]));
+        for (int k = 1; k < ids.length; k++) {
+            int at = found.indexOf(ids[k]);
+            if (at < 0 || found.last(at) <= position) {
                 return false;
             }
-            position = firstAfter(p, position, first, last);
+            position = found.first(at) > position ? found.first(at) : found.last(at);
         }
         return rule.conditionsHold(stage, replyClass, status);
-    }
-
-    /** Start of an occurrence of phrase p after {@code position}; first/last bound it. */
-    private static int firstAfter(int p, int position, int[] first, int[] last) {
-        return first[p] > position ? first[p] : last[p];
     }
 
     /** The rules, in priority order. */

@@ -1,5 +1,6 @@
 package dev.bouncekit.rules;
 
+import dev.bouncekit.text.TextNormalizer;
 import dev.bouncekit.reply.SmtpStage;
 import dev.bouncekit.taxonomy.Reason;
 

@@ -1,4 +1,4 @@
-package dev.bouncekit.rules;
+package dev.bouncekit.text;
 
 /**
  * The one text form phrases are matched in: lower case, every run of white space one space,
@@ -36,7 +36,7 @@ public final class TextNormalizer {
         return out.toString();
     }
 
-    static char fold(char c) {
+    private static char fold(char c) {
         if (c < 128) {
             if (c >= 'A' && c <= 'Z') {
                 return (char) (c + 32);

@@ -1,0 +1,223 @@
+package dev.bouncekit.cli;
+
+import dev.bouncekit.receiver.FakeReceiver;
+import dev.bouncekit.receiver.MagicAddresses;
+import dev.bouncekit.receiver.ReplyRule;
+import dev.bouncekit.receiver.http.ReceiverHttpApi;
+import dev.bouncekit.receiver.scenario.Scenario;
+import dev.bouncekit.receiver.scenario.ScenarioException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code bouncekit serve}: the fake receiver as a standalone server for applications in any
+ * language, with the HTTP JSON API beside it. Runs until SIGINT/SIGTERM (or {@link #stop()}).
+ */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = {"Run the fake receiver: an SMTP server that answers with real provider replies by rules "
+                + "and magic addresses, stores accepted mail, and serves an HTTP JSON API.",
+                "Stops on Ctrl-C (SIGINT) or SIGTERM."})
+public final class ServeCommand implements Callable<Integer> {
+
+    @Option(names = "--smtp-port", defaultValue = "2525", paramLabel = "PORT",
+            description = "SMTP port (0 picks a free one). Default: ${DEFAULT-VALUE}.")
+    int smtpPort;
+
+    @Option(names = "--http-port", defaultValue = "8025", paramLabel = "PORT",
+            description = "HTTP API port (0 picks a free one). Default: ${DEFAULT-VALUE}.")
+    int httpPort;
+
+    @Option(names = "--bind", defaultValue = "127.0.0.1", paramLabel = "ADDRESS",
+            description = "Address to listen on. Default: ${DEFAULT-VALUE}. Anything but loopback exposes an "
+                    + "unauthenticated server to the network.")
+    String bind;
+
+    @Option(names = "--scenario", paramLabel = "FILE", description = "Rules to start with, as a YAML scenario file.")
+    Path scenario;
+
+    @Option(names = "--no-magic-addresses", description = "Accept mail to magic addresses instead of answering with their catalog replies.")
+    boolean noMagicAddresses;
+
+    @Spec
+    CommandSpec spec;
+
+    private final CountDownLatch started = new CountDownLatch(1);
+    private final CountDownLatch stopRequested = new CountDownLatch(1);
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private volatile int boundSmtpPort = -1;
+    private volatile int boundHttpPort = -1;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        try {
+            return serve(out, err);
+        } finally {
+            stopped.countDown();
+            started.countDown();
+        }
+    }
+
+    private int serve(PrintWriter out, PrintWriter err) {
+        List<ReplyRule> rules = List.of();
+        if (scenario != null) {
+            try {
+                rules = Scenario.load(scenario).rules();
+            } catch (ScenarioException e) {
+                err.println("bouncekit serve: " + e.getMessage());
+                err.flush();
+                return 1;
+            } catch (IOException e) {
+                err.println("bouncekit serve: " + scenario + ": cannot be read: " + e.getMessage());
+                err.flush();
+                return 1;
+            }
+        }
+        InetAddress address;
+        try {
+            address = InetAddress.getByName(bind);
+        } catch (UnknownHostException e) {
+            err.println("bouncekit serve: --bind " + bind + ": unknown host");
+            err.flush();
+            return 1;
+        }
+        if (!address.isLoopbackAddress()) {
+            warnExposed(err);
+        }
+
+        FakeReceiver receiver = FakeReceiver.builder().bind(bind).smtpPort(smtpPort).rules(rules)
+                .magicAddresses(!noMagicAddresses).build();
+        ReceiverHttpApi api = null;
+        Thread hook = new Thread(this::stopFromSignal, "bouncekit-serve-shutdown");
+        try {
+            try {
+                receiver.start();
+            } catch (RuntimeException e) {
+                err.println("bouncekit serve: cannot listen for SMTP on " + bind + ":" + smtpPort + ": " + rootMessage(e));
+                err.flush();
+                return 1;
+            }
+            try {
+                api = ReceiverHttpApi.start(receiver, bind, httpPort);
+            } catch (IOException e) {
+                err.println("bouncekit serve: cannot listen for HTTP on " + bind + ":" + httpPort + ": " + rootMessage(e));
+                err.flush();
+                return 1;
+            }
+            boundSmtpPort = receiver.smtpPort();
+            boundHttpPort = api.port();
+            Runtime.getRuntime().addShutdownHook(hook);
+            printBanner(out, rules.size());
+            started.countDown();
+
+            awaitStopRequest();
+            out.println("bouncekit serve: stopping");
+            out.flush();
+            return 0;
+        } finally {
+            if (api != null) {
+                api.close();
+            }
+            receiver.close();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the JVM is already stopping: the hook is running and waits for us
+            }
+        }
+    }
+
+    /** Asks a running {@code serve} to stop; it closes both servers and returns 0. */
+    public void stop() {
+        stopRequested.countDown();
+    }
+
+    /** Waits until the servers listen (or start-up failed); true when listening. */
+    public boolean awaitStarted(Duration timeout) throws InterruptedException {
+        return started.await(timeout.toMillis(), TimeUnit.MILLISECONDS) && boundSmtpPort > 0;
+    }
+
+    /** Waits until {@code serve} has closed everything. */
+    public boolean awaitStopped(Duration timeout) throws InterruptedException {
+        return stopped.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** The SMTP port bound, once started. */
+    public int smtpPort() {
+        return boundSmtpPort;
+    }
+
+    /** The HTTP port bound, once started. */
+    public int httpPort() {
+        return boundHttpPort;
+    }
+
+    private void stopFromSignal() {
+        stop();
+        try {
+            stopped.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void awaitStopRequest() {
+        try {
+            stopRequested.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void printBanner(PrintWriter out, int ruleCount) {
+        String host = bind.contains(":") ? "[" + bind + "]" : bind;
+        String http = "http://" + host + ":" + boundHttpPort;
+        out.println("bouncekit fake receiver");
+        out.println("  SMTP      " + host + ":" + boundSmtpPort);
+        out.println("  HTTP API  " + http + "/api   (messages, transcript, rules, catalog)");
+        out.println("  rules     " + ruleCount + (scenario == null ? "" : " from " + scenario));
+        if (noMagicAddresses) {
+            out.println("Magic addresses are off: every recipient without a rule is accepted and stored.");
+        } else {
+            out.println("Magic addresses: mail to <provider>.<name>@<any domain> gets the catalog reply <provider>/<name>:");
+            out.println("  RCPT TO:<" + MagicAddresses.address("gmail/user-unknown") + ">      -> gmail/user-unknown at RCPT");
+            out.println("  RCPT TO:<" + MagicAddresses.address("gmail/unsolicited") + ">       -> gmail/unsolicited after DATA");
+            out.println("  MAIL FROM:<" + MagicAddresses.address("outlook/spamhaus-mailfrom") + "> -> its reply at MAIL");
+            out.println("  (a +tag is ignored; earlier-stage entries sent as recipients answer at RCPT)");
+            out.println("  All ids: " + http + "/api/catalog or 'bouncekit catalog'. Other addresses are accepted and stored.");
+        }
+        out.println("Stop with Ctrl-C.");
+        out.flush();
+    }
+
+    private void warnExposed(PrintWriter err) {
+        err.println("!!! WARNING !!!");
+        err.println("!!! bouncekit serve is listening on " + bind + ", which is not a loopback address.");
+        err.println("!!! Anyone who can reach this machine can send mail to it, read the stored mail and change");
+        err.println("!!! its rules through the HTTP API, which has no authentication. Use --bind 127.0.0.1");
+        err.println("!!! unless this is an isolated test network.");
+        err.flush();
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    }
+}

@@ -1,0 +1,137 @@
+package dev.bouncekit.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CliTest {
+
+    @TempDir
+    Path dir;
+
+    private record Run(int status, String out) {
+        List<String> lines() {
+            return out.lines().toList();
+        }
+    }
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        CommandLine cli = BouncekitCommand.commandLine();
+        cli.setOut(new PrintWriter(out));
+        int status = cli.execute(args);
+        return new Run(status, out.toString());
+    }
+
+    private static JsonNode json(String line) throws IOException {
+        return ClassificationJson.MAPPER.readTree(line);
+    }
+
+    @Test
+    void classify_writes_one_json_object_per_line_in_order() throws IOException {
+        Path input = Files.writeString(dir.resolve("in.txt"),
+                "550-5.1.1 The email account that you tried to reach does not exist. - gsmtp\n"
+                        + "\n"
+                        + "452 4.2.2 Mailbox full\n", StandardCharsets.UTF_8);
+
+        Run run = run("classify", input.toString());
+
+        assertThat(run.status()).isZero();
+        assertThat(run.lines()).hasSize(2);
+        JsonNode first = json(run.lines().get(0));
+        assertThat(first.get("reason").asText()).isEqualTo("userunknown");
+        assertThat(first.get("hard").asBoolean()).isTrue();
+        assertThat(first.get("owner").asText()).isEqualTo("recipient");
+        assertThat(first.get("action").asText()).isEqualTo("suppress");
+        assertThat(first.get("provider").asText()).isEqualTo("gmail");
+        assertThat(first.get("code").asInt()).isEqualTo(550);
+        assertThat(first.get("status").asText()).isEqualTo("5.1.1");
+        assertThat(first.get("rule").asText()).isNotBlank();
+        JsonNode second = json(run.lines().get(1));
+        assertThat(second.get("reason").asText()).isEqualTo("mailboxfull");
+        assertThat(second.get("provider").isNull()).isTrue();
+    }
+
+    @Test
+    void jsonl_input_uses_stage_and_echoes_ids_and_reports_bad_lines_without_stopping() throws IOException {
+        Path input = Files.writeString(dir.resolve("in.jsonl"),
+                "{\"id\":\"a\",\"reply\":\"550 Unknown user x@example.org\",\"stage\":\"DATA\"}\n"
+                        + "not json\n"
+                        + "{\"id\":\"c\",\"stage\":\"RCPT\"}\n"
+                        + "{\"id\":\"d\",\"reply\":\"550 x\",\"stage\":\"LUNCH\"}\n"
+                        + "{\"id\":\"e\",\"reply\":\"550 Unknown user x@example.org\",\"stage\":\"rcpt\",\"recipient\":\"x@gmail.com\"}\n",
+                StandardCharsets.UTF_8);
+
+        Run run = run("classify", "--jsonl", input.toString());
+
+        assertThat(run.status()).isZero();
+        assertThat(run.lines()).hasSize(5);
+        assertThat(json(run.lines().get(0)).get("reason").asText()).isEqualTo("filtered");
+        assertThat(json(run.lines().get(0)).get("id").asText()).isEqualTo("a");
+        assertThat(json(run.lines().get(1)).get("error").asText()).startsWith("not a JSON object");
+        assertThat(json(run.lines().get(1)).get("line").asInt()).isEqualTo(2);
+        assertThat(json(run.lines().get(2)).get("error").asText()).contains("'reply'");
+        assertThat(json(run.lines().get(2)).get("id").asText()).isEqualTo("c");
+        assertThat(json(run.lines().get(3)).get("error").asText()).contains("LUNCH");
+        JsonNode last = json(run.lines().get(4));
+        assertThat(last.get("reason").asText()).isEqualTo("userunknown");
+        assertThat(last.get("provider").asText()).isEqualTo("gmail");
+    }
+
+    @Test
+    void table_format_prints_a_header_and_a_row_per_reply() throws IOException {
+        Path input = Files.writeString(dir.resolve("in.txt"), "554 5.7.1 Relay access denied\n", StandardCharsets.UTF_8);
+
+        Run run = run("classify", "--format", "table", input.toString());
+
+        assertThat(run.lines().get(0)).startsWith("line").contains("reason", "owner", "action");
+        assertThat(run.lines().get(1)).contains("norelaying", "sender", "fix-sender", "554", "5.7.1");
+    }
+
+    @Test
+    void evaluate_scores_a_labelled_file_and_lists_misses() throws IOException {
+        Path tsv = Files.writeString(dir.resolve("l.tsv"), "id\treply\tstage\tremote_host\treason\thard\tprovider\n"
+                + "a\t550 5.1.1 user unknown\tRCPT\t\tuserunknown\ttrue\t\n"
+                + "b\t452 4.2.2 Mailbox full\tRCPT\t\tspamdetected\tfalse\t\n", StandardCharsets.UTF_8);
+
+        Run run = run("evaluate", tsv.toString());
+
+        assertThat(run.status()).isZero();
+        assertThat(run.out()).contains("reason accuracy:    50.00% (1/2)").contains("hard accuracy:     100.00% (2/2)");
+        assertThat(run.out()).containsPattern("b\\s+expected spamdetected\\s+got mailboxfull");
+        assertThat(run("evaluate", "--min-reason-accuracy", "90", tsv.toString()).status()).isEqualTo(1);
+    }
+
+    @Test
+    void catalog_jsonl_lists_every_entry_with_its_exact_lines() throws IOException {
+        Run run = run("catalog", "--jsonl");
+
+        assertThat(run.lines()).hasSizeGreaterThan(70);
+        JsonNode gmail = run.lines().stream().map(l -> {
+            try {
+                return json(l);
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }).filter(n -> n.get("id").asText().equals("gmail/user-unknown")).findFirst().orElseThrow();
+        assertThat(gmail.get("provider").asText()).isEqualTo("gmail");
+        assertThat(gmail.get("stage").asText()).isEqualTo("RCPT");
+        assertThat(gmail.get("code").asInt()).isEqualTo(550);
+        assertThat(gmail.get("status").asText()).isEqualTo("5.1.1");
+        assertThat(gmail.get("lines")).hasSize(4);
+        assertThat(gmail.get("lines").get(0).asText()).startsWith("550-5.1.1 The email account");
+        assertThat(gmail.get("reason").asText()).isEqualTo("userunknown");
+        assertThat(gmail.get("hard").asBoolean()).isTrue();
+    }
+}

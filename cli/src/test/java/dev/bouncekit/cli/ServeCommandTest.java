@@ -1,0 +1,180 @@
+package dev.bouncekit.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.mail.Message;
+import jakarta.mail.SendFailedException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.ConnectException;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/** {@code bouncekit serve} run in-process on free ports: start, send mail, query the API, stop. */
+class ServeCommandTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(15);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final List<Running> running = new ArrayList<>();
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    private record Running(ServeCommand command, CompletableFuture<Integer> exit, StringWriter out, StringWriter err) {
+    }
+
+    @AfterEach
+    void stopAll() throws Exception {
+        for (Running r : running) {
+            r.command().stop();
+            r.exit().get(15, TimeUnit.SECONDS);
+        }
+    }
+
+    private Running serve(String... args) {
+        ServeCommand command = new ServeCommand();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = new CommandLine(command).setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true));
+        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> cli.execute(args));
+        Running r = new Running(command, exit, out, err);
+        running.add(r);
+        return r;
+    }
+
+    private static String scenario(String name) throws URISyntaxException {
+        return Path.of(ServeCommandTest.class.getResource("/" + name).toURI()).toString();
+    }
+
+    @Test
+    void serves_smtp_and_the_http_api_with_the_scenario_until_stopped() throws Exception {
+        Running r = serve("--smtp-port", "0", "--http-port", "0", "--scenario", scenario("scenario.yaml"));
+        assertThat(r.command().awaitStarted(WAIT)).as(r.err().toString()).isTrue();
+        int smtp = r.command().smtpPort();
+        int api = r.command().httpPort();
+
+        assertThat(r.out().toString())
+                .contains("SMTP      127.0.0.1:" + smtp)
+                .contains("HTTP API  http://127.0.0.1:" + api + "/api")
+                .contains("rules     3 from ")
+                .contains("gmail.user-unknown@bouncekit.test")
+                .contains("<provider>.<name>@<any domain>");
+        assertThat(r.err().toString()).doesNotContain("WARNING");
+
+        SendFailedException rejected = catchThrowableOfType(SendFailedException.class,
+                () -> send(smtp, "app@sender.test", "Through serve", "alice@example.com", "ghost@gmail.com"));
+        assertThat(rejected.getInvalidAddresses()).extracting(Object::toString).containsExactly("ghost@gmail.com");
+
+        JsonNode messages = storedMessages(api, 1);
+        assertThat(messages.get(0).get("subject").asText()).isEqualTo("Through serve");
+        assertThat(messages.get(0).get("to")).extracting(JsonNode::asText).containsExactly("alice@example.com");
+        JsonNode transcript = JSON.readTree(get(api, "/api/transcript").body());
+        assertThat(transcript.toString()).contains("RCPT recipient=ghost@gmail.com -> gmail/user-unknown");
+        assertThat(JSON.readTree(get(api, "/api/rules").body()).get("rules")).hasSize(3);
+
+        r.command().stop();
+
+        assertThat(r.exit().get(15, TimeUnit.SECONDS)).isZero();
+        assertThat(r.out().toString()).contains("bouncekit serve: stopping");
+        assertThatThrownBy(() -> new Socket("127.0.0.1", smtp).close()).isInstanceOf(ConnectException.class);
+        assertThatThrownBy(() -> new Socket("127.0.0.1", api).close()).isInstanceOf(ConnectException.class);
+    }
+
+    @Test
+    void a_bad_scenario_stops_start_up_naming_file_rule_and_field() throws Exception {
+        Running r = serve("--smtp-port", "0", "--http-port", "0", "--scenario", scenario("bad-scenario.yaml"));
+
+        assertThat(r.exit().get(15, TimeUnit.SECONDS)).isEqualTo(1);
+        assertThat(r.err().toString().strip())
+                .isEqualTo("bouncekit serve: bad-scenario.yaml: rule 3: field 'at': stage MAIL cannot match on recipient; use RCPT");
+        assertThat(r.out().toString()).isEmpty();
+    }
+
+    @Test
+    void a_missing_scenario_file_is_reported() throws Exception {
+        Running r = serve("--smtp-port", "0", "--http-port", "0", "--scenario", "/no/such/dir/rules.yaml");
+
+        assertThat(r.exit().get(15, TimeUnit.SECONDS)).isEqualTo(1);
+        assertThat(r.err().toString()).contains("rules.yaml: no such file");
+    }
+
+    @Test
+    void a_port_in_use_is_reported_and_nothing_keeps_running() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+            Running r = serve("--smtp-port", "0", "--http-port", String.valueOf(taken.getLocalPort()));
+
+            assertThat(r.exit().get(15, TimeUnit.SECONDS)).isEqualTo(1);
+            assertThat(r.err().toString()).contains("cannot listen for HTTP on 127.0.0.1:" + taken.getLocalPort());
+        }
+    }
+
+    @Test
+    void binding_beyond_loopback_prints_a_loud_warning() throws Exception {
+        Running r = serve("--bind", "0.0.0.0", "--smtp-port", "0", "--http-port", "0");
+        assertThat(r.command().awaitStarted(WAIT)).isTrue();
+
+        assertThat(r.err().toString()).contains("WARNING").contains("0.0.0.0, which is not a loopback address")
+                .contains("no authentication");
+    }
+
+    @Test
+    void serve_is_a_subcommand_of_bouncekit() {
+        StringWriter out = new StringWriter();
+        CommandLine cli = BouncekitCommand.commandLine().setOut(new PrintWriter(out, true));
+
+        assertThat(cli.execute("serve", "--help")).isZero();
+        assertThat(out.toString()).contains("--smtp-port", "--http-port", "--bind", "--scenario", "Default: 2525", "Default: 8025",
+                "Default: 127.0.0.1");
+    }
+
+    private JsonNode storedMessages(int api, int count) throws Exception {
+        // the message is stored before the client sees 250 for the data, so one look is enough
+        JsonNode messages = JSON.readTree(get(api, "/api/messages").body());
+        assertThat(messages).hasSize(count);
+        return messages;
+    }
+
+    private HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(WAIT).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static void send(int port, String from, String subject, String... to) throws Exception {
+        Properties props = new Properties();
+        props.put("mail.smtp.host", "127.0.0.1");
+        props.put("mail.smtp.port", String.valueOf(port));
+        props.put("mail.smtp.sendpartial", "true");
+        MimeMessage message = new MimeMessage(Session.getInstance(props));
+        message.setFrom(new InternetAddress(from));
+        for (String r : to) {
+            message.addRecipient(Message.RecipientType.TO, new InternetAddress(r));
+        }
+        message.setSubject(subject);
+        message.setText("body");
+        Transport.send(message);
+    }
+}

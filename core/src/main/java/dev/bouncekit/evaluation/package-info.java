@@ -1,0 +1,2 @@
+/** Scoring a classifier against labelled reply files. */
+package dev.bouncekit.evaluation;

@@ -1,0 +1,139 @@
+package dev.bouncekit.classify;
+
+import dev.bouncekit.reply.SmtpStage;
+import dev.bouncekit.rules.RuleSet;
+import dev.bouncekit.status.EnhancedStatusCode;
+import dev.bouncekit.taxonomy.Action;
+import dev.bouncekit.taxonomy.Owner;
+import dev.bouncekit.taxonomy.Reason;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.StringReader;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class BounceClassifierTest {
+
+    private final BounceClassifier classifier = BounceClassifier.builtIn();
+
+    @Test
+    void user_unknown_is_hard_recipient_owned_and_suppressed() {
+        Classification c = classifier.classify("550 5.1.1 <ghost@example.net>: Recipient address rejected: User unknown");
+
+        assertThat(c.reason()).isEqualTo(Reason.USERUNKNOWN);
+        assertThat(c.hard()).isTrue();
+        assertThat(c.owner()).isEqualTo(Owner.RECIPIENT);
+        assertThat(c.action()).isEqualTo(Action.SUPPRESS);
+        assertThat(c.code()).isEqualTo(550);
+        assertThat(c.status()).hasToString("5.1.1");
+        assertThat(c.addresses()).containsExactly("ghost@example.net");
+        assertThat(c.rule()).startsWith("phrase:");
+    }
+
+    @Test
+    void the_stage_tells_filtered_from_user_unknown() {
+        String text = "550 Unknown user someone@example.org";
+
+        assertThat(classifier.classify(text, DeliveryContext.at(SmtpStage.RCPT)).reason()).isEqualTo(Reason.USERUNKNOWN);
+        assertThat(classifier.classify(text, DeliveryContext.at(SmtpStage.DATA)).reason()).isEqualTo(Reason.FILTERED);
+    }
+
+    @Test
+    void a_recipient_side_reason_at_mail_from_is_the_senders() {
+        Classification c = classifier.classify("550 5.1.1 mailbox unavailable", DeliveryContext.at(SmtpStage.MAIL));
+
+        assertThat(c.reason()).isEqualTo(Reason.REJECTED);
+        assertThat(c.owner()).isEqualTo(Owner.SENDER);
+    }
+
+    @Test
+    void spamhaus_on_the_client_ip_is_blocked_and_on_the_mail_from_domain_rejected() {
+        assertThat(classifier.classify("550 5.7.1 Service unavailable, Client host [192.0.2.1] blocked using Spamhaus.").reason())
+                .isEqualTo(Reason.BLOCKED);
+        assertThat(classifier.classify("550 5.7.1 Service unavailable, MailFrom domain is listed in Spamhaus. "
+                + "(S8002) [AM0PR01.eop-nam02.prod.protection.outlook.com]").reason()).isEqualTo(Reason.REJECTED);
+    }
+
+    @Test
+    void the_status_code_decides_when_no_phrase_does() {
+        Classification c = classifier.classify("550 5.7.26 nope");
+
+        assertThat(c.reason()).isEqualTo(Reason.AUTHFAILURE);
+        assertThat(c.rule()).isEqualTo("status:5.7.26");
+    }
+
+    @Test
+    void a_dsn_status_from_the_context_counts_when_the_text_has_none() {
+        Classification c = classifier.classify("550 nope", DeliveryContext.none().withDsnStatus(EnhancedStatusCode.of("5.2.2")));
+
+        assertThat(c.reason()).isEqualTo(Reason.MAILBOXFULL);
+    }
+
+    @Test
+    void unexplained_5_7_is_a_security_error_and_unexplained_text_is_on_hold() {
+        assertThat(classifier.classify("550 5.7.1 go away").reason()).isEqualTo(Reason.SECURITYERROR);
+        assertThat(classifier.classify("550 go away").reason()).isEqualTo(Reason.ONHOLD);
+    }
+
+    @Test
+    void notaccept_is_hard_only_when_permanent() {
+        Classification permanent = classifier.classify("550 5.1.10 domain has null MX");
+        Classification temporary = classifier.classify("451 4.3.2 System not accepting network messages");
+
+        assertThat(permanent.reason()).isEqualTo(Reason.NOTACCEPT);
+        assertThat(permanent.hard()).isTrue();
+        assertThat(permanent.action()).isEqualTo(Action.SUPPRESS);
+        assertThat(temporary.reason()).isEqualTo(Reason.NOTACCEPT);
+        assertThat(temporary.hard()).isFalse();
+        assertThat(temporary.action()).isEqualTo(Action.RETRY);
+    }
+
+    @Test
+    void provider_is_detected_from_text_then_host_then_named_domains_then_recipient() {
+        assertThat(classifier.classify("550 5.7.1 blocked - gsmtp").provider()).isEqualTo("gmail");
+        assertThat(classifier.classify("550 nope", DeliveryContext.none().withRemoteHost("mx-eu.mail.am0.yahoodns.net")).provider())
+                .isEqualTo("yahoo");
+        assertThat(classifier.classify("550 5.1.1 <a@icloud.com>: user does not exist").provider()).isEqualTo("apple");
+        assertThat(classifier.classify("550 nope", DeliveryContext.none().withRecipient("Someone <x@Outlook.com>")).provider())
+                .isEqualTo("outlook");
+        assertThat(classifier.classify("550 nope").provider()).isNull();
+    }
+
+    @Test
+    void provider_rules_apply_only_to_their_provider() throws IOException {
+        BounceClassifier custom = BounceClassifier.withRules(
+                RuleSet.parse("mine.rules", new StringReader("[gmail]\nfoo bar => mailboxfull\n")));
+
+        assertThat(custom.classify("550 foo bar - gsmtp").reason()).isEqualTo(Reason.MAILBOXFULL);
+        assertThat(custom.classify("550 foo bar").reason()).isEqualTo(Reason.ONHOLD);
+    }
+
+    @Test
+    void user_rules_come_before_the_built_in_ones() throws IOException {
+        RuleSet mine = RuleSet.parse("mine.rules", new StringReader("user unknown => mailboxfull\n"));
+        BounceClassifier custom = BounceClassifier.withRules(mine);
+
+        Classification c = custom.classify("550 5.1.1 user unknown");
+
+        assertThat(c.reason()).isEqualTo(Reason.MAILBOXFULL);
+        assertThat(c.rule()).isEqualTo("phrase:mine.rules:1");
+        assertThat(classifier.classify("550 5.1.1 user unknown").reason()).isEqualTo(Reason.USERUNKNOWN);
+    }
+
+    @Test
+    void every_reason_has_an_owner_and_action_from_the_fixed_table() {
+        assertThat(Reason.MAILERERROR.owner()).isEqualTo(Owner.RECIPIENT);
+        assertThat(Reason.SUPPRESSED.owner()).isEqualTo(Owner.RECIPIENT);
+        assertThat(Reason.FAILEDSTARTTLS.owner()).isEqualTo(Owner.SENDER);
+        assertThat(Reason.SYNTAXERROR.owner()).isEqualTo(Owner.SENDER);
+        assertThat(Reason.NOTCOMPLIANTRFC.owner()).isEqualTo(Owner.MESSAGE);
+        assertThat(Reason.POLICYVIOLATION.owner()).isEqualTo(Owner.MESSAGE);
+        assertThat(Reason.EXPIRED.owner()).isEqualTo(Owner.TRANSIENT);
+        assertThat(Reason.ONHOLD.owner()).isEqualTo(Owner.UNKNOWN);
+        assertThat(Reason.UNDEFINED.owner()).isEqualTo(Owner.UNKNOWN);
+        assertThat(Reason.parse("mesgtoobig")).contains(Reason.EMAILTOOLARGE);
+        assertThat(Reason.parse("speeding")).contains(Reason.RATELIMITED);
+        assertThat(Action.RETRY_THEN_SUPPRESS.id()).isEqualTo("retry-then-suppress");
+    }
+}

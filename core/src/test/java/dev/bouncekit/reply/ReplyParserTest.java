@@ -1,0 +1,176 @@
+package dev.bouncekit.reply;
+
+import dev.bouncekit.status.EnhancedStatusCode;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ReplyParserTest {
+
+    private static final String GMAIL_WIRE = "550-5.1.1 The email account that you tried to reach does not exist. Please try\r\n"
+            + "550-5.1.1 double-checking the recipient's email address for typos or\r\n"
+            + "550-5.1.1 unnecessary spaces. Learn more at\r\n"
+            + "550 5.1.1  https://support.google.com/mail/?p=NoSuchUser abc.12 - gsmtp\r\n";
+
+    @Test
+    void multi_line_wire_reply_gives_one_code_one_status_and_the_text_lines() {
+        SmtpReply reply = ReplyParser.parse(GMAIL_WIRE);
+
+        assertThat(reply.code()).isEqualTo(550);
+        assertThat(reply.status()).isEqualTo(EnhancedStatusCode.of("5.1.1"));
+        assertThat(reply.lines()).containsExactly(
+                "The email account that you tried to reach does not exist. Please try",
+                "double-checking the recipient's email address for typos or",
+                "unnecessary spaces. Learn more at",
+                "https://support.google.com/mail/?p=NoSuchUser abc.12 - gsmtp");
+    }
+
+    @Test
+    void lines_joined_by_newline_as_jakarta_mail_reports_them_parse_like_the_wire_form() {
+        SmtpReply wire = ReplyParser.parse(GMAIL_WIRE);
+        SmtpReply joined = ReplyParser.parse(GMAIL_WIRE.replace("\r\n", "\n"));
+
+        assertThat(joined).isEqualTo(wire);
+    }
+
+    @Test
+    void continuation_marks_inside_a_line_joined_by_spaces_are_removed() {
+        SmtpReply reply = ReplyParser.parse("550-5.7.1 This message does not have authentication information or fails to pass "
+                + "550-5.7.1 authentication checks. To best protect our users 550 5.7.1 from spam.");
+
+        assertThat(reply.text()).isEqualTo("This message does not have authentication information or fails to pass "
+                + "authentication checks. To best protect our users from spam.");
+    }
+
+    @Test
+    void dsn_fields_give_the_diagnostic_text_status_and_remote_host() {
+        SmtpReply reply = ReplyParser.parse("Action: failed\nStatus: 5.1.1\nRemote-MTA: dns; mx.example.net\n"
+                + "Diagnostic-Code: smtp; 550 5.1.1 <a@example.net>... User unknown\n");
+
+        assertThat(reply.code()).isEqualTo(550);
+        assertThat(reply.status()).hasToString("5.1.1");
+        assertThat(reply.reportedHost()).isEqualTo("mx.example.net");
+        assertThat(reply.text()).isEqualTo("<a@example.net>... User unknown");
+    }
+
+    @Test
+    void dsn_status_is_used_when_the_diagnostic_text_has_none() {
+        SmtpReply reply = ReplyParser.parse("Status: 5.2.2\nDiagnostic-Code: smtp; 552 Mailbox full\n");
+
+        assertThat(reply.status()).hasToString("5.2.2");
+    }
+
+    @Test
+    void folded_diagnostic_code_lines_are_joined() {
+        SmtpReply reply = ReplyParser.parse("Diagnostic-Code: smtp; 550 5.7.1 Message rejected\n    because of policy\n");
+
+        assertThat(reply.text()).isEqualTo("Message rejected because of policy");
+    }
+
+    @Test
+    void smtp_log_form_without_space_is_understood() {
+        SmtpReply reply = ReplyParser.parse("smtp;550 5.1.1 no such user");
+
+        assertThat(reply.code()).isEqualTo(550);
+        assertThat(reply.status()).hasToString("5.1.1");
+        assertThat(reply.text()).isEqualTo("no such user");
+    }
+
+    @Test
+    void postfix_said_form_gives_host_and_stage() {
+        SmtpReply reply = ReplyParser.parse("host mx.example.org[192.0.2.1] said: 550 5.1.1 <a@example.org>: "
+                + "Recipient address rejected: User unknown (in reply to RCPT TO command)");
+
+        assertThat(reply.reportedHost()).isEqualTo("mx.example.org");
+        assertThat(reply.reportedStage()).isEqualTo(SmtpStage.RCPT);
+        assertThat(reply.code()).isEqualTo(550);
+    }
+
+    @Test
+    void end_of_data_in_postfix_form_is_the_data_stage() {
+        assertThat(ReplyParser.parse("550 spam (in reply to end of DATA command)").reportedStage())
+                .isEqualTo(SmtpStage.DATA);
+    }
+
+    @Test
+    void bare_text_has_no_code_and_no_status() {
+        SmtpReply reply = ReplyParser.parse("Connection timed out");
+
+        assertThat(reply.hasCode()).isFalse();
+        assertThat(reply.status()).isNull();
+        assertThat(reply.text()).isEqualTo("Connection timed out");
+    }
+
+    @Test
+    void james_retry_text_is_kept_as_text() {
+        SmtpReply reply = ReplyParser.parse("Too many retries failure. Bouncing after 5 retries.");
+
+        assertThat(reply.hasCode()).isFalse();
+        assertThat(reply.text()).startsWith("Too many retries failure");
+    }
+
+    @Test
+    void qmail_status_in_parentheses_is_found() {
+        assertThat(ReplyParser.parse("Sorry, no mailbox here by that name. (#5.1.1)").status()).hasToString("5.1.1");
+    }
+
+    @Test
+    void ip_addresses_and_dotted_versions_are_not_status_codes() {
+        assertThat(ReplyParser.parse("421 Messages from 192.0.2.25 deferred - 4.16.55.1").status()).isNull();
+    }
+
+    @Test
+    void a_repeated_code_after_the_status_is_dropped() {
+        assertThat(ReplyParser.parse("550 5.7.1 550 User Unknown: someone@example.org").text())
+                .isEqualTo("User Unknown: someone@example.org");
+    }
+
+    @Test
+    void null_empty_and_blank_give_an_empty_reply() {
+        assertThat(ReplyParser.parse(null).isEmpty()).isTrue();
+        assertThat(ReplyParser.parse("").isEmpty()).isTrue();
+        assertThat(ReplyParser.parse(" \r\n\t ").isEmpty()).isTrue();
+    }
+
+    @Test
+    void binary_input_gives_a_reply_without_throwing() {
+        StringBuilder binary = new StringBuilder();
+        for (int i = 0; i < 4096; i++) {
+            binary.append((char) (i * 7919 % 65536));
+        }
+        SmtpReply reply = ReplyParser.parse(binary.toString());
+
+        assertThat(reply).isNotNull();
+    }
+
+    @Test
+    void a_megabyte_of_status_like_text_parses() {
+        String huge = "5.5.5.".repeat(200_000);
+
+        SmtpReply reply = ReplyParser.parse(huge);
+
+        assertThat(reply.hasCode()).isFalse();
+        assertThat(reply.text()).hasSize(huge.length());
+    }
+
+    @Test
+    void format_then_parse_gives_back_the_same_reply() {
+        SmtpReply original = SmtpReply.of(451, "4.7.1", "Greylisted", "try again later");
+
+        SmtpReply reparsed = ReplyParser.parse(original.toWire());
+
+        assertThat(reparsed.code()).isEqualTo(451);
+        assertThat(reparsed.status()).isEqualTo(original.status());
+        assertThat(reparsed.lines()).isEqualTo(original.lines());
+        assertThat(original.toWire()).isEqualTo("451-4.7.1 Greylisted\r\n451 4.7.1 try again later\r\n");
+    }
+
+    @Test
+    void stage_names_from_logs_and_configuration_are_read() {
+        assertThat(SmtpStage.parse("RCPT TO")).contains(SmtpStage.RCPT);
+        assertThat(SmtpStage.parse("helo")).contains(SmtpStage.EHLO);
+        assertThat(SmtpStage.parse("MAIL FROM")).contains(SmtpStage.MAIL);
+        assertThat(SmtpStage.parse("QUIT")).isEmpty();
+        assertThat(SmtpStage.parse(null)).isEmpty();
+    }
+}

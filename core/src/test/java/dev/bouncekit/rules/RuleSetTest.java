@@ -1,0 +1,91 @@
+package dev.bouncekit.rules;
+
+import dev.bouncekit.reply.SmtpStage;
+import dev.bouncekit.status.EnhancedStatusCode;
+import dev.bouncekit.taxonomy.Reason;
+import dev.bouncekit.text.TextNormalizer;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class RuleSetTest {
+
+    private static RuleSet rules(String text) throws IOException {
+        return RuleSet.parse("test.rules", new StringReader(text));
+    }
+
+    private static Optional<PhraseRule> match(RuleSet rules, String text, String provider, SmtpStage stage, String status) {
+        EnhancedStatusCode code = status == null ? null : EnhancedStatusCode.of(status);
+        return rules.compile().firstMatch(TextNormalizer.normalize(text), provider, stage,
+                code == null ? 5 : code.statusClass(), code);
+    }
+
+    @Test
+    void phrases_match_case_insensitively_with_white_space_folded() throws IOException {
+        RuleSet set = rules("no such user => userunknown\n");
+
+        assertThat(match(set, "550 NO   SUCH\tUser here", null, null, null)).map(PhraseRule::reason).contains(Reason.USERUNKNOWN);
+    }
+
+    @Test
+    void ordered_phrases_must_occur_in_order() throws IOException {
+        RuleSet set = rules("recipient ... rejected => userunknown\n");
+
+        assertThat(match(set, "recipient address rejected", null, null, null)).isPresent();
+        assertThat(match(set, "rejected recipient", null, null, null)).isEmpty();
+    }
+
+    @Test
+    void the_earliest_rule_wins_whatever_the_text_order() throws IOException {
+        RuleSet set = rules("mailbox full => mailboxfull\nuser unknown => userunknown\n");
+
+        assertThat(match(set, "user unknown, mailbox full", null, null, null)).map(PhraseRule::reason).contains(Reason.MAILBOXFULL);
+    }
+
+    @Test
+    void conditions_restrict_stage_class_status_and_provider() throws IOException {
+        RuleSet set = rules("[gmail]\nfoo => suspend\n[any]\nbar => rejected stage=MAIL\nbaz => ratelimited class=4\n"
+                + "qux => authfailure status=5.7.\nquux => blocked not-stage=DATA\n");
+
+        assertThat(match(set, "foo", "gmail", null, null)).isPresent();
+        assertThat(match(set, "foo", "yahoo", null, null)).isEmpty();
+        assertThat(match(set, "bar", null, SmtpStage.MAIL, null)).isPresent();
+        assertThat(match(set, "bar", null, null, null)).isEmpty();
+        assertThat(match(set, "baz", null, null, "4.7.0")).isPresent();
+        assertThat(match(set, "baz", null, null, "5.7.0")).isEmpty();
+        assertThat(match(set, "qux", null, null, "5.7.26")).isPresent();
+        assertThat(match(set, "qux", null, null, "5.1.1")).isEmpty();
+        assertThat(match(set, "quux", null, SmtpStage.RCPT, null)).isPresent();
+        assertThat(match(set, "quux", null, SmtpStage.DATA, null)).isEmpty();
+    }
+
+    @Test
+    void overlapping_phrases_are_all_found() throws IOException {
+        RuleSet set = rules("she sells => spamdetected\nhe sells sea => virusdetected\nsells => onhold\n");
+
+        assertThat(match(set, "he sells sea shells", null, null, null)).map(PhraseRule::reason).contains(Reason.VIRUSDETECTED);
+        assertThat(match(set, "ushe sells", null, null, null)).map(PhraseRule::reason).contains(Reason.SPAMDETECTED);
+    }
+
+    @Test
+    void syntax_errors_name_the_line_and_what_is_accepted() {
+        assertThatThrownBy(() -> rules("# ok\nno arrow here\n")).hasMessageContaining("test.rules:2").hasMessageContaining("=>");
+        assertThatThrownBy(() -> rules("x => nosuchreason\n")).hasMessageContaining("unknown reason 'nosuchreason'")
+                .hasMessageContaining("userunknown");
+        assertThatThrownBy(() -> rules("x => userunknown stage=LUNCH\n")).hasMessageContaining("unknown stage 'LUNCH'");
+        assertThatThrownBy(() -> rules("x => userunknown color=red\n")).hasMessageContaining("unknown condition 'color'");
+        assertThatThrownBy(() -> rules("x => userunknown status=9.9\n")).hasMessageContaining("status '9.9'");
+        assertThatThrownBy(() -> rules(" ... => userunknown\n")).hasMessageContaining("empty phrase");
+    }
+
+    @Test
+    void built_in_rules_load_and_compile() {
+        assertThat(RuleSet.builtIn().rules()).hasSizeGreaterThan(300);
+        assertThat(RuleSet.builtIn().compile().rules()).hasSameSizeAs(RuleSet.builtIn().rules());
+    }
+}

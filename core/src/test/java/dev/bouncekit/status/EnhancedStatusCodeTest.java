@@ -1,0 +1,48 @@
+package dev.bouncekit.status;
+
+import dev.bouncekit.taxonomy.Reason;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class EnhancedStatusCodeTest {
+
+    @Test
+    void parses_class_subject_detail() {
+        EnhancedStatusCode code = EnhancedStatusCode.of("5.7.26");
+
+        assertThat(code.statusClass()).isEqualTo(5);
+        assertThat(code.subject()).isEqualTo(7);
+        assertThat(code.detail()).isEqualTo(26);
+        assertThat(code.isPermanent()).isTrue();
+        assertThat(code).hasToString("5.7.26");
+    }
+
+    @Test
+    void rejects_what_is_not_a_code_with_a_clear_message() {
+        assertThat(EnhancedStatusCode.parse("3.1.1")).isEmpty();
+        assertThat(EnhancedStatusCode.parse("5.8.1")).isEmpty();
+        assertThat(EnhancedStatusCode.parse("5.1.1000")).isEmpty();
+        assertThat(EnhancedStatusCode.parse("5.1.1 x")).isEmpty();
+        assertThatThrownBy(() -> EnhancedStatusCode.of("550"))
+                .hasMessageContaining("class.subject.detail");
+    }
+
+    @Test
+    void find_skips_ip_addresses_and_longer_dotted_numbers() {
+        assertThat(EnhancedStatusCode.find("from 192.0.2.5.1 and 10.4.4.1 then 4.4.1")).contains(EnhancedStatusCode.of("4.4.1"));
+        assertThat(EnhancedStatusCode.find("5.5.5.5.5.5.5")).isEmpty();
+    }
+
+    @Test
+    void registry_knows_titles_and_reasons() {
+        StatusCodeRegistry registry = StatusCodeRegistry.builtIn();
+
+        assertThat(registry.title(EnhancedStatusCode.of("5.1.1"))).contains("Bad destination mailbox address");
+        assertThat(registry.reasonOf(EnhancedStatusCode.of("5.7.26"))).contains(Reason.AUTHFAILURE);
+        assertThat(registry.reasonOf(EnhancedStatusCode.of("4.2.2"))).contains(Reason.MAILBOXFULL);
+        assertThat(registry.reasonOf(EnhancedStatusCode.of("5.7.1"))).isEmpty();
+        assertThat(registry.reasonOf(EnhancedStatusCode.of("4.4.1"))).contains(Reason.EXPIRED);
+    }
+}

@@ -1,0 +1,380 @@
+package dev.bouncekit.receiver;
+
+import com.icegreen.greenmail.store.FolderException;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import dev.bouncekit.receiver.internal.ReceiverGreenMail;
+import dev.bouncekit.receiver.internal.ReceiverRuntime;
+import dev.bouncekit.reply.SmtpStage;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * An SMTP server for tests that says no the way real providers do. Built on GreenMail: mail it
+ * accepts is stored in GreenMail's mailboxes (reachable through {@link #greenMail()}, IMAP and
+ * POP3), and {@link ReplyRule}s make it answer at any stage with a catalog reply or a custom
+ * one, after a delay, or by closing the connection. Every catalog reply is also reachable with no
+ * rules at all through {@link MagicAddresses}. Every connection is recorded in a
+ * {@link #transcript()}.
+ *
+ * <pre>{@code
+ * try (FakeReceiver receiver = FakeReceiver.builder()
+ *         .rule(ReplyRule.when(Condition.recipient("ghost@gmail.com")).reply("gmail/user-unknown"))
+ *         .build().start()) {
+ *     // send to receiver.host():receiver.smtpPort() ...
+ *     receiver.awaitMessages(1, Duration.ofSeconds(5));
+ * }
+ * }</pre>
+ *
+ * Binds 127.0.0.1 and an ephemeral port by default. Rules can be added, listed and cleared while
+ * the server runs; they are evaluated in order and the first match answers.
+ */
+public final class FakeReceiver implements AutoCloseable {
+
+    private final ReceiverRuntime runtime;
+    private final ReceiverGreenMail greenMail;
+    private final String host;
+    private final Object lifecycle = new Object();
+    private boolean started;
+    private boolean closed;
+
+    private FakeReceiver(Builder builder) {
+        this.host = builder.bind;
+        this.runtime = new ReceiverRuntime(builder.magicAddresses);
+        this.runtime.rules().replaceAll(builder.rules);
+        List<ServerSetup> setups = new ArrayList<>();
+        setups.add(new ServerSetup(builder.smtpPort, host, ServerSetup.PROTOCOL_SMTP));
+        if (builder.imapPort >= 0) {
+            setups.add(new ServerSetup(builder.imapPort, host, ServerSetup.PROTOCOL_IMAP));
+        }
+        if (builder.pop3Port >= 0) {
+            setups.add(new ServerSetup(builder.pop3Port, host, ServerSetup.PROTOCOL_POP3));
+        }
+        this.greenMail = new ReceiverGreenMail(setups.toArray(new ServerSetup[0]), runtime);
+    }
+
+    /** A builder with the defaults: 127.0.0.1, ephemeral SMTP port, no IMAP/POP3, no rules, magic addresses on. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Starts listening; returns this receiver.
+     *
+     * @throws IllegalStateException when already started or closed, or when the port cannot be bound
+     */
+    public FakeReceiver start() {
+        synchronized (lifecycle) {
+            if (closed) {
+                throw new IllegalStateException("this receiver has been closed; build a new one");
+            }
+            if (started) {
+                throw new IllegalStateException("this receiver is already started");
+            }
+            greenMail.start();
+            started = true;
+            return this;
+        }
+    }
+
+    /** Stops the servers and ends pending delays. A closed receiver cannot be started again. */
+    @Override
+    public void close() {
+        synchronized (lifecycle) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            runtime.stop();
+            if (started) {
+                greenMail.stop();
+            }
+        }
+    }
+
+    /** The address the servers are bound to, as given to the builder (default {@code 127.0.0.1}). */
+    public String host() {
+        return host;
+    }
+
+    /** The SMTP port actually bound (also when the builder asked for port 0). */
+    public int smtpPort() {
+        requireStarted();
+        return greenMail.getSmtp().getPort();
+    }
+
+    /** Host and SMTP port. */
+    public InetSocketAddress smtpAddress() {
+        return new InetSocketAddress(host, smtpPort());
+    }
+
+    /** The IMAP port, when the builder enabled IMAP. */
+    public Optional<Integer> imapPort() {
+        requireStarted();
+        return greenMail.getImap() == null ? Optional.empty() : Optional.of(greenMail.getImap().getPort());
+    }
+
+    /** The POP3 port, when the builder enabled POP3. */
+    public Optional<Integer> pop3Port() {
+        requireStarted();
+        return greenMail.getPop3() == null ? Optional.empty() : Optional.of(greenMail.getPop3().getPort());
+    }
+
+    /** True between {@link #start()} and {@link #close()}. */
+    public boolean isRunning() {
+        synchronized (lifecycle) {
+            return started && !closed;
+        }
+    }
+
+    // ---- rules ----
+
+    /** Appends a rule; it answers after the rules already installed. Safe while the server runs. */
+    public FakeReceiver addRule(ReplyRule rule) {
+        runtime.rules().add(Objects.requireNonNull(rule, "rule"));
+        return this;
+    }
+
+    /** Replaces all rules with these, in order; use counts ({@code times}) start again. */
+    public FakeReceiver setRules(List<ReplyRule> rules) {
+        runtime.rules().replaceAll(List.copyOf(rules));
+        return this;
+    }
+
+    /** The installed rules in evaluation order. */
+    public List<ReplyRule> rules() {
+        return runtime.rules().rules();
+    }
+
+    /** How many times each installed rule has answered, in the order of {@link #rules()}. */
+    public List<Integer> ruleUses() {
+        return runtime.rules().uses();
+    }
+
+    /** Removes all rules: mail is accepted again (magic addresses still answer). */
+    public void clearRules() {
+        runtime.rules().clear();
+    }
+
+    /** Whether magic addresses answer when no rule does. */
+    public boolean magicAddresses() {
+        return runtime.magicAddresses();
+    }
+
+    /** Turns magic addresses on or off. */
+    public void magicAddresses(boolean enabled) {
+        runtime.magicAddresses(enabled);
+    }
+
+    /** Clears rules, stored mail (also GreenMail's mailboxes) and the transcript. */
+    public void reset() {
+        clearRules();
+        clearMessages();
+        clearTranscript();
+    }
+
+    // ---- what was received ----
+
+    /** The messages accepted and stored, in order. */
+    public List<ReceivedMessage> receivedMessages() {
+        return runtime.recorder().messages();
+    }
+
+    /** The stored message with this id. */
+    public Optional<ReceivedMessage> receivedMessage(int id) {
+        return runtime.recorder().message(id);
+    }
+
+    /** Forgets the stored messages, also in GreenMail's mailboxes. */
+    public void clearMessages() {
+        runtime.recorder().clearMessages();
+        synchronized (lifecycle) {
+            if (started && !closed) {
+                try {
+                    greenMail.purgeEmailFromAllMailboxes();
+                } catch (FolderException e) {
+                    throw new IllegalStateException("cannot purge GreenMail's mailboxes", e);
+                }
+            }
+        }
+    }
+
+    /** Snapshots of every connection so far, in the order accepted. */
+    public List<TranscriptConnection> transcript() {
+        return runtime.recorder().transcript();
+    }
+
+    /** Forgets the recorded connections. */
+    public void clearTranscript() {
+        runtime.recorder().clearTranscript();
+    }
+
+    /**
+     * Waits until at least {@code count} messages are stored.
+     *
+     * @return the stored messages
+     * @throws AwaitTimeoutException when fewer arrived in time, with what was seen
+     */
+    public List<ReceivedMessage> awaitMessages(int count, Duration timeout) {
+        if (!runtime.recorder().awaitUntil(() -> runtime.recorder().messageCount() >= count, timeout)) {
+            throw new AwaitTimeoutException("expected " + count + " stored message(s) within " + timeout + " but got "
+                    + runtime.recorder().messageCount() + "; transcript:\n" + summary());
+        }
+        return receivedMessages();
+    }
+
+    /**
+     * Waits until at least {@code count} connections have been closed (by QUIT, by the client or
+     * by a rule), so their transcripts are complete.
+     *
+     * @return the transcript
+     * @throws AwaitTimeoutException when fewer closed in time, with what was seen
+     */
+    public List<TranscriptConnection> awaitConnections(int count, Duration timeout) {
+        if (!runtime.recorder().awaitUntil(() -> runtime.recorder().closedConnectionCount() >= count, timeout)) {
+            throw new AwaitTimeoutException("expected " + count + " closed connection(s) within " + timeout + " but got "
+                    + runtime.recorder().closedConnectionCount() + "; transcript:\n" + summary());
+        }
+        return transcript();
+    }
+
+    /**
+     * Waits until the transcript satisfies a condition, re-checked whenever something is recorded.
+     *
+     * @return the transcript that satisfied it
+     * @throws AwaitTimeoutException when it did not in time
+     */
+    public List<TranscriptConnection> awaitTranscript(Predicate<List<TranscriptConnection>> condition, Duration timeout) {
+        if (!runtime.recorder().awaitUntil(() -> condition.test(transcript()), timeout)) {
+            throw new AwaitTimeoutException("the transcript did not reach the expected state within " + timeout
+                    + "; transcript:\n" + summary());
+        }
+        return transcript();
+    }
+
+    /** The GreenMail instance underneath, for its own API (mailboxes, users, waitForIncomingEmail). */
+    public GreenMail greenMail() {
+        return greenMail;
+    }
+
+    /** A short readable transcript, one line per exchange, for failure messages. */
+    public String summary() {
+        StringBuilder out = new StringBuilder();
+        for (TranscriptConnection c : transcript()) {
+            out.append("connection ").append(c.id()).append(" from ").append(c.clientAddress())
+                    .append(c.isClosed() ? " (closed)" : " (open)").append('\n');
+            for (Exchange e : c.exchanges()) {
+                out.append("  ").append(e.command() == null ? (e.stage() == SmtpStage.CONNECT ? "<connect>" : "<unsolicited>") : e.command())
+                        .append(" -> ").append(e.reply().isEmpty() ? "<no reply>" : String.join(" | ", e.reply()));
+                if (e.rule() != null) {
+                    out.append("   [").append(e.rule()).append(']');
+                }
+                out.append('\n');
+            }
+        }
+        return out.length() == 0 ? "  (no connections)\n" : out.toString();
+    }
+
+    @Override
+    public String toString() {
+        synchronized (lifecycle) {
+            return "FakeReceiver[" + host + (started && !closed ? ":" + greenMail.getSmtp().getPort() : ", not running") + "]";
+        }
+    }
+
+    private void requireStarted() {
+        synchronized (lifecycle) {
+            if (!started || closed) {
+                throw new IllegalStateException("the receiver is not running; call start()");
+            }
+        }
+    }
+
+    /** Configures a {@link FakeReceiver}. */
+    public static final class Builder {
+        private String bind = "127.0.0.1";
+        private int smtpPort = 0;
+        private int imapPort = -1;
+        private int pop3Port = -1;
+        private boolean magicAddresses = true;
+        private final List<ReplyRule> rules = new ArrayList<>();
+
+        private Builder() {
+        }
+
+        /**
+         * The address to listen on, default {@code 127.0.0.1}. Anything else exposes the receiver to
+         * the network.
+         *
+         * @throws IllegalArgumentException when it is not an IP address or resolvable name
+         */
+        public Builder bind(String address) {
+            Objects.requireNonNull(address, "address");
+            try {
+                InetAddress.getByName(address);
+            } catch (UnknownHostException e) {
+                throw new IllegalArgumentException("cannot bind to '" + address + "': unknown host", e);
+            }
+            this.bind = address;
+            return this;
+        }
+
+        /** The SMTP port; 0 (the default) picks a free one. */
+        public Builder smtpPort(int port) {
+            this.smtpPort = checkPort(port);
+            return this;
+        }
+
+        /** Also serves the stored mail over IMAP on this port (0 picks a free one). Login: the address, password: the address. */
+        public Builder imapPort(int port) {
+            this.imapPort = checkPort(port);
+            return this;
+        }
+
+        /** Also serves the stored mail over POP3 on this port (0 picks a free one). Login: the address, password: the address. */
+        public Builder pop3Port(int port) {
+            this.pop3Port = checkPort(port);
+            return this;
+        }
+
+        /** Whether {@link MagicAddresses} answer when no rule does (default on). */
+        public Builder magicAddresses(boolean enabled) {
+            this.magicAddresses = enabled;
+            return this;
+        }
+
+        /** Appends a rule. */
+        public Builder rule(ReplyRule rule) {
+            rules.add(Objects.requireNonNull(rule, "rule"));
+            return this;
+        }
+
+        /** Appends rules in order. */
+        public Builder rules(List<ReplyRule> more) {
+            for (ReplyRule r : more) {
+                rule(r);
+            }
+            return this;
+        }
+
+        /** The receiver, not yet started. */
+        public FakeReceiver build() {
+            return new FakeReceiver(this);
+        }
+
+        private static int checkPort(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("port must be 0 to 65535, not " + port);
+            }
+            return port;
+        }
+    }
+}

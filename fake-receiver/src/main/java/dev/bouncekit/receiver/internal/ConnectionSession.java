@@ -1,0 +1,279 @@
+package dev.bouncekit.receiver.internal;
+
+import com.icegreen.greenmail.mail.MovingMessage;
+import com.icegreen.greenmail.smtp.SmtpConnection;
+import dev.bouncekit.receiver.Exchange;
+import dev.bouncekit.receiver.TranscriptConnection;
+import dev.bouncekit.reply.SmtpStage;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * One SMTP connection as the receiver sees it: records the transcript as commands are read and
+ * replies sent, tracks the transaction (sender, accepted recipients) and carries out decisions
+ * (delay, reply, disconnect). Mutated by the connection's thread; snapshots may be taken from
+ * any thread.
+ */
+final class ConnectionSession {
+
+    private final int id;
+    private final String clientAddress;
+    private final int clientPort;
+    private final Instant openedAt;
+    private final ReceiverRuntime runtime;
+
+    // guarded by this
+    private final List<Exchange> exchanges = new ArrayList<>();
+    private final List<String> acceptedRecipients = new ArrayList<>();
+    private final List<Integer> messageIds = new ArrayList<>();
+    private String helo;
+    private Instant closedAt;
+
+    // connection thread only
+    private SmtpConnection connection;
+    private boolean greetingRejected;
+    private boolean closeAfterReply;
+    private boolean dataRejected;
+    private MovingMessage transaction;
+    private final List<String> transactionRecipients = new ArrayList<>();
+
+    private volatile boolean closing;
+
+    ConnectionSession(int id, String clientAddress, int clientPort, ReceiverRuntime runtime) {
+        this.id = id;
+        this.clientAddress = clientAddress;
+        this.clientPort = clientPort;
+        this.runtime = runtime;
+        this.openedAt = Instant.now();
+        exchanges.add(new Exchange(0, null, SmtpStage.CONNECT, List.of(), null, openedAt));
+    }
+
+    int id() {
+        return id;
+    }
+
+    ReceiverRuntime runtime() {
+        return runtime;
+    }
+
+    void attach(SmtpConnection conn) {
+        this.connection = conn;
+    }
+
+    // ---- recording ----
+
+    void commandRead(String line) {
+        synchronized (this) {
+            String command = mask(line);
+            exchanges.add(new Exchange(exchanges.size(), command, stageOf(line), List.of(), null, Instant.now()));
+        }
+        runtime.recorder().changed();
+    }
+
+    /** The message data ended with the final dot: its reply is a new exchange. */
+    void endOfData() {
+        synchronized (this) {
+            exchanges.add(new Exchange(exchanges.size(), ".", SmtpStage.DATA, List.of(), null, Instant.now()));
+        }
+        runtime.recorder().changed();
+    }
+
+    void replySent(String text) {
+        synchronized (this) {
+            Exchange last = exchanges.get(exchanges.size() - 1);
+            if (isComplete(last.reply())) {
+                last = new Exchange(exchanges.size(), null, null, List.of(), null, Instant.now());
+                exchanges.add(last);
+            }
+            List<String> lines = new ArrayList<>(last.reply());
+            lines.addAll(Arrays.asList(text.split("\r\n", -1)));
+            exchanges.set(exchanges.size() - 1,
+                    new Exchange(last.index(), last.command(), last.stage(), lines, last.rule(), last.at()));
+        }
+        runtime.recorder().changed();
+    }
+
+    private void ruleAnswered(String rule) {
+        synchronized (this) {
+            Exchange last = exchanges.get(exchanges.size() - 1);
+            exchanges.set(exchanges.size() - 1,
+                    new Exchange(last.index(), last.command(), last.stage(), last.reply(), rule, last.at()));
+        }
+    }
+
+    void helo(String name) {
+        synchronized (this) {
+            helo = name;
+        }
+    }
+
+    void messageStored(int messageId) {
+        synchronized (this) {
+            messageIds.add(messageId);
+        }
+    }
+
+    void closed() {
+        closing = true;
+        synchronized (this) {
+            if (closedAt != null) {
+                return;
+            }
+            closedAt = Instant.now();
+        }
+        runtime.recorder().changed();
+    }
+
+    synchronized boolean isClosed() {
+        return closedAt != null;
+    }
+
+    synchronized TranscriptConnection snapshot() {
+        return new TranscriptConnection(id, clientAddress, clientPort, openedAt, closedAt, helo, exchanges,
+                acceptedRecipients, messageIds);
+    }
+
+    // ---- transaction ----
+
+    /** Records a recipient that is about to be accepted for the current transaction. */
+    void recipientAccepted(MovingMessage message, String recipient) {
+        if (transaction != message) {
+            transaction = message;
+            transactionRecipients.clear();
+        }
+        if (!transactionRecipients.contains(recipient)) {
+            transactionRecipients.add(recipient);
+        }
+        synchronized (this) {
+            acceptedRecipients.add(recipient);
+        }
+    }
+
+    /** The recipients accepted for this message, in order. */
+    List<String> recipientsOf(MovingMessage message) {
+        return transaction == message ? List.copyOf(transactionRecipients) : List.of();
+    }
+
+    Facts facts(String sender, List<String> recipients) {
+        String heloName;
+        synchronized (this) {
+            heloName = helo;
+        }
+        List<String> lower = new ArrayList<>(recipients.size());
+        for (String r : recipients) {
+            lower.add(r.toLowerCase(Locale.ROOT));
+        }
+        return new Facts(clientAddress, heloName == null ? null : heloName.toLowerCase(Locale.ROOT),
+                sender == null ? null : sender.toLowerCase(Locale.ROOT), lower);
+    }
+
+    // ---- answering ----
+
+    /**
+     * Carries out a decision up to the reply: records the rule, waits the delay, and closes at once
+     * for a silent disconnect.
+     *
+     * @return the reply text to send (lines joined by CRLF), "" when the connection was just closed
+     *         (anything sent then is dropped), or null to answer as usual
+     */
+    String answer(Decision decision) {
+        ruleAnswered(decision.rule());
+        if (!decision.delay().isZero()) {
+            runtime.pause(decision.delay());
+        }
+        if (decision.disconnect()) {
+            if (decision.lines().isEmpty()) {
+                close();
+                return "";
+            }
+            closeAfterReply = true;
+        }
+        return decision.lines().isEmpty() ? null : String.join("\r\n", decision.lines());
+    }
+
+    /** Closes the connection if the last answer asked for it; call after its reply was sent. */
+    void closeIfRequested() {
+        if (closeAfterReply) {
+            close();
+        }
+    }
+
+    void close() {
+        closing = true;
+        connection.quit();
+    }
+
+    /** True once closing has begun: replies are no longer sent. */
+    boolean isClosing() {
+        return closing;
+    }
+
+    /** Marks the message data as refused: the transaction ends with the reply, as after a 250. */
+    void dataRejected() {
+        dataRejected = true;
+    }
+
+    /** True once after {@link #dataRejected()}. */
+    boolean takeDataRejected() {
+        boolean rejected = dataRejected;
+        dataRejected = false;
+        return rejected;
+    }
+
+    void greetingRejected() {
+        greetingRejected = true;
+    }
+
+    boolean isGreetingRejected() {
+        return greetingRejected;
+    }
+
+    // ---- helpers ----
+
+    private static boolean isComplete(List<String> reply) {
+        if (reply.isEmpty()) {
+            return false;
+        }
+        String last = reply.get(reply.size() - 1);
+        return last.length() < 4 || last.charAt(3) != '-';
+    }
+
+    private String mask(String line) {
+        Exchange previous = exchanges.get(exchanges.size() - 1);
+        if (!previous.reply().isEmpty() && previous.reply().get(previous.reply().size() - 1).startsWith("334")) {
+            return "***";
+        }
+        if (line.regionMatches(true, 0, "AUTH ", 0, 5)) {
+            int space = line.indexOf(' ', 5);
+            return space < 0 ? line : line.substring(0, space) + " ***";
+        }
+        return line;
+    }
+
+    private static SmtpStage stageOf(String line) {
+        if (line.length() < 4) {
+            return null;
+        }
+        String verb = line.substring(0, 4).toUpperCase(Locale.ROOT);
+        switch (verb) {
+            case "EHLO":
+            case "HELO":
+                return SmtpStage.EHLO;
+            case "MAIL":
+                return SmtpStage.MAIL;
+            case "RCPT":
+                return SmtpStage.RCPT;
+            case "DATA":
+            case "BDAT":
+                return SmtpStage.DATA;
+            default:
+                return null;
+        }
+    }
+
+}

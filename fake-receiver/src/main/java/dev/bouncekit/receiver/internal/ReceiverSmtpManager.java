@@ -1,0 +1,122 @@
+package dev.bouncekit.receiver.internal;
+
+import com.icegreen.greenmail.Managers;
+import com.icegreen.greenmail.mail.MailAddress;
+import com.icegreen.greenmail.mail.MovingMessage;
+import com.icegreen.greenmail.smtp.SmtpManager;
+import com.icegreen.greenmail.smtp.SmtpState;
+import dev.bouncekit.receiver.ReceivedMessage;
+import dev.bouncekit.reply.SmtpStage;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * GreenMail's SMTP manager with the receiver's rules in its check hooks (MAIL, RCPT, DATA; a
+ * non-null answer is sent verbatim instead of {@code 250 OK}) and every stored message recorded.
+ * Storing and waiting are delegated to GreenMail's own manager, so its mailboxes, IMAP, POP3 and
+ * {@code waitForIncomingEmail} keep working.
+ */
+final class ReceiverSmtpManager extends SmtpManager {
+
+    private final SmtpManager stock;
+
+    ReceiverSmtpManager(Managers managers) {
+        super(managers.getImapHostManager(), managers.getUserManager());
+        this.stock = managers.getSmtpManager();
+    }
+
+    @Override
+    public String checkSender(SmtpState state, MailAddress sender) {
+        if (!(state instanceof SessionState s)) {
+            return null;
+        }
+        ConnectionSession session = s.session();
+        Decision decision = session.runtime().decider()
+                .decide(SmtpStage.MAIL, session.facts(sender.getEmail(), List.of()));
+        return decision == null ? null : session.answer(decision);
+    }
+
+    @Override
+    public String checkRecipient(SmtpState state, MailAddress recipient) {
+        if (!(state instanceof SessionState s)) {
+            return null;
+        }
+        ConnectionSession session = s.session();
+        String address = recipient.getEmail();
+        Decision decision = session.runtime().decider()
+                .decide(SmtpStage.RCPT, session.facts(senderOf(state.getMessage()), List.of(address)));
+        String answer = decision == null ? null : session.answer(decision);
+        if (answer == null) {
+            session.recipientAccepted(state.getMessage(), address);
+        }
+        return answer;
+    }
+
+    @Override
+    public String checkData(SmtpState state) {
+        if (!(state instanceof SessionState s)) {
+            return null;
+        }
+        ConnectionSession session = s.session();
+        session.endOfData();
+        MovingMessage message = state.getMessage();
+        Decision decision = session.runtime().decider()
+                .decide(SmtpStage.DATA, session.facts(senderOf(message), session.recipientsOf(message)));
+        String answer = decision == null ? null : session.answer(decision);
+        if (answer != null) {
+            session.dataRejected();
+        }
+        return answer;
+    }
+
+    @Override
+    public void send(SmtpState state) {
+        if (!(state instanceof SessionState s)) {
+            stock.send(state);
+            return;
+        }
+        ConnectionSession session = s.session();
+        MovingMessage message = state.getMessage();
+        byte[] raw = rawBytes(message.getMessage());
+        String subject = subjectOf(message.getMessage());
+        stock.send(state);
+        Recorder recorder = session.runtime().recorder();
+        recorder.stored(session, new ReceivedMessage(recorder.nextMessageId(), session.id(), senderOf(message),
+                session.recipientsOf(message), subject, raw.length, Instant.now(), raw));
+    }
+
+    @Override
+    public CountDownLatch createAndAddNewWaitObject(int emailCount) {
+        return stock.createAndAddNewWaitObject(emailCount);
+    }
+
+    private static String senderOf(MovingMessage message) {
+        MailAddress path = message.getReturnPath();
+        return path == null ? "" : path.getEmail();
+    }
+
+    private static byte[] rawBytes(MimeMessage message) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            message.writeTo(out);
+        } catch (IOException | MessagingException e) {
+            throw new IllegalStateException("cannot read the received message", e);
+        }
+        return out.toByteArray();
+    }
+
+    private static String subjectOf(MimeMessage message) {
+        try {
+            String subject = message.getSubject();
+            return subject == null ? "" : subject;
+        } catch (MessagingException e) {
+            return "";
+        }
+    }
+}

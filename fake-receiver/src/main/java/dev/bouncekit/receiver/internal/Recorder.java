@@ -1,0 +1,124 @@
+package dev.bouncekit.receiver.internal;
+
+import dev.bouncekit.receiver.ReceivedMessage;
+import dev.bouncekit.receiver.TranscriptConnection;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Keeps every connection's transcript and every stored message, and signals waiters when either
+ * changes.
+ */
+public final class Recorder {
+
+    private final AtomicInteger connectionIds = new AtomicInteger();
+    private final AtomicInteger messageIds = new AtomicInteger();
+    private final List<ConnectionSession> sessions = new ArrayList<>();
+    private final List<ReceivedMessage> messages = new ArrayList<>();
+    private final Signal signal = new Signal();
+
+    ConnectionSession open(String clientAddress, int clientPort, ReceiverRuntime runtime) {
+        ConnectionSession session = new ConnectionSession(connectionIds.incrementAndGet(), clientAddress, clientPort, runtime);
+        synchronized (sessions) {
+            sessions.add(session);
+        }
+        changed();
+        return session;
+    }
+
+    int nextMessageId() {
+        return messageIds.incrementAndGet();
+    }
+
+    void stored(ConnectionSession session, ReceivedMessage message) {
+        session.messageStored(message.id());
+        synchronized (messages) {
+            messages.add(message);
+        }
+        changed();
+    }
+
+    void changed() {
+        signal.bump();
+    }
+
+    /** Snapshots of all recorded connections, in the order they were accepted. */
+    public List<TranscriptConnection> transcript() {
+        List<ConnectionSession> current;
+        synchronized (sessions) {
+            current = new ArrayList<>(sessions);
+        }
+        List<TranscriptConnection> out = new ArrayList<>(current.size());
+        for (ConnectionSession s : current) {
+            out.add(s.snapshot());
+        }
+        return out;
+    }
+
+    /** The stored messages in order. */
+    public List<ReceivedMessage> messages() {
+        synchronized (messages) {
+            return List.copyOf(messages);
+        }
+    }
+
+    /** The stored message with this id. */
+    public Optional<ReceivedMessage> message(int id) {
+        synchronized (messages) {
+            for (ReceivedMessage m : messages) {
+                if (m.id() == id) {
+                    return Optional.of(m);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Number of stored messages. */
+    public int messageCount() {
+        synchronized (messages) {
+            return messages.size();
+        }
+    }
+
+    /** Number of recorded connections that have been closed. */
+    public int closedConnectionCount() {
+        List<ConnectionSession> current;
+        synchronized (sessions) {
+            current = new ArrayList<>(sessions);
+        }
+        int n = 0;
+        for (ConnectionSession s : current) {
+            if (s.isClosed()) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** Forgets the stored messages. */
+    public void clearMessages() {
+        synchronized (messages) {
+            messages.clear();
+        }
+        changed();
+    }
+
+    /** Forgets the recorded connections (open ones go on, unrecorded). */
+    public void clearTranscript() {
+        synchronized (sessions) {
+            sessions.clear();
+        }
+        changed();
+    }
+
+    /** Waits until the condition holds, woken by every recorded change; false on timeout. */
+    public boolean awaitUntil(BooleanSupplier done, Duration timeout) {
+        return signal.awaitUntil(done, timeout);
+    }
+}
