@@ -149,6 +149,28 @@ class ClassifyBounceTest {
     }
 
     @Test
+    void a_reply_that_names_another_mailbox_of_the_domain_is_not_about_this_recipient() throws Exception {
+        Mail mail = bounce("452 4.2.2 <full@example.com>: Recipient address rejected: Mailbox full", "ghost@example.com");
+
+        mailet.service(mail);
+
+        assertThat(value(mail, "bouncekit.reason")).contains("mailboxfull");
+        assertThat(value(mail, "bouncekit.recipient")).isEmpty();
+        assertThat(strings(mail, "bouncekit.unknown-recipients")).containsExactly("ghost@example.com");
+    }
+
+    @Test
+    void an_address_at_another_domain_in_the_reply_does_not_move_the_verdict_away() throws Exception {
+        Mail mail = bounce("550 spam message rejected. Please visit http://help.mail.ru/notspam-support or report details"
+                + " to abuse@corp.mail.ru.", "reader@mail.ru");
+
+        mailet.service(mail);
+
+        assertThat(value(mail, "bouncekit.recipient")).contains("reader@mail.ru");
+        assertThat(value(mail, "bouncekit.unknown-recipients")).isEmpty();
+    }
+
+    @Test
     void a_sender_reason_is_about_every_recipient() throws Exception {
         Mail mail = bounce(SPAMHAUS_CLIENT, "alice@example.com", "bob@example.com");
 

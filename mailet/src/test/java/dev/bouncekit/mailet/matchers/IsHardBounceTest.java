@@ -41,6 +41,14 @@ class IsHardBounceTest {
     }
 
     @Test
+    void does_not_match_a_recipient_that_carries_another_recipients_hard_reply() throws Exception {
+        IsHardBounce matcher = configured(new IsHardBounce(), null);
+        Mail mail = classified("550 5.1.1 <ghost@example.com>: Recipient address rejected: User unknown", "full@example.com");
+
+        assertThat(matched(matcher, mail)).isEmpty();
+    }
+
+    @Test
     void a_hard_attribute_of_an_odd_type_matches_nothing() throws Exception {
         IsHardBounce matcher = configured(new IsHardBounce(), null);
         Mail mail = classified(GMAIL_USER_UNKNOWN, "bob@gmail.com");
