@@ -5,6 +5,7 @@ import org.apache.james.MemoryJamesConfiguration;
 import org.apache.james.MemoryJamesServerMain;
 import org.apache.james.data.UsersRepositoryModuleChooser;
 import org.apache.james.dnsservice.api.DNSService;
+import org.apache.james.lifecycle.api.LifecycleUtil;
 import org.apache.james.mailrepository.api.MailKey;
 import org.apache.james.mailrepository.api.MailRepositoryUrl;
 import org.apache.james.modules.data.MemoryUsersRepositoryModule;
@@ -19,9 +20,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * An Apache James 3.8 memory server started in-process, configured from the templates in
@@ -40,6 +44,9 @@ final class JamesRelay implements AutoCloseable {
     static final String DSN = "memory://var/mail/dsn/";
     /** Mail a mailet or matcher failed on. */
     static final String ERROR = "memory://var/mail/error/";
+
+    /** How long a test waits for James to relay, fail and bounce a mail. */
+    static final Duration PATIENCE = Duration.ofSeconds(30);
 
     private static final List<String> CONFIGURATION_FILES =
             List.of("mailetcontainer.xml", "smtpserver.xml", "mailrepositorystore.xml", "domainlist.xml");
@@ -82,18 +89,38 @@ final class JamesRelay implements AutoCloseable {
         }
     }
 
-    /** The mails repository {@code url} holds now. */
-    List<Mail> mails(String url) {
+    /** Copies of the mails repository {@code url} holds now. */
+    List<StoredMail> mails(String url) {
         try {
             MailRepositoryUrl repository = MailRepositoryUrl.from(url);
-            List<Mail> mails = new ArrayList<>();
+            List<StoredMail> mails = new ArrayList<>();
             for (MailKey key : probe().listMailKeys(repository)) {
-                mails.add(probe().getMail(repository, key));
+                Mail mail = probe().getMail(repository, key);
+                try {
+                    mails.add(StoredMail.of(mail));
+                } finally {
+                    LifecycleUtil.dispose(mail);
+                }
             }
             return mails;
         } catch (Exception e) {
             throw new IllegalStateException("cannot read " + url, e);
         }
+    }
+
+    /** Copies of the mails in {@code repository} now whose recipients include {@code recipient}. */
+    List<StoredMail> mailsTo(String repository, String recipient) {
+        return mails(repository).stream()
+                .filter(mail -> mail.recipients().stream().anyMatch(address -> address.equalsIgnoreCase(recipient)))
+                .toList();
+    }
+
+    /** The mail in {@code repository} for {@code recipient}, waiting up to {@link #PATIENCE} for it to arrive. */
+    StoredMail awaitMail(String repository, String recipient) {
+        return await("a mail for " + recipient + " in " + repository)
+                .atMost(PATIENCE)
+                .until(() -> mailsTo(repository, recipient), mails -> !mails.isEmpty())
+                .get(0);
     }
 
     private MailRepositoryProbeImpl probe() {
