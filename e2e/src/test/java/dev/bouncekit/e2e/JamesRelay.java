@@ -40,6 +40,10 @@ final class JamesRelay implements AutoCloseable {
     static final String HARD_BOUNCES = "memory://var/mail/hard-bounces/";
     /** Bounces routed by IsBounceOwner=sender. */
     static final String SENDER_PROBLEMS = "memory://var/mail/sender-problems/";
+    /** Copies of the bounces IsBounceReason=expired matched. */
+    static final String EXPIRED = "memory://var/mail/expired/";
+    /** Copies of the bounces IsBounceAction=fix-message matched. */
+    static final String FIX_MESSAGE = "memory://var/mail/fix-message/";
     /** Mail for the senders' domain sender.test: the DSNs DSNBounce sends back. */
     static final String DSN = "memory://var/mail/dsn/";
     /** Mail a mailet or matcher failed on. */

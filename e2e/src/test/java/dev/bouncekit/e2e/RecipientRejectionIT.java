@@ -14,6 +14,7 @@ import java.util.List;
 
 import static dev.bouncekit.e2e.JamesRelay.CLASSIFIED;
 import static dev.bouncekit.e2e.JamesRelay.DSN;
+import static dev.bouncekit.e2e.JamesRelay.EXPIRED;
 import static dev.bouncekit.e2e.JamesRelay.HARD_BOUNCES;
 import static dev.bouncekit.e2e.JamesRelay.SENDER_PROBLEMS;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -54,6 +55,7 @@ class RecipientRejectionIT {
         assertThat(james.awaitMail(HARD_BOUNCES, "ghost@gmail.com").recipients()).containsExactly("ghost@gmail.com");
         assertThat(james.mailsTo(DSN, "ghost.sender@sender.test")).isEmpty();
         assertThat(james.mailsTo(SENDER_PROBLEMS, "ghost@gmail.com")).isEmpty();
+        assertThat(james.mailsTo(EXPIRED, "ghost@gmail.com")).isEmpty();
         assertThat(receiver.receivedMessages()).isEmpty();
     }
 

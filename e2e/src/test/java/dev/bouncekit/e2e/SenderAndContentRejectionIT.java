@@ -11,6 +11,7 @@ import java.util.List;
 
 import static dev.bouncekit.e2e.JamesRelay.CLASSIFIED;
 import static dev.bouncekit.e2e.JamesRelay.DSN;
+import static dev.bouncekit.e2e.JamesRelay.FIX_MESSAGE;
 import static dev.bouncekit.e2e.JamesRelay.HARD_BOUNCES;
 import static dev.bouncekit.e2e.JamesRelay.SENDER_PROBLEMS;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,6 +40,7 @@ class SenderAndContentRejectionIT {
 
         assertThat(james.awaitMail(SENDER_PROBLEMS, "friend@outlook.com").recipients()).containsExactly("friend@outlook.com");
         assertThat(james.mailsTo(HARD_BOUNCES, "friend@outlook.com")).isEmpty();
+        assertThat(james.mailsTo(FIX_MESSAGE, "friend@outlook.com")).isEmpty();
         assertThat(james.mailsTo(DSN, "listed@sender.test")).isEmpty();
         assertThat(receiver.receivedMessages()).isEmpty();
     }
@@ -64,6 +66,7 @@ class SenderAndContentRejectionIT {
         String dsn = james.awaitMail(DSN, "content.sender@sender.test").text();
         assertThat(dsn).contains("Final-Recipient: rfc822; reader@example.net",
                 "X-Bouncekit-Reason: spamdetected", "X-Bouncekit-Action: fix-message", "X-Bouncekit-Status: 5.7.1");
+        assertThat(james.mailsTo(FIX_MESSAGE, "reader@example.net")).hasSize(1);
         assertThat(james.mailsTo(HARD_BOUNCES, "reader@example.net")).isEmpty();
         assertThat(james.mailsTo(SENDER_PROBLEMS, "reader@example.net")).isEmpty();
         assertThat(receiver.receivedMessages()).isEmpty();

@@ -13,6 +13,7 @@ import java.util.List;
 
 import static dev.bouncekit.e2e.JamesRelay.CLASSIFIED;
 import static dev.bouncekit.e2e.JamesRelay.DSN;
+import static dev.bouncekit.e2e.JamesRelay.EXPIRED;
 import static dev.bouncekit.e2e.JamesRelay.HARD_BOUNCES;
 import static dev.bouncekit.e2e.JamesRelay.SENDER_PROBLEMS;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,8 +39,7 @@ class TemporaryFailureIT {
         assertThat(bounce.retries()).isZero();
         assertExpired(bounce, "newcomer@example.com");
         assertThat(james.awaitMail(DSN, "grey.sender@sender.test").text()).contains("Final-Recipient: rfc822; newcomer@example.com");
-        assertThat(james.mailsTo(HARD_BOUNCES, "newcomer@example.com")).isEmpty();
-        assertThat(james.mailsTo(SENDER_PROBLEMS, "newcomer@example.com")).isEmpty();
+        assertRoutedAsExpiredOnly(james, "newcomer@example.com");
 
         List<TranscriptConnection> connections = receiver.transcript();
         assertThat(connections).hasSize(1);
@@ -57,7 +57,7 @@ class TemporaryFailureIT {
         assertThat(bounce.permanentError()).isFalse();
         assertExpired(bounce, "someone@closed.test");
         assertThat(james.awaitMail(DSN, "closed.sender@sender.test").text()).contains("Final-Recipient: rfc822; someone@closed.test");
-        assertThat(james.mailsTo(HARD_BOUNCES, "someone@closed.test")).isEmpty();
+        assertRoutedAsExpiredOnly(james, "someone@closed.test");
     }
 
     @Test
@@ -73,6 +73,7 @@ class TemporaryFailureIT {
         assertThat(bounce.retries()).isEqualTo(2);
         assertExpired(bounce, "busy@retry.test");
         assertThat(james.awaitMail(DSN, "retry.sender@sender.test").text()).contains("Final-Recipient: rfc822; busy@retry.test");
+        assertRoutedAsExpiredOnly(james, "busy@retry.test");
 
         // The first attempt and maxRetries=2 retries, each refused with the 451.
         assertThat(receiver.transcript()).hasSize(3)
@@ -91,6 +92,13 @@ class TemporaryFailureIT {
         assertThat(receiver.awaitMessages(1, JamesRelay.PATIENCE).get(0).to()).containsExactly("patient@retry.test");
         assertThat(receiver.transcript()).hasSize(2);
         assertThat(james.mailsTo(CLASSIFIED, "patient@retry.test")).isEmpty();
+    }
+
+    /** IsBounceReason=expired kept a copy; neither IsHardBounce nor IsBounceOwner=sender took it. */
+    private static void assertRoutedAsExpiredOnly(JamesRelay james, String recipient) {
+        assertThat(james.mailsTo(EXPIRED, recipient)).hasSize(1);
+        assertThat(james.mailsTo(HARD_BOUNCES, recipient)).isEmpty();
+        assertThat(james.mailsTo(SENDER_PROBLEMS, recipient)).isEmpty();
     }
 
     private static void assertExpired(StoredMail bounce, String recipient) {
