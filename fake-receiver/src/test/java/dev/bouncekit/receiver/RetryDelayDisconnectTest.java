@@ -2,6 +2,7 @@ package dev.bouncekit.receiver;
 
 import dev.bouncekit.reply.SmtpStage;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
 import org.junit.jupiter.api.AfterEach;
@@ -123,7 +124,14 @@ class RetryDelayDisconnectTest {
         MessagingException failure = catchThrowableOfType(MessagingException.class,
                 () -> AngusMailer.to(receiver).send("app@sender.test", "Cut", "alice@example.com"));
 
-        assertThat(failure).isNotInstanceOf(SendFailedException.class);
+        // Depending on timing Angus sees a write error or an end of stream while reading the reply;
+        // either way no SMTP reply code arrived.
+        if (failure instanceof SMTPSendFailedException sendFailed) {
+            assertThat(sendFailed.getReturnCode()).isEqualTo(-1);
+            assertThat(sendFailed.getMessage()).contains("[EOF]");
+        } else {
+            assertThat(failure).isNotInstanceOf(SendFailedException.class);
+        }
         assertThat(receiver.receivedMessages()).isEmpty();
         assertThat(receiver.awaitConnections(1, WAIT).get(0).lastAt(SmtpStage.DATA).orElseThrow().reply()).isEmpty();
     }
