@@ -1,5 +1,7 @@
 package dev.bouncekit.receiver.internal;
 
+import dev.bouncekit.receiver.FakeReceiver;
+
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -11,9 +13,6 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ReceiverRuntime {
 
-    /** The limits used when none are given: 500 connections, 5 minutes idle, 25 MiB messages. */
-    public static final ReceiverLimits DEFAULT_LIMITS = new ReceiverLimits(500, Duration.ofMinutes(5), 25L * 1024 * 1024);
-
     private final RuleBook rules = new RuleBook();
     private final Recorder recorder = new Recorder();
     private final ReplyDecider decider;
@@ -22,9 +21,10 @@ public final class ReceiverRuntime {
     private final WriteWatchdog watchdog = new WriteWatchdog("bouncekit-smtp-write-watchdog");
     private final CountDownLatch stopped = new CountDownLatch(1);
 
-    /** A runtime with no rules and the default limits; magic addresses on or off. */
+    /** A runtime with no rules and {@link FakeReceiver}'s default limits; magic addresses on or off. */
     public ReceiverRuntime(boolean magicAddresses) {
-        this(magicAddresses, DEFAULT_LIMITS);
+        this(magicAddresses, new ReceiverLimits(FakeReceiver.DEFAULT_MAX_CONNECTIONS, FakeReceiver.DEFAULT_IDLE_TIMEOUT,
+                FakeReceiver.DEFAULT_MAX_MESSAGE_SIZE));
     }
 
     /** A runtime with no rules and these limits; magic addresses on or off. */
