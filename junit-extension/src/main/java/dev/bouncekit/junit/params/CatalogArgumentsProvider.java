@@ -18,7 +18,11 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-/** The arguments of {@link CatalogSource}: the matching catalog entries, each with its magic address. */
+/**
+ * The arguments of {@link CatalogSource}: the matching catalog entries, each followed by its magic
+ * address when the method's second parameter is a {@code String}, so that other parameters
+ * ({@code FakeReceiver}, {@code TestInfo}) stay free for their own resolvers.
+ */
 final class CatalogArgumentsProvider extends AnnotationBasedArgumentsProvider<CatalogSource> {
 
     @Override
@@ -31,7 +35,10 @@ final class CatalogArgumentsProvider extends AnnotationBasedArgumentsProvider<Ca
             throw new PreconditionViolationException("@CatalogSource matches no catalog entry: " + describe(source)
                     + "; providers are " + known(all.stream().map(CatalogEntry::provider)));
         }
-        return matching.stream().map(e -> Arguments.of(Named.of(e.id(), e), MagicAddresses.address(e.id(), source.domain())));
+        boolean withAddress = parameters.get(1).map(p -> p.getParameterType() == String.class).orElse(false);
+        return matching.stream().map(e -> withAddress
+                ? Arguments.of(Named.of(e.id(), e), MagicAddresses.address(e.id(), source.domain()))
+                : Arguments.of(Named.of(e.id(), e)));
     }
 
     static boolean matches(CatalogSource source, CatalogEntry entry) {

@@ -13,9 +13,11 @@ import java.lang.annotation.Target;
 
 /**
  * Feeds catalog entries, the provider replies bouncekit knows, into a {@code @ParameterizedTest}:
- * each invocation gets the {@link dev.bouncekit.catalog.CatalogEntry} and its magic address
- * ({@link MagicAddresses}), which makes the fake receiver send that reply. Declare one or both
- * parameters. Filters combine with AND; an empty filter matches everything.
+ * each invocation gets the {@link dev.bouncekit.catalog.CatalogEntry} as its first argument and,
+ * when the second parameter is a {@code String}, the entry's magic address
+ * ({@link MagicAddresses}), which makes the fake receiver send that reply. Further parameters
+ * ({@code FakeReceiver}, {@code TestInfo}, ...) are resolved as usual. Filters combine with AND;
+ * an empty filter matches everything.
  *
  * <pre>{@code
  * @ParameterizedTest
