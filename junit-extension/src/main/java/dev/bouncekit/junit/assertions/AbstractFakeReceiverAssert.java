@@ -188,7 +188,9 @@ public abstract class AbstractFakeReceiverAssert<SELF extends AbstractFakeReceiv
     /**
      * Verifies that every temporary (4xx) refusal was followed by a new attempt: the recipient after a
      * 4xx to {@code RCPT TO} or to its message, the sender after a 4xx to {@code MAIL FROM}, a new
-     * connection after a 4xx greeting or {@code EHLO}.
+     * connection after a 4xx greeting or {@code EHLO}. A connection closed without a reply counts as
+     * a temporary failure. Giving up after some retries is fine: the first temporary failure of each
+     * needs one later attempt.
      */
     public SELF hasRetriedAfterTemporaryFailure() {
         return check(true, () -> {

@@ -41,9 +41,9 @@ public record Attempt(Kind kind, String address, TranscriptConnection connection
         return code() >= 500;
     }
 
-    /** A 4xx reply. */
+    /** A 4xx reply, or the connection closed without a reply: worth another try. */
     public boolean temporary() {
-        return code() >= 400 && code() < 500;
+        return (code() >= 400 && code() < 500) || exchange.reply().isEmpty();
     }
 
     /** A 4xx or 5xx reply. */

@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Release-gate check: after a temporary (4xx) refusal, a well-behaved sender tries again later.
+ * Release-gate check: after a temporary (4xx) refusal, or a connection closed without a reply, a
+ * well-behaved sender tries again later.
  * What must be tried again depends on what was refused: the recipient after a 4xx to
  * {@code RCPT TO}, {@code DATA} or the final dot; the sender after a 4xx to {@code MAIL FROM}; a
  * new connection after a 4xx greeting or {@code EHLO}. The first temporary refusal of each needs

@@ -4,13 +4,17 @@ import dev.bouncekit.junit.FakeReceiverExtension;
 import dev.bouncekit.junit.Greylist;
 import dev.bouncekit.junit.RejectRecipient;
 import dev.bouncekit.junit.RejectSender;
+import dev.bouncekit.receiver.Condition;
 import dev.bouncekit.receiver.FakeReceiver;
 import dev.bouncekit.receiver.MagicAddresses;
+import dev.bouncekit.receiver.ReplyRule;
+import dev.bouncekit.reply.SmtpStage;
 import dev.bouncekit.taxonomy.Reason;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.net.Socket;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
@@ -280,6 +284,29 @@ class FakeReceiverAssertTest {
                             + "                      S: 451 4.7.1 <ghost@example.org>: Recipient address rejected: Greylisted")
                     .hasMessageContaining("  near misses, the closest recipients tried after it:\n"
                             + "    [connection 2 #3] C: RCPT TO:<carol@example.com>\n");
+        }
+
+        @Test
+        void should_pass_when_a_recipient_was_tried_again_after_the_connection_was_dropped(FakeReceiver receiver) {
+            receiver.addRule(ReplyRule.when(Condition.recipient("drop@example.com")).at(SmtpStage.RCPT).disconnect().times(1));
+            SmtpDialog.deliver(receiver, "app@sender.test", "One", "drop@example.com");
+            SmtpDialog.deliver(receiver, "app@sender.test", "One", "drop@example.com");
+
+            assertThat(receiver).hasRetriedAfterTemporaryFailure().hasReceivedMessageTo("drop@example.com");
+        }
+
+        @Test
+        void should_fail_when_a_dropped_connection_was_never_followed_by_another(FakeReceiver receiver) throws Exception {
+            receiver.addRule(ReplyRule.when(Condition.any()).at(SmtpStage.CONNECT).disconnect().times(1));
+            try (Socket socket = new Socket(receiver.host(), receiver.smtpPort())) {
+                assertThat(socket.getInputStream().read()).isEqualTo(-1);
+            }
+
+            assertThatThrownBy(() -> assertThat(receiver).hasRetriedAfterTemporaryFailure())
+                    .isInstanceOf(AssertionError.class)
+                    .hasMessageContaining("  the connection was refused temporarily:\n"
+                            + "    [connection 1 #0] C: (connected)\n"
+                            + "                      S: (no reply: connection closed)");
         }
 
         @Test
