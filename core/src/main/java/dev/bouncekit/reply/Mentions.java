@@ -19,6 +19,18 @@ public record Mentions(List<String> addresses, List<String> ipAddresses, List<St
     /** At most this many of each kind are kept, whatever the input size. */
     public static final int LIMIT = 64;
 
+    /** ASCII characters that start a token, and those that continue one. */
+    private static final boolean[] WORD = new boolean[128];
+    private static final boolean[] TOKEN = new boolean[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            WORD[c] = Character.isLetterOrDigit(c) || c == '_';
+            TOKEN[c] = Character.isLetterOrDigit(c) || c == '.' || c == '-' || c == '_' || c == '@'
+                    || c == '+' || c == '%' || c == '=';
+        }
+    }
+
     public Mentions {
         addresses = List.copyOf(addresses);
         ipAddresses = List.copyOf(ipAddresses);
@@ -40,8 +52,8 @@ public record Mentions(List<String> addresses, List<String> ipAddresses, List<St
                 }
                 int start = i;
                 boolean dotOrAt = false;
-                while (i < n && isTokenChar(text.charAt(i))) {
-                    char c = text.charAt(i);
+                char c;
+                while (i < n && isTokenChar(c = text.charAt(i))) {
                     dotOrAt |= c == '.' || c == '@';
                     i++;
                 }
@@ -50,11 +62,14 @@ public record Mentions(List<String> addresses, List<String> ipAddresses, List<St
                 }
             }
         }
-        return new Mentions(new ArrayList<>(addresses), new ArrayList<>(ips), new ArrayList<>(hosts));
+        return new Mentions(List.copyOf(addresses), List.copyOf(ips), List.copyOf(hosts));
     }
 
     /** The domain of each mentioned address, lower-cased, without duplicates. */
     public List<String> addressDomains() {
+        if (addresses.isEmpty()) {
+            return new ArrayList<>();
+        }
         Set<String> domains = new LinkedHashSet<>();
         for (String address : addresses) {
             domains.add(address.substring(address.lastIndexOf('@') + 1));
@@ -142,11 +157,10 @@ public record Mentions(List<String> addresses, List<String> ipAddresses, List<St
     }
 
     private static boolean isWordChar(char c) {
-        return c < 128 && (Character.isLetterOrDigit(c) || c == '_');
+        return c < 128 && WORD[c];
     }
 
     private static boolean isTokenChar(char c) {
-        return c < 128 && (Character.isLetterOrDigit(c) || c == '.' || c == '-' || c == '_' || c == '@'
-                || c == '+' || c == '%' || c == '=');
+        return c < 128 && TOKEN[c];
     }
 }

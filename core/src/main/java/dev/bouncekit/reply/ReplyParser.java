@@ -22,6 +22,16 @@ public final class ReplyParser {
 
     private static final SmtpReply EMPTY = new SmtpReply(SmtpReply.NO_CODE, null, List.of(), null, null);
 
+    private static final String[] OTHER_DSN_FIELDS = {"Action:", "Final-Recipient:", "Original-Recipient:",
+        "Reporting-MTA:", "Last-Attempt-Date:", "Arrival-Date:", "Will-Retry-Until:",
+        "X-Postfix-Queue-ID:", "X-Postfix-Sender:", "Received-From-MTA:"};
+
+    /** Length of the longest DSN field name read here, colon included. */
+    private static final int LONGEST_FIELD = "Original-Recipient:".length();
+
+    /** Characters from its start that decide whether an enhanced status code stands there. */
+    private static final int STATUS_WINDOW = 11;
+
     private ReplyParser() {
     }
 
@@ -84,11 +94,17 @@ public final class ReplyParser {
         boolean inDiagnostic = false;
         int start = 0;
         int n = raw.length();
+        int nextLf = -1;
+        int nextCr = -1;
         for (int i = 0; i <= n; i++) {
-            char c = i < n ? raw.charAt(i) : '\n';
-            if (c != '\n' && c != '\r') {
-                continue;
+            if (nextLf < i) {
+                nextLf = indexOrEnd(raw, '\n', i);
             }
+            if (nextCr < i) {
+                nextCr = indexOrEnd(raw, '\r', i);
+            }
+            i = Math.min(nextLf, nextCr);
+            char c = i < n ? raw.charAt(i) : '\n';
             String line = raw.substring(start, i);
             start = i + 1;
             if (c == '\r' && i + 1 < n && raw.charAt(i + 1) == '\n') {
@@ -101,7 +117,11 @@ public final class ReplyParser {
             }
             inDiagnostic = false;
             String trimmed = line.trim();
-            if (startsWithField(trimmed, "Diagnostic-Code:")) {
+            if (!mayBeField(trimmed)) {
+                if (!trimmed.isEmpty()) {
+                    out.text.add(trimmed);
+                }
+            } else if (startsWithField(trimmed, "Diagnostic-Code:")) {
                 diagnostic.add(afterSemicolon(trimmed, "Diagnostic-Code:".length()));
                 inDiagnostic = true;
             } else if (startsWithField(trimmed, "Status:")) {
@@ -121,14 +141,40 @@ public final class ReplyParser {
     }
 
     private static boolean isOtherDsnField(String line) {
-        for (String field : new String[] {"Action:", "Final-Recipient:", "Original-Recipient:",
-                "Reporting-MTA:", "Last-Attempt-Date:", "Arrival-Date:", "Will-Retry-Until:",
-                "X-Postfix-Queue-ID:", "X-Postfix-Sender:", "Received-From-MTA:"}) {
+        for (String field : OTHER_DSN_FIELDS) {
             if (startsWithField(line, field)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * False when {@code line} cannot start with any DSN field name: every one starts with a letter
+     * (ASCII, or one that case-folds to ASCII) and has its colon within the first
+     * {@link #LONGEST_FIELD} characters.
+     */
+    private static boolean mayBeField(String line) {
+        if (line.isEmpty()) {
+            return false;
+        }
+        char c = line.charAt(0);
+        if (c < 128 && !(c >= 'a' && c <= 'z') && !(c >= 'A' && c <= 'Z')) {
+            return false;
+        }
+        int end = Math.min(line.length(), LONGEST_FIELD);
+        for (int i = 1; i < end; i++) {
+            if (line.charAt(i) == ':') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Index of {@code c} at or after {@code from}, or the length when there is none. */
+    private static int indexOrEnd(String text, char c, int from) {
+        int at = text.indexOf(c, from);
+        return at < 0 ? text.length() : at;
     }
 
     private static boolean startsWithField(String line, String field) {
@@ -199,9 +245,23 @@ public final class ReplyParser {
         return line.substring(i);
     }
 
+    /**
+     * Whether a stand-alone enhanced status code starts at {@code at}, as
+     * {@code EnhancedStatusCode.indexIn(line, at) == at} tells, but reading only the characters
+     * that decide it: the one before and at most {@link #STATUS_WINDOW} from {@code at} (class,
+     * dot, two subject digits, dot, four detail digits, and the two after). Asking
+     * {@code indexIn} directly scans on to the end of the line when there is no code at
+     * {@code at}, which made a line full of basic codes ({@code 550 550 550 ...}) quadratic.
+     */
+    private static boolean statusStartsAt(String line, int at) {
+        int from = Math.max(0, at - 1);
+        int to = Math.min(line.length(), at + STATUS_WINDOW);
+        return EnhancedStatusCode.indexIn(line.substring(from, to), at - from) == at - from;
+    }
+
     /** End index of an enhanced status code at the very start, or -1. */
     private static int leadingStatusEnd(String line) {
-        if (EnhancedStatusCode.indexIn(line, 0) != 0) {
+        if (!statusStartsAt(line, 0)) {
             return -1;
         }
         int end = 5;
@@ -236,7 +296,7 @@ public final class ReplyParser {
                 int after = i + 3;
                 char sep = line.charAt(after);
                 int statusAt = after + 1;
-                boolean statusFollows = statusAt < n && EnhancedStatusCode.indexIn(line, statusAt) == statusAt;
+                boolean statusFollows = statusAt < n && statusStartsAt(line, statusAt);
                 if (sep == '-' || (sep == ' ' && statusFollows && status != null
                         && line.startsWith(status.toString(), statusAt))) {
                     int j = statusAt;
@@ -281,17 +341,44 @@ public final class ReplyParser {
         return indexOfIgnoreCase(text, needle, 0);
     }
 
+    /**
+     * {@code needle} is lower-case ASCII and holds a character that is no letter (a space, a
+     * colon), which no other character matches under {@code regionMatches}' case folding: the
+     * intrinsic {@code indexOf} finds each place that character occurs, and only those places are
+     * compared. A match starts with the needle's first character in either ASCII case.
+     */
     private static int indexOfIgnoreCase(String text, String needle, int from) {
-        int max = text.length() - needle.length();
+        int anchor = anchorOf(needle);
+        char key = needle.charAt(anchor);
         char lower = needle.charAt(0);
         char upper = Character.toUpperCase(lower);
-        for (int i = Math.max(0, from); i <= max; i++) {
+        int max = text.length() - needle.length();
+        int start = Math.max(0, from);
+        for (int k = text.indexOf(key, start + anchor); k >= 0 && k - anchor <= max; k = text.indexOf(key, k + 1)) {
+            int i = k - anchor;
             char c = text.charAt(i);
             if ((c == lower || c == upper) && text.regionMatches(true, i, needle, 0, needle.length())) {
                 return i;
             }
         }
         return -1;
+    }
+
+    /** Position in {@code needle} of its last character that is neither a letter nor a space, else of its last space. */
+    private static int anchorOf(String needle) {
+        int space = -1;
+        for (int i = needle.length() - 1; i >= 0; i--) {
+            char c = needle.charAt(i);
+            if (c == ' ') {
+                space = space < 0 ? i : space;
+            } else if (!Character.isLetter(c)) {
+                return i;
+            }
+        }
+        if (space < 0) {
+            throw new IllegalArgumentException("needle without a space or sign: " + needle);
+        }
+        return space;
     }
 
     private static boolean isDigit(char c) {

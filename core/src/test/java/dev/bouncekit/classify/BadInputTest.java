@@ -41,6 +41,12 @@ class BadInputTest {
     }
 
     @Test
+    void a_megabyte_of_repeated_basic_codes_is_classified() {
+        assertThat(classifier.classify("550 " + "550 ".repeat(250_000)).reason()).isNotNull();
+        assertThat(classifier.classify("550-5.1.1 " + "550-".repeat(250_000)).reason()).isNotNull();
+    }
+
+    @Test
     void a_megabyte_without_spaces_is_classified() {
         assertThat(classifier.classify("x".repeat(1_000_000)).reason()).isEqualTo(Reason.ONHOLD);
     }
