@@ -4,6 +4,7 @@ import dev.bouncekit.junit.fixtures.BadAnnotationFixture;
 import dev.bouncekit.junit.fixtures.DeclarativeFixture;
 import dev.bouncekit.junit.fixtures.FailingFixture;
 import dev.bouncekit.junit.fixtures.InstanceFieldFixture;
+import dev.bouncekit.junit.fixtures.LifecycleChoiceFixture;
 import dev.bouncekit.junit.fixtures.NestedFixture;
 import dev.bouncekit.junit.fixtures.ParallelPerTestFixture;
 import dev.bouncekit.junit.fixtures.ParallelSharedFixture;
@@ -111,6 +112,22 @@ class FakeReceiverExtensionTest {
                 .doesNotContain("bob@example.com")
                 .endsWith("--- end of transcript ---\n");
         assertThat(captured.toString(StandardCharsets.UTF_8)).contains(transcripts.get(0)).doesNotContain("Passing");
+    }
+
+    @Test
+    void lifecycle_per_test_on_a_static_field_gives_a_new_receiver_to_every_test() {
+        EngineExecutionResults results = run(LifecycleChoiceFixture.PerTestStatic.class);
+
+        results.testEvents().assertStatistics(stats -> stats.succeeded(2).failed(0));
+        assertThat(values(results, "identity")).hasSize(2).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void lifecycle_per_class_on_an_instance_field_is_refused_with_what_to_do() {
+        run(LifecycleChoiceFixture.PerClassInstance.class).testEvents().assertThatEvents()
+                .haveExactly(1, event(test("is_refused"), finishedWithFailure(
+                        instanceOf(org.junit.jupiter.api.extension.ExtensionConfigurationException.class),
+                        message(m -> m.contains("lifecycle PER_CLASS must be registered on the class")))));
     }
 
     @Test
