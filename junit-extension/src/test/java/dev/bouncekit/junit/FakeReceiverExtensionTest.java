@@ -18,7 +18,9 @@ import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Event;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
@@ -48,6 +50,7 @@ class FakeReceiverExtensionTest {
 
         results.testEvents().assertStatistics(stats -> stats.succeeded(2).failed(0));
         assertThat(values(results, "port")).hasSize(2).containsOnly(values(results, "beforeAll").get(0));
+        assertThat(values(results, "port")).noneMatch(FakeReceiverExtensionTest::listening);
     }
 
     @Test
@@ -56,6 +59,7 @@ class FakeReceiverExtensionTest {
 
         results.testEvents().assertStatistics(stats -> stats.succeeded(3).failed(0));
         assertThat(values(results, "identity")).hasSize(3).doesNotHaveDuplicates();
+        assertThat(values(results, "port")).noneMatch(FakeReceiverExtensionTest::listening);
     }
 
     @Test
@@ -158,6 +162,15 @@ class FakeReceiverExtensionTest {
                 .configurationParameter("junit.jupiter.execution.parallel.config.fixed.parallelism", "4")
                 .selectors(selectClass(fixture))
                 .execute();
+    }
+
+    /** True when something accepts connections on the port: a receiver left running. */
+    private static boolean listening(String port) {
+        try (Socket socket = new Socket("127.0.0.1", Integer.parseInt(port))) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static List<String> values(EngineExecutionResults results, String key) {
