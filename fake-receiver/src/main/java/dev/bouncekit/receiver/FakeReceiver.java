@@ -217,11 +217,14 @@ public final class FakeReceiver implements AutoCloseable {
         runtime.magicAddresses(enabled);
     }
 
-    /** Clears rules, stored mail (also GreenMail's mailboxes) and the transcript. */
+    /**
+     * Clears rules, stored mail (also GreenMail's mailboxes) and the transcript; connections and
+     * messages are numbered from 1 again.
+     */
     public void reset() {
         clearRules();
         clearMessages();
-        clearTranscript();
+        runtime.recorder().reset();
     }
 
     // ---- what was received ----

@@ -160,6 +160,21 @@ class AcceptanceTest {
     }
 
     @Test
+    void reset_numbers_connections_and_messages_from_one_again() throws Exception {
+        AngusMailer.to(receiver).send("app@sender.test", "One", "alice@example.com");
+        AngusMailer.to(receiver).send("app@sender.test", "Two", "alice@example.com");
+        receiver.awaitConnections(2, WAIT);
+
+        receiver.reset();
+        AngusMailer.to(receiver).send("app@sender.test", "Three", "alice@example.com");
+
+        assertThat(receiver.awaitMessages(1, WAIT)).singleElement()
+                .satisfies(m -> assertThat(m.id()).isEqualTo(1))
+                .satisfies(m -> assertThat(m.connectionId()).isEqualTo(1));
+        assertThat(receiver.awaitConnections(1, WAIT)).extracting(TranscriptConnection::id).containsExactly(1);
+    }
+
+    @Test
     void await_times_out_with_what_it_saw() {
         assertThatThrownBy(() -> receiver.awaitMessages(1, Duration.ofMillis(50)))
                 .isInstanceOf(AwaitTimeoutException.class)

@@ -125,6 +125,22 @@ public final class Recorder {
         changed();
     }
 
+    /**
+     * Forgets stored messages and recorded connections and numbers new ones from 1 again, so that
+     * each test of a shared receiver sees connection 1 and message 1 first.
+     */
+    public void reset() {
+        synchronized (sessions) {
+            synchronized (messages) {
+                sessions.clear();
+                messages.clear();
+                connectionIds.set(0);
+                messageIds.set(0);
+            }
+        }
+        changed();
+    }
+
     /** Waits until the condition holds, woken by every recorded change; false on timeout. */
     public boolean awaitUntil(BooleanSupplier done, Duration timeout) {
         return signal.awaitUntil(done, timeout);
