@@ -18,8 +18,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Keeps the docs from rotting: every Java block in {@code junit-extension/README.md} is preceded by
  * {@code <!-- snippet: PATH#TAG -->} and must equal the lines between {@code // tag::TAG[]} and
- * {@code // end::TAG[]} in that compiled test source (common indentation removed). The new-user
- * check's test must hold the quick start too.
+ * {@code // end::TAG[]} in that compiled test source (common indentation removed); the snippets the
+ * main {@code README.md} shows are checked the same way. The new-user check's test must hold the
+ * quick start too.
  */
 class ReadmeSnippetsTest {
 
@@ -43,6 +44,23 @@ class ReadmeSnippetsTest {
                     () -> assertThat(shown).as("README snippet %s#%s", path, tag).isEqualTo(region(ROOT.resolve(path), tag))));
         }
         assertThat(tests).as("snippets in %s", README).hasSizeGreaterThanOrEqualTo(8);
+        return tests.stream();
+    }
+
+    @TestFactory
+    Stream<DynamicTest> every_snippet_in_the_main_readme_matches_its_test_source() throws IOException {
+        Path mainReadme = ROOT.resolve("README.md");
+        String readme = Files.readString(mainReadme);
+        List<DynamicTest> tests = new ArrayList<>();
+        Matcher m = SNIPPET.matcher(readme);
+        while (m.find()) {
+            String path = m.group(1);
+            String tag = m.group(2);
+            String shown = m.group(3);
+            tests.add(DynamicTest.dynamicTest("README.md " + path + "#" + tag,
+                    () -> assertThat(shown).as("main README snippet %s#%s", path, tag).isEqualTo(region(ROOT.resolve(path), tag))));
+        }
+        assertThat(tests).as("snippets in %s", mainReadme).hasSizeGreaterThanOrEqualTo(3);
         return tests.stream();
     }
 
