@@ -51,6 +51,22 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--no-magic-addresses", description = "Accept mail to magic addresses instead of answering with their catalog replies.")
     boolean noMagicAddresses;
 
+    @Option(names = "--max-connections", defaultValue = "500", paramLabel = "N",
+            description = "SMTP connections served at once; more get '421 4.7.0 Too many connections, try again later'. "
+                    + "Default: ${DEFAULT-VALUE}.")
+    int maxConnections;
+
+    @Option(names = "--idle-timeout", defaultValue = "5m", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Close a connection that is silent (or does not read) this long, with '421 4.4.2' "
+                    + "(500ms, 30s, 5m, PT5M). Default: ${DEFAULT-VALUE}.")
+    Duration idleTimeout;
+
+    @Option(names = "--max-message-size", defaultValue = "25M", paramLabel = "SIZE", converter = ByteSizeConverter.class,
+            description = "Largest message accepted, advertised as SIZE; larger ones get "
+                    + "'552 5.3.4 Message size exceeds fixed maximum message size' (octets, or 512K, 25M, 1G). "
+                    + "Default: ${DEFAULT-VALUE}.")
+    long maxMessageSize;
+
     @Spec
     CommandSpec spec;
 
@@ -99,8 +115,19 @@ public final class ServeCommand implements Callable<Integer> {
             warnExposed(err);
         }
 
-        FakeReceiver receiver = FakeReceiver.builder().bind(bind).smtpPort(smtpPort).rules(rules)
-                .magicAddresses(!noMagicAddresses).build();
+        FakeReceiver.Builder builder = FakeReceiver.builder().bind(bind).smtpPort(smtpPort).rules(rules)
+                .magicAddresses(!noMagicAddresses);
+        for (String refused : new String[] {
+                refused("--max-connections", () -> builder.maxConnections(maxConnections)),
+                refused("--idle-timeout", () -> builder.idleTimeout(idleTimeout)),
+                refused("--max-message-size", () -> builder.maxMessageSize(maxMessageSize))}) {
+            if (refused != null) {
+                err.println("bouncekit serve: " + refused);
+                err.flush();
+                return 1;
+            }
+        }
+        FakeReceiver receiver = builder.build();
         ReceiverHttpApi api = null;
         Thread hook = new Thread(this::stopFromSignal, "bouncekit-serve-shutdown");
         try {
@@ -190,6 +217,8 @@ public final class ServeCommand implements Callable<Integer> {
         out.println("  SMTP      " + host + ":" + boundSmtpPort);
         out.println("  HTTP API  " + http + "/api   (messages, transcript, rules, catalog)");
         out.println("  rules     " + ruleCount + (scenario == null ? "" : " from " + scenario));
+        out.println("  limits    " + maxConnections + " connections, idle timeout " + DurationConverter.format(idleTimeout)
+                + ", messages up to " + ByteSizeConverter.format(maxMessageSize) + " (" + maxMessageSize + " octets)");
         if (noMagicAddresses) {
             out.println("Magic addresses are off: every recipient without a rule is accepted and stored.");
         } else {
@@ -211,6 +240,16 @@ public final class ServeCommand implements Callable<Integer> {
         err.println("!!! its rules through the HTTP API, which has no authentication. Use --bind 127.0.0.1");
         err.println("!!! unless this is an isolated test network.");
         err.flush();
+    }
+
+    /** Null when the builder takes the option's value, else what is wrong with it. */
+    private static String refused(String option, Runnable setting) {
+        try {
+            setting.run();
+            return null;
+        } catch (IllegalArgumentException e) {
+            return option + ": " + e.getMessage();
+        }
     }
 
     private static String rootMessage(Throwable e) {

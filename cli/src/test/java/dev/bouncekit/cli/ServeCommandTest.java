@@ -12,7 +12,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.ConnectException;
@@ -20,6 +22,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -142,13 +145,78 @@ class ServeCommandTest {
     }
 
     @Test
+    void by_default_it_listens_on_127_0_0_1_only_and_says_nothing_alarming() throws Exception {
+        Running r = serve("--smtp-port", "0", "--http-port", "0");
+        assertThat(r.command().awaitStarted(WAIT)).as(r.err().toString()).isTrue();
+
+        assertThat(r.err().toString()).doesNotContain("WARNING");
+        for (int port : new int[] {r.command().smtpPort(), r.command().httpPort()}) {
+            new Socket("127.0.0.1", port).close();
+            assertThatThrownBy(() -> {
+                try (Socket other = new Socket()) {
+                    other.connect(new java.net.InetSocketAddress("127.0.0.2", port), 2_000);
+                }
+            }).as("port %d on 127.0.0.2", port).isInstanceOf(IOException.class);
+        }
+    }
+
+    @Test
+    void limits_come_from_the_command_line_and_are_shown_at_start() throws Exception {
+        Running r = serve("--smtp-port", "0", "--http-port", "0", "--max-connections", "1", "--idle-timeout", "500ms",
+                "--max-message-size", "2K");
+        assertThat(r.command().awaitStarted(WAIT)).as(r.err().toString()).isTrue();
+        assertThat(r.out().toString()).contains("limits    1 connections, idle timeout 500ms, messages up to 2K (2048 octets)");
+        int smtp = r.command().smtpPort();
+
+        try (Socket first = new Socket("127.0.0.1", smtp); Socket second = new Socket("127.0.0.1", smtp)) {
+            first.setSoTimeout((int) WAIT.toMillis());
+            second.setSoTimeout((int) WAIT.toMillis());
+            BufferedReader in = new BufferedReader(new InputStreamReader(first.getInputStream(), StandardCharsets.ISO_8859_1));
+            assertThat(in.readLine()).startsWith("220 ");
+            assertThat(new String(second.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1))
+                    .isEqualTo("421 4.7.0 Too many connections, try again later\r\n");
+
+            first.getOutputStream().write("EHLO client.test\r\n".getBytes(StandardCharsets.ISO_8859_1));
+            List<String> ehlo = new ArrayList<>();
+            String line;
+            do {
+                line = in.readLine();
+                ehlo.add(line);
+            } while (line.startsWith("250-"));
+            assertThat(ehlo).contains("250-SIZE 2048");
+            assertThat(in.readLine()).isEqualTo("421 4.4.2 Error: timeout exceeded, closing connection");
+        }
+    }
+
+    @Test
+    void limits_out_of_range_or_malformed_are_refused_with_the_option_named() throws Exception {
+        Running zero = serve("--smtp-port", "0", "--http-port", "0", "--max-connections", "0");
+        assertThat(zero.exit().get(15, TimeUnit.SECONDS)).isEqualTo(1);
+        assertThat(zero.err().toString().strip())
+                .isEqualTo("bouncekit serve: --max-connections: maxConnections must be 1 or more, not 0");
+
+        Running huge = serve("--smtp-port", "0", "--http-port", "0", "--max-message-size", "2G");
+        assertThat(huge.exit().get(15, TimeUnit.SECONDS)).isEqualTo(1);
+        assertThat(huge.err().toString()).startsWith("bouncekit serve: --max-message-size: maxMessageSize must be between 1 and");
+
+        Running soon = serve("--smtp-port", "0", "--http-port", "0", "--idle-timeout", "soon");
+        assertThat(soon.exit().get(15, TimeUnit.SECONDS)).isEqualTo(2);
+        assertThat(soon.err().toString()).contains("'soon' is not a duration; use e.g. 500ms, 30s, 5m, 1h or PT5M");
+
+        Running big = serve("--smtp-port", "0", "--http-port", "0", "--max-message-size", "lots");
+        assertThat(big.exit().get(15, TimeUnit.SECONDS)).isEqualTo(2);
+        assertThat(big.err().toString()).contains("'lots' is not a size; use e.g. 1048576, 512K, 25M or 1G");
+    }
+
+    @Test
     void serve_is_a_subcommand_of_bouncekit() {
         StringWriter out = new StringWriter();
         CommandLine cli = BouncekitCommand.commandLine().setOut(new PrintWriter(out, true));
 
         assertThat(cli.execute("serve", "--help")).isZero();
         assertThat(out.toString()).contains("--smtp-port", "--http-port", "--bind", "--scenario", "Default: 2525", "Default: 8025",
-                "Default: 127.0.0.1");
+                "Default: 127.0.0.1", "--max-connections", "Default: 500", "--idle-timeout", "Default: 5m",
+                "--max-message-size", "Default: 25M");
     }
 
     private JsonNode storedMessages(int api, int count) throws Exception {

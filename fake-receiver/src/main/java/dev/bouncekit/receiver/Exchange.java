@@ -18,7 +18,8 @@ import java.util.Optional;
  * @param reply   the reply exactly as sent, one wire line each, without CRLF; empty when the
  *                connection was closed without a reply
  * @param rule    the id of the rule that answered ({@link ReplyRule#id()}), {@code magic:<catalog id>}
- *                for a magic address, or null when the receiver answered on its own
+ *                for a magic address, {@code limit: ...} when a receiver limit answered (connections,
+ *                idle timeout, message size, protocol errors), or null when the receiver answered on its own
  * @param at      when the command was read (for the greeting: when the connection was accepted)
  */
 public record Exchange(int index, String command, SmtpStage stage, List<String> reply, String rule, Instant at) {

@@ -4,6 +4,7 @@ import com.icegreen.greenmail.store.FolderException;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import dev.bouncekit.receiver.internal.ReceiverGreenMail;
+import dev.bouncekit.receiver.internal.ReceiverLimits;
 import dev.bouncekit.receiver.internal.ReceiverRuntime;
 import dev.bouncekit.reply.SmtpStage;
 
@@ -36,8 +37,23 @@ import java.util.function.Predicate;
  *
  * Binds 127.0.0.1 and an ephemeral port by default. Rules can be added, listed and cleared while
  * the server runs; they are evaluated in order and the first match answers.
+ *
+ * <p>Limits, as providers have them (see the builder): at most {@value #DEFAULT_MAX_CONNECTIONS}
+ * connections at once (more get {@code 421 4.7.0 Too many connections, try again later}), a
+ * 5-minute idle timeout ({@code 421 4.4.2}), and messages of at most 25 MiB ({@code SIZE} in the
+ * EHLO reply; {@code 552 5.3.4 Message size exceeds fixed maximum message size} at MAIL for a
+ * declared size, or after the final dot). Mail is never relayed: every recipient's mail is stored here.
  */
 public final class FakeReceiver implements AutoCloseable {
+
+    /** Connections served at once unless the builder says otherwise. */
+    public static final int DEFAULT_MAX_CONNECTIONS = 500;
+    /** How long a connection may stay silent (or not read) unless the builder says otherwise. */
+    public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofMinutes(5);
+    /** The largest message accepted unless the builder says otherwise: 25 MiB. */
+    public static final long DEFAULT_MAX_MESSAGE_SIZE = 25L * 1024 * 1024;
+    /** The largest {@link Builder#maxMessageSize(long)} allowed: 1 GiB (messages are kept in memory). */
+    public static final long MAX_MESSAGE_SIZE_LIMIT = 1L << 30;
 
     private final ReceiverRuntime runtime;
     private final ReceiverGreenMail greenMail;
@@ -48,7 +64,8 @@ public final class FakeReceiver implements AutoCloseable {
 
     private FakeReceiver(Builder builder) {
         this.host = builder.bind;
-        this.runtime = new ReceiverRuntime(builder.magicAddresses);
+        this.runtime = new ReceiverRuntime(builder.magicAddresses,
+                new ReceiverLimits(builder.maxConnections, builder.idleTimeout, builder.maxMessageSize));
         this.runtime.rules().replaceAll(builder.rules);
         List<ServerSetup> setups = new ArrayList<>();
         setups.add(new ServerSetup(builder.smtpPort, host, ServerSetup.PROTOCOL_SMTP));
@@ -61,7 +78,10 @@ public final class FakeReceiver implements AutoCloseable {
         this.greenMail = new ReceiverGreenMail(setups.toArray(new ServerSetup[0]), runtime);
     }
 
-    /** A builder with the defaults: 127.0.0.1, ephemeral SMTP port, no IMAP/POP3, no rules, magic addresses on. */
+    /**
+     * A builder with the defaults: 127.0.0.1, ephemeral SMTP port, no IMAP/POP3, no rules, magic
+     * addresses on, {@value #DEFAULT_MAX_CONNECTIONS} connections, 5 minutes idle timeout, 25 MiB messages.
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -128,6 +148,29 @@ public final class FakeReceiver implements AutoCloseable {
         return greenMail.getPop3() == null ? Optional.empty() : Optional.of(greenMail.getPop3().getPort());
     }
 
+    /**
+     * SMTP connections open now: accepted and not yet closed by either side. Connections refused
+     * for the connection limit are never counted.
+     */
+    public int activeConnections() {
+        return runtime.activeConnections();
+    }
+
+    /** Connections served at once; more are answered {@code 421 4.7.0} and closed. */
+    public int maxConnections() {
+        return runtime.limits().maxConnections();
+    }
+
+    /** How long a read or write may wait before the connection is closed with {@code 421 4.4.2}. */
+    public Duration idleTimeout() {
+        return runtime.limits().idleTimeout();
+    }
+
+    /** The largest message accepted, in octets; larger ones get {@code 552 5.3.4}. */
+    public long maxMessageSize() {
+        return runtime.limits().maxMessageSize();
+    }
+
     /** True between {@link #start()} and {@link #close()}. */
     public boolean isRunning() {
         synchronized (lifecycle) {
@@ -174,11 +217,14 @@ public final class FakeReceiver implements AutoCloseable {
         runtime.magicAddresses(enabled);
     }
 
-    /** Clears rules, stored mail (also GreenMail's mailboxes) and the transcript. */
+    /**
+     * Clears rules, stored mail (also GreenMail's mailboxes) and the transcript; connections and
+     * messages are numbered from 1 again.
+     */
     public void reset() {
         clearRules();
         clearMessages();
-        clearTranscript();
+        runtime.recorder().reset();
     }
 
     // ---- what was received ----
@@ -305,6 +351,9 @@ public final class FakeReceiver implements AutoCloseable {
         private int imapPort = -1;
         private int pop3Port = -1;
         private boolean magicAddresses = true;
+        private int maxConnections = DEFAULT_MAX_CONNECTIONS;
+        private Duration idleTimeout = DEFAULT_IDLE_TIMEOUT;
+        private long maxMessageSize = DEFAULT_MAX_MESSAGE_SIZE;
         private final List<ReplyRule> rules = new ArrayList<>();
 
         private Builder() {
@@ -342,6 +391,54 @@ public final class FakeReceiver implements AutoCloseable {
         /** Also serves the stored mail over POP3 on this port (0 picks a free one). Login: the address, password: the address. */
         public Builder pop3Port(int port) {
             this.pop3Port = checkPort(port);
+            return this;
+        }
+
+        /**
+         * How many SMTP connections are served at once (default {@value #DEFAULT_MAX_CONNECTIONS});
+         * a client beyond the limit gets {@code 421 4.7.0 Too many connections, try again later}
+         * and is closed, without taking a thread. It is recorded in the transcript.
+         *
+         * @throws IllegalArgumentException when not 1 or more
+         */
+        public Builder maxConnections(int max) {
+            if (max < 1) {
+                throw new IllegalArgumentException("maxConnections must be 1 or more, not " + max);
+            }
+            this.maxConnections = max;
+            return this;
+        }
+
+        /**
+         * How long a connection may wait for the client, reading or writing (default 5 minutes, as
+         * RFC 5321 suggests); then it gets {@code 421 4.4.2 Error: timeout exceeded, closing
+         * connection} and is closed. Rule delays do not count.
+         *
+         * @throws IllegalArgumentException when not between 1 ms and 24 days
+         */
+        public Builder idleTimeout(Duration timeout) {
+            Objects.requireNonNull(timeout, "timeout");
+            if (timeout.toMillis() < 1 || timeout.compareTo(Duration.ofDays(24)) > 0) {
+                throw new IllegalArgumentException("idleTimeout must be between 1 ms and 24 days, not " + timeout);
+            }
+            this.idleTimeout = timeout;
+            return this;
+        }
+
+        /**
+         * The largest message accepted, in octets (default 25 MiB). It is advertised as {@code SIZE}
+         * in the EHLO reply; {@code MAIL FROM:<..> SIZE=n} over it and a larger message after the final
+         * dot get {@code 552 5.3.4 Message size exceeds fixed maximum message size}. A larger message is
+         * read to its end and dropped, never held in memory.
+         *
+         * @throws IllegalArgumentException when not between 1 and {@link #MAX_MESSAGE_SIZE_LIMIT}
+         */
+        public Builder maxMessageSize(long octets) {
+            if (octets < 1 || octets > MAX_MESSAGE_SIZE_LIMIT) {
+                throw new IllegalArgumentException("maxMessageSize must be between 1 and " + MAX_MESSAGE_SIZE_LIMIT
+                        + " octets, not " + octets);
+            }
+            this.maxMessageSize = octets;
             return this;
         }
 

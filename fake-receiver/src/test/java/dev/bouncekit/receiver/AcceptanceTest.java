@@ -107,7 +107,7 @@ class AcceptanceTest {
                 .containsExactly(SmtpStage.CONNECT, SmtpStage.EHLO, SmtpStage.MAIL, SmtpStage.RCPT,
                         SmtpStage.DATA, SmtpStage.DATA, null);
         assertThat(connection.exchanges()).extracting(Exchange::code).containsExactly(220, 250, 250, 250, 354, 250, 221);
-        assertThat(connection.exchanges().get(1).reply()).hasSize(3);
+        assertThat(connection.exchanges().get(1).reply()).hasSize(4).contains("250-SIZE " + FakeReceiver.DEFAULT_MAX_MESSAGE_SIZE);
         assertThat(connection.ruleAnswers()).isEmpty();
     }
 
@@ -157,6 +157,21 @@ class AcceptanceTest {
         assertThat(receiver.receivedMessages()).isEmpty();
         assertThat(receiver.transcript()).isEmpty();
         assertThat(receiver.greenMail().getReceivedMessages()).isEmpty();
+    }
+
+    @Test
+    void reset_numbers_connections_and_messages_from_one_again() throws Exception {
+        AngusMailer.to(receiver).send("app@sender.test", "One", "alice@example.com");
+        AngusMailer.to(receiver).send("app@sender.test", "Two", "alice@example.com");
+        receiver.awaitConnections(2, WAIT);
+
+        receiver.reset();
+        AngusMailer.to(receiver).send("app@sender.test", "Three", "alice@example.com");
+
+        assertThat(receiver.awaitMessages(1, WAIT)).singleElement()
+                .satisfies(m -> assertThat(m.id()).isEqualTo(1))
+                .satisfies(m -> assertThat(m.connectionId()).isEqualTo(1));
+        assertThat(receiver.awaitConnections(1, WAIT)).extracting(TranscriptConnection::id).containsExactly(1);
     }
 
     @Test

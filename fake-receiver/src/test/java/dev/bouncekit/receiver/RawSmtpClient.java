@@ -18,10 +18,20 @@ final class RawSmtpClient implements AutoCloseable {
     private final OutputStream out;
 
     RawSmtpClient(FakeReceiver receiver) throws IOException {
-        socket = new Socket(receiver.host(), receiver.smtpPort());
+        this(connected(new Socket(), receiver));
+    }
+
+    /** A client on an already connected socket (e.g. one with a small receive buffer). */
+    RawSmtpClient(Socket connected) throws IOException {
+        socket = connected;
         socket.setSoTimeout(10_000);
         in = socket.getInputStream();
         out = socket.getOutputStream();
+    }
+
+    private static Socket connected(Socket socket, FakeReceiver receiver) throws IOException {
+        socket.connect(receiver.smtpAddress(), 5_000);
+        return socket;
     }
 
     /** Reads one complete reply (through the line whose fourth character is not '-'), CRLFs included. */
@@ -57,8 +67,42 @@ final class RawSmtpClient implements AutoCloseable {
     }
 
     void write(String text) throws IOException {
-        out.write(text.getBytes(StandardCharsets.ISO_8859_1));
+        write(text.getBytes(StandardCharsets.ISO_8859_1));
+    }
+
+    void write(byte[] bytes) throws IOException {
+        out.write(bytes);
         out.flush();
+    }
+
+    /** Reads replies until the server closes the connection; all of them, CRLFs included. */
+    String repliesUntilClosed() throws IOException {
+        StringBuilder all = new StringBuilder();
+        try {
+            String reply;
+            while ((reply = reply()) != null) {
+                all.append(reply);
+            }
+        } catch (java.net.SocketException reset) {
+            // closed by a reset after the last reply
+        }
+        return all.toString();
+    }
+
+    /** Stops sending (TCP FIN) but keeps reading. */
+    void shutdownOutput() throws IOException {
+        socket.shutdownOutput();
+    }
+
+    /** Drops the connection with a TCP reset instead of a FIN. */
+    void reset() throws IOException {
+        socket.setSoLinger(true, 0);
+        socket.close();
+    }
+
+    /** The client's local port, as the transcript records it. */
+    int localPort() {
+        return socket.getLocalPort();
     }
 
     /** True when the server has closed the connection (end of stream, or reset). */

@@ -38,13 +38,17 @@ import java.util.concurrent.atomic.AtomicInteger;
  * DELETE /api/rules               remove all rules
  * GET    /api/catalog             catalog entries with their magic addresses and aliases
  * </pre>
- * Errors are JSON objects {@code {"error": "..."}}, never stack traces.
+ * Errors are JSON objects {@code {"error": "..."}}, never stack traces: 400 for a body that is not a
+ * valid scenario, 404, 405, and 413 for a body over 1 MiB (the rest of it is read and dropped, up
+ * to 16 MiB, so that the client sees the answer). Binds loopback unless told otherwise.
  */
 public final class ReceiverHttpApi implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReceiverHttpApi.class);
     private static final int MAX_BODY = 1024 * 1024;
+    private static final long MAX_DRAIN = 16L * 1024 * 1024;
     private static final String JSON = "application/json; charset=utf-8";
+    private static final String NODELAY = "sun.net.httpserver.nodelay";
 
     private final FakeReceiver receiver;
     private final HttpServer server;
@@ -57,13 +61,32 @@ public final class ReceiverHttpApi implements AutoCloseable {
     }
 
     /**
-     * Serves the API for a receiver.
+     * Serves the API for a receiver on 127.0.0.1.
+     *
+     * @param port port, 0 for a free one
+     * @throws IOException when the port cannot be bound
+     */
+    public static ReceiverHttpApi start(FakeReceiver receiver, int port) throws IOException {
+        return start(receiver, "127.0.0.1", port);
+    }
+
+    /**
+     * Serves the API for a receiver. Any address but loopback exposes stored mail and the rules,
+     * without authentication, to the network.
+     *
+     * <p>The JDK's HTTP server writes headers and body separately; without {@code TCP_NODELAY}
+     * every answer then waits about 40 ms for a delayed ACK. Unless the JVM was told otherwise,
+     * this sets {@code sun.net.httpserver.nodelay=true}, which the JDK reads when its first HTTP
+     * server starts.
      *
      * @param bind address to listen on, e.g. {@code 127.0.0.1}
      * @param port port, 0 for a free one
      * @throws IOException when the port cannot be bound
      */
     public static ReceiverHttpApi start(FakeReceiver receiver, String bind, int port) throws IOException {
+        if (System.getProperty(NODELAY) == null) {
+            System.setProperty(NODELAY, "true");
+        }
         HttpServer server = HttpServer.create(new InetSocketAddress(bind, port), 0);
         AtomicInteger threads = new AtomicInteger();
         ExecutorService executor = Executors.newFixedThreadPool(4, r -> {
@@ -81,6 +104,11 @@ public final class ReceiverHttpApi implements AutoCloseable {
     /** The port actually bound. */
     public int port() {
         return server.getAddress().getPort();
+    }
+
+    /** The address and port actually bound. */
+    public InetSocketAddress address() {
+        return server.getAddress();
     }
 
     /** Stops serving. */
@@ -220,12 +248,22 @@ public final class ReceiverHttpApi implements AutoCloseable {
             int n;
             while ((n = in.read(buffer)) > 0) {
                 if (out.size() + n > MAX_BODY) {
+                    drain(in, buffer);
                     throw new ApiError(413, "request body larger than " + MAX_BODY / 1024 + " KB");
                 }
                 out.write(buffer, 0, n);
             }
         }
         return out.toString(StandardCharsets.UTF_8);
+    }
+
+    /** Reads and drops what is left of a body (bounded), so that the client is reading when the answer comes. */
+    private static void drain(InputStream in, byte[] buffer) throws IOException {
+        long dropped = 0;
+        int n;
+        while (dropped < MAX_DRAIN && (n = in.read(buffer)) > 0) {
+            dropped += n;
+        }
     }
 
     private static void sendJson(HttpExchange http, int status, JsonNode body) throws IOException {

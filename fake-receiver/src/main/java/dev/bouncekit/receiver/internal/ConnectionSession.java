@@ -1,7 +1,6 @@
 package dev.bouncekit.receiver.internal;
 
 import com.icegreen.greenmail.mail.MovingMessage;
-import com.icegreen.greenmail.smtp.SmtpConnection;
 import dev.bouncekit.receiver.Exchange;
 import dev.bouncekit.receiver.TranscriptConnection;
 import dev.bouncekit.reply.SmtpStage;
@@ -26,6 +25,7 @@ final class ConnectionSession {
     private final int clientPort;
     private final Instant openedAt;
     private final ReceiverRuntime runtime;
+    private final ConnectionGate.Slot slot;
 
     // guarded by this
     private final List<Exchange> exchanges = new ArrayList<>();
@@ -35,20 +35,23 @@ final class ConnectionSession {
     private Instant closedAt;
 
     // connection thread only
-    private SmtpConnection connection;
+    private RecordingSmtpConnection connection;
     private boolean greetingRejected;
     private boolean closeAfterReply;
     private boolean dataRejected;
+    private boolean messageTooLarge;
+    private int protocolErrors;
     private MovingMessage transaction;
     private final List<String> transactionRecipients = new ArrayList<>();
 
     private volatile boolean closing;
 
-    ConnectionSession(int id, String clientAddress, int clientPort, ReceiverRuntime runtime) {
+    ConnectionSession(int id, String clientAddress, int clientPort, ReceiverRuntime runtime, ConnectionGate.Slot slot) {
         this.id = id;
         this.clientAddress = clientAddress;
         this.clientPort = clientPort;
         this.runtime = runtime;
+        this.slot = slot;
         this.openedAt = Instant.now();
         exchanges.add(new Exchange(0, null, SmtpStage.CONNECT, List.of(), null, openedAt));
     }
@@ -61,8 +64,12 @@ final class ConnectionSession {
         return runtime;
     }
 
-    void attach(SmtpConnection conn) {
+    void attach(RecordingSmtpConnection conn) {
         this.connection = conn;
+    }
+
+    RecordingSmtpConnection connection() {
+        return connection;
     }
 
     // ---- recording ----
@@ -83,7 +90,8 @@ final class ConnectionSession {
         runtime.recorder().changed();
     }
 
-    void replySent(String text) {
+    /** Records a reply; {@code rule}, when not null, labels the exchange it completes. */
+    void replySent(String text, String rule) {
         synchronized (this) {
             Exchange last = exchanges.get(exchanges.size() - 1);
             if (isComplete(last.reply())) {
@@ -92,13 +100,14 @@ final class ConnectionSession {
             }
             List<String> lines = new ArrayList<>(last.reply());
             lines.addAll(Arrays.asList(text.split("\r\n", -1)));
-            exchanges.set(exchanges.size() - 1,
-                    new Exchange(last.index(), last.command(), last.stage(), lines, last.rule(), last.at()));
+            exchanges.set(exchanges.size() - 1, new Exchange(last.index(), last.command(), last.stage(), lines,
+                    rule == null ? last.rule() : rule, last.at()));
         }
         runtime.recorder().changed();
     }
 
-    private void ruleAnswered(String rule) {
+    /** Labels the exchange in progress with the rule (or limit) that is answering it. */
+    void label(String rule) {
         synchronized (this) {
             Exchange last = exchanges.get(exchanges.size() - 1);
             exchanges.set(exchanges.size() - 1,
@@ -125,6 +134,9 @@ final class ConnectionSession {
                 return;
             }
             closedAt = Instant.now();
+        }
+        if (slot != null) {
+            slot.release();
         }
         runtime.recorder().changed();
     }
@@ -182,7 +194,7 @@ final class ConnectionSession {
      *         (anything sent then is dropped), or null to answer as usual
      */
     String answer(Decision decision) {
-        ruleAnswered(decision.rule());
+        label(decision.rule());
         if (!decision.delay().isZero()) {
             runtime.pause(decision.delay());
         }
@@ -206,6 +218,39 @@ final class ConnectionSession {
     void close() {
         closing = true;
         connection.quit();
+    }
+
+    // ---- protocol errors and limits ----
+
+    /**
+     * Answers a command the receiver cannot take (500, 501, 503); after
+     * {@link ProtocolReplies#MAX_ERRORS} of them the connection is closed with {@code 421 4.7.0}.
+     */
+    void protocolError(String reply) {
+        connection.send(reply);
+        protocolErrors++;
+        if (protocolErrors >= ProtocolReplies.MAX_ERRORS) {
+            connection.send(ProtocolReplies.TOO_MANY_ERRORS, ProtocolReplies.errorLimit());
+            close();
+        }
+    }
+
+    /** Answers {@code 421 4.4.2} and closes: the client was silent (or did not read) for the idle timeout. */
+    void timedOut() {
+        connection.send(ProtocolReplies.TIMEOUT, ProtocolReplies.idleTimeout(runtime.limits().idleTimeout()));
+        close();
+    }
+
+    /** Marks the message just read as larger than the limit (it was not kept). */
+    void messageTooLarge() {
+        messageTooLarge = true;
+    }
+
+    /** True once after {@link #messageTooLarge()}. */
+    boolean takeMessageTooLarge() {
+        boolean tooLarge = messageTooLarge;
+        messageTooLarge = false;
+        return tooLarge;
     }
 
     /** True once closing has begun: replies are no longer sent. */

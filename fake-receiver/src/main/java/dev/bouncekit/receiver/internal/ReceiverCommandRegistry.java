@@ -34,6 +34,9 @@ final class ReceiverCommandRegistry extends SmtpCommandRegistry {
                 case "MAIL":
                     out.put(name, new SessionCommand.Mail(command));
                     break;
+                case "RCPT":
+                    out.put(name, new SessionCommand.Rcpt(command));
+                    break;
                 case "DATA":
                     out.put(name, new SessionCommand.Data(command));
                     break;

@@ -1,18 +1,26 @@
 package dev.bouncekit.receiver.internal;
 
-import com.icegreen.greenmail.smtp.commands.SmtpCommandRegistry;
 import com.icegreen.greenmail.smtp.SmtpHandler;
 import com.icegreen.greenmail.smtp.SmtpManager;
+import com.icegreen.greenmail.smtp.commands.SmtpCommand;
+import com.icegreen.greenmail.smtp.commands.SmtpCommandRegistry;
 import dev.bouncekit.reply.SmtpStage;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * GreenMail's SMTP session loop with the receiver's recording connection and state put in place
- * before the greeting, and the greeting decided by the rules (CONNECT stage).
+ * before the greeting, the greeting decided by the rules (CONNECT stage), and every command read
+ * and run so that bad input gets a reply or a clean close: unknown or malformed commands get
+ * {@code 500 5.5.2}, an over-long line {@code 500 5.5.2 Line too long}, a silent client
+ * {@code 421 4.4.2}; a client that goes away, even in the middle of a message, ends the session
+ * quietly. Nothing thrown by a command escapes the connection's thread.
  */
 final class ReceiverSmtpHandler extends SmtpHandler {
 
@@ -24,16 +32,31 @@ final class ReceiverSmtpHandler extends SmtpHandler {
     }
 
     @Override
+    public void run() {
+        try {
+            super.run();
+        } catch (RuntimeException e) {
+            // GreenMail's loop rethrows what it did not expect; the connection is over either way
+            log.warn("SMTP connection {} ended by an unexpected error: {}", session.id(), e.toString());
+            log.debug("SMTP connection {} failure", session.id(), e);
+        } finally {
+            close();
+        }
+    }
+
+    @Override
     protected void sendGreetings() {
         // run() has just created GreenMail's connection and state; nothing has been read or
         // written yet, so the recording versions can take their place.
+        RecordingSmtpConnection recording;
         try {
-            conn = new RecordingSmtpConnection(this, socket, session);
+            recording = new RecordingSmtpConnection(this, socket, session);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        conn = recording;
         state = new SessionState(session);
-        session.attach(conn);
+        session.attach(recording);
 
         Decision decision = session.runtime().decider().decide(SmtpStage.CONNECT, session.facts(null, List.of()));
         String reply = decision == null ? null : session.answer(decision);
@@ -46,6 +69,63 @@ final class ReceiverSmtpHandler extends SmtpHandler {
         }
         conn.send(reply);
         session.closeIfRequested();
+    }
+
+    @Override
+    protected void handleCommand() {
+        String line;
+        try {
+            line = conn.readLine();
+        } catch (IOException e) {
+            failed(e);
+            return;
+        }
+        if (line == null) {
+            close();
+            return;
+        }
+        currentLine = line;
+        SmtpCommand command = line.length() >= 4 && (line.length() == 4 || line.charAt(4) == ' ')
+                ? registry.getCommand(line.substring(0, 4).toUpperCase(Locale.ROOT)) : null;
+        if (command == null) {
+            session.protocolError(ProtocolReplies.UNRECOGNIZED);
+            return;
+        }
+        try {
+            command.execute(conn, state, manager, line);
+        } catch (IOException e) {
+            failed(e);
+        } catch (UncheckedIOException e) {
+            failed(e.getCause());
+        } catch (RuntimeException e) {
+            if (isQuitting()) {
+                return;
+            }
+            if (e instanceof IllegalArgumentException) {
+                // GreenMail's parsers (AUTH's base64, addresses) refuse what they cannot read
+                log.debug("SMTP connection {}: bad arguments in '{}'", session.id(), line, e);
+                session.protocolError(ProtocolReplies.BAD_ARGUMENTS);
+            } else {
+                log.warn("SMTP connection {}: '{}' failed: {}", session.id(), line, e.toString());
+                log.debug("SMTP connection {} failure", session.id(), e);
+                conn.send(ProtocolReplies.LOCAL_ERROR);
+            }
+        }
+    }
+
+    /** Reading or writing failed: a too-long line is answered, a timeout closes with 421, anything else closes. */
+    private void failed(IOException e) {
+        if (isQuitting()) {
+            return;
+        }
+        if (e instanceof SmtpInput.LineTooLongException) {
+            session.protocolError(ProtocolReplies.LINE_TOO_LONG);
+        } else if (e instanceof SocketTimeoutException || e instanceof InterruptedIOException) {
+            session.timedOut();
+        } else {
+            log.debug("SMTP connection {} lost: {}", session.id(), e.toString());
+            close();
+        }
     }
 
     @Override

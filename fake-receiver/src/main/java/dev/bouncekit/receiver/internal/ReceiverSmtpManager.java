@@ -18,7 +18,8 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * GreenMail's SMTP manager with the receiver's rules in its check hooks (MAIL, RCPT, DATA; a
- * non-null answer is sent verbatim instead of {@code 250 OK}) and every stored message recorded.
+ * non-null answer is sent verbatim instead of {@code 250 OK}), the message size limit at DATA,
+ * and every stored message recorded.
  * Storing and waiting are delegated to GreenMail's own manager, so its mailboxes, IMAP, POP3 and
  * {@code waitForIncomingEmail} keep working.
  */
@@ -65,6 +66,11 @@ final class ReceiverSmtpManager extends SmtpManager {
         }
         ConnectionSession session = s.session();
         session.endOfData();
+        if (session.takeMessageTooLarge()) {
+            session.label(ProtocolReplies.messageSize(session.runtime().limits().maxMessageSize()));
+            session.dataRejected();
+            return ProtocolReplies.MESSAGE_TOO_BIG;
+        }
         MovingMessage message = state.getMessage();
         Decision decision = session.runtime().decider()
                 .decide(SmtpStage.DATA, session.facts(senderOf(message), session.recipientsOf(message)));

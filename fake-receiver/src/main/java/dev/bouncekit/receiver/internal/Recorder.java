@@ -22,13 +22,21 @@ public final class Recorder {
     private final List<ReceivedMessage> messages = new ArrayList<>();
     private final Signal signal = new Signal();
 
-    ConnectionSession open(String clientAddress, int clientPort, ReceiverRuntime runtime) {
-        ConnectionSession session = new ConnectionSession(connectionIds.incrementAndGet(), clientAddress, clientPort, runtime);
+    ConnectionSession open(String clientAddress, int clientPort, ReceiverRuntime runtime, ConnectionGate.Slot slot) {
+        ConnectionSession session = new ConnectionSession(connectionIds.incrementAndGet(), clientAddress, clientPort,
+                runtime, slot);
         synchronized (sessions) {
             sessions.add(session);
         }
         changed();
         return session;
+    }
+
+    /** Records a connection that was answered with {@code reply} at once and closed, never served. */
+    void refused(String clientAddress, int clientPort, ReceiverRuntime runtime, String reply, String rule) {
+        ConnectionSession session = open(clientAddress, clientPort, runtime, null);
+        session.replySent(reply, rule);
+        session.closed();
     }
 
     int nextMessageId() {
@@ -113,6 +121,22 @@ public final class Recorder {
     public void clearTranscript() {
         synchronized (sessions) {
             sessions.clear();
+        }
+        changed();
+    }
+
+    /**
+     * Forgets stored messages and recorded connections and numbers new ones from 1 again, so that
+     * each test of a shared receiver sees connection 1 and message 1 first.
+     */
+    public void reset() {
+        synchronized (sessions) {
+            synchronized (messages) {
+                sessions.clear();
+                messages.clear();
+                connectionIds.set(0);
+                messageIds.set(0);
+            }
         }
         changed();
     }

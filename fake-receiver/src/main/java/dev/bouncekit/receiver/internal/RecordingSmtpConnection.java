@@ -4,37 +4,103 @@ import com.icegreen.greenmail.smtp.SmtpConnection;
 import com.icegreen.greenmail.smtp.SmtpHandler;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 
 /**
- * GreenMail's connection I/O, recording every command line read and every reply sent into the
- * session's transcript. A reply is recorded before it is written, so a client that has seen it
- * finds it in the transcript. Nothing is sent once the session is closing.
+ * The connection's I/O in place of GreenMail's: command lines and message data are read in
+ * bounded memory ({@link SmtpInput}), replies are written with a deadline ({@link WriteWatchdog}),
+ * and everything read and sent is recorded in the session's transcript. A reply is recorded before
+ * it is written, so a client that has seen it finds it in the transcript. Nothing is sent once the
+ * session is closing; a failed write closes it.
  */
 final class RecordingSmtpConnection extends SmtpConnection {
 
+    private static final int PREVIEW = 64;
+
     private final ConnectionSession session;
+    private final Socket socket;
+    private final SmtpInput input;
+    private final OutputStream output;
+    private final WriteWatchdog watchdog;
+    private final Duration writeTimeout;
+    private final long maxMessageSize;
 
     RecordingSmtpConnection(SmtpHandler handler, Socket socket, ConnectionSession session) throws IOException {
         super(handler, socket);
         this.session = session;
+        this.socket = socket;
+        this.input = new SmtpInput(socket.getInputStream());
+        this.output = socket.getOutputStream();
+        ReceiverRuntime runtime = session.runtime();
+        this.watchdog = runtime.watchdog();
+        this.writeTimeout = runtime.limits().idleTimeout();
+        this.maxMessageSize = runtime.limits().maxMessageSize();
     }
 
+    /**
+     * Reads one command line (LF or CRLF ended, at most {@link SmtpHandler#LINE_LENGHT_LIMIT} octets).
+     *
+     * @throws SmtpInput.LineTooLongException for a longer line, which is then recorded shortened
+     */
     @Override
     public String readLine() throws IOException {
-        String line = super.readLine();
+        String line;
+        try {
+            line = input.readLine(SmtpHandler.LINE_LENGHT_LIMIT);
+        } catch (SmtpInput.LineTooLongException e) {
+            String start = e.start();
+            session.commandRead((start.length() > PREVIEW ? start.substring(0, PREVIEW) : start)
+                    + "... (" + e.octets() + " octets)");
+            throw e;
+        }
         if (line != null) {
             session.commandRead(line);
         }
         return line;
     }
 
+    /**
+     * Reads message data to the final dot, keeping at most the receiver's maximum message size; a
+     * larger message is read to its end, dropped and reported to the session.
+     *
+     * @throws UncheckedIOException when the client goes away or times out before the final dot
+     */
+    @Override
+    public InputStream dotLimitedInputStream(byte[] initialContent) {
+        SmtpInput.MessageData data;
+        try {
+            data = input.readData(initialContent, maxMessageSize);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (data.tooLarge()) {
+            session.messageTooLarge();
+        }
+        return data.content();
+    }
+
     @Override
     public void send(String reply) {
+        send(reply, null);
+    }
+
+    /** Sends a reply recorded as given by {@code rule} (a transcript label, or null). */
+    void send(String reply, String rule) {
         if (session.isClosing()) {
             return;
         }
-        session.replySent(reply);
-        super.send(reply);
+        session.replySent(reply, rule);
+        byte[] bytes = (reply + "\r\n").getBytes(StandardCharsets.ISO_8859_1);
+        try (WriteWatchdog.Guard guard = watchdog.guard(socket, writeTimeout)) {
+            output.write(bytes);
+            output.flush();
+        } catch (IOException e) {
+            session.close();
+        }
     }
 }

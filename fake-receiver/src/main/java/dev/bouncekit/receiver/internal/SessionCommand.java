@@ -1,6 +1,7 @@
 package dev.bouncekit.receiver.internal;
 
 import com.icegreen.greenmail.mail.MailAddress;
+import com.icegreen.greenmail.mail.MovingMessage;
 import com.icegreen.greenmail.smtp.SmtpConnection;
 import com.icegreen.greenmail.smtp.SmtpManager;
 import com.icegreen.greenmail.smtp.SmtpState;
@@ -10,12 +11,14 @@ import dev.bouncekit.reply.SmtpStage;
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * A stock GreenMail command run inside the receiver's session: refused with 503 after a rejected
- * greeting, preceded by the EHLO/HELO rules and null-sender handling where they apply, and
- * followed by closing the connection when the answer asked for it.
+ * greeting, preceded by the checks and rules that apply to it (sequence and syntax with enhanced
+ * status codes, EHLO/HELO rules, the message size limit, null-sender handling), and followed by
+ * closing the connection when the answer asked for it.
  */
 class SessionCommand extends SmtpCommand {
 
@@ -58,7 +61,10 @@ class SessionCommand extends SmtpCommand {
     void afterStock(ConnectionSession session, SmtpState state, String commandLine) {
     }
 
-    /** EHLO and HELO: the HELO name is recorded and the EHLO-stage rules decide first. */
+    /**
+     * EHLO and HELO: the HELO name is recorded and the EHLO-stage rules decide first. EHLO is then
+     * answered with GreenMail's capabilities plus {@code SIZE}; HELO by GreenMail.
+     */
     static final class Helo extends SessionCommand {
         Helo(SmtpCommand stock) {
             super(stock, false);
@@ -70,21 +76,30 @@ class SessionCommand extends SmtpCommand {
             session.helo(commandLine.length() > 5 ? commandLine.substring(5).trim() : "");
             Decision decision = session.runtime().decider().decide(SmtpStage.EHLO, session.facts(null, List.of()));
             String reply = decision == null ? null : session.answer(decision);
-            if (reply == null) {
+            if (reply != null) {
+                conn.send(reply);
+                return true;
+            }
+            if (!commandLine.regionMatches(true, 0, "EHLO", 0, 4)) {
                 return false;
             }
-            conn.send(reply);
+            conn.setHeloName(commandLine.length() > 5 ? commandLine.substring(5) : null);
+            state.clearMessage();
+            conn.send(ProtocolReplies.ehlo(conn.getServerGreetingsName(), session.runtime().limits().maxMessageSize()));
             return true;
         }
     }
 
     /**
-     * MAIL FROM: GreenMail skips its sender check for the null reverse path {@code <>} and then
-     * refuses RCPT for want of a return path. Here {@code <>} is checked like any sender and
-     * gets an empty return path, so bounces can be received.
+     * MAIL FROM: refused with 503 inside a transaction and 501 when malformed; a {@code SIZE}
+     * parameter over the limit gets {@code 552 5.3.4}. GreenMail skips its sender check for the null
+     * reverse path {@code <>} and then refuses RCPT for want of a return path. Here {@code <>} is
+     * checked like any sender and gets an empty return path, so bounces can be received.
      */
     static final class Mail extends SessionCommand {
+        private static final Pattern SYNTAX = Pattern.compile("MAIL FROM:\\s?<[^>]*>(.*)", Pattern.CASE_INSENSITIVE);
         private static final Pattern NULL_SENDER = Pattern.compile("MAIL FROM:\\s?<>.*", Pattern.CASE_INSENSITIVE);
+        private static final Pattern SIZE = Pattern.compile("(?i)SIZE=(\\S*)");
 
         Mail(SmtpCommand stock) {
             super(stock, false);
@@ -93,6 +108,18 @@ class SessionCommand extends SmtpCommand {
         @Override
         boolean answerFirst(ConnectionSession session, SmtpConnection conn, SmtpState state, SmtpManager manager,
                             String commandLine) {
+            if (state.getMessage().getReturnPath() != null) {
+                session.protocolError(ProtocolReplies.NESTED_MAIL);
+                return true;
+            }
+            Matcher syntax = SYNTAX.matcher(commandLine);
+            if (!syntax.matches()) {
+                session.protocolError(ProtocolReplies.MAIL_SYNTAX);
+                return true;
+            }
+            if (refusedBySize(session, syntax.group(1))) {
+                return true;
+            }
             if (!NULL_SENDER.matcher(commandLine).matches()) {
                 return false;
             }
@@ -110,16 +137,76 @@ class SessionCommand extends SmtpCommand {
                 state.getMessage().setReturnPath(new MailAddress(""));
             }
         }
+
+        /** Answers a declared size (RFC 1870) that is malformed or over the limit; true when answered. */
+        private static boolean refusedBySize(ConnectionSession session, String parameters) {
+            for (String parameter : parameters.trim().split("\\s+")) {
+                Matcher size = SIZE.matcher(parameter);
+                if (!size.matches()) {
+                    continue;
+                }
+                String digits = size.group(1).replaceFirst("^0+(?=\\d)", "");
+                if (digits.isEmpty() || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+                    session.protocolError(ProtocolReplies.SIZE_SYNTAX);
+                    return true;
+                }
+                long max = session.runtime().limits().maxMessageSize();
+                if (digits.length() > 18 || Long.parseLong(digits) > max) {
+                    session.label(ProtocolReplies.messageSize(max));
+                    session.connection().send(ProtocolReplies.MESSAGE_TOO_BIG);
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    /** RCPT TO: refused with 503 before MAIL and 501 when malformed. */
+    static final class Rcpt extends SessionCommand {
+        private static final Pattern SYNTAX = Pattern.compile("RCPT TO:\\s?<[^>]*>.*", Pattern.CASE_INSENSITIVE);
+
+        Rcpt(SmtpCommand stock) {
+            super(stock, false);
+        }
+
+        @Override
+        boolean answerFirst(ConnectionSession session, SmtpConnection conn, SmtpState state, SmtpManager manager,
+                            String commandLine) {
+            if (state.getMessage().getReturnPath() == null) {
+                session.protocolError(ProtocolReplies.NEED_MAIL);
+                return true;
+            }
+            if (!SYNTAX.matcher(commandLine).matches()) {
+                session.protocolError(ProtocolReplies.RCPT_SYNTAX);
+                return true;
+            }
+            return false;
+        }
     }
 
     /**
-     * DATA: GreenMail keeps the envelope when its data check refuses the message; a refused
-     * message ends the transaction here, as it does on real servers, so the next DATA needs a new
-     * MAIL FROM.
+     * DATA: refused with 503 before MAIL or before an accepted RCPT. GreenMail keeps the envelope
+     * when its data check refuses the message; a refused message ends the transaction here, as it
+     * does on real servers, so the next DATA needs a new MAIL FROM.
      */
     static final class Data extends SessionCommand {
         Data(SmtpCommand stock) {
             super(stock, false);
+        }
+
+        @Override
+        boolean answerFirst(ConnectionSession session, SmtpConnection conn, SmtpState state, SmtpManager manager,
+                            String commandLine) {
+            MovingMessage message = state.getMessage();
+            if (message.getReturnPath() == null) {
+                session.protocolError(ProtocolReplies.NEED_MAIL);
+                return true;
+            }
+            if (session.recipientsOf(message).isEmpty()) {
+                session.protocolError(ProtocolReplies.NEED_RCPT);
+                return true;
+            }
+            return false;
         }
 
         @Override

@@ -1,6 +1,7 @@
 package dev.bouncekit.receiver.scenario;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,6 +15,7 @@ import dev.bouncekit.reply.SmtpReply;
 import dev.bouncekit.reply.SmtpStage;
 import org.yaml.snakeyaml.LoaderOptions;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -85,6 +87,9 @@ final class ScenarioReader {
 
     private static JsonNode parseTree(String source, String text) {
         boolean json = text.stripLeading().startsWith("{");
+        if (!json) {
+            refuseTags(source, text);
+        }
         try {
             return (json ? JSON : YAML).readTree(text);
         } catch (JsonProcessingException e) {
@@ -95,6 +100,34 @@ final class ScenarioReader {
         } catch (RuntimeException e) {
             throw new ScenarioException(source + ": not valid " + (json ? "JSON" : "YAML") + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * Refuses explicit YAML tags ({@code !!java.io.File}, {@code !include}, even {@code !!str}):
+     * the parser never constructs objects from them, and a scenario that uses one was meant for a
+     * loader that would. Parse errors are left to the tree reader, which says where.
+     */
+    private static void refuseTags(String source, String text) {
+        try (JsonParser parser = YAML.getFactory().createParser(text)) {
+            while (parser.nextToken() != null) {
+                Object tag = parser.getTypeId();
+                if (tag != null) {
+                    JsonLocation at = parser.currentTokenLocation();
+                    throw new ScenarioException(source + ": line " + at.getLineNr() + ", column " + at.getColumnNr()
+                            + ": YAML tags are not allowed (found " + shown(tag.toString()) + "); a scenario is plain data");
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof ScenarioException refused) {
+                throw refused;
+            }
+            // not valid YAML: reported with its position when the tree is read
+        }
+    }
+
+    private static String shown(String tag) {
+        String standard = "tag:yaml.org,2002:";
+        return tag.startsWith(standard) ? "!!" + tag.substring(standard.length()) : "!" + tag;
     }
 
     private static ReplyRule rule(JsonNode node) {

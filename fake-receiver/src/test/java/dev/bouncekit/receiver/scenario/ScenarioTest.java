@@ -9,6 +9,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.SocketTimeoutException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -144,9 +147,40 @@ class ScenarioTest {
     void yaml_tags_cannot_load_classes_or_files() {
         assertThatThrownBy(() -> Scenario.parse("s.yaml",
                 "rules: [ { at: RCPT, reply: !!javax.script.ScriptEngineManager [ !!java.net.URLClassLoader [[ !!java.net.URL [\"file:///etc/passwd\"] ]] ] } ]"))
-                .isInstanceOf(ScenarioException.class);
+                .isInstanceOf(ScenarioException.class)
+                .hasMessage("s.yaml: line 1, column 29: YAML tags are not allowed (found !!javax.script.ScriptEngineManager); "
+                        + "a scenario is plain data");
         assertThatThrownBy(() -> Scenario.load(Path.of("/no/such/scenario.yaml")))
                 .isInstanceOf(ScenarioException.class).hasMessage("scenario.yaml: no such file");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "rules: [ { at: RCPT, reply: !!java.io.File generic/user-unknown } ]| !!java.io.File",
+            "rules: [ { at: RCPT, reply: !!str generic/user-unknown } ]| !!str",
+            "rules: !!java.util.ArrayList [ { at: RCPT, reply: generic/user-unknown } ]| !!java.util.ArrayList",
+            "rules:\\n  - !include other-rules.yaml| !include",
+            "rules: [ { at: RCPT, reply: !<tag:yaml.org,2002:java.lang.ProcessBuilder> [ touch ] } ]| !!java.lang.ProcessBuilder",
+    })
+    void any_yaml_tag_is_refused_even_where_it_would_be_harmless(String yaml, String tag) {
+        assertThatThrownBy(() -> Scenario.parse("s.yaml", yaml.replace("\\n", "\n")))
+                .isInstanceOf(ScenarioException.class)
+                .hasMessageStartingWith("s.yaml: line ")
+                .hasMessageEndingWith("YAML tags are not allowed (found " + tag + "); a scenario is plain data");
+    }
+
+    @Test
+    void a_url_inside_a_tag_is_never_fetched() throws Exception {
+        try (ServerSocket canary = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            String url = "http://127.0.0.1:" + canary.getLocalPort() + "/evil.jar";
+            assertThatThrownBy(() -> Scenario.parse("s.yaml", "rules: [ { at: RCPT, reply: !!javax.script.ScriptEngineManager "
+                    + "[ !!java.net.URLClassLoader [[ !!java.net.URL [\"" + url + "\"] ]] ] } ]"))
+                    .isInstanceOf(ScenarioException.class);
+
+            // Parsing is over; a fetch would have completed its TCP handshake and be waiting here.
+            canary.setSoTimeout(200);
+            assertThatThrownBy(canary::accept).isInstanceOf(SocketTimeoutException.class);
+        }
     }
 
     @Test

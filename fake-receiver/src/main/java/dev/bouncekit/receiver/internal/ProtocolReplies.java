@@ -1,0 +1,62 @@
+package dev.bouncekit.receiver.internal;
+
+import com.icegreen.greenmail.smtp.commands.AuthCommand;
+
+import java.time.Duration;
+import java.util.Locale;
+
+/**
+ * The replies the receiver gives on its own, for protocol errors and limits, worded as common
+ * servers (Postfix, Exim, Exchange) word them and always with an enhanced status code.
+ */
+final class ProtocolReplies {
+
+    static final String UNRECOGNIZED = "500 5.5.2 Syntax error, command unrecognized";
+    static final String LINE_TOO_LONG = "500 5.5.2 Line too long";
+    static final String NEED_MAIL = "503 5.5.1 Error: need MAIL command";
+    static final String NEED_RCPT = "503 5.5.1 Error: need RCPT command";
+    static final String NESTED_MAIL = "503 5.5.1 Error: nested MAIL command";
+    static final String MAIL_SYNTAX = "501 5.5.4 Syntax: MAIL FROM:<address>";
+    static final String RCPT_SYNTAX = "501 5.5.4 Syntax: RCPT TO:<address>";
+    static final String SIZE_SYNTAX = "501 5.5.4 Bad message size syntax";
+    static final String BAD_ARGUMENTS = "501 5.5.4 Syntax error in parameters or arguments";
+    static final String LOCAL_ERROR = "451 4.3.0 Requested action aborted: local error in processing";
+    static final String TOO_MANY_CONNECTIONS = "421 4.7.0 Too many connections, try again later";
+    static final String TOO_MANY_ERRORS = "421 4.7.0 Too many errors, closing connection";
+    static final String TIMEOUT = "421 4.4.2 Error: timeout exceeded, closing connection";
+    static final String MESSAGE_TOO_BIG = "552 5.3.4 Message size exceeds fixed maximum message size";
+
+    /** Protocol errors (500, 501, 503) one connection may make before it is closed, as in Postfix. */
+    static final int MAX_ERRORS = 20;
+
+    private ProtocolReplies() {
+    }
+
+    /** The EHLO reply: GreenMail's capabilities with {@code SIZE} added. */
+    static String ehlo(String serverName, long maxMessageSize) {
+        return "250-" + serverName + "\r\n"
+                + "250-SIZE " + maxMessageSize + "\r\n"
+                + "250-AUTH " + AuthCommand.SUPPORTED_AUTH_MECHANISM + "\r\n"
+                + "250 SMTPUTF8";
+    }
+
+    /** The transcript label of a reply given because a connection limit was hit. */
+    static String connectionLimit(int max) {
+        return "limit: max connections " + max;
+    }
+
+    /** The transcript label of a timeout. */
+    static String idleTimeout(Duration timeout) {
+        return "limit: idle timeout " + timeout.toString().substring(2).toLowerCase(Locale.ROOT);
+    }
+
+    /** The transcript label of a size refusal. */
+    static String messageSize(long max) {
+        return "limit: max message size " + max;
+    }
+
+    /** The transcript label of the close after too many errors. */
+    static String errorLimit() {
+        return "limit: " + MAX_ERRORS + " protocol errors";
+    }
+}

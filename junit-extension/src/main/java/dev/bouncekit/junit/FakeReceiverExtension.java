@@ -1,0 +1,260 @@
+package dev.bouncekit.junit;
+
+import dev.bouncekit.junit.internal.DeclaredRules;
+import dev.bouncekit.junit.internal.ManagedReceiver;
+import dev.bouncekit.junit.internal.RuleFactory;
+import dev.bouncekit.junit.internal.TranscriptReport;
+import dev.bouncekit.receiver.FakeReceiver;
+import dev.bouncekit.receiver.ReplyRule;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Runs a {@link FakeReceiver} for JUnit 5 tests: on 127.0.0.1 and a free port, reset before each
+ * test, stopped when done, with its SMTP transcript printed when a test fails.
+ *
+ * <p>The simple case, one receiver per class injected as a parameter, with declarative rules:
+ * <pre>{@code
+ * @ExtendWith(FakeReceiverExtension.class)
+ * @RejectRecipient(value = "ghost@gmail.com", reply = "gmail/user-unknown")
+ * class SignupMailTest {
+ *     @Test
+ *     void suppresses_unknown_users(FakeReceiver receiver) { ... }
+ * }
+ * }</pre>
+ *
+ * <p>Configured, with a builder: a static field gives one receiver per class (rules, mail and
+ * transcript reset before each test), an instance field one per test.
+ * <pre>{@code
+ * @RegisterExtension
+ * static FakeReceiverExtension smtp = FakeReceiverExtension.builder()
+ *         .rule(ReplyRule.when(Condition.recipientDomain("*.example.org")).reply("generic/mailbox-full"))
+ *         .build();
+ * }</pre>
+ *
+ * <p>The receiver lives in JUnit's {@link ExtensionContext.Store} of the class or test that owns
+ * it, so it works with {@code @Nested} classes (which share their outer class's receiver),
+ * {@code @TestInstance(PER_CLASS)} and parallel execution: receivers of different classes or tests
+ * have their own ports, and tests sharing one receiver take turns.
+ *
+ * <p>Rules in force during a test, first match first: the test method's annotations, the class's
+ * (innermost {@code @Nested} class first), the builder's rules, then rules the test adds itself.
+ */
+public final class FakeReceiverExtension implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback,
+        ParameterResolver {
+
+    private static final String RECEIVER = "receiver";
+    private static final String TURN = "turn";
+
+    private final Builder settings;
+    private final Namespace namespace = Namespace.create(FakeReceiverExtension.class, this);
+    private final Set<FakeReceiver> running = ConcurrentHashMap.newKeySet();
+
+    /** An extension with the defaults, as used by {@code @ExtendWith(FakeReceiverExtension.class)}. */
+    public FakeReceiverExtension() {
+        this(new Builder());
+    }
+
+    private FakeReceiverExtension(Builder builder) {
+        this.settings = builder.copy();
+    }
+
+    /** A builder for {@code @RegisterExtension} fields. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * The receiver of the test that is running, for extensions held in a field.
+     *
+     * @throws IllegalStateException outside a test, or when several tests run at once with
+     *                               receivers of this extension (take a {@link FakeReceiver}
+     *                               parameter instead)
+     */
+    public FakeReceiver receiver() {
+        List<FakeReceiver> now = new ArrayList<>(running);
+        if (now.size() == 1) {
+            return now.get(0);
+        }
+        if (now.isEmpty()) {
+            throw new IllegalStateException("no receiver is running: receiver() works while a test or its"
+                    + " @BeforeEach/@AfterEach methods run");
+        }
+        throw new IllegalStateException(now.size() + " receivers of this extension are running in parallel tests;"
+                + " declare a FakeReceiver parameter to get the one of your test");
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        if (settings.lifecycle != ReceiverLifecycle.PER_TEST) {
+            context.getStore(namespace).getOrComputeIfAbsent(RECEIVER,
+                    key -> start(DeclaredRules.of(context)), ManagedReceiver.class);
+        }
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        ExtensionContext.Store store = context.getStore(namespace);
+        ManagedReceiver shared = store.get(RECEIVER, ManagedReceiver.class);
+        List<ReplyRule> rules = rulesFor(context);
+        if (shared != null) {
+            store.put(TURN, shared.takeTurn());
+            shared.prepare(rules, settings.magicAddresses);
+            return;
+        }
+        if (settings.lifecycle == ReceiverLifecycle.PER_CLASS) {
+            throw new ExtensionConfigurationException("FakeReceiverExtension with lifecycle PER_CLASS must be"
+                    + " registered on the class: a static @RegisterExtension field or @ExtendWith on the class,"
+                    + " or an instance field with @TestInstance(PER_CLASS)");
+        }
+        store.getOrComputeIfAbsent(RECEIVER, key -> start(rules), ManagedReceiver.class)
+                .prepare(rules, settings.magicAddresses);
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        ManagedReceiver managed = context.getStore(namespace).get(RECEIVER, ManagedReceiver.class);
+        if (managed != null && settings.transcriptOnFailure) {
+            TranscriptReport.reportIfFailed(context, managed.receiver(), System.out);
+        }
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+        return parameterContext.getParameter().getType() == FakeReceiver.class;
+    }
+
+    @Override
+    public FakeReceiver resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+        ManagedReceiver managed = extensionContext.getStore(namespace).get(RECEIVER, ManagedReceiver.class);
+        if (managed == null) {
+            throw new ParameterResolutionException("no FakeReceiver for " + parameterContext.getDeclaringExecutable()
+                    + ": this extension starts one receiver per test, before @BeforeEach methods; take it as a"
+                    + " parameter of test or @BeforeEach/@AfterEach methods, or register the extension on a static"
+                    + " field to share one receiver with constructors and @BeforeAll methods");
+        }
+        return managed.receiver();
+    }
+
+    private List<ReplyRule> rulesFor(ExtensionContext context) {
+        List<ReplyRule> rules = new ArrayList<>(DeclaredRules.of(context));
+        rules.addAll(settings.rules);
+        return rules;
+    }
+
+    private ManagedReceiver start(List<ReplyRule> rules) {
+        FakeReceiver.Builder builder = FakeReceiver.builder()
+                .bind(settings.bind)
+                .smtpPort(settings.smtpPort)
+                .magicAddresses(settings.magicAddresses)
+                .rules(rules);
+        return ManagedReceiver.start(builder, running);
+    }
+
+    /** Configures a {@link FakeReceiverExtension}; every setting has a default. */
+    public static final class Builder {
+        private final List<ReplyRule> rules = new ArrayList<>();
+        private String bind = "127.0.0.1";
+        private int smtpPort;
+        private boolean magicAddresses = true;
+        private boolean transcriptOnFailure = true;
+        private ReceiverLifecycle lifecycle;
+
+        private Builder() {
+        }
+
+        /** Appends a rule, in force for every test (after the tests' declarative rules). */
+        public Builder rule(ReplyRule rule) {
+            rules.add(Objects.requireNonNull(rule, "rule"));
+            return this;
+        }
+
+        /** Appends rules in order. */
+        public Builder rules(List<ReplyRule> more) {
+            more.forEach(this::rule);
+            return this;
+        }
+
+        /** Refuses a recipient (exact or glob) with a catalog reply, like {@link RejectRecipient}. */
+        public Builder rejectRecipient(String recipient, String catalogId) {
+            return rule(RuleFactory.rejectRecipient(recipient, catalogId, 0));
+        }
+
+        /** Refuses a sender (exact or glob) with a catalog reply, like {@link RejectSender}. */
+        public Builder rejectSender(String sender, String catalogId) {
+            return rule(RuleFactory.rejectSender(sender, catalogId, 0));
+        }
+
+        /** Greylists recipients (exact or glob) {@code times} times, like {@link Greylist}. */
+        public Builder greylist(String recipient, int times) {
+            return rule(RuleFactory.greylist(recipient, "generic/greylisted", times));
+        }
+
+        /**
+         * Whether every catalog reply also answers to its magic address, e.g.
+         * {@code gmail.user-unknown@bouncekit.test} (default on; see {@code MagicAddresses}).
+         */
+        public Builder magicAddresses(boolean enabled) {
+            this.magicAddresses = enabled;
+            return this;
+        }
+
+        /** The address to listen on (default {@code 127.0.0.1}). */
+        public Builder bind(String address) {
+            FakeReceiver.builder().bind(address);
+            this.bind = address;
+            return this;
+        }
+
+        /**
+         * A fixed SMTP port instead of a free one (the default, 0). Receivers that may run at the same
+         * time, per test or in parallel classes, cannot share a fixed port.
+         */
+        public Builder smtpPort(int port) {
+            FakeReceiver.builder().smtpPort(port);
+            this.smtpPort = port;
+            return this;
+        }
+
+        /** How long a receiver lives; by default decided by where the extension is registered. */
+        public Builder lifecycle(ReceiverLifecycle receiverLifecycle) {
+            this.lifecycle = Objects.requireNonNull(receiverLifecycle, "lifecycle");
+            return this;
+        }
+
+        /** Whether a failed test's SMTP transcript is printed (default on). */
+        public Builder transcriptOnFailure(boolean enabled) {
+            this.transcriptOnFailure = enabled;
+            return this;
+        }
+
+        /** The extension; assign it to a {@code @RegisterExtension} field. */
+        public FakeReceiverExtension build() {
+            return new FakeReceiverExtension(this);
+        }
+
+        private Builder copy() {
+            Builder copy = new Builder();
+            copy.rules.addAll(rules);
+            copy.bind = bind;
+            copy.smtpPort = smtpPort;
+            copy.magicAddresses = magicAddresses;
+            copy.transcriptOnFailure = transcriptOnFailure;
+            copy.lifecycle = lifecycle;
+            return copy;
+        }
+    }
+}

@@ -1,0 +1,369 @@
+package dev.bouncekit.junit.assertions;
+
+import dev.bouncekit.junit.internal.Attempt;
+import dev.bouncekit.junit.internal.BounceRate;
+import dev.bouncekit.junit.internal.MessageText;
+import dev.bouncekit.junit.internal.NearMisses;
+import dev.bouncekit.junit.internal.PermanentFailureRetries;
+import dev.bouncekit.junit.internal.ReplyExpectation;
+import dev.bouncekit.junit.internal.TemporaryFailureRetries;
+import dev.bouncekit.junit.internal.TranscriptFacts;
+import dev.bouncekit.receiver.AwaitTimeoutException;
+import dev.bouncekit.receiver.FakeReceiver;
+import dev.bouncekit.receiver.ReceivedMessage;
+import dev.bouncekit.taxonomy.Reason;
+import org.assertj.core.api.AbstractAssert;
+import org.assertj.core.data.Percentage;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+/**
+ * Assertions on what a {@link FakeReceiver} refused, accepted and stored, and the release-gate
+ * checks a well-behaved sender passes. Failure messages show the transcript lines involved, and
+ * near misses when what was expected is not there.
+ *
+ * <pre>{@code
+ * // passes when RCPT TO:<ghost@gmail.com> was answered 550 5.1.1
+ * assertThat(receiver).hasRejectedRecipient("ghost@gmail.com", 550, "5.1.1");
+ * // fails when the sender tried ghost@gmail.com again after that 550
+ * assertThat(receiver).hasNoRetryAfterPermanentFailure();
+ * }</pre>
+ *
+ * Checks look at the receiver as it is; after {@link #within(Duration)} the positive ones wait,
+ * woken by the receiver, until they hold or the time is up (for senders that work in the
+ * background).
+ *
+ * @param <SELF> the assertion's own type, for chaining
+ */
+public abstract class AbstractFakeReceiverAssert<SELF extends AbstractFakeReceiverAssert<SELF>>
+        extends AbstractAssert<SELF, FakeReceiver> {
+
+    /** The bounce rate a release must stay below unless told otherwise: 2%. */
+    public static final Percentage DEFAULT_BOUNCE_RATE_LIMIT = Percentage.withPercentage(2);
+
+    private Duration wait;
+
+    /** Assertions on {@code actual}; {@code selfType} is the concrete assertion class. */
+    protected AbstractFakeReceiverAssert(FakeReceiver actual, Class<?> selfType) {
+        super(actual, selfType);
+    }
+
+    /**
+     * Lets the following positive checks wait up to {@code timeout} for what they expect, re-checked
+     * whenever the receiver records something. Checks that something did not happen never wait.
+     */
+    public SELF within(Duration timeout) {
+        this.wait = Objects.requireNonNull(timeout, "timeout");
+        return myself;
+    }
+
+    // ---- refused recipients and senders ----
+
+    /** Verifies that some {@code RCPT TO} for the address, or the message sent to it, got a 4xx/5xx reply. */
+    public SELF hasRejectedRecipient(String address) {
+        return refused(Attempt.Kind.RECIPIENT, address, ReplyExpectation.anyRefusal());
+    }
+
+    /** Verifies that the recipient was refused with this basic reply code, e.g. 550. */
+    public SELF hasRejectedRecipient(String address, int code) {
+        return refused(Attempt.Kind.RECIPIENT, address, new ReplyExpectation(code, null, null));
+    }
+
+    /** Verifies that the recipient was refused with this basic code and enhanced status, e.g. 550, "5.1.1". */
+    public SELF hasRejectedRecipient(String address, int code, String enhancedStatus) {
+        return refused(Attempt.Kind.RECIPIENT, address, new ReplyExpectation(code, enhancedStatus, null));
+    }
+
+    /** Verifies that the recipient was refused with a reply classified as {@code reason}. */
+    public SELF hasRejectedRecipient(String address, Reason reason) {
+        return refused(Attempt.Kind.RECIPIENT, address, new ReplyExpectation(null, null, reason));
+    }
+
+    /** Verifies that some {@code MAIL FROM} with this sender got a 4xx/5xx reply ({@code ""} is {@code <>}). */
+    public SELF hasRejectedSender(String address) {
+        return refused(Attempt.Kind.SENDER, address, ReplyExpectation.anyRefusal());
+    }
+
+    /** Verifies that the sender was refused with this basic reply code. */
+    public SELF hasRejectedSender(String address, int code) {
+        return refused(Attempt.Kind.SENDER, address, new ReplyExpectation(code, null, null));
+    }
+
+    /** Verifies that the sender was refused with this basic code and enhanced status. */
+    public SELF hasRejectedSender(String address, int code, String enhancedStatus) {
+        return refused(Attempt.Kind.SENDER, address, new ReplyExpectation(code, enhancedStatus, null));
+    }
+
+    /** Verifies that the sender was refused with a reply classified as {@code reason}. */
+    public SELF hasRejectedSender(String address, Reason reason) {
+        return refused(Attempt.Kind.SENDER, address, new ReplyExpectation(null, null, reason));
+    }
+
+    /** Verifies that some {@code RCPT TO} for the address was accepted (2xx). */
+    public SELF hasAcceptedRecipient(String address) {
+        return check(true, () -> {
+            TranscriptFacts facts = facts();
+            List<Attempt> tried = facts.of(Attempt.Kind.RECIPIENT, address);
+            if (tried.stream().anyMatch(a -> a.code() >= 200 && a.code() < 300)) {
+                return Optional.empty();
+            }
+            StringBuilder out = new StringBuilder("Expecting the receiver to have accepted recipient\n  <")
+                    .append(address).append(">\n");
+            appendAttemptsOrNearMisses(out, facts, Attempt.Kind.RECIPIENT, address, tried);
+            return Optional.of(out.toString());
+        });
+    }
+
+    // ---- stored messages ----
+
+    /** Verifies that exactly {@code count} messages were accepted and stored. */
+    public SELF hasReceivedMessages(int count) {
+        return check(true, () -> {
+            List<ReceivedMessage> messages = actual.receivedMessages();
+            if (messages.size() == count) {
+                return Optional.empty();
+            }
+            return Optional.of("Expecting the receiver to have stored " + count + " message(s) but it stored "
+                    + messages.size() + ":\n" + listing(messages) + refusals());
+        }, () -> actual.receivedMessages().size() >= count);
+    }
+
+    /** Verifies that no message was stored. */
+    public SELF hasNoReceivedMessages() {
+        return check(false, () -> actual.receivedMessages().isEmpty() ? Optional.empty()
+                : Optional.of("Expecting the receiver to have stored no message but it stored "
+                + actual.receivedMessages().size() + ":\n" + listing(actual.receivedMessages())));
+    }
+
+    /** Verifies that a stored message has this envelope recipient. */
+    public SELF hasReceivedMessageTo(String recipient) {
+        return stored("to <" + recipient + ">", m -> isTo(m, recipient), recipient);
+    }
+
+    /** Verifies that a stored message has this envelope recipient and exactly this subject. */
+    public SELF hasReceivedMessageTo(String recipient, String subject) {
+        return stored("to <" + recipient + "> with subject \"" + subject + "\"",
+                m -> isTo(m, recipient) && m.subject().equals(subject), recipient);
+    }
+
+    /** Verifies that a stored message has exactly this subject. */
+    public SELF hasReceivedMessageWithSubject(String subject) {
+        return stored("with subject \"" + subject + "\"", m -> m.subject().equals(subject), null);
+    }
+
+    /** Verifies that a stored message's decoded text contains {@code text}. */
+    public SELF hasReceivedMessageWithBodyContaining(String text) {
+        return stored("whose text contains \"" + text + "\"", m -> MessageText.of(m).contains(text), null);
+    }
+
+    /** Verifies that no stored message has this envelope recipient. */
+    public SELF hasNotReceivedMessageTo(String recipient) {
+        return check(false, () -> {
+            List<ReceivedMessage> matching = actual.receivedMessages().stream().filter(m -> isTo(m, recipient)).toList();
+            return matching.isEmpty() ? Optional.empty()
+                    : Optional.of("Expecting the receiver to have stored no message to <" + recipient
+                    + "> but it stored:\n" + listing(matching));
+        });
+    }
+
+    // ---- release gate ----
+
+    /**
+     * Verifies that no address was tried again after a permanent (5xx) answer to its {@code RCPT TO}:
+     * a hard bounce must stop all mail to the address.
+     */
+    public SELF hasNoRetryAfterPermanentFailure() {
+        return check(false, () -> {
+            PermanentFailureRetries check = PermanentFailureRetries.of(facts());
+            return check.passed() ? Optional.empty() : Optional.of(check.describe());
+        });
+    }
+
+    /**
+     * Verifies that every temporary (4xx) refusal was followed by a new attempt: the recipient after a
+     * 4xx to {@code RCPT TO} or to its message, the sender after a 4xx to {@code MAIL FROM}, a new
+     * connection after a 4xx greeting or {@code EHLO}. A connection closed without a reply counts as
+     * a temporary failure. Giving up after some retries is fine: the first temporary failure of each
+     * needs one later attempt.
+     */
+    public SELF hasRetriedAfterTemporaryFailure() {
+        return check(true, () -> {
+            TemporaryFailureRetries check = TemporaryFailureRetries.of(facts());
+            return check.passed() ? Optional.empty() : Optional.of(check.describe());
+        });
+    }
+
+    /**
+     * Verifies that fewer than {@code limit} of the distinct recipients tried were refused
+     * permanently, e.g. {@code hasBounceRateBelow(withPercentage(2))}.
+     */
+    public SELF hasBounceRateBelow(Percentage limit) {
+        Objects.requireNonNull(limit, "limit");
+        return check(false, () -> {
+            BounceRate rate = BounceRate.of(facts());
+            return rate.below(limit.value) ? Optional.empty() : Optional.of(rate.describe(limit.value));
+        });
+    }
+
+    /**
+     * The release gate with the {@link #DEFAULT_BOUNCE_RATE_LIMIT}: no retry after a permanent
+     * failure, a retry after each temporary one, and a bounce rate below 2%. Reports every check
+     * that fails.
+     */
+    public SELF passesReleaseGate() {
+        return passesReleaseGate(DEFAULT_BOUNCE_RATE_LIMIT);
+    }
+
+    /** The release gate with a bounce rate limit of its own; see {@link #passesReleaseGate()}. */
+    public SELF passesReleaseGate(Percentage bounceRateLimit) {
+        Objects.requireNonNull(bounceRateLimit, "bounceRateLimit");
+        return check(true, () -> {
+            TranscriptFacts facts = facts();
+            List<String> problems = new ArrayList<>();
+            PermanentFailureRetries permanent = PermanentFailureRetries.of(facts);
+            TemporaryFailureRetries temporary = TemporaryFailureRetries.of(facts);
+            BounceRate rate = BounceRate.of(facts);
+            if (!permanent.passed()) {
+                problems.add(permanent.describe());
+            }
+            if (!temporary.passed()) {
+                problems.add(temporary.describe());
+            }
+            if (!rate.below(bounceRateLimit.value)) {
+                problems.add(rate.describe(bounceRateLimit.value));
+            }
+            return problems.isEmpty() ? Optional.empty() : Optional.of("Release gate failed ("
+                    + problems.size() + " of 3 checks):\n\n" + String.join("\n", problems));
+        });
+    }
+
+    // ---- mechanics ----
+
+    private SELF refused(Attempt.Kind kind, String address, ReplyExpectation expected) {
+        Objects.requireNonNull(address, "address");
+        return check(true, () -> {
+            TranscriptFacts facts = facts();
+            List<Attempt> tried = new ArrayList<>(facts.of(kind, address));
+            if (kind == Attempt.Kind.RECIPIENT) {
+                tried.addAll(facts.of(Attempt.Kind.DELIVERY, address));
+            }
+            if (tried.stream().anyMatch(expected::matches)) {
+                return Optional.empty();
+            }
+            String what = kind == Attempt.Kind.SENDER ? "sender" : "recipient";
+            StringBuilder out = new StringBuilder("Expecting the receiver to have refused ").append(what)
+                    .append("\n  <").append(address).append(">\n");
+            if (!expected.describe().isEmpty()) {
+                out.append(expected.describe()).append('\n');
+            }
+            appendAttemptsOrNearMisses(out, facts, kind, address, tried);
+            return Optional.of(out.toString());
+        });
+    }
+
+    private void appendAttemptsOrNearMisses(StringBuilder out, TranscriptFacts facts, Attempt.Kind kind, String address,
+                                            List<Attempt> tried) {
+        String command = kind == Attempt.Kind.SENDER ? "MAIL FROM" : "RCPT TO";
+        if (!tried.isEmpty()) {
+            out.append("but it was:\n");
+            for (Attempt a : tried) {
+                out.append("  ").append(ReplyExpectation.actual(a)).append(":\n").append(a.describe("    "));
+            }
+            return;
+        }
+        List<Attempt> others = facts.of(kind);
+        if (others.isEmpty()) {
+            out.append("but no ").append(command).append(" was received at all (")
+                    .append(actual.transcript().size()).append(" connection(s)).");
+            return;
+        }
+        out.append("but no ").append(command).append(" named it; near misses, the closest tried:\n");
+        for (Attempt a : NearMisses.closest(address, others, Attempt::address)) {
+            out.append(a.describe("  "));
+        }
+    }
+
+    private SELF stored(String description, Predicate<ReceivedMessage> wanted, String recipient) {
+        return check(true, () -> {
+            List<ReceivedMessage> messages = actual.receivedMessages();
+            if (messages.stream().anyMatch(wanted)) {
+                return Optional.empty();
+            }
+            StringBuilder out = new StringBuilder("Expecting the receiver to have stored a message\n  ")
+                    .append(description).append('\n');
+            if (messages.isEmpty()) {
+                out.append("but it stored none.\n");
+            } else {
+                List<ReceivedMessage> shown = recipient == null ? messages
+                        : NearMisses.closest(recipient, messages, m -> m.to().isEmpty() ? "" : m.to().get(0));
+                out.append(recipient == null ? "but it stored:\n" : "but it stored (closest first):\n")
+                        .append(listing(shown));
+            }
+            if (recipient != null) {
+                List<Attempt> refused = new ArrayList<>();
+                TranscriptFacts facts = facts();
+                facts.of(Attempt.Kind.RECIPIENT, recipient).stream().filter(Attempt::refused).forEach(refused::add);
+                facts.of(Attempt.Kind.DELIVERY, recipient).stream().filter(Attempt::refused).forEach(refused::add);
+                if (!refused.isEmpty()) {
+                    out.append("and <").append(recipient).append("> was refused:\n");
+                    refused.forEach(a -> out.append(a.describe("  ")));
+                }
+            }
+            return Optional.of(out.toString());
+        });
+    }
+
+    private String refusals() {
+        List<Attempt> refused = facts().all().stream().filter(Attempt::refused).toList();
+        if (refused.isEmpty()) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder("and refused:\n");
+        refused.forEach(a -> out.append(a.describe("  ")));
+        return out.toString();
+    }
+
+    private static String listing(List<ReceivedMessage> messages) {
+        StringBuilder out = new StringBuilder();
+        for (ReceivedMessage m : messages) {
+            out.append("  #").append(m.id()).append(" from <").append(m.from()).append("> to ")
+                    .append(m.to().stream().map(t -> "<" + t + ">").toList())
+                    .append(" subject \"").append(m.subject()).append("\" (connection ").append(m.connectionId())
+                    .append(")\n");
+        }
+        return out.toString();
+    }
+
+    private static boolean isTo(ReceivedMessage message, String recipient) {
+        return message.to().stream().anyMatch(t -> t.equalsIgnoreCase(recipient.strip()));
+    }
+
+    private TranscriptFacts facts() {
+        return TranscriptFacts.of(actual.transcript());
+    }
+
+    private SELF check(boolean mayWait, Supplier<Optional<String>> failure) {
+        return check(mayWait, failure, () -> failure.get().isEmpty());
+    }
+
+    private SELF check(boolean mayWait, Supplier<Optional<String>> failure, java.util.function.BooleanSupplier ready) {
+        isNotNull();
+        Optional<String> problem = failure.get();
+        if (problem.isPresent() && mayWait && wait != null) {
+            try {
+                actual.awaitTranscript(t -> ready.getAsBoolean(), wait);
+            } catch (AwaitTimeoutException timedOut) {
+                // reported below with the final state
+            }
+            problem = failure.get();
+        }
+        problem.ifPresent(p -> failWithMessage("%s", p.endsWith("\n") ? p.substring(0, p.length() - 1) : p));
+        return myself;
+    }
+}

@@ -1,0 +1,95 @@
+package dev.bouncekit.junit.internal;
+
+import dev.bouncekit.receiver.FakeReceiver;
+import dev.bouncekit.receiver.ReplyRule;
+
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * A started receiver as held in JUnit's {@code ExtensionContext.Store}: JUnit closes it, and with it
+ * the server, when the class or test that owns it is done. Tests that share it take turns
+ * ({@link #takeTurn()}), since rules and mail are reset for each test.
+ */
+public final class ManagedReceiver implements AutoCloseable {
+
+    private final FakeReceiver receiver;
+    private final Set<FakeReceiver> running;
+    private final Semaphore turn = new Semaphore(1);
+
+    private ManagedReceiver(FakeReceiver receiver, Set<FakeReceiver> running) {
+        this.receiver = receiver;
+        this.running = running;
+    }
+
+    /**
+     * Starts a receiver built by {@code builder} and adds it to {@code running} until closed.
+     *
+     * @throws IllegalStateException when the port cannot be bound
+     */
+    public static ManagedReceiver start(FakeReceiver.Builder builder, Set<FakeReceiver> running) {
+        FakeReceiver receiver = builder.build().start();
+        running.add(receiver);
+        return new ManagedReceiver(receiver, running);
+    }
+
+    /** The running receiver. */
+    public FakeReceiver receiver() {
+        return receiver;
+    }
+
+    /** Forgets mail, transcript and rules of the previous test and installs this test's. */
+    public void prepare(List<ReplyRule> rules, boolean magicAddresses) {
+        receiver.reset();
+        receiver.magicAddresses(magicAddresses);
+        receiver.setRules(rules);
+    }
+
+    /**
+     * Waits until no other test uses this receiver. Closing the returned turn lets the next test
+     * in; it is closed by JUnit with the test's store.
+     */
+    public AutoCloseable takeTurn() {
+        try {
+            ForkJoinPool.managedBlock(new ForkJoinPool.ManagedBlocker() {
+                private boolean acquired;
+
+                @Override
+                public boolean block() throws InterruptedException {
+                    if (!acquired) {
+                        turn.acquire();
+                        acquired = true;
+                    }
+                    return true;
+                }
+
+                @Override
+                public boolean isReleasable() {
+                    if (!acquired) {
+                        acquired = turn.tryAcquire();
+                    }
+                    return acquired;
+                }
+            });
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the shared fake receiver", e);
+        }
+        AtomicBoolean released = new AtomicBoolean();
+        return () -> {
+            if (released.compareAndSet(false, true)) {
+                turn.release();
+            }
+        };
+    }
+
+    /** Stops the server. */
+    @Override
+    public void close() {
+        running.remove(receiver);
+        receiver.close();
+    }
+}

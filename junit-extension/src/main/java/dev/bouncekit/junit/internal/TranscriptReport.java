@@ -1,0 +1,36 @@
+package dev.bouncekit.junit.internal;
+
+import dev.bouncekit.receiver.FakeReceiver;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+import java.io.PrintStream;
+
+/**
+ * Shows the SMTP transcript of a failed test: printed to standard output, where build tools and
+ * IDEs show it next to the failure, and published as the report entry {@value #KEY}.
+ */
+public final class TranscriptReport {
+
+    /** The key of the report entry that carries the transcript. */
+    public static final String KEY = "bouncekit.transcript";
+
+    private TranscriptReport() {
+    }
+
+    /** Reports the transcript of {@code receiver} when the test of {@code context} failed. */
+    public static void reportIfFailed(ExtensionContext context, FakeReceiver receiver, PrintStream out) {
+        context.getExecutionException().ifPresent(failure -> {
+            String text = render(context.getDisplayName(), receiver);
+            out.print(text);
+            out.flush();
+            context.publishReportEntry(KEY, text);
+        });
+    }
+
+    /** The report for a failed test. */
+    static String render(String testName, FakeReceiver receiver) {
+        return "--- bouncekit: SMTP transcript of failed test " + testName + " (" + receiver + ") ---\n"
+                + TranscriptFormat.connections(receiver.transcript())
+                + "--- end of transcript ---\n";
+    }
+}

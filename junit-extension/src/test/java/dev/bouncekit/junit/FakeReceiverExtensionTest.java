@@ -1,0 +1,186 @@
+package dev.bouncekit.junit;
+
+import dev.bouncekit.junit.fixtures.BadAnnotationFixture;
+import dev.bouncekit.junit.fixtures.DeclarativeFixture;
+import dev.bouncekit.junit.fixtures.FailingFixture;
+import dev.bouncekit.junit.fixtures.InstanceFieldFixture;
+import dev.bouncekit.junit.fixtures.LifecycleChoiceFixture;
+import dev.bouncekit.junit.fixtures.NestedFixture;
+import dev.bouncekit.junit.fixtures.ParallelPerTestFixture;
+import dev.bouncekit.junit.fixtures.ParallelSharedFixture;
+import dev.bouncekit.junit.fixtures.PerClassInstanceFixture;
+import dev.bouncekit.junit.fixtures.RunByTestKitOnly;
+import dev.bouncekit.junit.fixtures.StaticFieldFixture;
+import org.junit.jupiter.api.Test;
+import org.junit.platform.engine.reporting.ReportEntry;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+import org.junit.platform.testkit.engine.EngineTestKit;
+import org.junit.platform.testkit.engine.Event;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+import static org.junit.platform.testkit.engine.EventConditions.event;
+import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
+import static org.junit.platform.testkit.engine.EventConditions.test;
+import static org.junit.platform.testkit.engine.TestExecutionResultConditions.instanceOf;
+import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
+
+/** The extension's lifecycle, rules, parameters and failure reports, run through the JUnit Platform test kit. */
+class FakeReceiverExtensionTest {
+
+    @Test
+    void extend_with_gives_one_receiver_per_class_and_method_rules_apply_to_their_test_only() {
+        EngineExecutionResults results = run(DeclarativeFixture.class);
+
+        results.testEvents().assertStatistics(stats -> stats.succeeded(2).failed(0));
+        assertThat(values(results, "port")).hasSize(2).containsOnly(values(results, "port").get(0));
+    }
+
+    @Test
+    void a_static_field_gives_one_receiver_per_class_reset_before_each_test() {
+        EngineExecutionResults results = run(StaticFieldFixture.class);
+
+        results.testEvents().assertStatistics(stats -> stats.succeeded(2).failed(0));
+        assertThat(values(results, "port")).hasSize(2).containsOnly(values(results, "beforeAll").get(0));
+        assertThat(values(results, "port")).noneMatch(FakeReceiverExtensionTest::listening);
+    }
+
+    @Test
+    void an_instance_field_gives_a_new_receiver_to_every_test() {
+        EngineExecutionResults results = run(InstanceFieldFixture.class);
+
+        results.testEvents().assertStatistics(stats -> stats.succeeded(3).failed(0));
+        assertThat(values(results, "identity")).hasSize(3).doesNotHaveDuplicates();
+        assertThat(values(results, "port")).noneMatch(FakeReceiverExtensionTest::listening);
+    }
+
+    @Test
+    void nested_classes_share_the_outer_receiver_and_add_their_own_rules() {
+        EngineExecutionResults results = run(NestedFixture.class);
+
+        results.testEvents().assertStatistics(stats -> stats.succeeded(3).failed(0));
+        assertThat(values(results, "port")).hasSize(3).containsOnly(values(results, "port").get(0));
+    }
+
+    @Test
+    void an_instance_field_with_test_instance_per_class_gives_one_receiver_per_class() {
+        EngineExecutionResults results = run(PerClassInstanceFixture.class);
+
+        results.testEvents().assertStatistics(stats -> stats.succeeded(2).failed(0));
+        assertThat(values(results, "port")).hasSize(2).containsOnly(values(results, "beforeAll").get(0));
+    }
+
+    @Test
+    void parallel_tests_with_receivers_of_their_own_run_at_once_on_different_ports() {
+        EngineExecutionResults results = runInParallel(ParallelPerTestFixture.class);
+
+        results.testEvents().assertStatistics(stats -> stats.succeeded(ParallelPerTestFixture.TESTS).failed(0));
+        assertThat(values(results, "port")).hasSize(ParallelPerTestFixture.TESTS).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void parallel_tests_sharing_a_class_receiver_take_turns() {
+        EngineExecutionResults results = runInParallel(ParallelSharedFixture.class);
+
+        results.testEvents().assertStatistics(stats -> stats.succeeded(6).failed(0));
+        assertThat(values(results, "together")).hasSize(6).containsOnly("1");
+    }
+
+    @Test
+    void a_failed_test_prints_and_reports_its_transcript_and_a_passing_one_does_not() {
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        PrintStream original = System.out;
+        EngineExecutionResults results;
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            results = run(FailingFixture.class);
+        } finally {
+            System.setOut(original);
+        }
+
+        results.testEvents().assertStatistics(stats -> stats.succeeded(1).failed(1));
+        List<String> transcripts = values(results, "bouncekit.transcript");
+        assertThat(transcripts).hasSize(1);
+        assertThat(transcripts.get(0))
+                .startsWith("--- bouncekit: SMTP transcript of failed test fails(FakeReceiver)")
+                .contains("C: RCPT TO:<ghost@gmail.com>", "S: 550-5.1.1 The email account that you tried to reach does not exist.",
+                        "(rule RCPT recipient=ghost@gmail.com -> gmail/user-unknown)", "C: RCPT TO:<alice@example.com>")
+                .doesNotContain("bob@example.com")
+                .endsWith("--- end of transcript ---\n");
+        assertThat(captured.toString(StandardCharsets.UTF_8)).contains(transcripts.get(0)).doesNotContain("Passing");
+    }
+
+    @Test
+    void lifecycle_per_test_on_a_static_field_gives_a_new_receiver_to_every_test() {
+        EngineExecutionResults results = run(LifecycleChoiceFixture.PerTestStatic.class);
+
+        results.testEvents().assertStatistics(stats -> stats.succeeded(2).failed(0));
+        assertThat(values(results, "identity")).hasSize(2).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void lifecycle_per_class_on_an_instance_field_is_refused_with_what_to_do() {
+        run(LifecycleChoiceFixture.PerClassInstance.class).testEvents().assertThatEvents()
+                .haveExactly(1, event(test("is_refused"), finishedWithFailure(
+                        instanceOf(org.junit.jupiter.api.extension.ExtensionConfigurationException.class),
+                        message(m -> m.contains("lifecycle PER_CLASS must be registered on the class")))));
+    }
+
+    @Test
+    void an_annotation_that_cannot_work_fails_the_test_naming_it() {
+        EngineExecutionResults results = run(BadAnnotationFixture.class);
+
+        results.testEvents().assertThatEvents()
+                .haveExactly(1, event(test("unknown_catalog_id"), finishedWithFailure(
+                        instanceOf(org.junit.jupiter.api.extension.ExtensionConfigurationException.class),
+                        message(m -> m.contains("RejectRecipient") && m.contains("BadAnnotationFixture.unknown_catalog_id()")
+                                && m.contains("unknown catalog id 'gmail/no-such-entry'")))))
+                .haveExactly(1, event(test("permanent_reply_for_greylisting"), finishedWithFailure(
+                        message(m -> m.contains("greylisting needs a temporary 4xx reply, but generic/user-unknown is 550")))));
+    }
+
+    private static EngineExecutionResults run(Class<?> fixture) {
+        return EngineTestKit.engine("junit-jupiter")
+                .configurationParameter(RunByTestKitOnly.PARAMETER, "true")
+                .selectors(selectClass(fixture))
+                .execute();
+    }
+
+    private static EngineExecutionResults runInParallel(Class<?> fixture) {
+        return EngineTestKit.engine("junit-jupiter")
+                .configurationParameter(RunByTestKitOnly.PARAMETER, "true")
+                .configurationParameter("junit.jupiter.execution.parallel.enabled", "true")
+                .configurationParameter("junit.jupiter.execution.parallel.config.strategy", "fixed")
+                .configurationParameter("junit.jupiter.execution.parallel.config.fixed.parallelism", "4")
+                .selectors(selectClass(fixture))
+                .execute();
+    }
+
+    /** True when something accepts connections on the port: a receiver left running. */
+    private static boolean listening(String port) {
+        try (Socket socket = new Socket("127.0.0.1", Integer.parseInt(port))) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static List<String> values(EngineExecutionResults results, String key) {
+        return results.allEvents().reportingEntryPublished().stream()
+                .map(Event::getPayload).flatMap(Optional::stream)
+                .map(ReportEntry.class::cast)
+                .map(ReportEntry::getKeyValuePairs)
+                .map(pairs -> pairs.get(key))
+                .filter(v -> v != null)
+                .toList();
+    }
+
+}

@@ -1,0 +1,354 @@
+package dev.bouncekit.junit.assertions;
+
+import dev.bouncekit.junit.FakeReceiverExtension;
+import dev.bouncekit.junit.Greylist;
+import dev.bouncekit.junit.RejectRecipient;
+import dev.bouncekit.junit.RejectSender;
+import dev.bouncekit.receiver.Condition;
+import dev.bouncekit.receiver.FakeReceiver;
+import dev.bouncekit.receiver.MagicAddresses;
+import dev.bouncekit.receiver.ReplyRule;
+import dev.bouncekit.reply.SmtpStage;
+import dev.bouncekit.taxonomy.Reason;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.net.Socket;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+
+import static dev.bouncekit.junit.assertions.BounceAssertions.assertThat;
+import static dev.bouncekit.junit.assertions.BounceAssertions.assertThatThrownBy;
+import static org.assertj.core.data.Percentage.withPercentage;
+
+/** {@link FakeReceiverAssert}: every check passing and failing, with the failure messages. */
+@ExtendWith(FakeReceiverExtension.class)
+@RejectRecipient(value = "ghost@gmail.com", reply = "gmail/user-unknown")
+@RejectRecipient(value = "full@example.com", reply = "generic/mailbox-full-temporary")
+@RejectSender(value = "*@spammy.test", reply = "generic/blocked-by-policy")
+class FakeReceiverAssertTest {
+
+    @Nested
+    class Refused_recipients {
+
+        @Test
+        void should_pass_when_the_recipient_was_refused_as_expected(FakeReceiver receiver) {
+            SmtpDialog.deliver(receiver, "app@sender.test", "Hi", "ghost@gmail.com", "alice@example.com");
+
+            assertThat(receiver)
+                    .hasRejectedRecipient("ghost@gmail.com")
+                    .hasRejectedRecipient("GHOST@gmail.com", 550)
+                    .hasRejectedRecipient("ghost@gmail.com", 550, "5.1.1")
+                    .hasRejectedRecipient("ghost@gmail.com", Reason.USERUNKNOWN)
+                    .hasAcceptedRecipient("alice@example.com");
+        }
+
+        @Test
+        void should_pass_when_the_message_to_the_recipient_was_refused_after_data(FakeReceiver receiver) {
+            String spamTrap = MagicAddresses.address("proofpoint/spam-content");
+            SmtpDialog.deliver(receiver, "app@sender.test", "Hi", spamTrap);
+
+            assertThat(receiver).hasAcceptedRecipient(spamTrap)
+                    .hasRejectedRecipient(spamTrap, 550, "5.7.1")
+                    .hasRejectedRecipient(spamTrap, Reason.SPAMDETECTED);
+        }
+
+        @Test
+        void should_fail_when_the_recipient_was_accepted(FakeReceiver receiver) {
+            SmtpDialog.deliver(receiver, "app@sender.test", "Hi", "alice@example.com");
+
+            assertThatThrownBy(() -> assertThat(receiver).hasRejectedRecipient("alice@example.com"))
+                    .isInstanceOf(AssertionError.class)
+                    .hasMessageContaining("Expecting the receiver to have refused recipient\n  <alice@example.com>\nbut it was:\n"
+                            + "  accepted with 250:\n"
+                            + "    [connection 1 #3] C: RCPT TO:<alice@example.com>\n"
+                            + "                      S: 250 OK");
+        }
+
+        @Test
+        void should_fail_when_the_recipient_was_refused_with_another_reply(FakeReceiver receiver) {
+            SmtpDialog.deliver(receiver, "app@sender.test", "Hi", "full@example.com");
+
+            assertThatThrownBy(() -> assertThat(receiver).hasRejectedRecipient("full@example.com", 550, "5.2.2"))
+                    .isInstanceOf(AssertionError.class)
+                    .hasMessageContaining("with code 550 and enhanced status 5.2.2\nbut it was:\n"
+                            + "  refused with 452 4.2.2, reason mailboxfull:\n")
+                    .hasMessageContaining("C: RCPT TO:<full@example.com>")
+                    .hasMessageContaining("S: 452 4.2.2 <ghost@example.org>: Mailbox full")
+                    .hasMessageContaining("(rule RCPT recipient=full@example.com -> generic/mailbox-full-temporary)");
+        }
+
+        @Test
+        void should_fail_when_the_recipient_was_refused_for_another_reason(FakeReceiver receiver) {
+            SmtpDialog.deliver(receiver, "app@sender.test", "Hi", "ghost@gmail.com");
+
+            assertThatThrownBy(() -> assertThat(receiver).hasRejectedRecipient("ghost@gmail.com", Reason.MAILBOXFULL))
+                    .isInstanceOf(AssertionError.class)
+                    .hasMessageContaining("with reason mailboxfull\nbut it was:\n  refused with 550 5.1.1, reason userunknown:");
+        }
+
+        @Test
+        void should_fail_with_near_misses_when_no_rcpt_named_the_recipient(FakeReceiver receiver) {
+            SmtpDialog.deliver(receiver, "app@sender.test", "Hi", "zed@example.net", "ghost@gmial.com", "bob@example.com");
+
+            assertThatThrownBy(() -> assertThat(receiver).hasRejectedRecipient("ghost@gmail.com"))
+                    .isInstanceOf(AssertionError.class)
+                    .hasMessageContaining("but no RCPT TO named it; near misses, the closest tried:\n"
+                            + "  [connection 1 #4] C: RCPT TO:<ghost@gmial.com>\n");
+        }
+
+        @Test
+        void should_fail_when_no_rcpt_was_received_at_all(FakeReceiver receiver) {
+            assertThatThrownBy(() -> assertThat(receiver).hasRejectedRecipient("ghost@gmail.com"))
+                    .isInstanceOf(AssertionError.class)
+                    .hasMessageContaining("but no RCPT TO was received at all (0 connection(s)).");
+        }
+
+        @Test
+        void should_fail_when_the_recipient_was_never_accepted(FakeReceiver receiver) {
+            SmtpDialog.deliver(receiver, "app@sender.test", "Hi", "ghost@gmail.com");
+
+            assertThatThrownBy(() -> assertThat(receiver).hasAcceptedRecipient("ghost@gmail.com"))
+                    .isInstanceOf(AssertionError.class)
+                    .hasMessageContaining("Expecting the receiver to have accepted recipient\n  <ghost@gmail.com>\n"
+                            + "but it was:\n  refused with 550 5.1.1, reason userunknown:");
+        }
+
+        @Test
+        void should_show_the_description_when_failing(FakeReceiver receiver) {
+            assertThatThrownBy(() -> assertThat(receiver).as("signup mail").hasRejectedRecipient("ghost@gmail.com"))
+                    .hasMessageStartingWith("[signup mail] Expecting the receiver to have refused recipient");
+        }
+    }
+
+    @Nested
+    class Refused_senders {
+
+        @Test
+        void should_pass_when_the_sender_was_refused(FakeReceiver receiver) {
+            SmtpDialog.deliver(receiver, "news@spammy.test", "Hi", "alice@example.com");
+
+            assertThat(receiver).hasRejectedSender("news@spammy.test")
+                    .hasRejectedSender("news@spammy.test", 550)
+                    .hasRejectedSender("news@spammy.test", 550, "5.7.1")
+                    .hasRejectedSender("news@spammy.test", Reason.BLOCKED);
+        }
+
+        @Test
+        void should_fail_when_the_sender_was_accepted(FakeReceiver receiver) {
+            SmtpDialog.deliver(receiver, "app@sender.test", "Hi", "alice@example.com");
+
+            assertThatThrownBy(() -> assertThat(receiver).hasRejectedSender("app@sender.test"))
+                    .isInstanceOf(AssertionError.class)
+                    .hasMessageContaining("Expecting the receiver to have refused sender\n  <app@sender.test>\nbut it was:\n"
+                            + "  accepted with 250:\n    [connection 1 #2] C: MAIL FROM:<app@sender.test>");
+        }
+    }
+
+    @Nested
+    class Stored_messages {
+
+        @Test
+        void should_pass_when_the_expected_messages_were_stored(FakeReceiver receiver) {
+            SmtpDialog.deliver(receiver, "app@sender.test", "Welcome", "alice@example.com");
+
+            assertThat(receiver).hasReceivedMessages(1)
+                    .hasReceivedMessageTo("alice@example.com")
+                    .hasReceivedMessageTo("Alice@Example.com", "Welcome")
+                    .hasReceivedMessageWithSubject("Welcome")
+                    .hasReceivedMessageWithBodyContaining("Hello from the test.")
+                    .hasNotReceivedMessageTo("bob@example.com");
+        }
+
+        @Test
+        void should_fail_when_no_message_went_to_the_recipient_showing_what_was_stored_and_refused(FakeReceiver receiver) {
+            SmtpDialog.deliver(receiver, "app@sender.test", "Welcome", "ghost@gmail.com", "alice@example.com");
+
+            assertThatThrownBy(() -> assertThat(receiver).hasReceivedMessageTo("ghost@gmail.com", "Welcome"))
+                    .isInstanceOf(AssertionError.class)
+                    .hasMessageContaining("Expecting the receiver to have stored a message\n"
+                            + "  to <ghost@gmail.com> with subject \"Welcome\"\n"
+                            + "but it stored (closest first):\n"
+                            + "  #1 from <app@sender.test> to [<alice@example.com>] subject \"Welcome\" (connection 1)\n"
+                            + "and <ghost@gmail.com> was refused:\n"
+                            + "  [connection 1 #3] C: RCPT TO:<ghost@gmail.com>\n");
+        }
+
+        @Test
+        void should_fail_when_no_message_has_the_subject(FakeReceiver receiver) {
+            SmtpDialog.deliver(receiver, "app@sender.test", "Welcome", "alice@example.com");
+
+            assertThatThrownBy(() -> assertThat(receiver).hasReceivedMessageWithSubject("Goodbye"))
+                    .isInstanceOf(AssertionError.class)
+                    .hasMessageContaining("with subject \"Goodbye\"\nbut it stored:\n  #1 from <app@sender.test>");
+        }
+
+        @Test
+        void should_fail_when_no_text_contains_the_words(FakeReceiver receiver) {
+            assertThatThrownBy(() -> assertThat(receiver).hasReceivedMessageWithBodyContaining("unsubscribe"))
+                    .isInstanceOf(AssertionError.class)
+                    .hasMessageContaining("whose text contains \"unsubscribe\"\nbut it stored none.");
+        }
+
+        @Test
+        void should_fail_when_the_count_differs(FakeReceiver receiver) {
+            SmtpDialog.deliver(receiver, "app@sender.test", "One", "alice@example.com", "ghost@gmail.com");
+
+            assertThatThrownBy(() -> assertThat(receiver).hasReceivedMessages(2))
+                    .isInstanceOf(AssertionError.class)
+                    .hasMessageContaining("Expecting the receiver to have stored 2 message(s) but it stored 1:\n"
+                            + "  #1 from <app@sender.test> to [<alice@example.com>] subject \"One\" (connection 1)\n"
+                            + "and refused:\n  [connection 1 #4] C: RCPT TO:<ghost@gmail.com>");
+        }
+
+        @Test
+        void should_fail_when_a_message_went_where_none_should(FakeReceiver receiver) {
+            SmtpDialog.deliver(receiver, "app@sender.test", "One", "alice@example.com");
+
+            assertThatThrownBy(() -> assertThat(receiver).hasNotReceivedMessageTo("alice@example.com"))
+                    .isInstanceOf(AssertionError.class)
+                    .hasMessageContaining("Expecting the receiver to have stored no message to <alice@example.com> but it stored:");
+            assertThatThrownBy(() -> assertThat(receiver).hasNoReceivedMessages())
+                    .isInstanceOf(AssertionError.class)
+                    .hasMessageContaining("Expecting the receiver to have stored no message but it stored 1:");
+        }
+
+        @Test
+        void should_pass_when_a_message_arrives_within_the_wait(FakeReceiver receiver) {
+            CompletableFuture<Void> sending = CompletableFuture.runAsync(() ->
+                    SmtpDialog.deliver(receiver, "app@sender.test", "Later", "alice@example.com"));
+
+            assertThat(receiver).within(Duration.ofSeconds(10)).hasReceivedMessageTo("alice@example.com", "Later");
+            sending.join();
+        }
+
+        @Test
+        void should_fail_when_nothing_arrives_within_the_wait(FakeReceiver receiver) {
+            assertThatThrownBy(() -> assertThat(receiver).within(Duration.ofMillis(50)).hasReceivedMessages(1))
+                    .isInstanceOf(AssertionError.class)
+                    .hasMessageContaining("Expecting the receiver to have stored 1 message(s) but it stored 0:");
+        }
+    }
+
+    @Nested
+    class Release_gate {
+
+        @Test
+        void should_pass_when_no_address_was_tried_again_after_a_permanent_refusal(FakeReceiver receiver) {
+            SmtpDialog.deliver(receiver, "app@sender.test", "One", "ghost@gmail.com", "alice@example.com");
+            SmtpDialog.deliver(receiver, "app@sender.test", "Two", "alice@example.com");
+
+            assertThat(receiver).hasNoRetryAfterPermanentFailure();
+        }
+
+        @Test
+        void should_fail_when_an_address_was_tried_again_after_a_permanent_refusal(FakeReceiver receiver) {
+            SmtpDialog.deliver(receiver, "app@sender.test", "One", "ghost@gmail.com");
+            SmtpDialog.deliver(receiver, "app@sender.test", "Two", "alice@example.com", "ghost@gmail.com");
+
+            assertThatThrownBy(() -> assertThat(receiver).hasNoRetryAfterPermanentFailure())
+                    .isInstanceOf(AssertionError.class)
+                    .hasMessageContaining("Expecting no new attempt to an address after a permanent (5xx) refusal,\n"
+                            + "but 1 address was tried again:\n"
+                            + "  <ghost@gmail.com> was refused permanently:\n"
+                            + "    [connection 1 #3] C: RCPT TO:<ghost@gmail.com>\n"
+                            + "                      S: 550-5.1.1 The email account that you tried to reach does not exist. Please try\n")
+                    .hasMessageContaining("  and tried again afterwards:\n"
+                            + "    [connection 2 #4] C: RCPT TO:<ghost@gmail.com>\n");
+        }
+
+        @Test
+        @Greylist(recipient = "carol@example.org", times = 1)
+        void should_pass_when_a_greylisted_recipient_was_tried_again(FakeReceiver receiver) {
+            SmtpDialog.deliver(receiver, "app@sender.test", "One", "carol@example.org");
+            SmtpDialog.deliver(receiver, "app@sender.test", "One", "carol@example.org");
+
+            assertThat(receiver).hasRejectedRecipient("carol@example.org", 451, "4.7.1")
+                    .hasRetriedAfterTemporaryFailure()
+                    .hasReceivedMessageTo("carol@example.org");
+        }
+
+        @Test
+        @Greylist(recipient = "carol@example.org", times = 1)
+        void should_fail_when_a_greylisted_recipient_was_never_tried_again(FakeReceiver receiver) {
+            SmtpDialog.deliver(receiver, "app@sender.test", "One", "carol@example.org");
+            SmtpDialog.deliver(receiver, "app@sender.test", "Two", "carol@example.com");
+
+            assertThatThrownBy(() -> assertThat(receiver).hasRetriedAfterTemporaryFailure())
+                    .isInstanceOf(AssertionError.class)
+                    .hasMessageContaining("Expecting a new attempt after every temporary (4xx) refusal,\n"
+                            + "but 1 was never tried again:\n"
+                            + "  recipient <carol@example.org> was refused temporarily:\n"
+                            + "    [connection 1 #3] C: RCPT TO:<carol@example.org>\n"
+                            + "                      S: 451 4.7.1 <ghost@example.org>: Recipient address rejected: Greylisted")
+                    .hasMessageContaining("  near misses, the closest recipients tried after it:\n"
+                            + "    [connection 2 #3] C: RCPT TO:<carol@example.com>\n");
+        }
+
+        @Test
+        void should_pass_when_a_recipient_was_tried_again_after_the_connection_was_dropped(FakeReceiver receiver) {
+            receiver.addRule(ReplyRule.when(Condition.recipient("drop@example.com")).at(SmtpStage.RCPT).disconnect().times(1));
+            SmtpDialog.deliver(receiver, "app@sender.test", "One", "drop@example.com");
+            SmtpDialog.deliver(receiver, "app@sender.test", "One", "drop@example.com");
+
+            assertThat(receiver).hasRetriedAfterTemporaryFailure().hasReceivedMessageTo("drop@example.com");
+        }
+
+        @Test
+        void should_fail_when_a_dropped_connection_was_never_followed_by_another(FakeReceiver receiver) throws Exception {
+            receiver.addRule(ReplyRule.when(Condition.any()).at(SmtpStage.CONNECT).disconnect().times(1));
+            try (Socket socket = new Socket(receiver.host(), receiver.smtpPort())) {
+                assertThat(socket.getInputStream().read()).isEqualTo(-1);
+            }
+
+            assertThatThrownBy(() -> assertThat(receiver).hasRetriedAfterTemporaryFailure())
+                    .isInstanceOf(AssertionError.class)
+                    .hasMessageContaining("  the connection was refused temporarily:\n"
+                            + "    [connection 1 #0] C: (connected)\n"
+                            + "                      S: (no reply: connection closed)");
+        }
+
+        @Test
+        void should_pass_when_the_bounce_rate_is_below_the_limit(FakeReceiver receiver) {
+            SmtpDialog.deliver(receiver, "app@sender.test", "One", "ghost@gmail.com", "a@example.com", "b@example.com");
+
+            assertThat(receiver).hasBounceRateBelow(withPercentage(34));
+        }
+
+        @Test
+        void should_fail_when_the_bounce_rate_reaches_the_limit(FakeReceiver receiver) {
+            SmtpDialog.deliver(receiver, "app@sender.test", "One", "ghost@gmail.com", "a@example.com", "full@example.com");
+
+            assertThatThrownBy(() -> assertThat(receiver).hasBounceRateBelow(withPercentage(2)))
+                    .isInstanceOf(AssertionError.class)
+                    .hasMessageContaining("Expecting the bounce rate to be below 2.00% but it was 33.33%"
+                            + " (1 of 3 recipients refused permanently):\n"
+                            + "  [connection 1 #3] C: RCPT TO:<ghost@gmail.com>\n");
+        }
+
+        @Test
+        @Greylist(recipient = "carol@example.org", times = 2)
+        void should_pass_the_release_gate_when_all_three_checks_pass(FakeReceiver receiver) {
+            SmtpDialog.deliver(receiver, "app@sender.test", "One", "carol@example.org");
+            SmtpDialog.deliver(receiver, "app@sender.test", "One", "carol@example.org");
+            SmtpDialog.deliver(receiver, "app@sender.test", "One", "carol@example.org");
+
+            assertThat(receiver).passesReleaseGate();
+        }
+
+        @Test
+        @Greylist(recipient = "carol@example.org")
+        void should_fail_the_release_gate_listing_every_failed_check(FakeReceiver receiver) {
+            SmtpDialog.deliver(receiver, "app@sender.test", "One", "ghost@gmail.com", "carol@example.org");
+            SmtpDialog.deliver(receiver, "app@sender.test", "Two", "ghost@gmail.com");
+
+            assertThatThrownBy(() -> assertThat(receiver).passesReleaseGate())
+                    .isInstanceOf(AssertionError.class)
+                    .hasMessageContaining("Release gate failed (3 of 3 checks):")
+                    .hasMessageContaining("<ghost@gmail.com> was refused permanently")
+                    .hasMessageContaining("recipient <carol@example.org> was refused temporarily")
+                    .hasMessageContaining("but it was 50.00% (1 of 2 recipients refused permanently)");
+        }
+    }
+}
