@@ -2,9 +2,9 @@ package dev.bouncekit.bench;
 
 /**
  * What a test pays for the receiver between tests, measured on {@link BouncekitReceiver} directly
- * (the JUnit extension is not part of this build): the reset between tests (rules, mail and
- * transcript cleared after a test that installed rules and received mail), and a server of its
- * own per test (start then stop), next to the same for stock GreenMail. Warmed up first; the
+ * ({@link ExtensionReport} measures the same through the JUnit extension): the reset between tests
+ * (rules, mail and transcript cleared after a test that installed rules and received mail), and a
+ * server of its own per test (start then stop), next to the same for stock GreenMail. Warmed up first; the
  * loops are bounded by their counts.
  */
 public final class LifecycleReport {
@@ -32,9 +32,9 @@ public final class LifecycleReport {
         Latencies reset = resets();
         Latencies receiver = startStops(() -> BouncekitReceiver.start().close());
         Latencies greenMail = startStops(() -> StockGreenMail.start().close());
-        table.add("reset between tests (rules, mail, transcript) p50 / p99", millis(reset), "", "",
+        table.add("FakeReceiver.reset() after a test (rules, mail, transcript) p50 / p99", millis(reset), "", "",
                 "p99 < " + Figures.decimal(RESET_TARGET_MILLIS, 0) + " ms", reset.percentileMillis(99) < RESET_TARGET_MILLIS);
-        table.add("server per test: start + stop p50 / p99", millis(receiver), "GreenMail: " + millis(greenMail),
+        table.add("FakeReceiver start + stop p50 / p99", millis(receiver), "GreenMail: " + millis(greenMail),
                 Figures.ratio(receiver.percentileMillis(50) / greenMail.percentileMillis(50)) + " GreenMail's p50",
                 "p50 < " + Figures.decimal(START_STOP_TARGET_MILLIS, 0) + " ms",
                 receiver.percentileMillis(50) < START_STOP_TARGET_MILLIS);

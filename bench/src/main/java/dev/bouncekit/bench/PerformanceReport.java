@@ -38,8 +38,9 @@ public final class PerformanceReport {
             new ReceiverReport(ReceiverWorkload.standard(), BouncekitReceiver::start).run(table);
         }
         if (only == null || only.equals("lifecycle")) {
-            System.out.println("receiver reset and start/stop (FakeReceiver directly; no JUnit extension in this build) ...");
+            System.out.println("receiver reset and start/stop, FakeReceiver directly and through the JUnit extension ...");
             new LifecycleReport(false).run(table);
+            new ExtensionReport(false).run(table);
         }
         System.out.println();
         System.out.printf("bouncekit performance, %d cores, %s %s, %.0f s%n", Runtime.getRuntime().availableProcessors(),

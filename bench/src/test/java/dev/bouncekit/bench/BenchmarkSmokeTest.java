@@ -103,12 +103,13 @@ class BenchmarkSmokeTest {
     }
 
     @Test
-    void should_measure_reset_and_start_stop() throws Exception {
+    void should_measure_reset_and_start_stop_directly_and_through_the_junit_extension() throws Exception {
         ResultsTable table = new ResultsTable();
 
         new LifecycleReport(true).run(table);
+        new ExtensionReport(true).run(table);
 
-        assertThat(table.rows()).hasSize(2);
+        assertThat(table.rows()).hasSize(4);
     }
 
     @Test
