@@ -6,6 +6,15 @@ package dev.bouncekit.text;
  */
 public final class TextNormalizer {
 
+    /** {@link #fold} of every ASCII character. */
+    private static final char[] ASCII = new char[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            ASCII[c] = fold(c);
+        }
+    }
+
     private TextNormalizer() {
     }
 
@@ -15,25 +24,26 @@ public final class TextNormalizer {
             return "";
         }
         int n = text.length();
-        StringBuilder out = new StringBuilder(n);
+        char[] out = new char[n];
+        int len = 0;
         boolean space = true;
         for (int i = 0; i < n; i++) {
-            char c = fold(text.charAt(i));
+            char c = text.charAt(i);
+            c = c < 128 ? ASCII[c] : fold(c);
             if (c == ' ') {
                 if (!space) {
-                    out.append(' ');
+                    out[len++] = ' ';
                     space = true;
                 }
             } else {
-                out.append(c);
+                out[len++] = c;
                 space = false;
             }
         }
-        int len = out.length();
-        if (len > 0 && out.charAt(len - 1) == ' ') {
-            out.setLength(len - 1);
+        if (len > 0 && out[len - 1] == ' ') {
+            len--;
         }
-        return out.toString();
+        return new String(out, 0, len);
     }
 
     private static char fold(char c) {
