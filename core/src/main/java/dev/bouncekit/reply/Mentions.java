@@ -58,7 +58,12 @@ public record Mentions(List<String> addresses, List<String> ipAddresses, List<St
                     i++;
                 }
                 if (dotOrAt) {
-                    classify(trimDots(text.substring(start, i)), addresses, ips, hosts);
+                    // A token starts with a word character: only its end can carry dots and dashes.
+                    int end = i;
+                    while (end > start && (text.charAt(end - 1) == '.' || text.charAt(end - 1) == '-')) {
+                        end--;
+                    }
+                    classify(text.substring(start, end), addresses, ips, hosts);
                 }
             }
         }
@@ -103,18 +108,6 @@ public record Mentions(List<String> addresses, List<String> ipAddresses, List<St
         if (isHostName(token) && hosts.size() < LIMIT) {
             hosts.add(token.toLowerCase(Locale.ROOT));
         }
-    }
-
-    private static String trimDots(String token) {
-        int start = 0;
-        int end = token.length();
-        while (start < end && (token.charAt(start) == '.' || token.charAt(start) == '-')) {
-            start++;
-        }
-        while (end > start && (token.charAt(end - 1) == '.' || token.charAt(end - 1) == '-')) {
-            end--;
-        }
-        return token.substring(start, end);
     }
 
     private static boolean isIpv4(String token) {
