@@ -1,5 +1,6 @@
 package dev.bouncekit.provider;
 
+import dev.bouncekit.reply.Mentions;
 import dev.bouncekit.text.PhraseIndex;
 
 import java.io.BufferedReader;
@@ -19,8 +20,8 @@ import java.util.Optional;
 
 /**
  * Tells which provider answered, in a fixed order: a marker in the reply text (such as
- * {@code - gsmtp} or {@code .prod.outlook.com}), then the remote host's name, then the domain of
- * an address the text names, then the recipient's domain. The provider list is data:
+ * {@code - gsmtp} or {@code .prod.outlook.com}; case and white space do not matter), then the
+ * remote host's name, then the domain of an address the text names, then the recipient's domain. The provider list is data:
  * {@code /dev/bouncekit/provider/providers.txt}.
  */
 public final class ProviderDetector {
@@ -68,15 +69,13 @@ public final class ProviderDetector {
     /**
      * Detects the provider.
      *
-     * @param normalizedText  reply text, lower-cased with single spaces
+     * @param text            the reply text, as it is
      * @param remoteHost      the answering host, or null
-     * @param mentionedDomains domains of addresses named in the text
      * @param recipientDomain the recipient's domain, or null
      */
-    public Optional<Provider> detect(String normalizedText, String remoteHost, List<String> mentionedDomains,
-                                     String recipientDomain) {
-        if (normalizedText != null && !normalizedText.isEmpty() && markers.size() > 0) {
-            PhraseIndex.Matches found = markers.scan(normalizedText);
+    public Optional<Provider> detect(String text, String remoteHost, String recipientDomain) {
+        if (text != null && !text.isEmpty() && markers.size() > 0) {
+            PhraseIndex.Matches found = markers.scan(text);
             Provider best = null;
             for (int i = 0; i < found.count(); i++) {
                 Provider owner = markerOwners.get(found.phrase(i));
@@ -98,10 +97,12 @@ public final class ProviderDetector {
                 }
             }
         }
-        for (String domain : mentionedDomains) {
-            Optional<Provider> p = byDomain(domain);
-            if (p.isPresent()) {
-                return p;
+        if (text != null && text.indexOf('@') >= 0) {
+            for (String domain : Mentions.in(text).addressDomains()) {
+                Optional<Provider> p = byDomain(domain);
+                if (p.isPresent()) {
+                    return p;
+                }
             }
         }
         return recipientDomain == null ? Optional.empty() : byDomain(recipientDomain);

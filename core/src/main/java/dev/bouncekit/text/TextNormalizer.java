@@ -36,7 +36,8 @@ public final class TextNormalizer {
         return out.toString();
     }
 
-    private static char fold(char c) {
+    /** The character a text character stands for in normalized form: lower case, white space and controls as a space. */
+    static char fold(char c) {
         if (c < 128) {
             if (c >= 'A' && c <= 'Z') {
                 return (char) (c + 32);
