@@ -1,6 +1,5 @@
 package dev.bouncekit.provider;
 
-import dev.bouncekit.reply.Mentions;
 import dev.bouncekit.text.PhraseIndex;
 
 import java.io.BufferedReader;
@@ -97,15 +96,34 @@ public final class ProviderDetector {
                 }
             }
         }
-        if (text != null && text.indexOf('@') >= 0) {
-            for (String domain : Mentions.in(text).addressDomains()) {
-                Optional<Provider> p = byDomain(domain);
+        if (text != null) {
+            for (int at = text.indexOf('@'); at >= 0; at = text.indexOf('@', at + 1)) {
+                Optional<Provider> p = byAddressDomainAt(text, at + 1);
                 if (p.isPresent()) {
                     return p;
                 }
             }
         }
         return recipientDomain == null ? Optional.empty() : byDomain(recipientDomain);
+    }
+
+    /** The provider of the address domain that starts at {@code from} (just after an {@code @}). */
+    private Optional<Provider> byAddressDomainAt(String text, int from) {
+        int end = from;
+        while (end < text.length() && isDomainChar(text.charAt(end))) {
+            end++;
+        }
+        while (end > from && text.charAt(end - 1) == '.') {
+            end--;
+        }
+        if (end == from || text.lastIndexOf('.', end - 1) < from) {
+            return Optional.empty();
+        }
+        return byDomain(text.substring(from, end));
+    }
+
+    private static boolean isDomainChar(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '-';
     }
 
     /** The provider hosting mailboxes of {@code domain}, or of a parent domain. */
