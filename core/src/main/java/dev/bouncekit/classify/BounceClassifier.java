@@ -2,14 +2,12 @@ package dev.bouncekit.classify;
 
 import dev.bouncekit.provider.Provider;
 import dev.bouncekit.provider.ProviderDetector;
-import dev.bouncekit.reply.Mentions;
 import dev.bouncekit.reply.ReplyParser;
 import dev.bouncekit.reply.SmtpReply;
 import dev.bouncekit.reply.SmtpStage;
 import dev.bouncekit.rules.PhraseRule;
 import dev.bouncekit.rules.RuleMatcher;
 import dev.bouncekit.rules.RuleSet;
-import dev.bouncekit.text.TextNormalizer;
 import dev.bouncekit.status.EnhancedStatusCode;
 import dev.bouncekit.status.StatusCodeRegistry;
 import dev.bouncekit.taxonomy.Owner;
@@ -77,9 +75,7 @@ public final class BounceClassifier {
         String host = ctx.remoteHost() != null ? ctx.remoteHost() : reply.reportedHost();
         EnhancedStatusCode status = reply.status() != null ? reply.status() : ctx.dsnStatus();
         String text = reply.text();
-        String normalized = TextNormalizer.normalize(text);
-        Mentions mentions = Mentions.in(text);
-        Optional<Provider> provider = providers.detect(normalized, host, mentions.addressDomains(), ctx.recipientDomain());
+        Optional<Provider> provider = providers.detect(text, host, ctx.recipientDomain());
         String providerId = provider.map(Provider::id).orElse(null);
         int replyClass = reply.hasCode() ? reply.code() / 100 : status != null ? status.statusClass() : 0;
         boolean temporary = replyClass == 4;
@@ -90,7 +86,7 @@ public final class BounceClassifier {
             reason = Reason.UNDEFINED;
             rule = "empty";
         } else {
-            Optional<PhraseRule> phrase = matcher.firstMatch(normalized, providerId, stage, replyClass, status);
+            Optional<PhraseRule> phrase = matcher.firstMatch(text, providerId, stage, replyClass, status);
             Optional<Reason> byStatus = status == null ? Optional.empty() : statuses.reasonOf(status);
             if (phrase.isPresent()) {
                 reason = phrase.get().reason();
@@ -103,7 +99,7 @@ public final class BounceClassifier {
                 reason = byStatus.get();
                 rule = "status:" + status;
             } else {
-                reason = fallback(reply, status, stage, normalized);
+                reason = fallback(reply, status, stage, text);
                 rule = "fallback:" + reason.id();
             }
             if (stage == SmtpStage.MAIL && reason.owner() == Owner.RECIPIENT) {
@@ -112,7 +108,7 @@ public final class BounceClassifier {
             }
         }
         return new Classification(reason, reason.isHard(!temporary), reason.owner(), reason.action(!temporary),
-                providerId, reply, rule, mentions.addresses());
+                providerId, reply, rule);
     }
 
     /**
@@ -130,7 +126,7 @@ public final class BounceClassifier {
         return status != null && status.subject() == 2 && stage != SmtpStage.RCPT;
     }
 
-    private static Reason fallback(SmtpReply reply, EnhancedStatusCode status, SmtpStage stage, String normalized) {
+    private static Reason fallback(SmtpReply reply, EnhancedStatusCode status, SmtpStage stage, String text) {
         if (status != null && status.subject() == 7) {
             return status.isTransient() ? Reason.BLOCKED : Reason.SECURITYERROR;
         }
@@ -144,6 +140,6 @@ public final class BounceClassifier {
         if (code >= 501 && code <= 504) {
             return Reason.SYNTAXERROR;
         }
-        return normalized.isEmpty() && !reply.hasCode() && status == null ? Reason.UNDEFINED : Reason.ONHOLD;
+        return text.isBlank() && !reply.hasCode() && status == null ? Reason.UNDEFINED : Reason.ONHOLD;
     }
 }

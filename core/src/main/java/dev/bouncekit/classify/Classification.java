@@ -1,5 +1,6 @@
 package dev.bouncekit.classify;
 
+import dev.bouncekit.reply.Mentions;
 import dev.bouncekit.reply.SmtpReply;
 import dev.bouncekit.status.EnhancedStatusCode;
 import dev.bouncekit.taxonomy.Action;
@@ -17,15 +18,15 @@ import java.util.List;
  * @param action    what to do
  * @param provider  the provider id ({@code gmail}, {@code outlook}, ...), or null when not known
  * @param reply     the parsed reply the verdict is based on
- * @param rule      which rule decided, e.g. {@code phrase:gmail:3}, {@code status:5.1.1},
- *                  {@code fallback:class-5.7}
- * @param addresses the e-mail addresses the reply text names, lower-cased
+ * @param rule      which rule decided, e.g. {@code phrase:phrases.rules:12}, {@code status:5.1.1},
+ *                  {@code fallback:onhold}
  */
 public record Classification(Reason reason, boolean hard, Owner owner, Action action, String provider,
-                             SmtpReply reply, String rule, List<String> addresses) {
+                             SmtpReply reply, String rule) {
 
-    public Classification {
-        addresses = List.copyOf(addresses);
+    /** The e-mail addresses the reply text names, lower-cased, in order (computed on each call). */
+    public List<String> addresses() {
+        return Mentions.in(reply.text()).addresses();
     }
 
     /** The basic reply code, or null when the reply has none. */

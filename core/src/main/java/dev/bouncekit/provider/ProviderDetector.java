@@ -19,8 +19,8 @@ import java.util.Optional;
 
 /**
  * Tells which provider answered, in a fixed order: a marker in the reply text (such as
- * {@code - gsmtp} or {@code .prod.outlook.com}), then the remote host's name, then the domain of
- * an address the text names, then the recipient's domain. The provider list is data:
+ * {@code - gsmtp} or {@code .prod.outlook.com}; case and white space do not matter), then the
+ * remote host's name, then the domain of an address the text names, then the recipient's domain. The provider list is data:
  * {@code /dev/bouncekit/provider/providers.txt}.
  */
 public final class ProviderDetector {
@@ -68,15 +68,13 @@ public final class ProviderDetector {
     /**
      * Detects the provider.
      *
-     * @param normalizedText  reply text, lower-cased with single spaces
+     * @param text            the reply text, as it is
      * @param remoteHost      the answering host, or null
-     * @param mentionedDomains domains of addresses named in the text
      * @param recipientDomain the recipient's domain, or null
      */
-    public Optional<Provider> detect(String normalizedText, String remoteHost, List<String> mentionedDomains,
-                                     String recipientDomain) {
-        if (normalizedText != null && !normalizedText.isEmpty() && markers.size() > 0) {
-            PhraseIndex.Matches found = markers.scan(normalizedText);
+    public Optional<Provider> detect(String text, String remoteHost, String recipientDomain) {
+        if (text != null && !text.isEmpty() && markers.size() > 0) {
+            PhraseIndex.Matches found = markers.scan(text);
             Provider best = null;
             for (int i = 0; i < found.count(); i++) {
                 Provider owner = markerOwners.get(found.phrase(i));
@@ -98,13 +96,34 @@ public final class ProviderDetector {
                 }
             }
         }
-        for (String domain : mentionedDomains) {
-            Optional<Provider> p = byDomain(domain);
-            if (p.isPresent()) {
-                return p;
+        if (text != null) {
+            for (int at = text.indexOf('@'); at >= 0; at = text.indexOf('@', at + 1)) {
+                Optional<Provider> p = byAddressDomainAt(text, at + 1);
+                if (p.isPresent()) {
+                    return p;
+                }
             }
         }
         return recipientDomain == null ? Optional.empty() : byDomain(recipientDomain);
+    }
+
+    /** The provider of the address domain that starts at {@code from} (just after an {@code @}). */
+    private Optional<Provider> byAddressDomainAt(String text, int from) {
+        int end = from;
+        while (end < text.length() && isDomainChar(text.charAt(end))) {
+            end++;
+        }
+        while (end > from && text.charAt(end - 1) == '.') {
+            end--;
+        }
+        if (end == from || text.lastIndexOf('.', end - 1) < from) {
+            return Optional.empty();
+        }
+        return byDomain(text.substring(from, end));
+    }
+
+    private static boolean isDomainChar(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '-';
     }
 
     /** The provider hosting mailboxes of {@code domain}, or of a parent domain. */

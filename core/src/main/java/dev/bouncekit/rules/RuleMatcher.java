@@ -54,18 +54,18 @@ public final class RuleMatcher {
     /**
      * The first rule that matches.
      *
-     * @param normalizedText text in {@link dev.bouncekit.text.TextNormalizer} form
+     * @param text           the reply text, as it is (case and white space are folded while matching)
      * @param provider       the detected provider id, or null; provider rules apply only to theirs
      * @param stage          the SMTP stage, or null when unknown
      * @param replyClass     2, 4 or 5 from the reply, or 0 when unknown
      * @param status         the enhanced status code, or null
      */
-    public Optional<PhraseRule> firstMatch(String normalizedText, String provider, SmtpStage stage,
+    public Optional<PhraseRule> firstMatch(String text, String provider, SmtpStage stage,
                                            int replyClass, EnhancedStatusCode status) {
-        if (index.size() == 0 || normalizedText.isEmpty()) {
+        if (index.size() == 0 || text.isEmpty()) {
             return Optional.empty();
         }
-        PhraseIndex.Matches found = index.scan(normalizedText);
+        PhraseIndex.Matches found = index.scan(text);
         int best = Integer.MAX_VALUE;
         for (int i = 0; i < found.count(); i++) {
             for (int r : phraseRules[found.phrase(i)]) {

@@ -12,14 +12,19 @@ import java.util.Map;
  * and last starts. Built once (Aho-Corasick, compiled to a dense automaton over the characters the
  * phrases use); immutable and safe to share between threads. Scanning costs one table lookup per
  * character whatever the text, with no regular expressions and no backtracking.
+ *
+ * <p>Phrases are given in {@link TextNormalizer} form; texts are scanned as they are, and matched as
+ * if normalized: case is folded and every run of white space counts as one space, inside the
+ * automaton, without building the normalized text.
  */
 public final class PhraseIndex {
 
     private static final int[] NONE = new int[0];
 
-    /** Character to alphabet symbol; 0 is every character no phrase uses. */
+    /** Character (as found in a text) to alphabet symbol; 0 is every character no phrase uses. */
     private final char[] symbolOf = new char[Character.MAX_VALUE + 1];
     private final int alphabet;
+    private final int spaceSymbol;
     private final int[] delta;
     private final int[][] outputs;
     private final int[] phraseLengths;
@@ -27,16 +32,24 @@ public final class PhraseIndex {
     /** Builds the index over {@code phrases}; phrase {@code i} is reported as index {@code i}. */
     public PhraseIndex(List<String> phrases) {
         phraseLengths = new int[phrases.size()];
+        char[] symbolOfFolded = new char[Character.MAX_VALUE + 1];
         int symbols = 1;
         for (String phrase : phrases) {
             for (int i = 0; i < phrase.length(); i++) {
-                char c = phrase.charAt(i);
-                if (symbolOf[c] == 0) {
-                    symbolOf[c] = (char) symbols++;
+                char c = TextNormalizer.fold(phrase.charAt(i));
+                if (symbolOfFolded[c] == 0) {
+                    symbolOfFolded[c] = (char) symbols++;
                 }
             }
         }
+        if (symbolOfFolded[' '] == 0) {
+            symbolOfFolded[' '] = (char) symbols++;
+        }
         alphabet = symbols;
+        spaceSymbol = symbolOfFolded[' '];
+        for (int c = 0; c <= Character.MAX_VALUE; c++) {
+            symbolOf[c] = symbolOfFolded[TextNormalizer.fold((char) c)];
+        }
         List<Map<Integer, Integer>> trie = new ArrayList<>();
         List<List<Integer>> out = new ArrayList<>();
         trie.add(new HashMap<>());
@@ -46,7 +59,7 @@ public final class PhraseIndex {
             phraseLengths[p] = phrase.length();
             int node = 0;
             for (int i = 0; i < phrase.length(); i++) {
-                int symbol = symbolOf[phrase.charAt(i)];
+                int symbol = symbolOf[phrase.charAt(i)];  // phrases are folded already
                 Integer child = trie.get(node).get(symbol);
                 if (child == null) {
                     child = trie.size();
@@ -88,17 +101,27 @@ public final class PhraseIndex {
     /**
      * Scans {@code text} once.
      *
-     * @return the phrases that occur, with their first and last start index
+     * @return the phrases that occur, with the index in {@code text} where each first and last ends
      */
     public Matches scan(String text) {
         Matches matches = new Matches(phraseLengths.length);
         int state = 0;
         int n = text.length();
+        boolean afterSpace = true;
         for (int i = 0; i < n; i++) {
-            state = delta[state * alphabet + symbolOf[text.charAt(i)]];
+            int symbol = symbolOf[text.charAt(i)];
+            if (symbol == spaceSymbol) {
+                if (afterSpace) {
+                    continue;
+                }
+                afterSpace = true;
+            } else {
+                afterSpace = false;
+            }
+            state = delta[state * alphabet + symbol];
             int[] found = outputs[state];
             for (int p : found) {
-                matches.add(p, i - phraseLengths[p] + 1);
+                matches.add(p, i);
             }
         }
         return matches;
@@ -160,12 +183,12 @@ public final class PhraseIndex {
             return phrases[i];
         }
 
-        /** Where match {@code i} first starts. */
+        /** Where match {@code i} first ends (index of its last character). */
         public int first(int i) {
             return firsts[i];
         }
 
-        /** Where match {@code i} last starts. */
+        /** Where match {@code i} last ends (index of its last character). */
         public int last(int i) {
             return lasts[i];
         }

@@ -46,7 +46,8 @@ public final class TextNormalizer {
         return new String(out, 0, len);
     }
 
-    private static char fold(char c) {
+    /** The character a text character stands for in normalized form: lower case, white space and controls as a space. */
+    static char fold(char c) {
         if (c < 128) {
             if (c >= 'A' && c <= 'Z') {
                 return (char) (c + 32);

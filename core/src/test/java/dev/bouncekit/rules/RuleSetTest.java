@@ -3,7 +3,6 @@ package dev.bouncekit.rules;
 import dev.bouncekit.reply.SmtpStage;
 import dev.bouncekit.status.EnhancedStatusCode;
 import dev.bouncekit.taxonomy.Reason;
-import dev.bouncekit.text.TextNormalizer;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -21,7 +20,7 @@ class RuleSetTest {
 
     private static Optional<PhraseRule> match(RuleSet rules, String text, String provider, SmtpStage stage, String status) {
         EnhancedStatusCode code = status == null ? null : EnhancedStatusCode.of(status);
-        return rules.compile().firstMatch(TextNormalizer.normalize(text), provider, stage,
+        return rules.compile().firstMatch(text, provider, stage,
                 code == null ? 5 : code.statusClass(), code);
     }
 
