@@ -6,15 +6,6 @@ package dev.bouncekit.text;
  */
 public final class TextNormalizer {
 
-    /** {@link #fold} of every ASCII character. */
-    private static final char[] ASCII = new char[128];
-
-    static {
-        for (char c = 0; c < 128; c++) {
-            ASCII[c] = fold(c);
-        }
-    }
-
     private TextNormalizer() {
     }
 
@@ -24,26 +15,25 @@ public final class TextNormalizer {
             return "";
         }
         int n = text.length();
-        char[] out = new char[n];
-        int len = 0;
+        StringBuilder out = new StringBuilder(n);
         boolean space = true;
         for (int i = 0; i < n; i++) {
-            char c = text.charAt(i);
-            c = c < 128 ? ASCII[c] : fold(c);
+            char c = fold(text.charAt(i));
             if (c == ' ') {
                 if (!space) {
-                    out[len++] = ' ';
+                    out.append(' ');
                     space = true;
                 }
             } else {
-                out[len++] = c;
+                out.append(c);
                 space = false;
             }
         }
-        if (len > 0 && out[len - 1] == ' ') {
-            len--;
+        int len = out.length();
+        if (len > 0 && out.charAt(len - 1) == ' ') {
+            out.setLength(len - 1);
         }
-        return new String(out, 0, len);
+        return out.toString();
     }
 
     /** The character a text character stands for in normalized form: lower case, white space and controls as a space. */
