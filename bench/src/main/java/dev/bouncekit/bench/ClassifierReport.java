@@ -113,6 +113,10 @@ public final class ClassifierReport {
                 "each alone, summed: " + Figures.decimal(sum, 0) + " ns", Figures.ratio(inSequence / sum) + " of alone");
         table.info("  classify, CPU ns per reply", Figures.decimal(total, 0) + " ns",
                 "steps one after another: " + Figures.decimal(inSequence, 0) + " ns", Figures.ratio(total / inSequence));
+        RunResult addresses = find(results, ClassifierStepsBenchmark.class, "addresses");
+        table.info("  Classification.addresses(), on demand: CPU ns and bytes",
+                Figures.decimal(costs.of(StepCosts.ADDRESSES), 0) + " ns, " + Figures.count(secondary(addresses, ALLOCATION)) + " B",
+                "", "not in classify");
     }
 
     private static void adversarial(Collection<RunResult> results, ResultsTable table) {

@@ -11,7 +11,6 @@ import dev.bouncekit.reply.SmtpStage;
 import dev.bouncekit.rules.PhraseRule;
 import dev.bouncekit.rules.RuleMatcher;
 import dev.bouncekit.rules.RuleSet;
-import dev.bouncekit.text.TextNormalizer;
 import dev.bouncekit.status.StatusCodeRegistry;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -27,9 +26,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * What each step of {@code BounceClassifier.classify} costs on the {@link ReplyMix}, one reply per
  * operation, each step fed with what the previous steps produce (computed in setup): parsing,
- * normalizing, extracting mentions, detecting the provider (with the remote host the context
- * gives), matching the phrase rules, looking up the status code. What one {@code classify} call
- * costs beyond their sum is the decision itself and building its result.
+ * joining the reply's text lines, detecting the provider (with the remote host the context gives),
+ * matching the phrase rules, looking up the status code. {@link #stepsInSequence} runs them one
+ * after another, as {@code classify} does; {@link #addresses} is what
+ * {@code Classification.addresses()} costs when a caller asks for it.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -39,15 +39,13 @@ public class ClassifierStepsBenchmark {
     private String[] texts;
     private SmtpReply[] replies;
     private String[] replyTexts;
-    private String[] normalized;
-    private Mentions[] mentions;
     private String[] providerIds;
     private String[] hosts;
     private SmtpStage[] stages;
+    private DeliveryContext[] contexts;
     private RuleMatcher matcher;
     private ProviderDetector providers;
     private StatusCodeRegistry statuses;
-    private DeliveryContext[] contexts;
     private BounceClassifier classifier;
     private int next;
 
@@ -57,10 +55,9 @@ public class ClassifierStepsBenchmark {
         ReplyMix mix = ReplyMix.load();
         int n = mix.size();
         texts = mix.texts().toArray(new String[0]);
+        contexts = mix.contexts().toArray(new DeliveryContext[0]);
         replies = new SmtpReply[n];
         replyTexts = new String[n];
-        normalized = new String[n];
-        mentions = new Mentions[n];
         providerIds = new String[n];
         hosts = new String[n];
         stages = new SmtpStage[n];
@@ -68,17 +65,12 @@ public class ClassifierStepsBenchmark {
         providers = ProviderDetector.builtIn();
         statuses = StatusCodeRegistry.builtIn();
         classifier = BounceClassifier.builtIn();
-        contexts = mix.contexts().toArray(new DeliveryContext[0]);
         for (int i = 0; i < n; i++) {
             replies[i] = ReplyParser.parse(texts[i]);
             replyTexts[i] = replies[i].text();
-            normalized[i] = TextNormalizer.normalize(replyTexts[i]);
-            mentions[i] = Mentions.in(replyTexts[i]);
-            DeliveryContext context = mix.contexts().get(i);
-            stages[i] = context.stage() != null ? context.stage() : replies[i].reportedStage();
-            hosts[i] = context.remoteHost() != null ? context.remoteHost() : replies[i].reportedHost();
-            providerIds[i] = providers.detect(normalized[i], hosts[i], mentions[i].addressDomains(), null)
-                    .map(p -> p.id()).orElse(null);
+            stages[i] = contexts[i].stage() != null ? contexts[i].stage() : replies[i].reportedStage();
+            hosts[i] = contexts[i].remoteHost() != null ? contexts[i].remoteHost() : replies[i].reportedHost();
+            providerIds[i] = providers.detect(replyTexts[i], hosts[i], null).map(Provider::id).orElse(null);
         }
     }
 
@@ -88,23 +80,17 @@ public class ClassifierStepsBenchmark {
         return ReplyParser.parse(texts[advance()]);
     }
 
-    /** {@code SmtpReply.text} then {@code TextNormalizer.normalize}. */
+    /** {@code SmtpReply.text}: the lines joined by spaces. */
     @Benchmark
-    public Object normalize() {
-        return TextNormalizer.normalize(replies[advance()].text());
-    }
-
-    /** {@code Mentions.in} and its address domains. */
-    @Benchmark
-    public Object mentions() {
-        return Mentions.in(replyTexts[advance()]).addressDomains();
+    public Object replyText() {
+        return replies[advance()].text();
     }
 
     /** {@code ProviderDetector.detect}. */
     @Benchmark
     public Object detectProvider() {
         int i = advance();
-        return providers.detect(normalized[i], hosts[i], mentions[i].addressDomains(), null);
+        return providers.detect(replyTexts[i], hosts[i], null);
     }
 
     /** {@code RuleMatcher.firstMatch}. */
@@ -113,7 +99,7 @@ public class ClassifierStepsBenchmark {
         int i = advance();
         SmtpReply reply = replies[i];
         int replyClass = reply.hasCode() ? reply.code() / 100 : 0;
-        return matcher.firstMatch(normalized[i], providerIds[i], stages[i], replyClass, reply.status());
+        return matcher.firstMatch(replyTexts[i], providerIds[i], stages[i], replyClass, reply.status());
     }
 
     /** {@code StatusCodeRegistry.reasonOf}. */
@@ -123,23 +109,26 @@ public class ClassifierStepsBenchmark {
         return reply.status() == null ? null : statuses.reasonOf(reply.status());
     }
 
+    /** {@code Mentions.in(text).addresses()}: not part of {@code classify}, paid when a caller asks. */
+    @Benchmark
+    public Object addresses() {
+        return Mentions.in(replyTexts[advance()]).addresses();
+    }
+
     /**
-     * Every step above on one reply, one after the other, as {@code classify} runs them, without
-     * building the result. Against the sum of the steps measured alone it shows what running them
-     * in turn costs (they share the CPU caches); against {@code classify} what the decision and the
-     * result records cost.
+     * The steps of {@code classify} on one reply, one after the other, without building the
+     * result. Against the sum of the steps measured alone it shows what running them in turn
+     * costs (they share the CPU caches); against {@code classify} what deciding and building the
+     * result cost.
      */
     @Benchmark
     public Object stepsInSequence() {
         int i = advance();
         SmtpReply reply = ReplyParser.parse(texts[i]);
         String text = reply.text();
-        String norm = TextNormalizer.normalize(text);
-        Mentions found = Mentions.in(text);
-        String host = hosts[i];
-        Optional<Provider> provider = providers.detect(norm, host, found.addressDomains(), null);
+        Optional<Provider> provider = providers.detect(text, hosts[i], null);
         int replyClass = reply.hasCode() ? reply.code() / 100 : 0;
-        Optional<PhraseRule> rule = matcher.firstMatch(norm, provider.map(Provider::id).orElse(null), stages[i],
+        Optional<PhraseRule> rule = matcher.firstMatch(text, provider.map(Provider::id).orElse(null), stages[i],
                 replyClass, reply.status());
         return rule.isPresent() || reply.status() == null ? rule : statuses.reasonOf(reply.status());
     }

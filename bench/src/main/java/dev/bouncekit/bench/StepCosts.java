@@ -19,7 +19,9 @@ import java.util.function.Supplier;
 public record StepCosts(Map<String, Double> nanos) {
 
     /** The steps, by the names of their {@link ClassifierStepsBenchmark} methods. */
-    public static final String[] STEPS = {"parse", "normalize", "mentions", "detectProvider", "matchRules", "statusReason"};
+    public static final String[] STEPS = {"parse", "replyText", "detectProvider", "matchRules", "statusReason"};
+    /** {@code Classification.addresses()}: not a step of {@code classify}, paid on demand. */
+    public static final String ADDRESSES = "addresses";
     /** All steps one after another. */
     public static final String IN_SEQUENCE = "stepsInSequence";
     /** The whole classification. */
@@ -40,11 +42,11 @@ public record StepCosts(Map<String, Double> nanos) {
         whole.setUp();
         Map<String, Supplier<Object>> operations = new LinkedHashMap<>();
         operations.put("parse", steps::parse);
-        operations.put("normalize", steps::normalize);
-        operations.put("mentions", steps::mentions);
+        operations.put("replyText", steps::replyText);
         operations.put("detectProvider", steps::detectProvider);
         operations.put("matchRules", steps::matchRules);
         operations.put("statusReason", steps::statusReason);
+        operations.put(ADDRESSES, steps::addresses);
         operations.put(IN_SEQUENCE, steps::stepsInSequence);
         operations.put(CLASSIFY, whole::bouncekit);
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();

@@ -26,11 +26,13 @@ class BenchmarkSmokeTest {
         ClassifierStepsBenchmark steps = new ClassifierStepsBenchmark();
         steps.setUp();
         assertThat(steps.parse()).isNotNull();
-        assertThat(steps.normalize()).isNotNull();
-        assertThat(steps.mentions()).isNotNull();
+        assertThat(steps.replyText()).isNotNull();
         assertThat(steps.detectProvider()).isNotNull();
         assertThat(steps.matchRules()).isNotNull();
         steps.statusReason();
+        assertThat(steps.addresses()).isNotNull();
+        assertThat(steps.stepsInSequence()).isNotNull();
+        assertThat(steps.classifyParsed()).isNotNull();
 
         for (AdversarialInput input : AdversarialInput.values()) {
             AdversarialInputBenchmark adversarial = new AdversarialInputBenchmark();
@@ -49,6 +51,7 @@ class BenchmarkSmokeTest {
             assertThat(costs.of(step)).isPositive();
         }
         assertThat(costs.of(StepCosts.IN_SEQUENCE)).isPositive();
+        assertThat(costs.of(StepCosts.ADDRESSES)).isPositive();
         assertThat(costs.of(StepCosts.CLASSIFY)).isPositive();
     }
 
