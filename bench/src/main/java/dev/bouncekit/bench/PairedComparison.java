@@ -19,7 +19,8 @@ import java.util.Arrays;
  */
 public record PairedComparison(double coreNanos, double naiveNanos) {
 
-    private static final int WARMUP_ROUNDS = 3;
+    /** Enough for the JIT to settle after other work in the same JVM (the first rounds run slower). */
+    private static final int WARMUP_ROUNDS = 10;
     private static final int ROUNDS = 9;
     private static final int CORE_PASSES = 20;
     private static final int NAIVE_PASSES = 2;
