@@ -33,6 +33,7 @@ public final class ProviderDetector {
     private final PhraseIndex markers;
     private final Map<Provider, Integer> order = new HashMap<>();
     private final Map<String, Provider> byMailboxDomain = new HashMap<>();
+    private final Map<String, Provider> byHostSuffix = new HashMap<>();
 
     private ProviderDetector(Map<String, Provider> providers) {
         this.providers = providers;
@@ -41,6 +42,13 @@ public final class ProviderDetector {
             order.put(p, order.size());
             for (String domain : p.domains()) {
                 byMailboxDomain.putIfAbsent(domain, p);
+            }
+            for (String suffix : p.hostSuffixes()) {
+                String name = suffix.startsWith(".") ? suffix.substring(1) : suffix;
+                while (name.endsWith(".")) {
+                    name = name.substring(0, name.length() - 1);
+                }
+                byHostSuffix.putIfAbsent(name, p);
             }
             for (String marker : p.textMarkers()) {
                 phrases.add(marker);
@@ -87,13 +95,9 @@ public final class ProviderDetector {
             }
         }
         if (remoteHost != null) {
-            String host = remoteHost.toLowerCase(Locale.ROOT);
-            for (Provider p : providers.values()) {
-                for (String suffix : p.hostSuffixes()) {
-                    if (host.endsWith(suffix) || host.equals(suffix.startsWith(".") ? suffix.substring(1) : suffix)) {
-                        return Optional.of(p);
-                    }
-                }
+            Optional<Provider> p = byHost(remoteHost);
+            if (p.isPresent()) {
+                return p;
             }
         }
         if (text != null) {
@@ -105,6 +109,30 @@ public final class ProviderDetector {
             }
         }
         return recipientDomain == null ? Optional.empty() : byDomain(recipientDomain);
+    }
+
+    /**
+     * The provider whose MX hosts {@code host} belongs to: the host itself or its nearest parent
+     * domain listed as a host suffix ({@code .google.com} matches {@code x.l.google.com} and
+     * {@code google.com}).
+     */
+    public Optional<Provider> byHost(String host) {
+        String h = host.toLowerCase(Locale.ROOT);
+        while (h.endsWith(".")) {
+            h = h.substring(0, h.length() - 1);
+        }
+        for (int from = 0; from >= 0 && from < h.length(); from = nextLabel(h, from)) {
+            Provider p = byHostSuffix.get(from == 0 ? h : h.substring(from));
+            if (p != null) {
+                return Optional.of(p);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static int nextLabel(String host, int from) {
+        int dot = host.indexOf('.', from);
+        return dot < 0 ? -1 : dot + 1;
     }
 
     /** The provider of the address domain that starts at {@code from} (just after an {@code @}). */
