@@ -8,7 +8,6 @@ import dev.bouncekit.reply.SmtpStage;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -99,7 +98,15 @@ final class ConnectionSession {
                 exchanges.add(last);
             }
             List<String> lines = new ArrayList<>(last.reply());
-            lines.addAll(Arrays.asList(text.split("\r\n", -1)));
+            for (int start = 0; ; ) {
+                int end = text.indexOf("\r\n", start);
+                if (end < 0) {
+                    lines.add(text.substring(start));
+                    break;
+                }
+                lines.add(text.substring(start, end));
+                start = end + 2;
+            }
             exchanges.set(exchanges.size() - 1, new Exchange(last.index(), last.command(), last.stage(), lines,
                     rule == null ? last.rule() : rule, last.at()));
         }

@@ -5,13 +5,19 @@ import dev.bouncekit.receiver.ReplyRule;
 import dev.bouncekit.reply.SmtpStage;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The installed rules in order, with how often each has answered. Rules are kept per stage in
  * an immutable snapshot that is swapped on change, so evaluation takes no lock and only looks
- * at the rules of the stage at hand; first match wins.
+ * at the rules of the stage at hand; first match wins. Rules with an exact (glob-free) pattern are
+ * found through a map from the value they match, so thousands of per-address rules cost a few
+ * lookups per command instead of a scan.
  */
 public final class RuleBook {
 
@@ -38,10 +44,98 @@ public final class RuleBook {
     }
 
     private static final Installed[] NONE = new Installed[0];
+    private static final int[] NO_INDEXES = new int[0];
+
+    /**
+     * One stage's rules: all of them in order, the positions of exact-pattern rules by the value
+     * they match, and the positions of the rest (globs, any), which are always tried.
+     */
+    private record StageRules(Installed[] ordered, Map<String, int[]> exact, int[] scanned, int maxHits) {
+
+        static final StageRules EMPTY = new StageRules(NONE, Map.of(), NO_INDEXES, 0);
+
+        static StageRules of(List<Installed> rules) {
+            Map<String, List<Integer>> exact = new HashMap<>();
+            List<Integer> scanned = new ArrayList<>();
+            for (int i = 0; i < rules.size(); i++) {
+                Condition c = rules.get(i).condition();
+                if (c.subject() != Condition.Subject.ANY && c.pattern().indexOf('*') < 0) {
+                    exact.computeIfAbsent(key(c.subject(), c.pattern().toLowerCase(Locale.ROOT)), k -> new ArrayList<>()).add(i);
+                } else {
+                    scanned.add(i);
+                }
+            }
+            Map<String, int[]> index = new HashMap<>();
+            int maxHits = 0;
+            for (Map.Entry<String, List<Integer>> e : exact.entrySet()) {
+                index.put(e.getKey(), toArray(e.getValue()));
+                maxHits = Math.max(maxHits, e.getValue().size());
+            }
+            return new StageRules(rules.toArray(NONE), index, toArray(scanned), maxHits);
+        }
+
+        /** Positions of the rules that may match these facts, ascending. */
+        int[] candidates(Facts facts) {
+            if (exact.isEmpty()) {
+                return scanned;
+            }
+            int[] out = Arrays.copyOf(scanned, scanned.length + maxHits + 8);
+            int n = scanned.length;
+            n = addHits(out, n, Condition.Subject.CLIENT, facts.client());
+            out = ensure(out, n);
+            n = addHits(out, n, Condition.Subject.HELO, facts.helo());
+            out = ensure(out, n);
+            n = addHits(out, n, Condition.Subject.SENDER, facts.sender());
+            out = ensure(out, n);
+            n = addHits(out, n, Condition.Subject.SENDER_DOMAIN, facts.sender() == null ? null : Facts.domainOf(facts.sender()));
+            for (String r : facts.recipients()) {
+                out = ensure(out, n);
+                n = addHits(out, n, Condition.Subject.RECIPIENT, r);
+                out = ensure(out, n);
+                n = addHits(out, n, Condition.Subject.RECIPIENT_DOMAIN, Facts.domainOf(r));
+            }
+            int[] result = Arrays.copyOf(out, n);
+            Arrays.sort(result);
+            return result;
+        }
+
+        private int addHits(int[] out, int n, Condition.Subject subject, String value) {
+            if (value == null) {
+                return n;
+            }
+            int[] hits = exact.get(key(subject, value));
+            if (hits == null) {
+                return n;
+            }
+            for (int h : hits) {
+                if (n == out.length) {
+                    return n;
+                }
+                out[n++] = h;
+            }
+            return n;
+        }
+
+        private int[] ensure(int[] out, int n) {
+            return n + maxHits <= out.length ? out : Arrays.copyOf(out, n + maxHits + 8);
+        }
+
+        private static String key(Condition.Subject subject, String lowerCaseValue) {
+            return subject.name() + '\u0000' + lowerCaseValue;
+        }
+
+        private static int[] toArray(List<Integer> values) {
+            int[] out = new int[values.size()];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = values.get(i);
+            }
+            return out;
+        }
+    }
 
     private final Object writeLock = new Object();
     private volatile List<Installed> all = List.of();
-    private volatile Installed[][] byStage = emptyTable();
+    private volatile StageRules[] byStage = emptyTable();
 
     /** Appends a rule; it answers after all rules installed before it. */
     public void add(ReplyRule rule) {
@@ -90,7 +184,14 @@ public final class RuleBook {
 
     /** The first rule for this stage whose condition holds and that has uses left, claimed; or null. */
     Decision firstMatch(SmtpStage stage, Facts facts) {
-        for (Installed candidate : byStage[stage.ordinal()]) {
+        StageRules rules = byStage[stage.ordinal()];
+        int previous = -1;
+        for (int position : rules.candidates(facts)) {
+            if (position == previous) {
+                continue;
+            }
+            previous = position;
+            Installed candidate = rules.ordered()[position];
             if (matches(candidate.condition(), facts) && candidate.claim()) {
                 ReplyRule rule = candidate.rule();
                 return new Decision(rule.id(), candidate.lines(), rule.closesConnection(), rule.delay());
@@ -138,19 +239,17 @@ public final class RuleBook {
         for (Installed i : next) {
             stages.get(i.rule().stage().ordinal()).add(i);
         }
-        Installed[][] table = new Installed[stages.size()][];
+        StageRules[] table = new StageRules[stages.size()];
         for (int i = 0; i < table.length; i++) {
-            table[i] = stages.get(i).toArray(NONE);
+            table[i] = StageRules.of(stages.get(i));
         }
         all = List.copyOf(next);
         byStage = table;
     }
 
-    private static Installed[][] emptyTable() {
-        Installed[][] table = new Installed[SmtpStage.values().length][];
-        for (int i = 0; i < table.length; i++) {
-            table[i] = NONE;
-        }
+    private static StageRules[] emptyTable() {
+        StageRules[] table = new StageRules[SmtpStage.values().length];
+        Arrays.fill(table, StageRules.EMPTY);
         return table;
     }
 }
