@@ -29,17 +29,20 @@ public final class ProviderDetector {
     private static final ProviderDetector BUILT_IN = load();
 
     private final Map<String, Provider> providers;
-    private final List<Provider> markerOwners = new ArrayList<>();
+    private final List<Provider> providerList;
+    /** For each marker phrase, the position of its provider in {@link #providerList}. */
+    private final int[] markerOwner;
     private final PhraseIndex markers;
-    private final Map<Provider, Integer> order = new HashMap<>();
     private final Map<String, Provider> byMailboxDomain = new HashMap<>();
     private final Map<String, Provider> byHostSuffix = new HashMap<>();
 
     private ProviderDetector(Map<String, Provider> providers) {
         this.providers = providers;
+        this.providerList = List.copyOf(providers.values());
         List<String> phrases = new ArrayList<>();
-        for (Provider p : providers.values()) {
-            order.put(p, order.size());
+        List<Integer> owners = new ArrayList<>();
+        for (int position = 0; position < providerList.size(); position++) {
+            Provider p = providerList.get(position);
             for (String domain : p.domains()) {
                 byMailboxDomain.putIfAbsent(domain, p);
             }
@@ -52,10 +55,11 @@ public final class ProviderDetector {
             }
             for (String marker : p.textMarkers()) {
                 phrases.add(marker);
-                markerOwners.add(p);
+                owners.add(position);
             }
         }
         this.markers = new PhraseIndex(phrases);
+        this.markerOwner = owners.stream().mapToInt(Integer::intValue).toArray();
     }
 
     /** The detector over the built-in provider list. */
@@ -83,15 +87,12 @@ public final class ProviderDetector {
     public Optional<Provider> detect(String text, String remoteHost, String recipientDomain) {
         if (text != null && !text.isEmpty() && markers.size() > 0) {
             PhraseIndex.Matches found = markers.scan(text);
-            Provider best = null;
+            int best = Integer.MAX_VALUE;
             for (int i = 0; i < found.count(); i++) {
-                Provider owner = markerOwners.get(found.phrase(i));
-                if (best == null || order.get(owner) < order.get(best)) {
-                    best = owner;
-                }
+                best = Math.min(best, markerOwner[found.phrase(i)]);
             }
-            if (best != null) {
-                return Optional.of(best);
+            if (best != Integer.MAX_VALUE) {
+                return Optional.of(providerList.get(best));
             }
         }
         if (remoteHost != null) {

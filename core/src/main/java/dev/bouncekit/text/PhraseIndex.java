@@ -27,11 +27,11 @@ public final class PhraseIndex {
     private final int spaceSymbol;
     private final int[] delta;
     private final int[][] outputs;
-    private final int[] phraseLengths;
+    private final int phraseCount;
 
     /** Builds the index over {@code phrases}; phrase {@code i} is reported as index {@code i}. */
     public PhraseIndex(List<String> phrases) {
-        phraseLengths = new int[phrases.size()];
+        phraseCount = phrases.size();
         char[] symbolOfFolded = new char[Character.MAX_VALUE + 1];
         int symbols = 1;
         for (String phrase : phrases) {
@@ -56,7 +56,6 @@ public final class PhraseIndex {
         out.add(new ArrayList<>());
         for (int p = 0; p < phrases.size(); p++) {
             String phrase = phrases.get(p);
-            phraseLengths[p] = phrase.length();
             int node = 0;
             for (int i = 0; i < phrase.length(); i++) {
                 int symbol = symbolOf[phrase.charAt(i)];  // phrases are folded already
@@ -104,7 +103,7 @@ public final class PhraseIndex {
      * @return the phrases that occur, with the index in {@code text} where each first and last ends
      */
     public Matches scan(String text) {
-        Matches matches = new Matches(phraseLengths.length);
+        Matches matches = new Matches(phraseCount);
         int state = 0;
         int n = text.length();
         boolean afterSpace = true;
@@ -129,7 +128,7 @@ public final class PhraseIndex {
 
     /** The number of phrases. */
     public int size() {
-        return phraseLengths.length;
+        return phraseCount;
     }
 
     /** The phrases found by one {@link #scan}: each once, in order of first occurrence. */
