@@ -38,10 +38,9 @@ import java.util.Set;
  */
 public final class RuleSet {
 
-    /** The file name of the built-in rules. */
-    public static final String BUILT_IN_RESOURCE = "/dev/bouncekit/rules/phrases.rules";
+    private static final String BUILT_IN_DIRECTORY = "/dev/bouncekit/rules/";
 
-    private static final RuleSet BUILT_IN = load("phrases.rules", RuleSet.class.getResourceAsStream(BUILT_IN_RESOURCE));
+    private static final RuleSet BUILT_IN = load("phrases.rules").before(load("generic.rules"));
 
     private final List<PhraseRule> rules;
 
@@ -97,9 +96,10 @@ public final class RuleSet {
         return new RuleSet(rules);
     }
 
-    private static RuleSet load(String name, InputStream in) {
+    private static RuleSet load(String name) {
+        InputStream in = RuleSet.class.getResourceAsStream(BUILT_IN_DIRECTORY + name);
         if (in == null) {
-            throw new IllegalStateException("built-in rules missing from the class path: " + BUILT_IN_RESOURCE);
+            throw new IllegalStateException("built-in rules missing from the class path: " + BUILT_IN_DIRECTORY + name);
         }
         try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
             return parse(name, reader);

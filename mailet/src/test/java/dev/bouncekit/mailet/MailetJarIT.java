@@ -60,6 +60,7 @@ class MailetJarIT {
         assertThat(ENTRIES).contains(
                 "dev/bouncekit/classify/BounceClassifier.class",
                 "dev/bouncekit/rules/phrases.rules",
+                "dev/bouncekit/rules/generic.rules",
                 "dev/bouncekit/catalog/catalog.txt");
     }
 
