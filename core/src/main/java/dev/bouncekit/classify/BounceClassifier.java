@@ -41,6 +41,7 @@ public final class BounceClassifier {
     private static final BounceClassifier BUILT_IN = new BounceClassifier(RuleSet.builtIn());
 
     private final RuleMatcher matcher;
+    private final RuleMatcher keywords = RuleSet.builtInKeywords().compile();
     private final ProviderDetector providers = ProviderDetector.builtIn();
     private final StatusCodeRegistry statuses = StatusCodeRegistry.builtIn();
 
@@ -99,8 +100,14 @@ public final class BounceClassifier {
                 reason = byStatus.get();
                 rule = "status:" + status;
             } else {
-                reason = fallback(reply, status, stage, text);
-                rule = "fallback:" + reason.id();
+                Optional<PhraseRule> keyword = keywords.firstMatch(text, providerId, stage, replyClass, status);
+                if (keyword.isPresent()) {
+                    reason = keyword.get().reason();
+                    rule = "keyword:" + keyword.get().source();
+                } else {
+                    reason = fallback(reply, status, stage, text);
+                    rule = "fallback:" + reason.id();
+                }
             }
             if (stage == SmtpStage.MAIL && reason.owner() == Owner.RECIPIENT) {
                 reason = Reason.REJECTED;

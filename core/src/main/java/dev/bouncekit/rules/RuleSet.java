@@ -40,7 +40,12 @@ public final class RuleSet {
 
     private static final String BUILT_IN_DIRECTORY = "/dev/bouncekit/rules/";
 
-    private static final RuleSet BUILT_IN = load("phrases.rules").before(load("generic.rules"));
+    /** The generic lexicons after the English one, one file a language. */
+    private static final List<String> LEXICONS = List.of("de", "fr", "es", "it", "pt", "ru", "zh", "ja", "ko");
+
+    private static final RuleSet BUILT_IN = builtInPhrases();
+
+    private static final RuleSet KEYWORDS = load("keywords.rules");
 
     private final List<PhraseRule> rules;
 
@@ -51,6 +56,22 @@ public final class RuleSet {
     /** The rules that ship with bouncekit. */
     public static RuleSet builtIn() {
         return BUILT_IN;
+    }
+
+    /**
+     * The built-in keyword fallbacks: single words read only when no phrase rule and no status
+     * code decided ({@code keywords.rules}).
+     */
+    public static RuleSet builtInKeywords() {
+        return KEYWORDS;
+    }
+
+    private static RuleSet builtInPhrases() {
+        RuleSet all = load("phrases.rules").before(load("generic.rules"));
+        for (String language : LEXICONS) {
+            all = all.before(load("lexicon-" + language + ".rules"));
+        }
+        return all;
     }
 
     /** No rules. */
