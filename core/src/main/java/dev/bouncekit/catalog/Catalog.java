@@ -1,5 +1,7 @@
 package dev.bouncekit.catalog;
 
+import dev.bouncekit.provider.ProviderFile;
+import dev.bouncekit.provider.ProviderFiles;
 import dev.bouncekit.reply.SmtpStage;
 import dev.bouncekit.taxonomy.Reason;
 
@@ -8,6 +10,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -151,7 +154,15 @@ public final class Catalog {
             throw new IllegalStateException("catalog missing from the class path: " + RESOURCE);
         }
         try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-            return parse("catalog.txt", reader);
+            Map<String, CatalogEntry> all = new LinkedHashMap<>(parse("catalog.txt", reader).entries);
+            for (ProviderFile file : ProviderFiles.builtIn()) {
+                for (CatalogEntry e : parse(file.fileName(), new StringReader(file.catalog())).entries.values()) {
+                    if (all.putIfAbsent(e.id(), e) != null) {
+                        throw new IllegalStateException(file.fileName() + ": catalog id " + e.id() + " is defined twice");
+                    }
+                }
+            }
+            return new Catalog(all);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -20,12 +20,11 @@ import java.util.Optional;
 /**
  * Tells which provider answered, in a fixed order: a marker in the reply text (such as
  * {@code - gsmtp} or {@code .prod.outlook.com}; case and white space do not matter), then the
- * remote host's name, then the domain of an address the text names, then the recipient's domain. The provider list is data:
- * {@code /dev/bouncekit/provider/providers.txt}.
+ * remote host's name, then the domain of an address the text names, then the recipient's domain. The providers are data: one
+ * {@link ProviderFile} each.
  */
 public final class ProviderDetector {
 
-    private static final String RESOURCE = "/dev/bouncekit/provider/providers.txt";
     private static final ProviderDetector BUILT_IN = load();
 
     private final Map<String, Provider> providers;
@@ -172,64 +171,10 @@ public final class ProviderDetector {
     }
 
     private static ProviderDetector load() {
-        InputStream in = ProviderDetector.class.getResourceAsStream(RESOURCE);
-        if (in == null) {
-            throw new IllegalStateException("provider list missing from the class path: " + RESOURCE);
-        }
         Map<String, Provider> out = new LinkedHashMap<>();
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            String id = null;
-            Map<String, List<String>> fields = new LinkedHashMap<>();
-            String line;
-            int number = 0;
-            while ((line = reader.readLine()) != null) {
-                number++;
-                String t = line.trim();
-                if (t.isEmpty() || t.startsWith("#")) {
-                    continue;
-                }
-                if (t.startsWith("[") && t.endsWith("]")) {
-                    if (id != null) {
-                        out.put(id, provider(id, fields));
-                    }
-                    id = t.substring(1, t.length() - 1).trim();
-                    fields = new LinkedHashMap<>();
-                    continue;
-                }
-                int colon = t.indexOf(':');
-                if (id == null || colon <= 0) {
-                    throw new IllegalStateException("providers.txt:" + number + ": expected [id] or 'field: a | b', got '" + t + "'");
-                }
-                List<String> values = new ArrayList<>();
-                for (String v : t.substring(colon + 1).split("\\|")) {
-                    if (!v.isBlank()) {
-                        values.add(v.trim());
-                    }
-                }
-                fields.put(t.substring(0, colon).trim(), values);
-            }
-            if (id != null) {
-                out.put(id, provider(id, fields));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (ProviderFile file : ProviderFiles.builtIn()) {
+            out.put(file.provider().id(), file.provider());
         }
         return new ProviderDetector(out);
-    }
-
-    private static Provider provider(String id, Map<String, List<String>> fields) {
-        List<String> name = fields.getOrDefault("name", List.of(id));
-        return new Provider(id, String.join(" ", name),
-                lower(fields.getOrDefault("text", List.of())),
-                lower(fields.getOrDefault("host", List.of())),
-                lower(fields.getOrDefault("domain", List.of())));
-    }
-
-    private static List<String> lower(List<String> values) {
-        List<String> out = new ArrayList<>();
-        for (String v : values) {
-            out.add(v.toLowerCase(Locale.ROOT).replaceAll("\\s+", " "));
-        }
-        return out;
     }
 }

@@ -1,5 +1,7 @@
 package dev.bouncekit.rules;
 
+import dev.bouncekit.provider.ProviderFile;
+import dev.bouncekit.provider.ProviderFiles;
 import dev.bouncekit.text.TextNormalizer;
 import dev.bouncekit.reply.SmtpStage;
 import dev.bouncekit.taxonomy.Reason;
@@ -67,7 +69,15 @@ public final class RuleSet {
     }
 
     private static RuleSet builtInPhrases() {
-        RuleSet all = load("phrases.rules").before(load("generic.rules"));
+        RuleSet all = empty();
+        for (ProviderFile file : ProviderFiles.builtIn()) {
+            try {
+                all = all.before(parse(file.fileName(), new java.io.StringReader(file.phrases())));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        all = all.before(load("generic.rules"));
         for (String language : LEXICONS) {
             all = all.before(load("lexicon-" + language + ".rules"));
         }
@@ -109,6 +119,10 @@ public final class RuleSet {
                     throw new RuleSyntaxException(where + ": a section is written [provider-id] or [any], not '" + text + "'");
                 }
                 String name = text.substring(1, text.length() - 1).trim().toLowerCase(Locale.ROOT);
+                if (!name.equals("any") && ProviderFiles.byId(name).isEmpty()) {
+                    throw new RuleSyntaxException(where + ": unknown provider [" + name + "]; a section is [any] or one of "
+                            + ProviderFiles.builtIn().stream().map(f -> f.provider().id()).toList());
+                }
                 provider = name.equals("any") ? null : name;
                 continue;
             }

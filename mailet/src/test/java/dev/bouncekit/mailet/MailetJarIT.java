@@ -59,7 +59,7 @@ class MailetJarIT {
     void bouncekit_core_and_its_data_are_inside() {
         assertThat(ENTRIES).contains(
                 "dev/bouncekit/classify/BounceClassifier.class",
-                "dev/bouncekit/rules/phrases.rules",
+                "dev/bouncekit/providers/gmail.provider",
                 "dev/bouncekit/rules/generic.rules",
                 "dev/bouncekit/catalog/catalog.txt");
     }
