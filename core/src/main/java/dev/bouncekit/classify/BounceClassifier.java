@@ -1,10 +1,16 @@
 package dev.bouncekit.classify;
 
+import dev.bouncekit.catalog.Catalog;
+import dev.bouncekit.catalog.CatalogEntry;
+import dev.bouncekit.catalog.CatalogMatcher;
 import dev.bouncekit.provider.Provider;
+import dev.bouncekit.provider.ProviderFile;
+import dev.bouncekit.provider.ProviderFiles;
 import dev.bouncekit.provider.ProviderDetector;
 import dev.bouncekit.reply.ReplyParser;
 import dev.bouncekit.reply.SmtpReply;
 import dev.bouncekit.reply.SmtpStage;
+import dev.bouncekit.rules.CauseTable;
 import dev.bouncekit.rules.PhraseRule;
 import dev.bouncekit.rules.RuleMatcher;
 import dev.bouncekit.rules.RuleSet;
@@ -13,40 +19,60 @@ import dev.bouncekit.status.StatusCodeRegistry;
 import dev.bouncekit.taxonomy.Owner;
 import dev.bouncekit.taxonomy.Reason;
 
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Classifies delivery failures: reply text in, {@link Classification} out. Immutable and
  * thread-safe; build once and share.
  *
- * <p>The decision, in this fixed order:
+ * <p>The decision goes through these layers, in this fixed order; the first that decides wins and
+ * is named in {@link Classification#evidence()}:
  * <ol>
- *   <li>No text at all: {@code undefined}.</li>
- *   <li>The provider is detected ({@link ProviderDetector}).</li>
- *   <li>The first phrase rule that matches decides ({@link RuleSet}; user rules first, then the
- *       built-in provider sections, then the generic ones). A "user unknown" phrase at DATA, or
- *       with an X.2.x mailbox status outside RCPT, is Sisimai's {@code filtered}.</li>
- *   <li>Else the enhanced status code decides when it means something on its own
- *       ({@link StatusCodeRegistry#reasonOf}).</li>
- *   <li>Else fallbacks: X.7.x is {@code securityerror} (4.7.x {@code blocked}), a refusal at
- *       CONNECT or EHLO is {@code blocked}, X.6.x {@code contenterror}, 501-504
- *       {@code syntaxerror}; any other text is {@code onhold}.</li>
- *   <li>At MAIL FROM the recipient is not yet known: a recipient-side reason seen there is the
- *       envelope sender's, {@code rejected}.</li>
+ *   <li>No text and no status at all: {@code undefined} ({@link Evidence#NONE}).</li>
+ *   <li>The provider is detected ({@link ProviderDetector}): text markers, remote host, addresses
+ *       and host names in the text, the recipient's domain.</li>
+ *   <li>Catalog: the reply is a known provider reply, word for word ({@link CatalogMatcher}),
+ *       unless one of the user's own rules matches it.</li>
+ *   <li>Phrases ({@link RuleSet}): user rules first, then the detected provider's own phrases
+ *       (its {@link ProviderFile}), then the generic lexicon (English, then the other languages).</li>
+ *   <li>Cause over symptom ({@link CauseTable}): when the deciding phrase names a symptom such as
+ *       {@code ratelimited} and another phrase of the reply names its cause ({@code authfailure},
+ *       {@code badreputation}, ...), the cause decides.</li>
+ *   <li>Status code: the provider's own code table, else the IANA registry
+ *       ({@link StatusCodeRegistry#reasonOf}) when the code means something on its own.</li>
+ *   <li>Keywords ({@link RuleSet#builtInKeywords()}): spam, virus, DMARC, TLS, quota, ...</li>
+ *   <li>Fallbacks: X.7.x is {@code securityerror} (4.7.x {@code blocked}), a refusal at CONNECT
+ *       or EHLO is {@code blocked}, X.6.x {@code contenterror}, 501-504 {@code syntaxerror}; any
+ *       other text is {@code onhold}.</li>
  * </ol>
- * Never throws for any input text; parsing and matching are linear in the input length.
+ * Then Sisimai's stage refinements: a "user unknown" at DATA, or with an X.2.x mailbox status
+ * outside RCPT, is {@code filtered}; at MAIL FROM a recipient-side reason is the envelope sender's,
+ * {@code rejected}. Never throws for any input text; parsing and matching are linear in its length.
  */
 public final class BounceClassifier {
 
-    private static final BounceClassifier BUILT_IN = new BounceClassifier(RuleSet.builtIn());
+    private static final BounceClassifier BUILT_IN = new BounceClassifier(RuleSet.empty(), RuleSet.builtIn());
 
+    private final RuleMatcher userRules;
     private final RuleMatcher matcher;
+    private final Map<Reason, RuleMatcher> causeMatchers = new EnumMap<>(Reason.class);
     private final RuleMatcher keywords = RuleSet.builtInKeywords().compile();
+    private final CatalogMatcher catalog = new CatalogMatcher(Catalog.builtIn());
     private final ProviderDetector providers = ProviderDetector.builtIn();
     private final StatusCodeRegistry statuses = StatusCodeRegistry.builtIn();
 
-    private BounceClassifier(RuleSet rules) {
+    private BounceClassifier(RuleSet user, RuleSet builtIn) {
+        RuleSet rules = user.before(builtIn);
+        this.userRules = user.rules().isEmpty() ? null : user.compile();
         this.matcher = rules.compile();
+        CauseTable causes = CauseTable.builtIn();
+        for (Reason symptom : causes.symptoms()) {
+            Set<Reason> its = causes.causesOf(symptom);
+            causeMatchers.put(symptom, rules.filter(rule -> its.contains(rule.reason())).compile());
+        }
     }
 
     /** The classifier with the built-in rules. */
@@ -56,7 +82,7 @@ public final class BounceClassifier {
 
     /** A classifier whose {@code extraRules} are tried before the built-in ones. */
     public static BounceClassifier withRules(RuleSet extraRules) {
-        return new BounceClassifier(extraRules.before(RuleSet.builtIn()));
+        return new BounceClassifier(extraRules, RuleSet.builtIn());
     }
 
     /** Classifies a reply text alone. */
@@ -81,41 +107,70 @@ public final class BounceClassifier {
         int replyClass = reply.hasCode() ? reply.code() / 100 : status != null ? status.statusClass() : 0;
         boolean temporary = replyClass == 4;
 
-        Reason reason;
-        String rule;
-        if (reply.isEmpty() && status == null) {
-            reason = Reason.UNDEFINED;
-            rule = "empty";
-        } else {
-            Optional<PhraseRule> phrase = matcher.firstMatch(text, providerId, stage, replyClass, status);
-            Optional<Reason> byStatus = status == null ? Optional.empty() : statuses.reasonOf(status);
-            if (phrase.isPresent()) {
-                reason = phrase.get().reason();
-                rule = "phrase:" + phrase.get().source();
-                if (reason == Reason.USERUNKNOWN && seenAfterRecipient(stage, status)) {
-                    reason = Reason.FILTERED;
-                    rule += "+stage";
-                }
-            } else if (byStatus.isPresent()) {
-                reason = byStatus.get();
-                rule = "status:" + status;
-            } else {
-                Optional<PhraseRule> keyword = keywords.firstMatch(text, providerId, stage, replyClass, status);
-                if (keyword.isPresent()) {
-                    reason = keyword.get().reason();
-                    rule = "keyword:" + keyword.get().source();
-                } else {
-                    reason = fallback(reply, status, stage, text);
-                    rule = "fallback:" + reason.id();
-                }
-            }
-            if (stage == SmtpStage.MAIL && reason.owner() == Owner.RECIPIENT) {
-                reason = Reason.REJECTED;
-                rule += "+stage";
-            }
+        Verdict verdict = reply.isEmpty() && status == null
+                ? new Verdict(Reason.UNDEFINED, "empty", Evidence.NONE)
+                : decide(reply, text, providerId, stage, replyClass, status);
+        if (providerId == null && verdict.catalogProvider != null && ProviderFiles.byId(verdict.catalogProvider).isPresent()) {
+            providerId = verdict.catalogProvider;
+        }
+        Reason reason = verdict.reason;
+        String rule = verdict.rule;
+        if (reason == Reason.USERUNKNOWN && verdict.evidence != Evidence.CATALOG && seenAfterRecipient(stage, status)) {
+            reason = Reason.FILTERED;
+            rule += "+stage";
+        }
+        if (stage == SmtpStage.MAIL && reason.owner() == Owner.RECIPIENT) {
+            reason = Reason.REJECTED;
+            rule += "+stage";
         }
         return new Classification(reason, reason.isHard(!temporary), reason.owner(), reason.action(!temporary),
-                providerId, reply, rule);
+                providerId, reply, rule, verdict.evidence);
+    }
+
+    private Verdict decide(SmtpReply reply, String text, String providerId, SmtpStage stage, int replyClass,
+                           EnhancedStatusCode status) {
+        Optional<CatalogEntry> known = userRules != null
+                && userRules.firstMatch(text, providerId, stage, replyClass, status).isPresent()
+                ? Optional.empty() : catalog.find(reply);
+        if (known.isPresent()) {
+            return new Verdict(known.get().reason(), "catalog:" + known.get().id(), Evidence.CATALOG,
+                    CatalogMatcher.isDistinctive(known.get()) ? known.get().provider() : null);
+        }
+        Optional<PhraseRule> phrase = matcher.firstMatch(text, providerId, stage, replyClass, status);
+        if (phrase.isPresent()) {
+            PhraseRule rule = phrase.get();
+            RuleMatcher causes = causeMatchers.get(rule.reason());
+            Optional<PhraseRule> cause = causes == null ? Optional.empty()
+                    : causes.firstMatch(text, providerId, stage, replyClass, status);
+            PhraseRule decisive = cause.orElse(rule);
+            String name = "phrase:" + decisive.source() + (cause.isPresent() ? "+cause" : "");
+            return new Verdict(decisive.reason(), name,
+                    decisive.provider() != null ? Evidence.PROVIDER_PHRASE : Evidence.PHRASE);
+        }
+        if (status != null) {
+            Optional<Reason> own = providerId == null ? Optional.empty()
+                    : ProviderFiles.byId(providerId).flatMap(file -> file.reasonOf(status));
+            if (own.isPresent()) {
+                return new Verdict(own.get(), "status:" + providerId + ":" + status, Evidence.STATUS_CODE);
+            }
+            Optional<Reason> registered = statuses.reasonOf(status);
+            if (registered.isPresent()) {
+                return new Verdict(registered.get(), "status:" + status, Evidence.STATUS_CODE);
+            }
+        }
+        Optional<PhraseRule> keyword = keywords.firstMatch(text, providerId, stage, replyClass, status);
+        if (keyword.isPresent()) {
+            return new Verdict(keyword.get().reason(), "keyword:" + keyword.get().source(), Evidence.KEYWORD);
+        }
+        Reason reason = fallback(reply, status, stage, text);
+        boolean nothing = reason == Reason.ONHOLD || reason == Reason.UNDEFINED;
+        return new Verdict(reason, "fallback:" + reason.id(), nothing ? Evidence.NONE : Evidence.FALLBACK);
+    }
+
+    private record Verdict(Reason reason, String rule, Evidence evidence, String catalogProvider) {
+        Verdict(Reason reason, String rule, Evidence evidence) {
+            this(reason, rule, evidence, null);
+        }
     }
 
     /**

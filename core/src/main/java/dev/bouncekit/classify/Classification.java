@@ -18,11 +18,12 @@ import java.util.List;
  * @param action    what to do
  * @param provider  the provider id ({@code gmail}, {@code outlook}, ...), or null when not known
  * @param reply     the parsed reply the verdict is based on
- * @param rule      which rule decided, e.g. {@code phrase:phrases.rules:12}, {@code status:5.1.1},
- *                  {@code fallback:onhold}
+ * @param rule      which rule decided, e.g. {@code phrase:generic.rules:12}, {@code status:5.1.1},
+ *                  {@code catalog:gmail/user-unknown}, {@code fallback:onhold}
+ * @param evidence  which layer decided, so that weak verdicts can go to review
  */
 public record Classification(Reason reason, boolean hard, Owner owner, Action action, String provider,
-                             SmtpReply reply, String rule) {
+                             SmtpReply reply, String rule, Evidence evidence) {
 
     /** The e-mail addresses the reply text names, lower-cased, in order (computed on each call). */
     public List<String> addresses() {
