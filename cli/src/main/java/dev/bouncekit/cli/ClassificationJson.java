@@ -37,6 +37,7 @@ final class ClassificationJson {
             node.put("status", c.status().toString());
         }
         node.put("rule", c.rule());
+        node.put("evidence", c.evidence().id());
         return node;
     }
 

@@ -29,6 +29,7 @@ import java.util.TreeSet;
  *   <tr><td>{@code bouncekit.code}</td><td>Integer</td><td>basic reply code, e.g. 550; absent when unknown</td></tr>
  *   <tr><td>{@code bouncekit.status}</td><td>String</td><td>enhanced status code, e.g. {@code 5.1.1}; absent when unknown</td></tr>
  *   <tr><td>{@code bouncekit.rule}</td><td>String</td><td>the rule that decided, e.g. {@code status:5.1.1}</td></tr>
+ *   <tr><td>{@code bouncekit.evidence}</td><td>String</td><td>how it was decided: catalog, provider-phrase, phrase, status-code, keyword, fallback, none</td></tr>
  *   <tr><td>{@code bouncekit.recipient}</td><td>String</td><td>the recipient the verdict is about; absent when it cannot be told</td></tr>
  *   <tr><td>{@code bouncekit.unknown-recipients}</td><td>list of String</td><td>failed recipients whose reply RemoteDelivery did not keep; absent when none</td></tr>
  * </table>
@@ -48,6 +49,7 @@ public final class BounceAttributes {
     private final AttributeName code;
     private final AttributeName status;
     private final AttributeName rule;
+    private final AttributeName evidence;
     private final AttributeName recipient;
     private final AttributeName unknownRecipients;
 
@@ -61,6 +63,7 @@ public final class BounceAttributes {
         this.code = AttributeName.of(prefix + "code");
         this.status = AttributeName.of(prefix + "status");
         this.rule = AttributeName.of(prefix + "rule");
+        this.evidence = AttributeName.of(prefix + "evidence");
         this.recipient = AttributeName.of(prefix + "recipient");
         this.unknownRecipients = AttributeName.of(prefix + "unknown-recipients");
     }
@@ -122,6 +125,10 @@ public final class BounceAttributes {
         return rule;
     }
 
+    public AttributeName evidence() {
+        return evidence;
+    }
+
     public AttributeName recipient() {
         return recipient;
     }
@@ -132,7 +139,7 @@ public final class BounceAttributes {
 
     /** Every name, in the order of the table above. */
     public List<AttributeName> all() {
-        return List.of(reason, hard, owner, action, provider, code, status, rule, recipient, unknownRecipients);
+        return List.of(reason, hard, owner, action, provider, code, status, rule, evidence, recipient, unknownRecipients);
     }
 
     /** Removes every attribute of this set from {@code mail}, e.g. those of an earlier verdict. */
@@ -151,6 +158,7 @@ public final class BounceAttributes {
         mail.setAttribute(new Attribute(owner, AttributeValue.of(classification.owner().id())));
         mail.setAttribute(new Attribute(action, AttributeValue.of(classification.action().id())));
         mail.setAttribute(new Attribute(rule, AttributeValue.of(classification.rule())));
+        mail.setAttribute(new Attribute(evidence, AttributeValue.of(classification.evidence().id())));
         if (classification.provider() != null) {
             mail.setAttribute(new Attribute(provider, AttributeValue.of(classification.provider())));
         }

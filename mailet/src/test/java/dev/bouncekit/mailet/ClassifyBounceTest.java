@@ -45,7 +45,8 @@ class ClassifyBounceTest {
         assertThat(value(mail, "bouncekit.provider")).contains("gmail");
         assertThat(value(mail, "bouncekit.code")).contains(550);
         assertThat(value(mail, "bouncekit.status")).contains("5.1.1");
-        assertThat(value(mail, "bouncekit.rule")).get().asString().startsWith("phrase:");
+        assertThat(value(mail, "bouncekit.rule")).contains("catalog:gmail/user-unknown");
+        assertThat(value(mail, "bouncekit.evidence")).contains("catalog");
         assertThat(value(mail, "bouncekit.recipient")).contains("bob@gmail.com");
         assertThat(value(mail, "bouncekit.unknown-recipients")).isEmpty();
     }
