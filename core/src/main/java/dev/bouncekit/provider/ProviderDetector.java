@@ -20,7 +20,8 @@ import java.util.Optional;
 /**
  * Tells which provider answered, in a fixed order: a marker in the reply text (such as
  * {@code - gsmtp} or {@code .prod.outlook.com}; case and white space do not matter), then the
- * remote host's name, then the domain of an address the text names, then the recipient's domain. The providers are data: one
+ * remote host's name, then a host name the text names (a bracketed MX name, a host in a URL),
+ * then the domain of an address the text names, then the recipient's domain. The providers are data: one
  * {@link ProviderFile} each.
  */
 public final class ProviderDetector {
@@ -101,6 +102,10 @@ public final class ProviderDetector {
             }
         }
         if (text != null) {
+            Optional<Provider> named = byHostNamedIn(text);
+            if (named.isPresent()) {
+                return named;
+            }
             for (int at = text.indexOf('@'); at >= 0; at = text.indexOf('@', at + 1)) {
                 Optional<Provider> p = byAddressDomainAt(text, at + 1);
                 if (p.isPresent()) {
@@ -125,6 +130,39 @@ public final class ProviderDetector {
             Provider p = byHostSuffix.get(from == 0 ? h : h.substring(from));
             if (p != null) {
                 return Optional.of(p);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The provider of the first host name the text names outside an address or a link (a help
+     * page names the provider that wrote the bounce, not the one that refused it), such as
+     * {@code [BN8NAM12FT062.eop-nam12.prod.protection.outlook.com]} or {@code mx3.mail.ru}.
+     */
+    private Optional<Provider> byHostNamedIn(String text) {
+        int n = text.length();
+        int i = 0;
+        while (i < n) {
+            while (i < n && !isDomainChar(text.charAt(i))) {
+                i++;
+            }
+            int start = i;
+            boolean dot = false;
+            boolean letter = false;
+            while (i < n && isDomainChar(text.charAt(i))) {
+                char c = text.charAt(i);
+                dot |= c == '.';
+                letter |= Character.isLetter(c);
+                i++;
+            }
+            boolean inAddress = start > 0 && text.charAt(start - 1) == '@' || i < n && text.charAt(i) == '@';
+            boolean inUrl = start > 0 && text.charAt(start - 1) == '/' || i < n && text.charAt(i) == '/';
+            if (dot && letter && !inAddress && !inUrl && i - start > 3) {
+                Optional<Provider> p = byHost(text.substring(start, i));
+                if (p.isPresent()) {
+                    return p;
+                }
             }
         }
         return Optional.empty();

@@ -33,4 +33,12 @@ class ProviderDetectorTest {
         assertThat(detector.detect("550 5.7.1 THE EMAIL ACCOUNT THAT\r\n  YOU TRIED TO REACH", null, null).map(Provider::id))
                 .contains("gmail");
     }
+
+    @Test
+    void a_host_name_in_the_text_names_its_provider_but_a_link_or_an_address_does_not() {
+        assertThat(detector.detect("550 5.7.1 Rejected [mx7.mail.ru]", null, null).map(Provider::id)).contains("mailru");
+        assertThat(detector.detect("451 try later (mta3.am0.yahoodns.net)", null, null).map(Provider::id)).contains("yahoo");
+        assertThat(detector.detect("Learn more at https://support.google.com/mail/answer/7720", null, null)).isEmpty();
+        assertThat(detector.detect("550 no such user: bob@mx.google.com.example", null, null)).isEmpty();
+    }
 }
