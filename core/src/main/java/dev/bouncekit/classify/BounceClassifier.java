@@ -115,7 +115,8 @@ public final class BounceClassifier {
         }
         Reason reason = verdict.reason;
         String rule = verdict.rule;
-        if (reason == Reason.USERUNKNOWN && verdict.evidence != Evidence.CATALOG && seenAfterRecipient(stage, status)) {
+        if (reason == Reason.USERUNKNOWN && (verdict.evidence == Evidence.PHRASE || verdict.evidence == Evidence.KEYWORD)
+                && seenAfterRecipient(stage, status)) {
             reason = Reason.FILTERED;
             rule += "+stage";
         }
@@ -174,18 +175,18 @@ public final class BounceClassifier {
     }
 
     /**
-     * Sisimai tells {@code filtered} from {@code userunknown} by when the "no such user" came: at
-     * DATA it is a recipient-side filter; with an X.2.x mailbox status it is one unless seen at RCPT.
-     * An X.1.x addressing status is userunknown at any stage.
+     * Sisimai's rule (4.25 {@code Reason/UserUnknown.pm} and {@code Reason/Filtered.pm}), exactly:
+     * "no such user" wording is {@code userunknown} when the status says so (X.1.0, X.1.1, X.1.3)
+     * or when it came at RCPT TO (or before: at MAIL FROM it becomes {@code rejected}); otherwise,
+     * after DATA or at a stage nobody reported, a recipient-side filter refused the message:
+     * {@code filtered}. A provider's own wording and its catalog replies are exempt: providers
+     * document them as their answers to RCPT TO.
      */
     private static boolean seenAfterRecipient(SmtpStage stage, EnhancedStatusCode status) {
-        if (status != null && status.subject() == 1) {
+        if (status != null && status.subject() == 1 && (status.detail() == 0 || status.detail() == 1 || status.detail() == 3)) {
             return false;
         }
-        if (stage == SmtpStage.DATA) {
-            return true;
-        }
-        return status != null && status.subject() == 2 && stage != SmtpStage.RCPT;
+        return stage == null || stage == SmtpStage.DATA;
     }
 
     private static Reason fallback(SmtpReply reply, EnhancedStatusCode status, SmtpStage stage, String text) {

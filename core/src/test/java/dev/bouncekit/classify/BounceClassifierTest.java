@@ -40,6 +40,15 @@ class BounceClassifierTest {
     }
 
     @Test
+    void user_unknown_wording_follows_sisimais_rule_when_nobody_reported_the_stage() {
+        assertThat(classifier.classify("550 Unknown user someone@example.org").reason()).isEqualTo(Reason.FILTERED);
+        assertThat(classifier.classify("550 5.1.1 Unknown user someone@example.org").reason()).isEqualTo(Reason.USERUNKNOWN);
+        assertThat(classifier.classify("550 5.2.0 Unknown user someone@example.org").reason()).isEqualTo(Reason.FILTERED);
+        assertThat(classifier.classify("550 5.2.0 Unknown user", DeliveryContext.at(SmtpStage.RCPT)).reason())
+                .isEqualTo(Reason.USERUNKNOWN);
+    }
+
+    @Test
     void a_recipient_side_reason_at_mail_from_is_the_senders() {
         Classification c = classifier.classify("550 5.1.1 mailbox unavailable", DeliveryContext.at(SmtpStage.MAIL));
 
