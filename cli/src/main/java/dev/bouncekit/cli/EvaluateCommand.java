@@ -4,12 +4,14 @@ import dev.bouncekit.classify.BounceClassifier;
 import dev.bouncekit.evaluation.Evaluation;
 import dev.bouncekit.evaluation.LabelledReply;
 import dev.bouncekit.evaluation.LabelledReplyFile;
+import dev.bouncekit.evaluation.Split;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -26,14 +28,28 @@ final class EvaluateCommand implements Callable<Integer> {
             description = "Exit with status 1 when reason accuracy is below this.")
     Double minReasonAccuracy;
 
+    @Option(names = "--split", paramLabel = "train|validation|all", defaultValue = "all",
+            description = "Score only the rows of one side of the fixed split (CRC32 of the id %% 10 < 3: validation). "
+                    + "Validation rows are scored, never listed: no misses are printed for them.")
+    String split;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        Evaluation e = Evaluation.run(BounceClassifier.builtIn(), LabelledReplyFile.read(file));
+        List<LabelledReply> rows = LabelledReplyFile.read(file);
+        boolean validationOnly = split.equalsIgnoreCase("validation");
+        if (!split.equalsIgnoreCase("all")) {
+            if (!validationOnly && !split.equalsIgnoreCase("train")) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                        "--split must be train, validation or all, not '" + split + "'");
+            }
+            rows = rows.stream().filter(r -> Split.isValidation(r.id()) == validationOnly).toList();
+        }
+        Evaluation e = Evaluation.run(BounceClassifier.builtIn(), rows);
         PrintWriter out = spec.commandLine().getOut();
-        out.printf("file: %s (%d replies)%n", file, e.total());
+        out.printf("file: %s (%d replies%s)%n", file, e.total(), split.equalsIgnoreCase("all") ? "" : ", " + split + " split");
         out.printf("reason accuracy:   %6.2f%% (%d/%d)%n", e.reasonAccuracy(), e.reasonHits(), e.total());
         out.printf("owner accuracy:    %6.2f%% (%d/%d)%n", e.ownerAccuracy(), e.ownerHits(), e.total());
         out.printf("hard accuracy:     %6.2f%% (%d/%d)%n", e.hardAccuracy(), e.hardHits(), e.hardTotal());
@@ -46,6 +62,10 @@ final class EvaluateCommand implements Callable<Integer> {
                     Evaluation.percent(v[0], v[2]), Evaluation.percent(v[0], v[1]), v[1], v[2]);
         }
         out.println();
+        if (validationOnly) {
+            out.flush();
+            return minReasonAccuracy != null && e.reasonAccuracy() < minReasonAccuracy ? 1 : 0;
+        }
         out.println("misses (reason or provider):");
         if (e.misses().isEmpty()) {
             out.println("none");
