@@ -68,7 +68,7 @@ public final class NaiveText {
 
     /**
      * Every end (index in {@link #normalized} of the last character) of {@code phrase}, which may
-     * begin and/or end with {@code \b}, at or after normalized index {@code from}.
+     * begin and/or end with {@code \b}, among its occurrences that start at or after {@code from}.
      */
     public List<Integer> ends(String phrase, int from) {
         boolean leading = phrase.startsWith("\\b");
