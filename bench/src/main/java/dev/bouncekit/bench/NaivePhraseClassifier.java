@@ -11,12 +11,17 @@ import java.util.regex.Pattern;
 
 /**
  * The baseline the classifier is measured against: the naive way to apply phrase rules. One
- * {@link Pattern} per phrase of each rule (case-insensitive, white space as {@code \s+}), compiled
- * once; each call tries the rules in file order with {@code matcher(text).find()} and returns the
- * reason of the first rule whose phrases all occur in order. It knows nothing of providers, stages
+ * {@link Pattern} per phrase of each rule (case-insensitive, white space as {@code \s+}, a word
+ * boundary as a look-around for a letter or digit), compiled once; each call tries the rules in
+ * file order with {@code matcher(text).find()} and returns the reason of the first rule whose
+ * phrases all occur in order. It knows nothing of providers, stages
  * or status codes, so it does less than {@code BounceClassifier}: the comparison favours it.
  */
 public final class NaivePhraseClassifier {
+
+    /** A rule phrase's word boundary ({@code \b} at either end): no letter or digit next to it. */
+    private static final String NOT_AFTER_WORD = "(?<![\\p{IsLetter}\\p{IsDigit}])";
+    private static final String NOT_BEFORE_WORD = "(?![\\p{IsLetter}\\p{IsDigit}])";
 
     private final Pattern[][] patterns;
     private final Reason[] reasons;
@@ -68,10 +73,14 @@ public final class NaivePhraseClassifier {
     }
 
     private static Pattern compile(String phrase) {
+        boolean leading = phrase.startsWith("\\b");
+        boolean trailing = phrase.endsWith("\\b") && phrase.length() > 2;
+        String body = phrase.substring(leading ? 2 : 0, phrase.length() - (trailing ? 2 : 0));
         List<String> words = new ArrayList<>();
-        for (String word : phrase.split(" ")) {
+        for (String word : body.split(" ")) {
             words.add(Pattern.quote(word));
         }
-        return Pattern.compile(String.join("\\s+", words), Pattern.CASE_INSENSITIVE);
+        String regex = (leading ? NOT_AFTER_WORD : "") + String.join("\\s+", words) + (trailing ? NOT_BEFORE_WORD : "");
+        return Pattern.compile(regex, Pattern.CASE_INSENSITIVE);
     }
 }

@@ -325,7 +325,7 @@ public final class ReplyParser {
         if (at < 0) {
             return null;
         }
-        int end = indexOfIgnoreCase(text, " command", at);
+        int end = indexOfIgnoreCase(text, " command", at + 12);  // not overlapping "in reply to "
         if (end < 0 || end - at > 40) {
             return null;
         }

@@ -14,7 +14,9 @@ import java.util.Set;
  * @param source         where the rule was written, {@code file:line}; shown as the deciding rule
  * @param reason         the reason it assigns
  * @param provider       the provider id the rule is limited to, or null for any provider
- * @param phrases        lower-case phrases with single spaces, all required, in this order
+ * @param phrases        lower-case phrases with single spaces, all required, in this order, each
+ *                       starting after the previous one ends; a phrase may begin and/or end with
+ *                       {@code \b}, a word boundary (see {@link RuleSet})
  * @param stages         the stages at which it applies; empty for any (an unknown stage never
  *                       satisfies a non-empty set)
  * @param excludedStages stages at which it does not apply

@@ -3,6 +3,7 @@ package dev.bouncekit.rules;
 import dev.bouncekit.provider.ProviderFile;
 import dev.bouncekit.provider.ProviderFiles;
 import dev.bouncekit.text.TextNormalizer;
+import dev.bouncekit.text.PhraseIndex;
 import dev.bouncekit.reply.SmtpStage;
 import dev.bouncekit.taxonomy.Reason;
 
@@ -32,13 +33,22 @@ import java.util.Set;
  * recipient address rejected ... access denied => userunknown stage=RCPT
  * [gmail]                                 # rules that apply only when the provider is gmail
  * account that you tried to reach is disabled => suspend
+ * [any]
+ * \bspam\b => spamdetected                  # word boundaries: not in "antispam" or "spammer"
+ * \bdkim ... fail => authfailure
  * </pre>
  * Left of {@code =>}: one or more phrases separated by {@code ...}, which must occur in that
- * order; matching ignores case and folds white space. Right: a reason (Sisimai 5.5 names), then
+ * order, each starting after the previous one ends; matching ignores case and folds white space.
+ * A phrase may begin and/or end with {@code \b}, a word boundary: it then matches only where the
+ * text character just before it (leading {@code \b}) or just after it (trailing {@code \b}) is
+ * not a letter or digit, or is the edge of the text. {@code \b} goes right next to the phrase's
+ * text; anywhere else in a phrase it is an error. Right: a reason (Sisimai 5.5 names), then
  * optional conditions: {@code stage=RCPT,DATA}, {@code not-stage=DATA}, {@code class=4|5},
  * {@code status=5.7.1,5.2.} (a trailing dot matches a prefix).
  */
 public final class RuleSet {
+
+    private static final String BOUNDARY = PhraseIndex.BOUNDARY;
 
     private static final String BUILT_IN_DIRECTORY = "/dev/bouncekit/rules/";
 
@@ -159,11 +169,7 @@ public final class RuleSet {
         }
         List<String> phrases = new ArrayList<>();
         for (String part : text.substring(0, arrow).split("\\.\\.\\.")) {
-            String phrase = TextNormalizer.normalize(part);
-            if (phrase.isEmpty()) {
-                throw new RuleSyntaxException(where + ": empty phrase in '" + text + "'");
-            }
-            phrases.add(phrase);
+            phrases.add(phrase(where, text, part.strip()));
         }
         String[] right = text.substring(arrow + 2).trim().split("\\s+");
         if (right.length == 0 || right[0].isEmpty()) {
@@ -207,6 +213,37 @@ public final class RuleSet {
             }
         }
         return new PhraseRule(where, reason, provider, phrases, stages, excluded, statusClass, statuses);
+    }
+
+    /** One phrase of a rule in normalized form, with its word-boundary markers kept at either end. */
+    private static String phrase(String where, String rule, String part) {
+        String body = part;
+        boolean leading = body.startsWith(BOUNDARY);
+        if (leading) {
+            body = body.substring(BOUNDARY.length());
+        }
+        boolean trailing = body.endsWith(BOUNDARY);
+        if (trailing) {
+            body = body.substring(0, body.length() - BOUNDARY.length());
+        }
+        String phrase = TextNormalizer.normalize(body);
+        if (phrase.isEmpty()) {
+            throw new RuleSyntaxException(where + ": empty phrase in '" + rule + "'");
+        }
+        if (phrase.contains(BOUNDARY)) {
+            throw new RuleSyntaxException(where + ": \\b is a word boundary only at the start or end of a phrase, "
+                    + "as in '\\bspam\\b' (\\B is not supported); not as in '" + part + "'");
+        }
+        if (leading && blank(body.charAt(0)) || trailing && blank(body.charAt(body.length() - 1))) {
+            throw new RuleSyntaxException(where + ": \\b goes right next to the phrase's text, as in '\\bspam\\b'; "
+                    + "not with white space between in '" + part + "'");
+        }
+        return (leading ? BOUNDARY : "") + phrase + (trailing ? BOUNDARY : "");
+    }
+
+    /** Whether {@code c} is white space (or a control) in normalized form. */
+    private static boolean blank(char c) {
+        return TextNormalizer.normalize(String.valueOf(c)).isEmpty();
     }
 
     private static Set<SmtpStage> stages(String where, String value) {

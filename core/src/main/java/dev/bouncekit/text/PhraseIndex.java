@@ -6,20 +6,34 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntPredicate;
 
 /**
  * A multi-phrase index: one pass over a text finds every phrase that occurs, with where it first
- * and last starts. Built once (Aho-Corasick, compiled to a dense automaton over the characters the
+ * and last ends. Built once (Aho-Corasick, compiled to a dense automaton over the characters the
  * phrases use); immutable and safe to share between threads. Scanning costs one table lookup per
  * character whatever the text, with no regular expressions and no backtracking.
  *
  * <p>Phrases are given in {@link TextNormalizer} form; texts are scanned as they are, and matched as
  * if normalized: case is folded and every run of white space counts as one space, inside the
- * automaton, without building the normalized text.
+ * automaton, without building the normalized text. Positions are reported in normalized
+ * coordinates: the index in {@code TextNormalizer.normalize(text)}, so a phrase of length
+ * {@code L} that ends at {@code e} starts at {@code e - L + 1}.
+ *
+ * <p>A phrase may begin and/or end with the two characters {@code \b}, a word boundary: it then
+ * occurs only where the text character just before it (for a leading {@code \b}) or just after it
+ * (for a trailing one) is not a letter or digit ({@link Character#isLetterOrDigit(int)}), or is the
+ * edge of the text. Unlike a regular expression's {@code \b} this does not look at the phrase's own
+ * first or last character. The marker is not part of the phrase's length.
  */
 public final class PhraseIndex {
 
+    /** The word-boundary marker a phrase may begin and/or end with. */
+    public static final String BOUNDARY = "\\b";
+
     private static final int[] NONE = new int[0];
+    private static final byte LEADING = 1;
+    private static final byte TRAILING = 2;
 
     /** Character (as found in a text) to alphabet symbol; 0 is every character no phrase uses. */
     private final char[] symbolOf = new char[Character.MAX_VALUE + 1];
@@ -28,13 +42,62 @@ public final class PhraseIndex {
     private final int[] delta;
     private final int[][] outputs;
     private final int phraseCount;
+    /** Per phrase: {@link #LEADING} and/or {@link #TRAILING}, or 0. */
+    private final byte[] boundaries;
+    /** Per phrase: its length in normalized form, without boundary markers. */
+    private final int[] lengths;
+    /** Per phrase: whether a scan keeps every end, not only the first and last. */
+    private final boolean[] keepsAllEnds;
+    /** Ring of raw indexes of the last normalized positions, size a power of two; 0 when no phrase has a leading boundary. */
+    private final int ringSize;
 
-    /** Builds the index over {@code phrases}; phrase {@code i} is reported as index {@code i}. */
+    /** Builds the index over {@code phrases}; phrase {@code i} is reported as index {@code i}. Scans keep first and last ends only. */
     public PhraseIndex(List<String> phrases) {
+        this(phrases, p -> false);
+    }
+
+    /**
+     * Builds the index over {@code phrases}; phrase {@code i} is reported as index {@code i}.
+     *
+     * @param phrases      non-empty phrases in {@link TextNormalizer} form, each optionally with a
+     *                     leading and/or trailing {@link #BOUNDARY}
+     * @param keepAllEnds  the phrases for which a scan records every end (see {@link Matches#ends}),
+     *                     at a cost of one int per occurrence
+     * @throws IllegalArgumentException for a phrase that is empty without its markers
+     */
+    public PhraseIndex(List<String> phrases, IntPredicate keepAllEnds) {
         phraseCount = phrases.size();
+        boundaries = new byte[phraseCount];
+        lengths = new int[phraseCount];
+        keepsAllEnds = new boolean[phraseCount];
+        List<String> bodies = new ArrayList<>(phraseCount);
+        int longestLeading = 0;
+        for (int p = 0; p < phraseCount; p++) {
+            String phrase = phrases.get(p);
+            byte flags = 0;
+            if (phrase.startsWith(BOUNDARY)) {
+                flags |= LEADING;
+                phrase = phrase.substring(BOUNDARY.length());
+            }
+            if (phrase.endsWith(BOUNDARY) && !phrase.isEmpty()) {
+                flags |= TRAILING;
+                phrase = phrase.substring(0, phrase.length() - BOUNDARY.length());
+            }
+            if (phrase.isEmpty()) {
+                throw new IllegalArgumentException("phrase " + p + " is empty: '" + phrases.get(p) + "'");
+            }
+            boundaries[p] = flags;
+            lengths[p] = phrase.length();
+            keepsAllEnds[p] = keepAllEnds.test(p);
+            if ((flags & LEADING) != 0) {
+                longestLeading = Math.max(longestLeading, phrase.length());
+            }
+            bodies.add(phrase);
+        }
+        ringSize = longestLeading == 0 ? 0 : Integer.highestOneBit(longestLeading * 2 - 1);
         char[] symbolOfFolded = new char[Character.MAX_VALUE + 1];
         int symbols = 1;
-        for (String phrase : phrases) {
+        for (String phrase : bodies) {
             for (int i = 0; i < phrase.length(); i++) {
                 char c = TextNormalizer.fold(phrase.charAt(i));
                 if (symbolOfFolded[c] == 0) {
@@ -54,8 +117,8 @@ public final class PhraseIndex {
         List<List<Integer>> out = new ArrayList<>();
         trie.add(new HashMap<>());
         out.add(new ArrayList<>());
-        for (int p = 0; p < phrases.size(); p++) {
-            String phrase = phrases.get(p);
+        for (int p = 0; p < bodies.size(); p++) {
+            String phrase = bodies.get(p);
             int node = 0;
             for (int i = 0; i < phrase.length(); i++) {
                 int symbol = symbolOf[phrase.charAt(i)];  // phrases are folded already
@@ -98,14 +161,19 @@ public final class PhraseIndex {
     }
 
     /**
-     * Scans {@code text} once.
+     * Scans {@code text} once, reading each character once (and, for a phrase with a word
+     * boundary, the one character on either side of each of its occurrences).
      *
-     * @return the phrases that occur, with the index in {@code text} where each first and last ends
+     * @return the phrases that occur, with where (in normalized coordinates) each first and last
+     *         ends, and every end of the phrases built to keep them all
      */
-    public Matches scan(String text) {
-        Matches matches = new Matches(phraseCount);
+    public Matches scan(CharSequence text) {
+        Matches matches = new Matches(phraseCount, keepsAllEnds);
+        int[] ring = ringSize == 0 ? null : new int[ringSize];
+        int mask = ringSize - 1;
         int state = 0;
         int n = text.length();
+        int position = -1;
         boolean afterSpace = true;
         for (int i = 0; i < n; i++) {
             int symbol = symbolOf[text.charAt(i)];
@@ -117,10 +185,26 @@ public final class PhraseIndex {
             } else {
                 afterSpace = false;
             }
+            position++;
+            if (ring != null) {
+                ring[position & mask] = i;
+            }
             state = delta[state * alphabet + symbol];
             int[] found = outputs[state];
             for (int p : found) {
-                matches.add(p, i);
+                byte flags = boundaries[p];
+                if (flags != 0) {
+                    if ((flags & TRAILING) != 0 && i + 1 < n && Character.isLetterOrDigit(Character.codePointAt(text, i + 1))) {
+                        continue;
+                    }
+                    if ((flags & LEADING) != 0) {
+                        int start = ring[(position - lengths[p] + 1) & mask];
+                        if (start > 0 && Character.isLetterOrDigit(Character.codePointBefore(text, start))) {
+                            continue;
+                        }
+                    }
+                }
+                matches.add(p, position);
             }
         }
         return matches;
@@ -131,35 +215,60 @@ public final class PhraseIndex {
         return phraseCount;
     }
 
-    /** The phrases found by one {@link #scan}: each once, in order of first occurrence. */
+    /** The length of phrase {@code p} in normalized form, without its word-boundary markers. */
+    public int length(int p) {
+        return lengths[p];
+    }
+
+    /** Whether a scan keeps every end of phrase {@code p}, not only its first and last. */
+    public boolean keepsAllEnds(int p) {
+        return keepsAllEnds[p];
+    }
+
+    /**
+     * The phrases found by one {@link #scan}: each once, in order of first occurrence. Positions
+     * are ends (the index of the last character) in normalized coordinates.
+     */
     public static final class Matches {
         private static final int SMALL = 16;
         private final int universe;
+        private final boolean[] keepsAllEnds;
         private int count;
         private int[] phrases = new int[8];
         private int[] firsts = new int[8];
         private int[] lasts = new int[8];
         /** Phrase to match position, once more than {@link #SMALL} phrases occur. */
         private int[] slots;
+        /** Per match, every end once a kept phrase occurs twice (else null); allocated on first need. */
+        private int[][] ends;
+        private int[] endCounts;
 
-        private Matches(int universe) {
+        private Matches(int universe, boolean[] keepsAllEnds) {
             this.universe = universe;
+            this.keepsAllEnds = keepsAllEnds;
         }
 
-        private void add(int phrase, int start) {
+        private void add(int phrase, int end) {
             int at = indexOf(phrase);
             if (at >= 0) {
-                lasts[at] = start;
+                if (keepsAllEnds[phrase]) {
+                    keep(at, end);
+                }
+                lasts[at] = end;
                 return;
             }
             if (count == phrases.length) {
                 phrases = Arrays.copyOf(phrases, count * 2);
                 firsts = Arrays.copyOf(firsts, count * 2);
                 lasts = Arrays.copyOf(lasts, count * 2);
+                if (ends != null) {
+                    ends = Arrays.copyOf(ends, count * 2);
+                    endCounts = Arrays.copyOf(endCounts, count * 2);
+                }
             }
             phrases[count] = phrase;
-            firsts[count] = start;
-            lasts[count] = start;
+            firsts[count] = end;
+            lasts[count] = end;
             if (slots != null) {
                 slots[phrase] = count;
             } else if (count == SMALL) {
@@ -172,6 +281,25 @@ public final class PhraseIndex {
             count++;
         }
 
+        /** Records a second or later end of match {@code at}. */
+        private void keep(int at, int end) {
+            if (ends == null) {
+                ends = new int[phrases.length][];
+                endCounts = new int[phrases.length];
+            }
+            int[] own = ends[at];
+            if (own == null) {
+                own = new int[4];
+                own[0] = firsts[at];
+                endCounts[at] = 1;
+                ends[at] = own;
+            } else if (endCounts[at] == own.length) {
+                own = Arrays.copyOf(own, own.length * 2);
+                ends[at] = own;
+            }
+            own[endCounts[at]++] = end;
+        }
+
         /** How many distinct phrases occur. */
         public int count() {
             return count;
@@ -182,14 +310,52 @@ public final class PhraseIndex {
             return phrases[i];
         }
 
-        /** Where match {@code i} first ends (index of its last character). */
+        /** Where match {@code i} first ends. */
         public int first(int i) {
             return firsts[i];
         }
 
-        /** Where match {@code i} last ends (index of its last character). */
+        /** Where match {@code i} last ends. */
         public int last(int i) {
             return lasts[i];
+        }
+
+        /**
+         * The earliest end of match {@code i} at or after {@code from}, or -1 when it has none.
+         * Binary search over the ends kept.
+         *
+         * @throws IllegalStateException when the index does not keep all ends of that phrase
+         */
+        public int endAtOrAfter(int i, int from) {
+            requireKept(i);
+            if (firsts[i] >= from) {
+                return firsts[i];
+            }
+            if (lasts[i] < from) {
+                return -1;
+            }
+            int[] own = ends[i];  // first < from <= last: at least two ends, all kept
+            int at = Arrays.binarySearch(own, 0, endCounts[i], from);
+            return own[at >= 0 ? at : -at - 1];
+        }
+
+        /**
+         * Every end of match {@code i}, in increasing order (a copy).
+         *
+         * @throws IllegalStateException when the index does not keep all ends of that phrase
+         */
+        public int[] ends(int i) {
+            requireKept(i);
+            if (ends == null || ends[i] == null) {
+                return new int[] {firsts[i]};
+            }
+            return Arrays.copyOf(ends[i], endCounts[i]);
+        }
+
+        private void requireKept(int i) {
+            if (!keepsAllEnds[phrases[i]]) {
+                throw new IllegalStateException("the index keeps only the first and last ends of phrase " + phrases[i]);
+            }
         }
 
         /** The position in this list of {@code phrase}, or -1 when it does not occur. */

@@ -2,7 +2,14 @@ package dev.bouncekit.text;
 
 /**
  * The one text form phrases are matched in: lower case, every run of white space one space,
- * typographic quotes as ASCII quotes, control characters as spaces.
+ * typographic quotes as ASCII quotes, control characters as spaces, no space at either end.
+ *
+ * <p>Works one {@code char} at a time: case is folded with {@link Character#toLowerCase(char)},
+ * which equals {@code String.toLowerCase(Locale.ROOT)} for every character but {@code U+0130}
+ * (capital I with dot), folded to {@code i} rather than to {@code i} and a combining dot. White
+ * space is every ASCII control and space, every ISO control, and every Unicode space separator
+ * ({@link Character#isSpaceChar}: no-break, em, thin, ideographic spaces, line and paragraph
+ * separators, ...).
  */
 public final class TextNormalizer {
 
@@ -51,11 +58,8 @@ public final class TextNormalizer {
             case '\u201c', '\u201d' -> {
                 return '"';
             }
-            case '\u00a0', '\u2007', '\u202f', '\u3000' -> {
-                return ' ';
-            }
             default -> {
-                return Character.isISOControl(c) ? ' ' : Character.toLowerCase(c);
+                return Character.isISOControl(c) || Character.isSpaceChar(c) ? ' ' : Character.toLowerCase(c);
             }
         }
     }

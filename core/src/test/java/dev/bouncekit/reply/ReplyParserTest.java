@@ -87,6 +87,12 @@ class ReplyParserTest {
     }
 
     @Test
+    void a_postfix_stage_without_a_command_name_is_no_stage() {
+        assertThat(ReplyParser.parse("(in reply to   command)").reportedStage()).isNull();
+        assertThat(ReplyParser.parse("550 x (in reply to  command)").reportedStage()).isNull();
+    }
+
+    @Test
     void end_of_data_in_postfix_form_is_the_data_stage() {
         assertThat(ReplyParser.parse("550 spam (in reply to end of DATA command)").reportedStage())
                 .isEqualTo(SmtpStage.DATA);

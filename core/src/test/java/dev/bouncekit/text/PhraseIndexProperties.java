@@ -1,0 +1,115 @@
+package dev.bouncekit.text;
+
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** {@link PhraseIndex#scan} against {@link NaiveText}: same phrases, same positions, every end. */
+class PhraseIndexProperties {
+
+    static final char[] PHRASE_ALPHABET = {'a', 'b', 'c', 'a', 'b', ' ', 'B', '-', '1', '\u00e9'};
+
+    @Property(tries = 1000)
+    void scan_finds_exactly_the_phrases_the_normalized_text_contains(@ForAll("texts") String text,
+                                                                      @ForAll("phraseSets") List<String> phrases) {
+        NaiveText naive = new NaiveText(text);
+        PhraseIndex index = new PhraseIndex(phrases, p -> true);
+        PhraseIndex.Matches found = index.scan(text);
+
+        List<Integer> expected = new ArrayList<>();
+        for (int p = 0; p < phrases.size(); p++) {
+            if (!naive.ends(phrases.get(p)).isEmpty()) {
+                expected.add(p);
+            }
+        }
+        List<Integer> actual = new ArrayList<>();
+        for (int i = 0; i < found.count(); i++) {
+            actual.add(found.phrase(i));
+        }
+        assertThat(actual).containsExactlyInAnyOrderElementsOf(expected);
+        for (int i = 0; i < found.count(); i++) {
+            String phrase = phrases.get(found.phrase(i));
+            List<Integer> ends = naive.ends(phrase);
+            assertThat(found.first(i)).as("first end of '%s'", phrase).isEqualTo(ends.get(0));
+            assertThat(found.last(i)).as("last end of '%s'", phrase).isEqualTo(ends.get(ends.size() - 1));
+            assertThat(found.ends(i)).as("ends of '%s'", phrase).containsExactly(ends.stream().mapToInt(Integer::intValue).toArray());
+            assertThat(found.indexOf(found.phrase(i))).isEqualTo(i);
+            if (i > 0) {
+                assertThat(found.first(i)).as("in order of first occurrence").isGreaterThanOrEqualTo(found.first(i - 1));
+            }
+        }
+    }
+
+    @Property(tries = 1000)
+    void without_boundaries_a_phrase_is_found_where_the_normalized_text_contains_it(@ForAll("texts") String text,
+                                                                                     @ForAll("plainPhraseSets") List<String> phrases) {
+        String normalized = TextNormalizer.normalize(text);
+        PhraseIndex.Matches found = new PhraseIndex(phrases).scan(text);
+
+        for (int p = 0; p < phrases.size(); p++) {
+            String phrase = phrases.get(p);
+            int at = found.indexOf(p);
+            assertThat(at >= 0).as("'%s' in '%s'", phrase, normalized).isEqualTo(normalized.contains(phrase));
+            if (at >= 0) {
+                assertThat(found.first(at)).isEqualTo(normalized.indexOf(phrase) + phrase.length() - 1);
+                assertThat(found.last(at)).isEqualTo(normalized.lastIndexOf(phrase) + phrase.length() - 1);
+                assertThatThrownBy(() -> found.ends(at)).isInstanceOf(IllegalStateException.class);
+            }
+        }
+    }
+
+    @Property(tries = 500)
+    void end_at_or_after_is_the_earliest_end_from_there(@ForAll("texts") String text, @ForAll("phraseSets") List<String> phrases,
+                                                        @ForAll("positions") int from) {
+        NaiveText naive = new NaiveText(text);
+        PhraseIndex.Matches found = new PhraseIndex(phrases, p -> true).scan(text);
+
+        for (int i = 0; i < found.count(); i++) {
+            int expected = naive.ends(phrases.get(found.phrase(i))).stream().filter(e -> e >= from).findFirst().orElse(-1);
+            assertThat(found.endAtOrAfter(i, from)).isEqualTo(expected);
+        }
+    }
+
+    @Provide
+    Arbitrary<String> texts() {
+        return Arbitraries.of(NaiveText.TEXT_ALPHABET).list().ofMaxSize(60)
+                .map(chars -> chars.stream().map(String::valueOf).reduce("", String::concat));
+    }
+
+    @Provide
+    Arbitrary<Integer> positions() {
+        return Arbitraries.integers().between(-1, 62);
+    }
+
+    @Provide
+    Arbitrary<List<String>> phraseSets() {
+        return phrase(true).list().ofMinSize(1).ofMaxSize(8);
+    }
+
+    @Provide
+    Arbitrary<List<String>> plainPhraseSets() {
+        return phrase(false).list().ofMinSize(1).ofMaxSize(8);
+    }
+
+    /** A phrase in normalized form, not empty; with {@code boundaries}, maybe with {@code \b} at either end. */
+    static Arbitrary<String> phrase(boolean boundaries) {
+        Arbitrary<String> body = Arbitraries.of(PHRASE_ALPHABET).list().ofMinSize(1).ofMaxSize(5)
+                .map(chars -> TextNormalizer.normalize(chars.stream().map(String::valueOf).reduce("", String::concat)))
+                .filter(s -> !s.isEmpty());
+        if (!boundaries) {
+            return body;
+        }
+        Arbitrary<Boolean> edge = Arbitraries.of(false, false, true);
+        return Combinators.combine(edge, body, edge).as((leading, text, trailing) ->
+                (leading ? PhraseIndex.BOUNDARY : "") + text + (trailing ? PhraseIndex.BOUNDARY : ""));
+    }
+}
