@@ -48,7 +48,7 @@ class RuleMatcherProperties {
         Predicate<PhraseRule> accept = rule -> !refused.contains(index(rule));
         RuleMatcher.Scan scan = set.compile().scan(text);
 
-        for (String provider : new String[] {null, "p1", "p2"}) {
+        for (String provider : new String[] {null, "gmail", "yahoo"}) {
             assertThat(scan.first(provider, null, 5, null).map(PhraseRule::source))
                     .isEqualTo(naiveFirst(set, written, text, provider, rule -> true).map(PhraseRule::source));
             assertThat(scan.first(provider, null, 5, null, accept).map(PhraseRule::source))
@@ -105,7 +105,7 @@ class RuleMatcherProperties {
         Arbitrary<Boolean> edge = Arbitraries.of(false, false, false, true);
         Arbitrary<String> part = Combinators.combine(edge, phrase, edge).as((leading, body, trailing) ->
                 (leading ? "\\b" : "") + body.strip() + (trailing ? "\\b" : ""));
-        Arbitrary<String> provider = Arbitraries.of("p1", "p2").injectNull(0.6);
+        Arbitrary<String> provider = Arbitraries.of("gmail", "yahoo").injectNull(0.6);
         return Combinators.combine(part.list().ofMinSize(1).ofMaxSize(4), provider).as(Written::new)
                 .list().ofMinSize(1).ofMaxSize(12);
     }
@@ -118,7 +118,7 @@ class RuleMatcherProperties {
 
     @Provide
     Arbitrary<String> providers() {
-        return Arbitraries.of("p1", "p2").injectNull(0.5);
+        return Arbitraries.of("gmail", "yahoo").injectNull(0.5);
     }
 
     @Provide
