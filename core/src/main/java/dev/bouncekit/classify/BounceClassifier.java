@@ -19,8 +19,6 @@ import dev.bouncekit.status.StatusCodeRegistry;
 import dev.bouncekit.taxonomy.Owner;
 import dev.bouncekit.taxonomy.Reason;
 
-import java.util.EnumMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -58,7 +56,7 @@ public final class BounceClassifier {
 
     private final RuleMatcher userRules;
     private final RuleMatcher matcher;
-    private final Map<Reason, RuleMatcher> causeMatchers = new EnumMap<>(Reason.class);
+    private final CauseTable causes = CauseTable.builtIn();
     private final RuleMatcher keywords = RuleSet.builtInKeywords().compile();
     private final CatalogMatcher catalog = new CatalogMatcher(Catalog.builtIn());
     private final ProviderDetector providers = ProviderDetector.builtIn();
@@ -68,11 +66,6 @@ public final class BounceClassifier {
         RuleSet rules = user.before(builtIn);
         this.userRules = user.rules().isEmpty() ? null : user.compile();
         this.matcher = rules.compile();
-        CauseTable causes = CauseTable.builtIn();
-        for (Reason symptom : causes.symptoms()) {
-            Set<Reason> its = causes.causesOf(symptom);
-            causeMatchers.put(symptom, rules.filter(rule -> its.contains(rule.reason())).compile());
-        }
     }
 
     /** The classifier with the built-in rules. */
@@ -140,9 +133,9 @@ public final class BounceClassifier {
         Optional<PhraseRule> phrase = matcher.firstMatch(text, providerId, stage, replyClass, status);
         if (phrase.isPresent()) {
             PhraseRule rule = phrase.get();
-            RuleMatcher causes = causeMatchers.get(rule.reason());
-            Optional<PhraseRule> cause = causes == null ? Optional.empty()
-                    : causes.firstMatch(text, providerId, stage, replyClass, status);
+            Set<Reason> its = causes.causesOf(rule.reason());
+            Optional<PhraseRule> cause = its.isEmpty() ? Optional.empty()
+                    : matcher.scan(text).first(providerId, stage, replyClass, status, r -> its.contains(r.reason()));
             PhraseRule decisive = cause.orElse(rule);
             String name = "phrase:" + decisive.source() + (cause.isPresent() ? "+cause" : "");
             return new Verdict(decisive.reason(), name,

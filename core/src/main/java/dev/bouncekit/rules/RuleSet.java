@@ -275,11 +275,6 @@ public final class RuleSet {
         return rules;
     }
 
-    /** The rules {@code keep} accepts, in the same order. */
-    public RuleSet filter(java.util.function.Predicate<PhraseRule> keep) {
-        return new RuleSet(rules.stream().filter(keep).toList());
-    }
-
     /** Compiles the rules into a matcher; do it once and keep the result. */
     public RuleMatcher compile() {
         return new RuleMatcher(rules);
