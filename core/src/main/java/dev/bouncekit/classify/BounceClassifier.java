@@ -40,7 +40,8 @@ import java.util.Set;
  *       {@code ratelimited} and another phrase of the reply names its cause ({@code authfailure},
  *       {@code badreputation}, ...), the cause decides.</li>
  *   <li>Status code: the provider's own code table, else the IANA registry
- *       ({@link StatusCodeRegistry#reasonOf}) when the code means something on its own.</li>
+ *       ({@link StatusCodeRegistry#reasonOf}) when the code means something on its own; the basic
+ *       code 551 is RFC 5321's "user not local", {@code hasmoved}.</li>
  *   <li>Keywords ({@link RuleSet#builtInKeywords()}): spam, virus, DMARC, TLS, quota, ...</li>
  *   <li>Fallbacks: X.7.x is {@code securityerror} (4.7.x {@code blocked}), a refusal at CONNECT
  *       or EHLO is {@code blocked}, X.6.x {@code contenterror}, 501-504 {@code syntaxerror}; any
@@ -151,6 +152,9 @@ public final class BounceClassifier {
             if (registered.isPresent()) {
                 return new Verdict(registered.get(), "status:" + status, Evidence.STATUS_CODE);
             }
+        }
+        if (reply.hasCode() && reply.code() == 551) {
+            return new Verdict(Reason.HASMOVED, "code:551", Evidence.STATUS_CODE);
         }
         Optional<PhraseRule> keyword = keywords.firstMatch(text, providerId, stage, replyClass, status);
         if (keyword.isPresent()) {

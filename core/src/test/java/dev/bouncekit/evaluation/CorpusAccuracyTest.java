@@ -15,12 +15,73 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Regression gates over the labelled corpora in test resources. */
 class CorpusAccuracyTest {
 
+    // Gates a little under the figures measured when they were set (README, Accuracy): a drop fails.
+    private static final double TRAIN_REASON = 93.0;
+    private static final double TRAIN_OWNER = 98.0;
+    private static final double VALIDATION_REASON = 82.0;
+    private static final double VALIDATION_OWNER = 88.0;
+    /**
+     * How far validation may trail train, in points. The goal is 5; measured 10.9 when set. A rule
+     * written for a train row's wording rather than a phrase family widens it, and fails here.
+     */
+    private static final double GAP = 12.0;
+
     private static Evaluation evaluate(String name) throws IOException {
+        return Evaluation.run(BounceClassifier.builtIn(), rows(name));
+    }
+
+    private static List<LabelledReply> rows(String name) throws IOException {
         try (Reader reader = new InputStreamReader(
                 CorpusAccuracyTest.class.getResourceAsStream("/dev/bouncekit/corpus/" + name), StandardCharsets.UTF_8)) {
-            List<LabelledReply> rows = LabelledReplyFile.read(name, reader);
-            return Evaluation.run(BounceClassifier.builtIn(), rows);
+            return LabelledReplyFile.read(name, reader);
         }
+    }
+
+    /** Both labelled files, one side of the split. */
+    private static Evaluation labelled(Split split) throws IOException {
+        List<LabelledReply> rows = new java.util.ArrayList<>();
+        for (String file : List.of("labelled/mta.tsv", "labelled/providers.tsv")) {
+            rows.addAll(rows(file).stream().filter(r -> Split.of(r.id()) == split).toList());
+        }
+        return Evaluation.run(BounceClassifier.builtIn(), rows);
+    }
+
+    /** Figures only: validation rows are scored, never listed. */
+    private static String figures(Evaluation e) {
+        return String.format(java.util.Locale.ROOT, "reason %.2f%%, owner %.2f%%, provider %.2f%% of %d",
+                e.reasonAccuracy(), e.ownerAccuracy(), e.providerAccuracy(), e.total());
+    }
+
+    @Test
+    void the_labelled_files_have_every_column_and_a_source_for_every_row() throws IOException {
+        for (String file : List.of("labelled/mta.tsv", "labelled/providers.tsv")) {
+            List<LabelledReply> rows = rows(file);
+            assertThat(rows).as(file).hasSizeGreaterThan(500);
+            assertThat(rows).as(file).allSatisfy(r -> {
+                assertThat(r.id()).isNotBlank();
+                assertThat(dev.bouncekit.taxonomy.Reason.parse(r.reason())).as(r.id()).isPresent();
+            });
+        }
+    }
+
+    @Test
+    void the_train_split_is_classified_at_least_as_gated() throws IOException {
+        Evaluation train = labelled(Split.TRAIN);
+
+        assertThat(train.reasonAccuracy()).as(misses(train)).isGreaterThanOrEqualTo(TRAIN_REASON);
+        assertThat(train.ownerAccuracy()).as(misses(train)).isGreaterThanOrEqualTo(TRAIN_OWNER);
+    }
+
+    @Test
+    void the_validation_split_trails_the_train_split_by_no_more_than_the_gap() throws IOException {
+        Evaluation train = labelled(Split.TRAIN);
+        Evaluation validation = labelled(Split.VALIDATION);
+
+        assertThat(validation.reasonAccuracy()).as("validation " + figures(validation) + "; train " + figures(train))
+                .isGreaterThanOrEqualTo(train.reasonAccuracy() - GAP)
+                .isGreaterThanOrEqualTo(VALIDATION_REASON);
+        assertThat(validation.ownerAccuracy()).as("validation " + figures(validation))
+                .isGreaterThanOrEqualTo(VALIDATION_OWNER);
     }
 
     private static String misses(Evaluation e) {
@@ -31,12 +92,12 @@ class CorpusAccuracyTest {
     }
 
     @Test
-    void dev_corpus_reason_accuracy_is_at_least_90_percent_and_owner_95() throws IOException {
+    void dev_corpus_reason_accuracy_is_at_least_93_percent_and_owner_97() throws IOException {
         Evaluation e = evaluate("replies-dev.tsv");
 
         assertThat(e.total()).isEqualTo(232);
-        assertThat(e.reasonAccuracy()).as(misses(e)).isGreaterThanOrEqualTo(90.0);
-        assertThat(e.ownerAccuracy()).as(misses(e)).isGreaterThanOrEqualTo(95.0);
+        assertThat(e.reasonAccuracy()).as(misses(e)).isGreaterThanOrEqualTo(93.0);
+        assertThat(e.ownerAccuracy()).as(misses(e)).isGreaterThanOrEqualTo(97.0);
     }
 
     @Test
