@@ -8,8 +8,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -31,7 +34,7 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Evaluation e = Evaluation.run(BounceClassifier.builtIn(), LabelledReplyFile.read(file));
+        Evaluation e = Evaluation.run(BounceClassifier.builtIn(), read());
         PrintWriter out = spec.commandLine().getOut();
         out.printf("file: %s (%d replies)%n", file, e.total());
         out.printf("reason accuracy:   %6.2f%% (%d/%d)%n", e.reasonAccuracy(), e.reasonHits(), e.total());
@@ -59,6 +62,17 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         out.flush();
         return minReasonAccuracy != null && e.reasonAccuracy() < minReasonAccuracy ? 1 : 0;
+    }
+
+    private List<LabelledReply> read() {
+        String expected = "a labelled TSV file (header: id, reply, stage, remote_host, reason, hard, provider)";
+        try (BufferedReader in = InputFile.open(file, expected)) {
+            return LabelledReplyFile.read(file.toString(), in);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage());
+        } catch (IOException e) {
+            throw InputFile.cannotRead(file, e, expected);
+        }
     }
 
     private static String abbreviate(String text) {
