@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** The {@code bouncekit} command line: the entry point of {@code bouncekit.jar}. */
 @Command(name = "bouncekit", mixinStandardHelpOptions = true, version = "bouncekit 0.1.0",
         description = "Understand and test SMTP delivery failures.",
-        subcommands = {ClassifyCommand.class, EvaluateCommand.class, CatalogCommand.class, ServeCommand.class})
+        subcommands = {ClassifyCommand.class, EvaluateCommand.class, CatalogCommand.class, ServeCommand.class,
+                CommandLine.HelpCommand.class})
 public final class BouncekitCommand implements Runnable {
 
     @CommandLine.Spec
@@ -22,8 +23,13 @@ public final class BouncekitCommand implements Runnable {
         System.exit(commandLine().execute(args));
     }
 
-    /** The configured command line, for embedding and tests. */
+    /**
+     * The configured command line, for embedding and tests: every error is reported in one line
+     * ({@link OneLineErrors}), {@code bouncekit help COMMAND} shows a command's help.
+     */
     public static CommandLine commandLine() {
-        return new CommandLine(new BouncekitCommand()).setCaseInsensitiveEnumValuesAllowed(true);
+        OneLineErrors errors = new OneLineErrors();
+        return new CommandLine(new BouncekitCommand()).setCaseInsensitiveEnumValuesAllowed(true)
+                .setParameterExceptionHandler(errors).setExecutionExceptionHandler(errors);
     }
 }

@@ -9,13 +9,21 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 
 /** {@code bouncekit catalog}: lists the provider replies bouncekit knows. */
 @Command(name = "catalog", mixinStandardHelpOptions = true, description = "List the catalog of provider replies.")
 final class CatalogCommand implements Callable<Integer> {
 
-    @Option(names = "--jsonl", description = "One JSON object per entry: id, provider, stage, code, status, lines, reason, hard.")
+    @Option(names = "--output", paramLabel = "FORMAT", defaultValue = "table",
+            description = "table, or jsonl: one JSON object per entry (id, provider, stage, code, status, lines, reason, "
+                    + "hard; json is the same). Default: ${DEFAULT-VALUE}.")
+    OutputFormat output;
+
+    @Option(names = "--jsonl", description = "The same as --output jsonl.")
     boolean jsonl;
 
     @Option(names = "--provider", description = "Only this provider's entries.")
@@ -26,12 +34,11 @@ final class CatalogCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        List<CatalogEntry> entries = entries();
+        boolean jsonLines = jsonl || output.isJsonLines();
         PrintWriter out = spec.commandLine().getOut();
-        for (CatalogEntry e : Catalog.builtIn().entries()) {
-            if (provider != null && !e.provider().equalsIgnoreCase(provider)) {
-                continue;
-            }
-            if (jsonl) {
+        for (CatalogEntry e : entries) {
+            if (jsonLines) {
                 out.println(ClassificationJson.MAPPER.writeValueAsString(json(e)));
             } else {
                 SmtpReply reply = e.reply();
@@ -41,6 +48,23 @@ final class CatalogCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    private List<CatalogEntry> entries() {
+        List<CatalogEntry> all = Catalog.builtIn().entries();
+        if (jsonl && output == OutputFormat.table && spec.commandLine().getParseResult().hasMatchedOption("--output")) {
+            throw new UserError("--jsonl means --output jsonl, but --output table was given too; give one of them");
+        }
+        if (provider == null) {
+            return all;
+        }
+        List<CatalogEntry> chosen = all.stream().filter(e -> e.provider().equalsIgnoreCase(provider)).toList();
+        if (chosen.isEmpty()) {
+            Set<String> known = new TreeSet<>();
+            all.forEach(e -> known.add(e.provider()));
+            throw new UserError("unknown provider '" + provider + "'; the catalog's providers are " + String.join(", ", known));
+        }
+        return chosen;
     }
 
     static ObjectNode json(CatalogEntry e) {

@@ -13,73 +13,91 @@ import picocli.CommandLine.Parameters;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
-/** {@code bouncekit classify}: one reply per input line in, one classification per line out. */
+/**
+ * {@code bouncekit classify}: replies in (one per line, one per paragraph, or JSON lines), one
+ * classification per reply out (JSON lines or a table). Exits with 1 when a JSON input line could
+ * not be classified, after answering all the others.
+ */
 @Command(name = "classify", mixinStandardHelpOptions = true,
-        description = "Classify SMTP replies, one per line, from FILE or standard input.")
+        description = "Classify SMTP replies from FILE or standard input: one per line, one per paragraph, or JSON lines.",
+        footer = {"", "Exit status: 0, or 1 when a --input jsonl line was not a valid request (it gets an",
+                "{\"line\", \"error\"} object; the other lines are still classified), or 2 for a bad command line."})
 final class ClassifyCommand implements Callable<Integer> {
 
-    /** Output formats. */
-    enum Format { json, table }
+    private static final String EXPECTED = "a file of replies, or '-' for standard input";
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", description = "Input file; standard input when absent or '-'.")
     Path file;
 
-    @Option(names = "--jsonl", description = "Each input line is a JSON object: {\"id\", \"reply\", \"stage\", \"remoteHost\", \"recipient\"}; only reply is required.")
+    @Option(names = "--input", paramLabel = "FORMAT",
+            description = "lines: one reply per line (the default); paragraph: one reply per block of lines separated "
+                    + "by blank lines, lines starting with white space folded onto the line before (Postfix bounces, "
+                    + "DSN Diagnostic-Code); jsonl: one JSON object per line, {\"id\", \"reply\", \"stage\", "
+                    + "\"remoteHost\", \"recipient\"}, only reply required.")
+    InputFormat input;
+
+    @Option(names = "--jsonl", description = "The same as --input jsonl.")
     boolean jsonl;
 
-    @Option(names = "--format", defaultValue = "json", description = "json (one object per line) or table. Default: ${DEFAULT-VALUE}.")
-    Format format;
+    @Option(names = {"--output", "--format"}, paramLabel = "FORMAT", defaultValue = "jsonl",
+            description = "jsonl: one JSON object per reply (json is the same); table. Default: ${DEFAULT-VALUE}.")
+    OutputFormat output;
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
+        InputFormat format = inputFormat();
         BounceClassifier classifier = BounceClassifier.builtIn();
         PrintWriter out = spec.commandLine().getOut();
-        if (format == Format.table) {
-            out.printf("%-6s %-16s %-5s %-9s %-20s %-10s %-5s %-7s %s%n",
-                    "line", "reason", "hard", "owner", "action", "provider", "code", "status", "rule");
-        }
-        try (BufferedReader in = open()) {
-            String line;
-            int number = 0;
-            while ((line = in.readLine()) != null) {
-                number++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                ObjectNode result = classifyLine(classifier, line, number);
-                if (format == Format.table) {
-                    printRow(out, number, result);
-                } else {
-                    out.println(ClassificationJson.MAPPER.writeValueAsString(result));
-                }
+        int[] errors = {0};
+        try (BufferedReader in = InputFile.open(file, EXPECTED)) {
+            if (!output.isJsonLines()) {
+                out.printf("%-6s %-16s %-5s %-9s %-20s %-10s %-5s %-7s %s%n",
+                        "line", "reason", "hard", "owner", "action", "provider", "code", "status", "rule");
             }
+            ReplyInput.read(in, format == InputFormat.paragraph, reply -> {
+                ObjectNode result = format == InputFormat.jsonl ? classifyJson(classifier, reply.text(), reply.line())
+                        : ClassificationJson.of(null, classifier.classify(reply.text()));
+                if (result.has("error")) {
+                    errors[0]++;
+                }
+                print(out, reply.line(), result);
+            });
+        } catch (IOException e) {
+            throw InputFile.cannotRead(file, e, EXPECTED);
         }
         out.flush();
-        return 0;
+        return errors[0] == 0 ? 0 : 1;
     }
 
-    private BufferedReader open() throws IOException {
-        if (file == null || file.toString().equals("-")) {
-            return new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+    private InputFormat inputFormat() {
+        if (jsonl && input != null && input != InputFormat.jsonl) {
+            throw new UserError("--jsonl means --input jsonl, but --input " + input + " was given too; give one of them");
         }
-        return Files.newBufferedReader(file, StandardCharsets.UTF_8);
+        return jsonl ? InputFormat.jsonl : input == null ? InputFormat.lines : input;
     }
 
-    private ObjectNode classifyLine(BounceClassifier classifier, String line, int number) {
-        if (!jsonl) {
-            return ClassificationJson.of(null, classifier.classify(line));
+    private void print(PrintWriter out, int line, ObjectNode result) {
+        if (output.isJsonLines()) {
+            try {
+                out.println(ClassificationJson.MAPPER.writeValueAsString(result));
+            } catch (JsonProcessingException e) {
+                throw new UncheckedIOException(e);
+            }
+        } else {
+            printRow(out, line, result);
         }
+    }
+
+    private static ObjectNode classifyJson(BounceClassifier classifier, String line, int number) {
         JsonNode node;
         try {
             node = ClassificationJson.MAPPER.readTree(line);

@@ -9,6 +9,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -38,7 +40,7 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        List<LabelledReply> rows = LabelledReplyFile.read(file);
+        List<LabelledReply> rows = read();
         boolean validationOnly = split.equalsIgnoreCase("validation");
         if (!split.equalsIgnoreCase("all")) {
             if (!validationOnly && !split.equalsIgnoreCase("train")) {
@@ -79,6 +81,17 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         out.flush();
         return minReasonAccuracy != null && e.reasonAccuracy() < minReasonAccuracy ? 1 : 0;
+    }
+
+    private List<LabelledReply> read() {
+        String expected = "a labelled TSV file (header: id, reply, stage, remote_host, reason, hard, provider)";
+        try (BufferedReader in = InputFile.open(file, expected)) {
+            return LabelledReplyFile.read(file.toString(), in);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage());
+        } catch (IOException e) {
+            throw InputFile.cannotRead(file, e, expected);
+        }
     }
 
     private static String abbreviate(String text) {

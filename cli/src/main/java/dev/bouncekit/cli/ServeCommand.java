@@ -26,10 +26,13 @@ import java.util.concurrent.TimeUnit;
  * {@code bouncekit serve}: the fake receiver as a standalone server for applications in any
  * language, with the HTTP JSON API beside it. Runs until SIGINT/SIGTERM (or {@link #stop()}).
  */
-@Command(name = "serve", mixinStandardHelpOptions = true,
+@Command(name = "serve", mixinStandardHelpOptions = true, defaultValueProvider = EnvironmentDefaults.class,
         description = {"Run the fake receiver: an SMTP server that answers with real provider replies by rules "
                 + "and magic addresses, stores accepted mail, and serves an HTTP JSON API.",
-                "Stops on Ctrl-C (SIGINT) or SIGTERM."})
+                "Logs one line per accepted message and per refusal. Stops on Ctrl-C (SIGINT) or SIGTERM."},
+        footer = {"", "Every option can also be set in the environment: BOUNCEKIT_ and the option's name in capitals,",
+                "'-' written '_': BOUNCEKIT_SMTP_PORT=2525, BOUNCEKIT_SCENARIO=/rules.yaml, BOUNCEKIT_QUIET=true.",
+                "The command line wins over the environment."})
 public final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--smtp-port", defaultValue = "2525", paramLabel = "PORT",
@@ -58,7 +61,7 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--idle-timeout", defaultValue = "5m", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "Close a connection that is silent (or does not read) this long, with '421 4.4.2' "
-                    + "(500ms, 30s, 5m, PT5M). Default: ${DEFAULT-VALUE}.")
+                    + "(500ms, 1.5s, 5m, 1h, PT5M). Default: ${DEFAULT-VALUE}.")
     Duration idleTimeout;
 
     @Option(names = "--max-message-size", defaultValue = "25M", paramLabel = "SIZE", converter = ByteSizeConverter.class,
@@ -66,6 +69,14 @@ public final class ServeCommand implements Callable<Integer> {
                     + "'552 5.3.4 Message size exceeds fixed maximum message size' (octets, or 512K, 25M, 1G). "
                     + "Default: ${DEFAULT-VALUE}.")
     long maxMessageSize;
+
+    @Option(names = "--hostname", defaultValue = "localhost", paramLabel = "NAME",
+            description = "The host name in the greeting (220 NAME ESMTP bouncekit) and the EHLO reply; give one that "
+                    + "differs from the sending host's, or Postfix sees a mail loop. Default: ${DEFAULT-VALUE}.")
+    String hostname;
+
+    @Option(names = "--quiet", description = "Do not log accepted messages and refusals.")
+    boolean quiet;
 
     @Spec
     CommandSpec spec;
@@ -115,9 +126,15 @@ public final class ServeCommand implements Callable<Integer> {
             warnExposed(err);
         }
 
-        FakeReceiver.Builder builder = FakeReceiver.builder().bind(bind).smtpPort(smtpPort).rules(rules)
+        FakeReceiver.Builder builder = FakeReceiver.builder().bind(bind).rules(rules)
                 .magicAddresses(!noMagicAddresses);
+        if (!quiet) {
+            builder.listener(new ServeLog(out));
+        }
         for (String refused : new String[] {
+                refused("--smtp-port", () -> builder.smtpPort(smtpPort)),
+                refused("--http-port", () -> FakeReceiver.builder().smtpPort(httpPort)),
+                refused("--hostname", () -> builder.hostname(hostname)),
                 refused("--max-connections", () -> builder.maxConnections(maxConnections)),
                 refused("--idle-timeout", () -> builder.idleTimeout(idleTimeout)),
                 refused("--max-message-size", () -> builder.maxMessageSize(maxMessageSize))}) {
@@ -134,14 +151,16 @@ public final class ServeCommand implements Callable<Integer> {
             try {
                 receiver.start();
             } catch (RuntimeException e) {
-                err.println("bouncekit serve: cannot listen for SMTP on " + bind + ":" + smtpPort + ": " + rootMessage(e));
+                err.println("bouncekit serve: cannot listen for SMTP on " + bind + ":" + smtpPort + ": " + rootMessage(e)
+                        + portAdvice("--smtp-port", smtpPort));
                 err.flush();
                 return 1;
             }
             try {
                 api = ReceiverHttpApi.start(receiver, bind, httpPort);
             } catch (IOException e) {
-                err.println("bouncekit serve: cannot listen for HTTP on " + bind + ":" + httpPort + ": " + rootMessage(e));
+                err.println("bouncekit serve: cannot listen for HTTP on " + bind + ":" + httpPort + ": " + rootMessage(e)
+                        + portAdvice("--http-port", httpPort));
                 err.flush();
                 return 1;
             }
@@ -214,7 +233,7 @@ public final class ServeCommand implements Callable<Integer> {
         String host = bind.contains(":") ? "[" + bind + "]" : bind;
         String http = "http://" + host + ":" + boundHttpPort;
         out.println("bouncekit fake receiver");
-        out.println("  SMTP      " + host + ":" + boundSmtpPort);
+        out.println("  SMTP      " + host + ":" + boundSmtpPort + "   (greets as " + hostname + ")");
         out.println("  HTTP API  " + http + "/api   (messages, transcript, rules, catalog)");
         out.println("  rules     " + ruleCount + (scenario == null ? "" : " from " + scenario));
         out.println("  limits    " + maxConnections + " connections, idle timeout " + DurationConverter.format(idleTimeout)
@@ -229,6 +248,7 @@ public final class ServeCommand implements Callable<Integer> {
             out.println("  (a +tag is ignored; earlier-stage entries sent as recipients answer at RCPT)");
             out.println("  All ids: " + http + "/api/catalog or 'bouncekit catalog'. Other addresses are accepted and stored.");
         }
+        out.println(quiet ? "Not logging mail (--quiet)." : "Logging each accepted message and each refusal below.");
         out.println("Stop with Ctrl-C.");
         out.flush();
     }
@@ -240,6 +260,13 @@ public final class ServeCommand implements Callable<Integer> {
         err.println("!!! its rules through the HTTP API, which has no authentication. Use --bind 127.0.0.1");
         err.println("!!! unless this is an isolated test network.");
         err.flush();
+    }
+
+    /** How to get past a port that cannot be had. */
+    private static String portAdvice(String option, int port) {
+        String variable = "BOUNCEKIT_" + option.substring(2).replace('-', '_').toUpperCase(java.util.Locale.ROOT);
+        return port == 0 ? "; check --bind" : "; stop what uses port " + port + " or choose another with " + option
+                + " (or " + variable + "), 0 for any free port";
     }
 
     /** Null when the builder takes the option's value, else what is wrong with it. */

@@ -75,7 +75,7 @@ class CliTest {
 
         Run run = run("classify", "--jsonl", input.toString());
 
-        assertThat(run.status()).isZero();
+        assertThat(run.status()).as("exit status after bad lines").isEqualTo(1);
         assertThat(run.lines()).hasSize(5);
         assertThat(json(run.lines().get(0)).get("reason").asText()).isEqualTo("filtered");
         assertThat(json(run.lines().get(0)).get("id").asText()).isEqualTo("a");
@@ -87,6 +87,59 @@ class CliTest {
         JsonNode last = json(run.lines().get(4));
         assertThat(last.get("reason").asText()).isEqualTo("userunknown");
         assertThat(last.get("provider").asText()).isEqualTo("gmail");
+    }
+
+    @Test
+    void jsonl_input_without_bad_lines_exits_0_and_input_jsonl_is_the_same_as_jsonl() throws IOException {
+        Path input = Files.writeString(dir.resolve("in.jsonl"),
+                "{\"id\":\"a\",\"reply\":\"550 Unknown user x@example.org\",\"stage\":\"DATA\"}\n", StandardCharsets.UTF_8);
+
+        Run old = run("classify", "--jsonl", input.toString());
+        Run now = run("classify", "--input", "jsonl", input.toString());
+
+        assertThat(old.status()).isZero();
+        assertThat(now).isEqualTo(old);
+    }
+
+    @Test
+    void paragraph_input_classifies_a_folded_postfix_bounce_and_a_folded_dsn_as_one_reply_each() throws Exception {
+        Path input = Path.of(CliTest.class.getResource("/postfix-bounce.txt").toURI());
+
+        Run run = run("classify", "--input", "paragraph", input.toString());
+
+        assertThat(run.status()).isZero();
+        assertThat(run.lines()).hasSize(2);
+        JsonNode postfix = json(run.lines().get(0));
+        assertThat(postfix.get("reason").asText()).isEqualTo("userunknown");
+        assertThat(postfix.get("code").asInt()).isEqualTo(550);
+        assertThat(postfix.get("status").asText()).isEqualTo("5.1.1");
+        assertThat(postfix.get("provider").asText()).isEqualTo("gmail");
+        JsonNode dsn = json(run.lines().get(1));
+        assertThat(dsn.get("reason").asText()).isEqualTo("mailboxfull");
+        assertThat(dsn.get("code").asInt()).isEqualTo(452);
+        assertThat(dsn.get("status").asText()).isEqualTo("4.2.2");
+    }
+
+    @Test
+    void paragraph_rows_in_the_table_carry_the_line_each_paragraph_starts_on() throws Exception {
+        Path input = Path.of(CliTest.class.getResource("/postfix-bounce.txt").toURI());
+
+        Run run = run("classify", "--input", "paragraph", "--output", "table", input.toString());
+
+        assertThat(run.lines()).hasSize(3);
+        assertThat(run.lines().get(1)).startsWith("1 ").contains("userunknown", "550", "5.1.1");
+        assertThat(run.lines().get(2)).startsWith("9 ").contains("mailboxfull", "452", "4.2.2");
+    }
+
+    @Test
+    void output_is_the_one_name_for_output_formats_and_format_and_json_stay_as_aliases() throws IOException {
+        Path input = Files.writeString(dir.resolve("in.txt"), "554 5.7.1 Relay access denied\n", StandardCharsets.UTF_8);
+
+        assertThat(run("classify", "--format", "table", input.toString())).isEqualTo(run("classify", "--output", "table", input.toString()));
+        assertThat(run("classify", "--format", "json", input.toString())).isEqualTo(run("classify", input.toString()));
+        assertThat(run("classify", "--output", "jsonl", input.toString())).isEqualTo(run("classify", input.toString()));
+        assertThat(run("catalog", "--output", "jsonl")).isEqualTo(run("catalog", "--jsonl"));
+        assertThat(run("catalog").out()).isEqualTo(run("catalog", "--output", "table").out());
     }
 
     @Test

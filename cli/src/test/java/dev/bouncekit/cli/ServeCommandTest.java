@@ -2,6 +2,7 @@ package dev.bouncekit.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.bouncekit.receiver.MagicAddresses;
 import jakarta.mail.Message;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.Session;
@@ -30,6 +31,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -59,10 +61,16 @@ class ServeCommandTest {
     }
 
     private Running serve(String... args) {
+        return serve(Map.of(), args);
+    }
+
+    /** Runs serve with {@code environment} as its only environment variables. */
+    private Running serve(Map<String, String> environment, String... args) {
         ServeCommand command = new ServeCommand();
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cli = new CommandLine(command).setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true));
+        CommandLine cli = new CommandLine(command).setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true))
+                .setDefaultValueProvider(new EnvironmentDefaults(environment));
         CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> cli.execute(args));
         Running r = new Running(command, exit, out, err);
         running.add(r);
@@ -201,11 +209,71 @@ class ServeCommandTest {
 
         Running soon = serve("--smtp-port", "0", "--http-port", "0", "--idle-timeout", "soon");
         assertThat(soon.exit().get(15, TimeUnit.SECONDS)).isEqualTo(2);
-        assertThat(soon.err().toString()).contains("'soon' is not a duration; use e.g. 500ms, 30s, 5m, 1h or PT5M");
+        assertThat(soon.err().toString()).contains("'soon' is not a duration; use e.g. 500ms, 1.5s, 5m, 1h or PT5M");
 
         Running big = serve("--smtp-port", "0", "--http-port", "0", "--max-message-size", "lots");
         assertThat(big.exit().get(15, TimeUnit.SECONDS)).isEqualTo(2);
         assertThat(big.err().toString()).contains("'lots' is not a size; use e.g. 1048576, 512K, 25M or 1G");
+    }
+
+    @Test
+    void logs_each_accepted_message_and_each_refusal_with_its_rule() throws Exception {
+        Running r = serve("--smtp-port", "0", "--http-port", "0", "--scenario", scenario("scenario.yaml"));
+        assertThat(r.command().awaitStarted(WAIT)).as(r.err().toString()).isTrue();
+
+        catchThrowableOfType(SendFailedException.class,
+                () -> send(r.command().smtpPort(), "app@sender.test", "Logged", "alice@example.com", "ghost@gmail.com"));
+
+        List<String> log = r.out().toString().lines().filter(l -> l.matches("\\d{4}-.*")).toList();
+        assertThat(log).hasSize(2);
+        assertThat(log.get(0)).matches("\\S+Z refused RCPT TO:<ghost@gmail\\.com>: 550-5\\.1\\.1 The email account .* \\.\\.\\. "
+                + "\\[rule RCPT recipient=ghost@gmail\\.com -> gmail/user-unknown\\] \\(connection 1 from 127\\.0\\.0\\.1\\)");
+        assertThat(log.get(1)).matches("\\S+Z accepted message 1 from <app@sender\\.test> to <alice@example\\.com> "
+                + "\\(\\d+ octets, connection 1\\)");
+        assertThat(r.err().toString()).isEmpty();
+    }
+
+    @Test
+    void quiet_logs_nothing_but_the_banner() throws Exception {
+        Running r = serve("--smtp-port", "0", "--http-port", "0", "--quiet");
+        assertThat(r.command().awaitStarted(WAIT)).as(r.err().toString()).isTrue();
+
+        catchThrowableOfType(SendFailedException.class, () -> send(r.command().smtpPort(), "app@sender.test", "Quiet",
+                "alice@example.com", MagicAddresses.address("gmail/user-unknown")));
+
+        assertThat(r.out().toString()).contains("Not logging mail (--quiet)").doesNotContain("accepted message", "refused RCPT");
+    }
+
+    @Test
+    void the_greeting_names_the_configured_host() throws Exception {
+        Running r = serve("--smtp-port", "0", "--http-port", "0", "--hostname", "mx.bouncekit.test");
+        assertThat(r.command().awaitStarted(WAIT)).as(r.err().toString()).isTrue();
+
+        try (Socket socket = new Socket("127.0.0.1", r.command().smtpPort())) {
+            socket.setSoTimeout((int) WAIT.toMillis());
+            assertThat(new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1)).readLine())
+                    .isEqualTo("220 mx.bouncekit.test ESMTP bouncekit");
+        }
+        assertThat(r.out().toString()).contains("(greets as mx.bouncekit.test)");
+    }
+
+    @Test
+    void every_option_is_also_read_from_the_environment_and_the_command_line_wins() throws Exception {
+        Map<String, String> environment = Map.of("BOUNCEKIT_SMTP_PORT", "0", "BOUNCEKIT_HTTP_PORT", "0",
+                "BOUNCEKIT_BIND", "127.0.0.1", "BOUNCEKIT_SCENARIO", scenario("scenario.yaml"),
+                "BOUNCEKIT_NO_MAGIC_ADDRESSES", "yes", "BOUNCEKIT_MAX_CONNECTIONS", "7",
+                "BOUNCEKIT_IDLE_TIMEOUT", "1.5s", "BOUNCEKIT_MAX_MESSAGE_SIZE", "2K",
+                "BOUNCEKIT_HOSTNAME", "mx.env.test", "BOUNCEKIT_QUIET", "true");
+        List<String> variables = new CommandLine(new ServeCommand()).getCommandSpec().options().stream()
+                .filter(o -> !o.usageHelp() && !o.versionHelp()).map(EnvironmentDefaults::variable).toList();
+        assertThat(environment.keySet()).as("one variable per option").containsExactlyInAnyOrderElementsOf(variables);
+
+        Running r = serve(environment, "--max-connections", "9");
+        assertThat(r.command().awaitStarted(WAIT)).as(r.err().toString()).isTrue();
+
+        assertThat(r.out().toString())
+                .contains("limits    9 connections, idle timeout 1500ms, messages up to 2K (2048 octets)")
+                .contains("(greets as mx.env.test)", "rules     3 from ", "Magic addresses are off", "Not logging mail (--quiet)");
     }
 
     @Test

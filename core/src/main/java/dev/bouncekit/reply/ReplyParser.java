@@ -12,7 +12,8 @@ import java.util.Optional;
  * ({@code 550-5.1.1 ...} / {@code 550 5.1.1 ...}), the same lines joined by {@code \n} or by
  * spaces, DSN fields ({@code Diagnostic-Code: smtp; 550 ...}, {@code Status:},
  * {@code Remote-MTA:}), the {@code smtp;550 ...} log form, Postfix's
- * {@code host X said: ... (in reply to RCPT TO command)}, qmail's {@code (#5.1.1)} and bare text
+ * {@code host X said: ... (in reply to RCPT TO command)} (also after the recipient, as Postfix's
+ * bounces write it: {@code <rcpt>: host X said: 550-5.1.1 ...}), qmail's {@code (#5.1.1)} and bare text
  * with no code at all. The enhanced code repeated on every line counts once.
  *
  * <p>Never throws: null, empty and binary input give a reply without code or with whatever text
@@ -48,10 +49,13 @@ public final class ReplyParser {
         List<String> lines = new ArrayList<>(physical.size());
         for (String original : physical) {
             String line = stripTransportPrefix(original);
+            String beforeHost = "";
             if (lines.isEmpty() && code == SmtpReply.NO_CODE) {
                 int said = indexOfIgnoreCase(line, " said:");
-                if (line.regionMatches(true, 0, "host ", 0, 5) && said > 5) {
-                    host = hostName(line.substring(5, said));
+                int hostAt = said < 0 ? -1 : postfixHostAt(line, said);
+                if (hostAt >= 0) {
+                    host = hostName(line.substring(hostAt + 5, said));
+                    beforeHost = line.substring(0, hostAt).trim();
                     line = line.substring(said + 6).trim();
                 }
                 int lineCode = leadingCode(line);
@@ -74,7 +78,7 @@ public final class ReplyParser {
             if (code != SmtpReply.NO_CODE) {
                 line = removeContinuationMarks(line, code, status);
             }
-            line = line.trim();
+            line = (beforeHost.isEmpty() || beforeHost.equals("(") ? "" : beforeHost + " ") + line.trim();
             if (!line.isEmpty()) {
                 lines.add(line);
             }
@@ -193,6 +197,21 @@ public final class ReplyParser {
             return t.substring(5).trim();
         }
         return t;
+    }
+
+    /**
+     * Where Postfix's {@code host NAME said:} starts in {@code line}, {@code said} being the index
+     * of {@code " said:"}: NAME is one token ({@code mx.example.org[192.0.2.1]}), and {@code host}
+     * starts the line or follows a space or {@code (}, as in {@code <rcpt>: host NAME said: 550 ...}
+     * and the log's {@code status=bounced (host NAME said: ...)}. -1 when it is not there.
+     */
+    private static int postfixHostAt(String line, int said) {
+        int space = line.lastIndexOf(' ', said - 1);
+        int start = space - 4;
+        if (start < 0 || space + 1 >= said || !line.regionMatches(true, start, "host", 0, 4)) {
+            return -1;
+        }
+        return start == 0 || line.charAt(start - 1) == ' ' || line.charAt(start - 1) == '(' ? start : -1;
     }
 
     private static String hostName(String text) {

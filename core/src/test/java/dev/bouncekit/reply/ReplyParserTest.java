@@ -93,6 +93,41 @@ class ReplyParserTest {
     }
 
     @Test
+    void postfix_bounce_form_after_the_recipient_gives_code_status_host_and_stage() {
+        SmtpReply reply = ReplyParser.parse("<ghost@gmail.com>: host gmail-smtp-in.l.google.com[142.251.9.26] said: "
+                + "550-5.1.1 The email account that you tried to reach does not exist. Please try 550-5.1.1 "
+                + "double-checking the recipient's email address for typos or 550-5.1.1 unnecessary spaces. "
+                + "For more information, go to 550 5.1.1 https://support.google.com/mail/?p=NoSuchUser "
+                + "d2e1a72fcca58-7e1a2c8ab2esi1234567b3a.123 - gsmtp (in reply to RCPT TO command)");
+
+        assertThat(reply.code()).isEqualTo(550);
+        assertThat(reply.status()).hasToString("5.1.1");
+        assertThat(reply.reportedHost()).isEqualTo("gmail-smtp-in.l.google.com");
+        assertThat(reply.reportedStage()).isEqualTo(SmtpStage.RCPT);
+        assertThat(reply.text()).isEqualTo("<ghost@gmail.com>: The email account that you tried to reach does not exist. "
+                + "Please try double-checking the recipient's email address for typos or unnecessary spaces. "
+                + "For more information, go to https://support.google.com/mail/?p=NoSuchUser "
+                + "d2e1a72fcca58-7e1a2c8ab2esi1234567b3a.123 - gsmtp (in reply to RCPT TO command)");
+    }
+
+    @Test
+    void postfix_log_form_in_parentheses_gives_the_code() {
+        SmtpReply reply = ReplyParser.parse("(host mx.example.org[192.0.2.1] said: 452 4.2.2 Mailbox full (in reply to RCPT TO command))");
+
+        assertThat(reply.code()).isEqualTo(452);
+        assertThat(reply.status()).hasToString("4.2.2");
+        assertThat(reply.reportedHost()).isEqualTo("mx.example.org");
+    }
+
+    @Test
+    void a_host_that_said_something_in_free_text_is_not_the_postfix_form() {
+        SmtpReply reply = ReplyParser.parse("the ghost host, they said: 550 no");
+
+        assertThat(reply.hasCode()).isFalse();
+        assertThat(reply.reportedHost()).isNull();
+    }
+
+    @Test
     void end_of_data_in_postfix_form_is_the_data_stage() {
         assertThat(ReplyParser.parse("550 spam (in reply to end of DATA command)").reportedStage())
                 .isEqualTo(SmtpStage.DATA);

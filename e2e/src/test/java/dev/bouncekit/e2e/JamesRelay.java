@@ -53,7 +53,7 @@ final class JamesRelay implements AutoCloseable {
     static final Duration PATIENCE = Duration.ofSeconds(30);
 
     private static final List<String> CONFIGURATION_FILES =
-            List.of("mailetcontainer.xml", "smtpserver.xml", "mailrepositorystore.xml", "domainlist.xml");
+            List.of("mailetcontainer.xml", "smtpserver.xml", "mailrepositorystore.xml", "domainlist.xml", "bounce.rules");
 
     private final GuiceJamesServer server;
 

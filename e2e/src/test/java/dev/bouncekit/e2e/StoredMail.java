@@ -19,7 +19,7 @@ import java.util.List;
  */
 record StoredMail(String reason, Boolean hard, String owner, String action, String provider, Integer code,
                String status, String recipient, List<String> unknownRecipients, List<String> recipients,
-               String deliveryError, Boolean permanentError, Integer retries, String text) {
+               String deliveryError, Boolean permanentError, Integer retries, String text, String rule) {
 
     /** A copy of what {@code mail} carries now; the mail may be disposed afterwards. */
     static StoredMail of(Mail mail) throws Exception {
@@ -41,7 +41,8 @@ record StoredMail(String reason, Boolean hard, String owner, String action, Stri
                 value(mail, "delivery-error", String.class),
                 value(mail, "is-delivery-permanent-error", Boolean.class),
                 value(mail, "delivery_retry_count", Integer.class),
-                message.toString(StandardCharsets.UTF_8));
+                message.toString(StandardCharsets.UTF_8),
+                value(mail, "bouncekit.rule", String.class));
     }
 
     private static <T> T value(Mail mail, String name, Class<T> type) {

@@ -65,7 +65,8 @@ public final class FakeReceiver implements AutoCloseable {
     private FakeReceiver(Builder builder) {
         this.host = builder.bind;
         this.runtime = new ReceiverRuntime(builder.magicAddresses,
-                new ReceiverLimits(builder.maxConnections, builder.idleTimeout, builder.maxMessageSize));
+                new ReceiverLimits(builder.maxConnections, builder.idleTimeout, builder.maxMessageSize),
+                builder.hostname, builder.listener);
         this.runtime.rules().replaceAll(builder.rules);
         List<ServerSetup> setups = new ArrayList<>();
         setups.add(new ServerSetup(builder.smtpPort, host, ServerSetup.PROTOCOL_SMTP));
@@ -80,7 +81,8 @@ public final class FakeReceiver implements AutoCloseable {
 
     /**
      * A builder with the defaults: 127.0.0.1, ephemeral SMTP port, no IMAP/POP3, no rules, magic
-     * addresses on, {@value #DEFAULT_MAX_CONNECTIONS} connections, 5 minutes idle timeout, 25 MiB messages.
+     * addresses on, {@value #DEFAULT_MAX_CONNECTIONS} connections, 5 minutes idle timeout, 25 MiB
+     * messages, greeting as {@code localhost}, no listener.
      */
     public static Builder builder() {
         return new Builder();
@@ -90,6 +92,7 @@ public final class FakeReceiver implements AutoCloseable {
      * Starts listening; returns this receiver.
      *
      * @throws IllegalStateException when already started or closed, or when the port cannot be bound
+     *                               ({@code cannot listen for SMTP on 127.0.0.1:2525: Address already in use})
      */
     public FakeReceiver start() {
         synchronized (lifecycle) {
@@ -123,6 +126,11 @@ public final class FakeReceiver implements AutoCloseable {
     /** The address the servers are bound to, as given to the builder (default {@code 127.0.0.1}). */
     public String host() {
         return host;
+    }
+
+    /** The host name the receiver greets with ({@code 220 localhost ESMTP bouncekit}) and gives in its EHLO reply. */
+    public String hostname() {
+        return runtime.hostname();
     }
 
     /** The SMTP port actually bound (also when the builder asked for port 0). */
@@ -354,6 +362,8 @@ public final class FakeReceiver implements AutoCloseable {
         private int maxConnections = DEFAULT_MAX_CONNECTIONS;
         private Duration idleTimeout = DEFAULT_IDLE_TIMEOUT;
         private long maxMessageSize = DEFAULT_MAX_MESSAGE_SIZE;
+        private String hostname = ReceiverRuntime.DEFAULT_HOSTNAME;
+        private ReceiverListener listener;
         private final List<ReplyRule> rules = new ArrayList<>();
 
         private Builder() {
@@ -442,6 +452,30 @@ public final class FakeReceiver implements AutoCloseable {
             return this;
         }
 
+        /**
+         * The host name given in the greeting ({@code 220 mx.test ESMTP bouncekit}) and in the first
+         * line of the EHLO reply; default {@code localhost}. Postfix and other clients refuse to
+         * deliver to a server that greets them with their own name (a mail loop), so a receiver
+         * behind a relay needs a name of its own.
+         *
+         * @throws IllegalArgumentException when it is not a host name or an address literal
+         */
+        public Builder hostname(String name) {
+            Objects.requireNonNull(name, "name");
+            if (name.isEmpty() || name.length() > 255 || !name.chars().allMatch(Builder::isHostnameChar)) {
+                throw new IllegalArgumentException("hostname must be a host name such as mx.example.test or an"
+                        + " address literal such as [192.0.2.1], not '" + name + "'");
+            }
+            this.hostname = name;
+            return this;
+        }
+
+        /** Tells {@code listener} of every stored message and every refusal, as they happen; null for none. */
+        public Builder listener(ReceiverListener receiverListener) {
+            this.listener = receiverListener;
+            return this;
+        }
+
         /** Whether {@link MagicAddresses} answer when no rule does (default on). */
         public Builder magicAddresses(boolean enabled) {
             this.magicAddresses = enabled;
@@ -465,6 +499,11 @@ public final class FakeReceiver implements AutoCloseable {
         /** The receiver, not yet started. */
         public FakeReceiver build() {
             return new FakeReceiver(this);
+        }
+
+        private static boolean isHostnameChar(int c) {
+            return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                    || c == '.' || c == '-' || c == '_' || c == ':' || c == '[' || c == ']';
         }
 
         private static int checkPort(int port) {

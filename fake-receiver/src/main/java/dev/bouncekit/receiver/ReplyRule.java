@@ -75,7 +75,8 @@ public record ReplyRule(String name, Condition condition, SmtpStage stage, Strin
         }
         delay = delay == null ? Duration.ZERO : delay;
         if (delay.isNegative() || delay.compareTo(MAX_DELAY) > 0) {
-            throw new InvalidRuleException("delay", "must be between 0 and " + MAX_DELAY.toMinutes() + " minutes, not " + delay);
+            throw new InvalidRuleException("delay", "must be between 0 and " + MAX_DELAY.toMinutes() + " minutes, not "
+                    + DurationText.format(delay));
         }
         if (times < 0) {
             throw new InvalidRuleException("times", "must be 1 or more (or 0 for always), not " + times);

@@ -107,7 +107,7 @@ class AcceptanceTest {
                 .containsExactly(SmtpStage.CONNECT, SmtpStage.EHLO, SmtpStage.MAIL, SmtpStage.RCPT,
                         SmtpStage.DATA, SmtpStage.DATA, null);
         assertThat(connection.exchanges()).extracting(Exchange::code).containsExactly(220, 250, 250, 250, 354, 250, 221);
-        assertThat(connection.exchanges().get(1).reply()).hasSize(4).contains("250-SIZE " + FakeReceiver.DEFAULT_MAX_MESSAGE_SIZE);
+        assertThat(connection.exchanges().get(1).reply()).hasSize(5).contains("250-SIZE " + FakeReceiver.DEFAULT_MAX_MESSAGE_SIZE);
         assertThat(connection.ruleAnswers()).isEmpty();
     }
 

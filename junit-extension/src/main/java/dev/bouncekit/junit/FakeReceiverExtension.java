@@ -3,6 +3,7 @@ package dev.bouncekit.junit;
 import dev.bouncekit.junit.internal.DeclaredRules;
 import dev.bouncekit.junit.internal.ManagedReceiver;
 import dev.bouncekit.junit.internal.RuleFactory;
+import dev.bouncekit.junit.internal.ScenarioFile;
 import dev.bouncekit.junit.internal.TranscriptReport;
 import dev.bouncekit.receiver.FakeReceiver;
 import dev.bouncekit.receiver.ReplyRule;
@@ -50,14 +51,16 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code @TestInstance(PER_CLASS)} and parallel execution: receivers of different classes or tests
  * have their own ports, and tests sharing one receiver take turns.
  *
- * <p>Rules in force during a test, first match first: the test method's annotations, the class's
- * (innermost {@code @Nested} class first), the builder's rules, then rules the test adds itself.
+ * <p>Rules in force during a test, first match first: the test method's annotations (with its
+ * {@link Scenario}), the class's (innermost {@code @Nested} class first), the builder's rules,
+ * then rules the test adds itself.
  */
 public final class FakeReceiverExtension implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback,
         ParameterResolver {
 
     private static final String RECEIVER = "receiver";
     private static final String TURN = "turn";
+    private static final String PREPARED = "prepared";
 
     private final Builder settings;
     private final Namespace namespace = Namespace.create(FakeReceiverExtension.class, this);
@@ -105,14 +108,20 @@ public final class FakeReceiverExtension implements BeforeAllCallback, BeforeEac
         }
     }
 
+    /**
+     * Gets this test's receiver ready: a shared one is taken in turn and reset before the test's
+     * rules are read, so that a test whose rules cannot work starts from an empty transcript, not
+     * the previous test's.
+     */
     @Override
     public void beforeEach(ExtensionContext context) {
         ExtensionContext.Store store = context.getStore(namespace);
         ManagedReceiver shared = store.get(RECEIVER, ManagedReceiver.class);
-        List<ReplyRule> rules = rulesFor(context);
         if (shared != null) {
             store.put(TURN, shared.takeTurn());
-            shared.prepare(rules, settings.magicAddresses);
+            shared.reset(settings.magicAddresses);
+            shared.install(rulesFor(context));
+            store.put(PREPARED, Boolean.TRUE);
             return;
         }
         if (settings.lifecycle == ReceiverLifecycle.PER_CLASS) {
@@ -120,14 +129,19 @@ public final class FakeReceiverExtension implements BeforeAllCallback, BeforeEac
                     + " registered on the class: a static @RegisterExtension field or @ExtendWith on the class,"
                     + " or an instance field with @TestInstance(PER_CLASS)");
         }
-        store.getOrComputeIfAbsent(RECEIVER, key -> start(rules), ManagedReceiver.class)
-                .prepare(rules, settings.magicAddresses);
+        List<ReplyRule> rules = rulesFor(context);
+        ManagedReceiver own = store.getOrComputeIfAbsent(RECEIVER, key -> start(rules), ManagedReceiver.class);
+        own.reset(settings.magicAddresses);
+        own.install(rules);
+        store.put(PREPARED, Boolean.TRUE);
     }
 
+    /** Reports the transcript of a failed test, only when the test got as far as running with its receiver. */
     @Override
     public void afterEach(ExtensionContext context) {
-        ManagedReceiver managed = context.getStore(namespace).get(RECEIVER, ManagedReceiver.class);
-        if (managed != null && settings.transcriptOnFailure) {
+        ExtensionContext.Store store = context.getStore(namespace);
+        ManagedReceiver managed = store.get(RECEIVER, ManagedReceiver.class);
+        if (managed != null && settings.transcriptOnFailure && store.get(PREPARED) != null) {
             TranscriptReport.reportIfFailed(context, managed.receiver(), System.out);
         }
     }
@@ -196,6 +210,17 @@ public final class FakeReceiverExtension implements BeforeAllCallback, BeforeEac
         /** Refuses a sender (exact or glob) with a catalog reply, like {@link RejectSender}. */
         public Builder rejectSender(String sender, String catalogId) {
             return rule(RuleFactory.rejectSender(sender, catalogId, 0));
+        }
+
+        /**
+         * Appends the rules of a scenario file, like {@link Scenario}: {@code classpath:NAME} for a
+         * resource of the class path, else the path of a file.
+         *
+         * @throws IllegalArgumentException when it is missing or invalid, naming the file, rule and field
+         */
+        public Builder scenario(String location) {
+            ClassLoader loader = Thread.currentThread().getContextClassLoader();
+            return rules(ScenarioFile.rules(location, loader != null ? loader : FakeReceiverExtension.class.getClassLoader()));
         }
 
         /** Greylists recipients (exact or glob) {@code times} times, like {@link Greylist}. */

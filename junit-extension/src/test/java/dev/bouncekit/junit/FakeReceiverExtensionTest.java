@@ -1,6 +1,7 @@
 package dev.bouncekit.junit;
 
 import dev.bouncekit.junit.fixtures.BadAnnotationFixture;
+import dev.bouncekit.junit.fixtures.BadRuleAfterPassingFixture;
 import dev.bouncekit.junit.fixtures.DeclarativeFixture;
 import dev.bouncekit.junit.fixtures.FailingFixture;
 import dev.bouncekit.junit.fixtures.InstanceFieldFixture;
@@ -10,6 +11,7 @@ import dev.bouncekit.junit.fixtures.ParallelPerTestFixture;
 import dev.bouncekit.junit.fixtures.ParallelSharedFixture;
 import dev.bouncekit.junit.fixtures.PerClassInstanceFixture;
 import dev.bouncekit.junit.fixtures.RunByTestKitOnly;
+import dev.bouncekit.junit.fixtures.ScenarioFixture;
 import dev.bouncekit.junit.fixtures.StaticFieldFixture;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.engine.reporting.ReportEntry;
@@ -116,6 +118,46 @@ class FakeReceiverExtensionTest {
                 .doesNotContain("bob@example.com")
                 .endsWith("--- end of transcript ---\n");
         assertThat(captured.toString(StandardCharsets.UTF_8)).contains(transcripts.get(0)).doesNotContain("Passing");
+    }
+
+    @Test
+    void a_test_whose_rules_cannot_work_reports_no_transcript_and_never_the_previous_tests() {
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        PrintStream original = System.out;
+        EngineExecutionResults results;
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            results = run(BadRuleAfterPassingFixture.class);
+        } finally {
+            System.setOut(original);
+        }
+
+        results.testEvents().assertStatistics(stats -> stats.succeeded(1).failed(4));
+        List<String> transcripts = values(results, "bouncekit.transcript");
+        assertThat(transcripts).singleElement().asString()
+                .startsWith("--- bouncekit: SMTP transcript of failed test fails_on_its_own(FakeReceiver)")
+                .contains("last@example.com").doesNotContain("first@example.com");
+        assertThat(captured.toString(StandardCharsets.UTF_8)).doesNotContain("first@example.com")
+                .doesNotContain("unknown_catalog_id", "permanent_reply_for_greylisting", "invalid_scenario");
+    }
+
+    @Test
+    void scenario_files_give_rules_from_the_class_path_or_a_file_on_classes_methods_and_the_builder() {
+        run(ScenarioFixture.OnTheClass.class).testEvents().assertStatistics(stats -> stats.succeeded(2).failed(0));
+        run(ScenarioFixture.FromTheBuilder.class).testEvents().assertStatistics(stats -> stats.succeeded(1).failed(0));
+    }
+
+    @Test
+    void a_scenario_that_cannot_be_read_fails_the_test_naming_it() {
+        run(ScenarioFixture.CannotBeRead.class).testEvents().assertThatEvents()
+                .haveExactly(1, event(test("missing_resource"), finishedWithFailure(
+                        instanceOf(org.junit.jupiter.api.extension.ExtensionConfigurationException.class),
+                        message(m -> m.contains("ScenarioFixture$CannotBeRead.missing_resource()")
+                                && m.contains("classpath:scenarios/nope.yaml: no such resource on the test class path")))))
+                .haveExactly(1, event(test("missing_file"), finishedWithFailure(
+                        message(m -> m.contains("nope.yaml: no such file")))))
+                .haveExactly(1, event(test("invalid"), finishedWithFailure(
+                        message(m -> m.contains("bad.yaml: rule 1: field 'at': stage MAIL cannot match on recipient; use RCPT")))));
     }
 
     @Test

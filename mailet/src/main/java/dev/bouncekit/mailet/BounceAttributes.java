@@ -28,7 +28,9 @@ import java.util.TreeSet;
  *   <tr><td>{@code bouncekit.provider}</td><td>String</td><td>provider id, e.g. {@code gmail}; absent when unknown</td></tr>
  *   <tr><td>{@code bouncekit.code}</td><td>Integer</td><td>basic reply code, e.g. 550; absent when unknown</td></tr>
  *   <tr><td>{@code bouncekit.status}</td><td>String</td><td>enhanced status code, e.g. {@code 5.1.1}; absent when unknown</td></tr>
- *   <tr><td>{@code bouncekit.rule}</td><td>String</td><td>the rule that decided, e.g. {@code status:5.1.1}</td></tr>
+ *   <tr><td>{@code bouncekit.rule}</td><td>String</td><td>the rule that decided: {@code phrase:FILE:LINE},
+ *       {@code keyword:FILE:LINE}, {@code status:5.1.1}, {@code fallback:REASON}, or {@code empty} when
+ *       there was nothing to classify</td></tr>
  *   <tr><td>{@code bouncekit.evidence}</td><td>String</td><td>how it was decided: catalog, provider-phrase, phrase, status-code, keyword, fallback, none</td></tr>
  *   <tr><td>{@code bouncekit.recipient}</td><td>String</td><td>the recipient the verdict is about; absent when it cannot be told</td></tr>
  *   <tr><td>{@code bouncekit.unknown-recipients}</td><td>list of String</td><td>failed recipients whose reply RemoteDelivery did not keep; absent when none</td></tr>

@@ -6,6 +6,8 @@ import dev.bouncekit.classify.DeliveryContext;
 import dev.bouncekit.reply.Mentions;
 import dev.bouncekit.rules.RuleSet;
 import dev.bouncekit.rules.RuleSyntaxException;
+import com.google.inject.Inject;
+import org.apache.james.filesystem.api.FileSystem;
 import org.apache.mailet.Mail;
 import org.apache.mailet.base.GenericMailet;
 import org.slf4j.Logger;
@@ -13,7 +15,6 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -32,13 +33,15 @@ import java.util.Set;
  * <pre>{@code
  * <mailet match="All" class="dev.bouncekit.mailet.ClassifyBounce">
  *   <prefix>bouncekit.</prefix>                        <!-- optional -->
- *   <rules>/opt/james/conf/bounce.rules</rules>         <!-- optional -->
+ *   <rules>file://conf/bounce.rules</rules>             <!-- optional -->
  * </mailet>
  * }</pre>
  * Init parameters: {@code prefix}, the prefix of the attribute names (default
  * {@value BounceAttributes#DEFAULT_PREFIX}); {@code rules}, a rules file (format: {@link RuleSet})
- * whose rules are tried before the built-in ones. Both are checked in {@link #init()}, which fails
- * with an {@link IllegalArgumentException} saying what is wrong.
+ * whose rules are tried before the built-in ones, found as James finds its own files
+ * ({@code file://conf/bounce.rules}, an absolute path, or a path relative to James's working
+ * directory; see {@link RulesLocation}). Both are checked in {@link #init()}, which fails with an
+ * {@link IllegalArgumentException} saying what is wrong.
  *
  * <p>It never throws from {@link #service(Mail)} and changes nothing on the mail but its own
  * attributes. A mail without a usable {@code delivery-error} is classified {@code undefined}; each
@@ -59,9 +62,24 @@ public class ClassifyBounce extends GenericMailet {
     private static final Logger LOGGER = LoggerFactory.getLogger(ClassifyBounce.class);
     private static final Classification UNDEFINED = BounceClassifier.builtIn().classify("");
 
+    private final FileSystem fileSystem;
     private BounceAttributes attributes;
     private BounceClassifier classifier;
     private ProblemLog problems;
+
+    /** A mailet without James's FileSystem: a {@code rules} path must then be a plain path. */
+    public ClassifyBounce() {
+        this(null);
+    }
+
+    /**
+     * The mailet as James creates it, with James's FileSystem to resolve the {@code rules} path
+     * ({@code file://conf/bounce.rules}, or relative to James's working directory).
+     */
+    @Inject
+    public ClassifyBounce(FileSystem fileSystem) {
+        this.fileSystem = fileSystem;
+    }
 
     @Override
     public void init() {
@@ -101,10 +119,9 @@ public class ClassifyBounce extends GenericMailet {
         for (String problem : failure.problems()) {
             problems.report(problem, mail.getName(), failure.errorText() == null ? "classified undefined" : "ignored", null);
         }
-        String text = failure.textToClassify();
-        List<String> mentioned = Mentions.in(text).addresses();
+        List<String> mentioned = Mentions.in(failure.errorText() == null ? "" : failure.errorText()).addresses();
         DeliveryContext context = DeliveryContext.none().withRecipient(contextRecipient(failure.recipients(), mentioned));
-        Classification classification = classifier.classify(text, context);
+        Classification classification = classifier.classify(failure.reply(), context);
         RecipientAttribution attribution = RecipientAttribution.of(failure.recipients(), mentioned, classification.owner());
         attributes.write(mail, classification, attribution);
         LOGGER.info("Bounce {} classified: reason={} hard={} action={} provider={} recipient-domain={} status={} code={} retries={}",
@@ -174,9 +191,9 @@ public class ClassifyBounce extends GenericMailet {
         }
         Path file;
         try {
-            file = Path.of(value.trim());
-        } catch (InvalidPathException e) {
-            throw new IllegalArgumentException(where + "'" + value + "' is not a valid path: " + e.getMessage(), e);
+            file = RulesLocation.resolve(value, fileSystem);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(where + e.getMessage(), e);
         }
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException(where + "no rules file at " + file.toAbsolutePath()

@@ -1,5 +1,7 @@
 package dev.bouncekit.mailet;
 
+import dev.bouncekit.reply.ReplyParser;
+import dev.bouncekit.reply.SmtpReply;
 import org.apache.james.core.MailAddress;
 import org.apache.mailet.Attribute;
 import org.apache.mailet.AttributeName;
@@ -55,33 +57,16 @@ record DeliveryFailure(String errorText, Integer errorCode, Boolean permanent, I
     }
 
     /**
-     * The text to classify: the kept reply; when it carries no reply code of its own but
-     * RemoteDelivery saw a 4xx or 5xx code, that code before it. Empty when there is no text.
+     * The reply to classify: the kept text as parsed; when it carries no reply code of its own
+     * (James's own wording, a bare enhanced status, a DSN's fields) but RemoteDelivery saw a 4xx
+     * or 5xx code, with that code. Empty when there is no text.
      */
-    String textToClassify() {
-        if (errorText == null) {
-            return "";
+    SmtpReply reply() {
+        SmtpReply parsed = ReplyParser.parse(errorText == null ? "" : errorText);
+        if (errorText == null || parsed.hasCode() || errorCode == null || errorCode < 400 || errorCode > 599) {
+            return parsed;
         }
-        if (errorCode != null && errorCode >= 400 && errorCode <= 599 && !startsWithReplyCode(errorText)) {
-            return errorCode + " " + errorText;
-        }
-        return errorText;
-    }
-
-    private static boolean startsWithReplyCode(String text) {
-        int start = 0;
-        while (start < text.length() && Character.isWhitespace(text.charAt(start))) {
-            start++;
-        }
-        if (text.length() < start + 3) {
-            return false;
-        }
-        for (int i = start; i < start + 3; i++) {
-            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
-                return false;
-            }
-        }
-        return text.length() == start + 3 || !Character.isLetterOrDigit(text.charAt(start + 3));
+        return new SmtpReply(errorCode, parsed.status(), parsed.lines(), parsed.reportedStage(), parsed.reportedHost());
     }
 
     private static <T> T read(Mail mail, AttributeName name, Class<T> type, List<String> problems, boolean required) {

@@ -106,6 +106,33 @@ class ClassifyBounceTest {
     }
 
     @Test
+    void the_code_remote_delivery_saw_is_used_when_a_dsn_shaped_text_has_none() throws Exception {
+        Mail mail = builder("frank@example.org")
+                .attribute(attribute(DELIVERY_ERROR, AttributeValue.of("Status: 5.1.1\nDiagnostic-Code: smtp; User unknown")))
+                .attribute(attribute(DELIVERY_ERROR_CODE, AttributeValue.of(550)))
+                .build();
+
+        mailet.service(mail);
+
+        assertThat(value(mail, "bouncekit.code")).contains(550);
+        assertThat(value(mail, "bouncekit.status")).contains("5.1.1");
+        assertThat(value(mail, "bouncekit.reason")).contains("userunknown");
+    }
+
+    @Test
+    void the_code_remote_delivery_saw_is_used_for_james_own_wording() throws Exception {
+        Mail mail = builder("frank@example.org")
+                .attribute(attribute(DELIVERY_ERROR, AttributeValue.of("Reporting-MTA: dns; mx.example.org\n"
+                        + "Diagnostic-Code: X-Postfix; host mx.example.org[192.0.2.1] said: mailbox unavailable")))
+                .attribute(attribute(DELIVERY_ERROR_CODE, AttributeValue.of(550)))
+                .build();
+
+        mailet.service(mail);
+
+        assertThat(value(mail, "bouncekit.code")).contains(550);
+    }
+
+    @Test
     void the_code_in_the_text_wins_over_the_250_that_sendpartial_leaves() throws Exception {
         Mail mail = builder("bob@gmail.com")
                 .attribute(attribute(DELIVERY_ERROR, AttributeValue.of(GMAIL_USER_UNKNOWN)))

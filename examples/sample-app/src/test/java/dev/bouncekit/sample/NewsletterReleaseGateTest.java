@@ -17,7 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static dev.bouncekit.junit.assertions.BounceAssertions.assertThat;
-import static org.assertj.core.data.Percentage.withPercentage;
+import static dev.bouncekit.junit.assertions.BounceAssertions.withPercentage;
 
 /** The configured way: a builder in a static field, one receiver for the class, the release gate. */
 class NewsletterReleaseGateTest {

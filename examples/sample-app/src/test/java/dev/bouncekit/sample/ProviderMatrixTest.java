@@ -3,6 +3,7 @@ package dev.bouncekit.sample;
 import dev.bouncekit.catalog.CatalogEntry;
 import dev.bouncekit.junit.FakeReceiverExtension;
 import dev.bouncekit.junit.params.CatalogSource;
+import dev.bouncekit.junit.params.Failure;
 import dev.bouncekit.junit.params.Hard;
 import dev.bouncekit.receiver.FakeReceiver;
 import dev.bouncekit.reply.SmtpStage;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import java.util.List;
 
 import static dev.bouncekit.junit.assertions.BounceAssertions.assertThat;
+import static dev.bouncekit.junit.assertions.BounceAssertions.withPercentage;
 
 /** One test against every known provider rejection of a kind, through magic addresses. */
 @ExtendWith(FakeReceiverExtension.class)
@@ -39,13 +41,13 @@ class ProviderMatrixTest {
     // end::catalog-source[]
 
     @ParameterizedTest(name = "{0}")
-    @CatalogSource(permanent = Hard.FALSE, stage = SmtpStage.RCPT)
+    @CatalogSource(failure = Failure.TEMPORARY, stage = SmtpStage.RCPT)
     void retries_every_temporary_refusal_and_then_gives_up(CatalogEntry entry, String magicAddress, FakeReceiver receiver) {
         DeliveryReport report = mailer(receiver).send(new Email("app@shop.test", List.of(magicAddress), "Hello", "..."));
 
         assertThat(report.attempts()).isEqualTo(3);
         assertThat(report.deferred()).containsKey(magicAddress);
         assertThat(suppressions.addresses()).isEmpty();
-        assertThat(receiver).hasRetriedAfterTemporaryFailure().hasBounceRateBelow(org.assertj.core.data.Percentage.withPercentage(1));
+        assertThat(receiver).hasRetriedAfterTemporaryFailure().hasBounceRateBelow(withPercentage(1));
     }
 }

@@ -91,6 +91,7 @@ final class ConnectionSession {
 
     /** Records a reply; {@code rule}, when not null, labels the exchange it completes. */
     void replySent(String text, String rule) {
+        Exchange refusal;
         synchronized (this) {
             Exchange last = exchanges.get(exchanges.size() - 1);
             if (isComplete(last.reply())) {
@@ -107,10 +108,15 @@ final class ConnectionSession {
                 lines.add(text.substring(start, end));
                 start = end + 2;
             }
-            exchanges.set(exchanges.size() - 1, new Exchange(last.index(), last.command(), last.stage(), lines,
-                    rule == null ? last.rule() : rule, last.at()));
+            Exchange answered = new Exchange(last.index(), last.command(), last.stage(), lines,
+                    rule == null ? last.rule() : rule, last.at());
+            exchanges.set(exchanges.size() - 1, answered);
+            refusal = isComplete(lines) && answered.isRejection() ? answered : null;
         }
         runtime.recorder().changed();
+        if (refusal != null) {
+            runtime.refused(id, clientAddress, refusal);
+        }
     }
 
     /** Labels the exchange in progress with the rule (or limit) that is answering it. */

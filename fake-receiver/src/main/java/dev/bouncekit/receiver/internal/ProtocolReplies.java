@@ -32,10 +32,21 @@ final class ProtocolReplies {
     private ProtocolReplies() {
     }
 
-    /** The EHLO reply: GreenMail's capabilities with {@code SIZE} added. */
+    /** The greeting when no rule answers the connection. */
+    static String greeting(String hostname) {
+        return "220 " + hostname + " ESMTP bouncekit";
+    }
+
+    /**
+     * The EHLO reply: GreenMail's capabilities with {@code SIZE} and {@code 8BITMIME} added.
+     * GreenMail offers {@code SMTPUTF8}, and RFC 6531 (section 3.1) requires a server that does
+     * to offer {@code 8BITMIME} too; without it Postfix logs a complaint on every connection.
+     * Message data is read as octets, so 8-bit bodies are stored as sent.
+     */
     static String ehlo(String serverName, long maxMessageSize) {
         return "250-" + serverName + "\r\n"
                 + "250-SIZE " + maxMessageSize + "\r\n"
+                + "250-8BITMIME\r\n"
                 + "250-AUTH " + AuthCommand.SUPPORTED_AUTH_MECHANISM + "\r\n"
                 + "250 SMTPUTF8";
     }

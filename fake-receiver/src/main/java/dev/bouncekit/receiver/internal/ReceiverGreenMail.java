@@ -30,6 +30,30 @@ public final class ReceiverGreenMail extends GreenMail {
         return runtime;
     }
 
+    /**
+     * Starts the servers.
+     *
+     * @throws IllegalStateException naming the address and port, and why, when the SMTP port
+     *                               cannot be bound (in use, not an address of this host, ...)
+     */
+    @Override
+    public synchronized void start() {
+        try {
+            super.start();
+        } catch (IllegalStateException e) {
+            IllegalStateException reported = e;
+            for (AbstractServer service : services.values()) {
+                if (service instanceof ReceiverSmtpServer smtp && smtp.bindFailure() != null) {
+                    ServerSetup setup = smtp.getServerSetup();
+                    reported = new IllegalStateException("cannot listen for SMTP on " + setup.getBindAddress() + ":"
+                            + setup.getPort() + ": " + smtp.bindFailure().getMessage(), smtp.bindFailure());
+                }
+            }
+            stop();
+            throw reported;
+        }
+    }
+
     @Override
     protected Map<String, AbstractServer> createServices(ServerSetup[] setups, Managers managers) {
         List<ServerSetup> others = new ArrayList<>();

@@ -1,6 +1,11 @@
 package dev.bouncekit.receiver.internal;
 
+import dev.bouncekit.receiver.Exchange;
 import dev.bouncekit.receiver.FakeReceiver;
+import dev.bouncekit.receiver.ReceivedMessage;
+import dev.bouncekit.receiver.ReceiverListener;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
@@ -8,10 +13,15 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * What every connection of one receiver shares: the rules, the decider, the recorder, the limits
- * with the connection count, the write watchdog, and the stop signal that cuts delays short when
- * the receiver closes.
+ * with the connection count, the host name it greets with, its listener, the write watchdog, and
+ * the stop signal that cuts delays short when the receiver closes.
  */
 public final class ReceiverRuntime {
+
+    /** The host name in the greeting and the EHLO reply unless the builder says otherwise. */
+    public static final String DEFAULT_HOSTNAME = "localhost";
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReceiverRuntime.class);
 
     private final RuleBook rules = new RuleBook();
     private final Recorder recorder = new Recorder();
@@ -20,6 +30,8 @@ public final class ReceiverRuntime {
     private final ConnectionGate gate;
     private final WriteWatchdog watchdog = new WriteWatchdog("bouncekit-smtp-write-watchdog");
     private final CountDownLatch stopped = new CountDownLatch(1);
+    private final String hostname;
+    private final ReceiverListener listener;
 
     /** A runtime with no rules and {@link FakeReceiver}'s default limits; magic addresses on or off. */
     public ReceiverRuntime(boolean magicAddresses) {
@@ -29,9 +41,24 @@ public final class ReceiverRuntime {
 
     /** A runtime with no rules and these limits; magic addresses on or off. */
     public ReceiverRuntime(boolean magicAddresses, ReceiverLimits limits) {
+        this(magicAddresses, limits, DEFAULT_HOSTNAME, null);
+    }
+
+    /**
+     * A runtime with no rules, these limits, greeting as {@code hostname} and telling
+     * {@code listener} (or nobody, when null) what happens.
+     */
+    public ReceiverRuntime(boolean magicAddresses, ReceiverLimits limits, String hostname, ReceiverListener listener) {
         this.decider = new ReplyDecider(rules, magicAddresses);
         this.limits = limits;
         this.gate = new ConnectionGate(limits.maxConnections());
+        this.hostname = hostname;
+        this.listener = listener;
+    }
+
+    /** The host name in the greeting and the first line of the EHLO reply. */
+    public String hostname() {
+        return hostname;
     }
 
     /** The installed rules. */
@@ -62,6 +89,28 @@ public final class ReceiverRuntime {
     /** Turns magic addresses on or off. */
     public void magicAddresses(boolean enabled) {
         decider.magicAddresses(enabled);
+    }
+
+    /** Tells the listener that a message was stored. */
+    void messageStored(ReceivedMessage message) {
+        if (listener != null) {
+            try {
+                listener.messageStored(message);
+            } catch (RuntimeException e) {
+                LOG.warn("The receiver's listener failed on message {}: {}", message.id(), e.toString(), e);
+            }
+        }
+    }
+
+    /** Tells the listener that a complete reply refused something. */
+    void refused(int connectionId, String clientAddress, Exchange exchange) {
+        if (listener != null) {
+            try {
+                listener.refused(connectionId, clientAddress, exchange);
+            } catch (RuntimeException e) {
+                LOG.warn("The receiver's listener failed on a refusal in connection {}: {}", connectionId, e.toString(), e);
+            }
+        }
     }
 
     ReplyDecider decider() {

@@ -16,7 +16,8 @@ import java.util.Locale;
 
 /**
  * GreenMail's SMTP session loop with the receiver's recording connection and state put in place
- * before the greeting, the greeting decided by the rules (CONNECT stage), and every command read
+ * before the greeting, the greeting decided by the rules (CONNECT stage) or else
+ * {@code 220 <host name> ESMTP bouncekit}, and every command read
  * and run so that bad input gets a reply or a clean close: unknown or malformed commands get
  * {@code 500 5.5.2}, an over-long line {@code 500 5.5.2 Line too long}, a silent client
  * {@code 421 4.4.2}; a client that goes away, even in the middle of a message, ends the session
@@ -61,7 +62,7 @@ final class ReceiverSmtpHandler extends SmtpHandler {
         Decision decision = session.runtime().decider().decide(SmtpStage.CONNECT, session.facts(null, List.of()));
         String reply = decision == null ? null : session.answer(decision);
         if (reply == null) {
-            super.sendGreetings();
+            conn.send(ProtocolReplies.greeting(session.runtime().hostname()));
             return;
         }
         if (!reply.startsWith("2")) {

@@ -12,6 +12,8 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
@@ -21,11 +23,16 @@ import java.util.function.Supplier;
  * {@code TCP_NODELAY} is on: with Nagle's algorithm and delayed ACKs each new connection would
  * cost about 40 ms. The listening socket has a backlog of {@value #BACKLOG}: with GreenMail's
  * default of 50, a burst of 200 connections has SYNs dropped and waits a second or more for
- * retransmissions instead of being answered (or refused) at once.
+ * retransmissions instead of being answered (or refused) at once. A port that cannot be bound is
+ * kept as {@link #bindFailure()} for the receiver to report, not logged with stack traces by
+ * GreenMail's server thread.
  */
 final class ReceiverSmtpServer extends SmtpServer {
 
     static final int BACKLOG = 1024;
+
+    private final CountDownLatch bound = new CountDownLatch(1);
+    private volatile IOException bindFailure;
 
     private final Supplier<ReceiverRuntime> runtime;
     private final ReceiverSmtpManager smtpManager;
@@ -55,6 +62,40 @@ final class ReceiverSmtpServer extends SmtpServer {
         setup = setup.port(socket.getLocalPort());
         setName(setup.getProtocol() + ':' + setup.getBindAddress() + ':' + setup.getPort());
         return socket;
+    }
+
+    /** Opens the listening socket; a failure ends the server thread quietly and is kept for the receiver. */
+    @Override
+    protected synchronized void initServerSocket() {
+        try {
+            serverSocket = openServerSocket();
+            setRunning(true);
+        } catch (IOException e) {
+            bindFailure = e;
+            throw new NotBound();
+        } finally {
+            bound.countDown();
+        }
+    }
+
+    @Override
+    public void run() {
+        try {
+            super.run();
+        } catch (NotBound e) {
+            // kept in bindFailure; GreenMail's start() sees the server not running
+        }
+    }
+
+    @Override
+    public boolean waitTillRunning(long timeoutInMs) throws InterruptedException {
+        bound.await(timeoutInMs, TimeUnit.MILLISECONDS);
+        return isRunning();
+    }
+
+    /** Why the listening socket could not be opened, or null. */
+    IOException bindFailure() {
+        return bindFailure;
     }
 
     @Override
@@ -102,6 +143,15 @@ final class ReceiverSmtpServer extends SmtpServer {
             clientSocket.shutdownOutput();
         } catch (IOException e) {
             log.debug("Client {} went away before its 421", clientSocket.getRemoteSocketAddress(), e);
+        }
+    }
+
+    /** Ends the server thread of a server whose socket could not be opened. */
+    private static final class NotBound extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        NotBound() {
+            super(null, null, false, false);
         }
     }
 

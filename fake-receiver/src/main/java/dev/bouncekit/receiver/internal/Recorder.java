@@ -49,6 +49,7 @@ public final class Recorder {
             messages.add(message);
         }
         changed();
+        session.runtime().messageStored(message);
     }
 
     void changed() {

@@ -84,6 +84,12 @@ final class RecordingSmtpConnection extends SmtpConnection {
         return data.content();
     }
 
+    /** The receiver's host name, for the greeting and the EHLO and HELO replies. */
+    @Override
+    public String getServerGreetingsName() {
+        return session.runtime().hostname();
+    }
+
     @Override
     public void send(String reply) {
         send(reply, null);

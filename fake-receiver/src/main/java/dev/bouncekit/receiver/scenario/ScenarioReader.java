@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.bouncekit.receiver.Condition;
+import dev.bouncekit.receiver.DurationText;
 import dev.bouncekit.receiver.InvalidRuleException;
 import dev.bouncekit.receiver.ReplyCatalog;
 import dev.bouncekit.receiver.ReplyRule;
@@ -17,7 +18,6 @@ import org.yaml.snakeyaml.LoaderOptions;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -25,8 +25,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** Turns scenario text (YAML or JSON) into checked rules, or a {@link ScenarioException} that says where. */
 final class ScenarioReader {
@@ -38,7 +36,6 @@ final class ScenarioReader {
     private static final Set<String> TOP_FIELDS = Set.of("rules");
     private static final List<String> RULE_FIELDS = List.of("name", "when", "at", "reply", "disconnect", "accept", "delay", "times");
     private static final List<String> REPLY_FIELDS = List.of("code", "status", "text");
-    private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m)", Pattern.CASE_INSENSITIVE);
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final ObjectMapper YAML = yamlMapper();
@@ -305,20 +302,12 @@ final class ScenarioReader {
             return Duration.ZERO;
         }
         if (!delay.isTextual()) {
-            throw new InvalidRuleException("delay", "give a unit, e.g. 500ms, 2s or 1m");
+            throw new InvalidRuleException("delay", "give a unit, e.g. " + DurationText.EXAMPLES);
         }
-        String text = delay.asText().trim();
-        Matcher m = DURATION.matcher(text);
         try {
-            if (m.matches()) {
-                double amount = Double.parseDouble(m.group(1));
-                String unit = m.group(2).toLowerCase(Locale.ROOT);
-                long millis = Math.round(amount * (unit.equals("ms") ? 1 : unit.equals("s") ? 1000 : 60_000));
-                return Duration.ofMillis(millis);
-            }
-            return Duration.parse(text);
-        } catch (DateTimeParseException | ArithmeticException | NumberFormatException e) {
-            throw new InvalidRuleException("delay", "'" + text + "' is not a duration; use e.g. 500ms, 2s, 1m or PT2S");
+            return DurationText.parse(delay.asText());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRuleException("delay", e.getMessage());
         }
     }
 

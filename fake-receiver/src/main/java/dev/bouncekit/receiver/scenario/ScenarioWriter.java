@@ -4,10 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bouncekit.receiver.Condition;
+import dev.bouncekit.receiver.DurationText;
 import dev.bouncekit.receiver.ReplyRule;
 import dev.bouncekit.reply.SmtpReply;
 
-import java.time.Duration;
 import java.util.List;
 
 /** Writes rules in the scenario schema, so what {@code GET /api/rules} returns can be sent back with PUT. */
@@ -63,16 +63,11 @@ public final class ScenarioWriter {
             node.put("accept", true);
         }
         if (!rule.delay().isZero()) {
-            node.put("delay", format(rule.delay()));
+            node.put("delay", DurationText.format(rule.delay()));
         }
         if (rule.times() > 0) {
             node.put("times", rule.times());
         }
         return node;
-    }
-
-    private static String format(Duration delay) {
-        long millis = delay.toMillis();
-        return millis % 1000 == 0 ? millis / 1000 + "s" : millis + "ms";
     }
 }

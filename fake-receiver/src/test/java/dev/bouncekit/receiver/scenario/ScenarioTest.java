@@ -60,7 +60,7 @@ class ScenarioTest {
                 "  - when: any",
                 "    at: DATA",
                 "    accept: true",
-                "    delay: 250ms",
+                "    delay: 0.25m",
                 "  - at: CONNECT",
                 "    disconnect: true",
                 "  - when: { sender: \"\" }",
@@ -74,7 +74,7 @@ class ScenarioTest {
         assertThat(first.delay()).isEqualTo(Duration.ofMillis(1500));
         assertThat(first.times()).isEqualTo(3);
         assertThat(scenario.rules().get(1).accepts()).isTrue();
-        assertThat(scenario.rules().get(1).delay()).isEqualTo(Duration.ofMillis(250));
+        assertThat(scenario.rules().get(1).delay()).isEqualTo(Duration.ofSeconds(15));
         assertThat(scenario.rules().get(2).condition()).isEqualTo(Condition.any());
         assertThat(scenario.rules().get(3).stage()).isEqualTo(SmtpStage.MAIL);
         assertThat(scenario.rules().get(3).condition()).isEqualTo(Condition.sender(""));
@@ -104,8 +104,9 @@ class ScenarioTest {
             "rules: [ { reply: gmail/nope } ]| s.yaml: rule 1: field 'reply': unknown catalog id 'gmail/nope'; ids look like gmail/user-unknown (list them with 'bouncekit catalog' or GET /api/catalog)",
             "rules: [ { at: RCPT, reply: { code: 250, text: ok } } ]| s.yaml: rule 1: field 'reply': code must be 4xx or 5xx, not 250 (a rule that lets mail through uses accept())",
             "rules: [ { at: RCPT, reply: { code: 550 } } ]| s.yaml: rule 1: field 'reply': a custom reply needs text: one line, or a list of lines",
-            "rules: [ { at: RCPT, disconnect: true, delay: 5 } ]| s.yaml: rule 1: field 'delay': give a unit, e.g. 500ms, 2s or 1m",
-            "rules: [ { at: RCPT, disconnect: true, delay: soon } ]| s.yaml: rule 1: field 'delay': 'soon' is not a duration; use e.g. 500ms, 2s, 1m or PT2S",
+            "rules: [ { at: RCPT, disconnect: true, delay: 5 } ]| s.yaml: rule 1: field 'delay': give a unit, e.g. 500ms, 1.5s, 5m, 1h or PT5M",
+            "rules: [ { at: RCPT, disconnect: true, delay: soon } ]| s.yaml: rule 1: field 'delay': 'soon' is not a duration; use e.g. 500ms, 1.5s, 5m, 1h or PT5M",
+            "rules: [ { at: RCPT, disconnect: true, delay: 1h } ]| s.yaml: rule 1: field 'delay': must be between 0 and 10 minutes, not 1h",
             "rules: [ { at: RCPT, disconnect: true, times: 0 } ]| s.yaml: rule 1: field 'times': must be a whole number of 1 or more, not 0",
             "rules: [ { at: CONNECT, when: { helo: x }, disconnect: true } ]| s.yaml: rule 1: field 'at': stage CONNECT cannot match on helo; use EHLO",
             "rules: { at: RCPT }| s.yaml: field 'rules' must be a list of rules",

@@ -140,7 +140,7 @@ public abstract class AbstractClassificationAssert<SELF extends AbstractClassifi
 
     private void fail(String what, String expected, String got, Object expectedValue, Object actualValue) {
         failWithActualExpectedAndMessage(actualValue, expectedValue, "%s",
-                "Expecting the classification of\n  " + actual.reply() + "\nto have " + what + "\n  " + expected
+                "\nExpecting the classification of\n  " + actual.reply() + "\nto have " + what + "\n  " + expected
                         + "\nbut had\n  " + got + "\n(decided by rule " + actual.rule() + ")");
     }
 

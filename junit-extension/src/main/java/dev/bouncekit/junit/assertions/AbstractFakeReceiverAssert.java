@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.IntPredicate;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -118,6 +119,26 @@ public abstract class AbstractFakeReceiverAssert<SELF extends AbstractFakeReceiv
             appendAttemptsOrNearMisses(out, facts, Attempt.Kind.RECIPIENT, address, tried);
             return Optional.of(out.toString());
         });
+    }
+
+    // ---- how often a recipient was tried ----
+
+    /**
+     * Verifies that exactly {@code times} {@code RCPT TO}s named the address, whatever they were
+     * answered, on any connection: {@code hasTriedRecipientExactly("bob@example.com", 3)}.
+     */
+    public SELF hasTriedRecipientExactly(String address, int times) {
+        return tried(address, times, "exactly", n -> n == times, n -> n >= times);
+    }
+
+    /** Verifies that at most {@code times} {@code RCPT TO}s named the address; never waits. */
+    public SELF hasTriedRecipientAtMost(String address, int times) {
+        return tried(address, times, "at most", n -> n <= times, null);
+    }
+
+    /** Verifies that at least {@code times} {@code RCPT TO}s named the address. */
+    public SELF hasTriedRecipientAtLeast(String address, int times) {
+        return tried(address, times, "at least", n -> n >= times, n -> n >= times);
     }
 
     // ---- stored messages ----
@@ -267,6 +288,43 @@ public abstract class AbstractFakeReceiverAssert<SELF extends AbstractFakeReceiv
         });
     }
 
+    private SELF tried(String address, int times, String bound, IntPredicate holds, IntPredicate ready) {
+        Objects.requireNonNull(address, "address");
+        if (times < 0) {
+            throw new IllegalArgumentException("times must be 0 or more, not " + times);
+        }
+        Supplier<Optional<String>> failure = () -> {
+            TranscriptFacts facts = facts();
+            List<Attempt> tried = facts.of(Attempt.Kind.RECIPIENT, address);
+            if (holds.test(tried.size())) {
+                return Optional.empty();
+            }
+            StringBuilder out = new StringBuilder("Expecting recipient\n  <").append(address)
+                    .append(">\nto have been tried ").append(bound).append(' ').append(times(times))
+                    .append(" (RCPT TO naming it)\nbut it was tried ").append(times(tried.size()));
+            if (tried.isEmpty()) {
+                out.append('\n');
+                List<Attempt> others = facts.of(Attempt.Kind.RECIPIENT);
+                if (!others.isEmpty()) {
+                    out.append("near misses, the closest tried:\n");
+                    NearMisses.closest(address, others, Attempt::address).forEach(a -> out.append(a.describe("  ")));
+                }
+            } else {
+                out.append(":\n");
+                tried.forEach(a -> out.append(a.describe("  ")));
+            }
+            return Optional.of(out.toString());
+        };
+        if (ready == null) {
+            return check(false, failure);
+        }
+        return check(true, failure, () -> ready.test(facts().of(Attempt.Kind.RECIPIENT, address).size()));
+    }
+
+    private static String times(int n) {
+        return n == 1 ? "once" : n + " times";
+    }
+
     private void appendAttemptsOrNearMisses(StringBuilder out, TranscriptFacts facts, Attempt.Kind kind, String address,
                                             List<Attempt> tried) {
         String command = kind == Attempt.Kind.SENDER ? "MAIL FROM" : "RCPT TO";
@@ -363,7 +421,11 @@ public abstract class AbstractFakeReceiverAssert<SELF extends AbstractFakeReceiv
             }
             problem = failure.get();
         }
-        problem.ifPresent(p -> failWithMessage("%s", p.endsWith("\n") ? p.substring(0, p.length() - 1) : p));
+        if (problem.isPresent()) {
+            // not in a lambda: AssertJ drops this class's frames, and the test's line must come first
+            String text = problem.get();
+            failWithMessage("%s", "\n" + (text.endsWith("\n") ? text.substring(0, text.length() - 1) : text));
+        }
         return myself;
     }
 }

@@ -3,6 +3,7 @@ package dev.bouncekit.junit.internal;
 import dev.bouncekit.junit.Greylist;
 import dev.bouncekit.junit.RejectRecipient;
 import dev.bouncekit.junit.RejectSender;
+import dev.bouncekit.junit.Scenario;
 import dev.bouncekit.receiver.ReplyRule;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -15,9 +16,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Reads {@link RejectRecipient}, {@link RejectSender} and {@link Greylist} from the test method and
- * its classes: the method's first, then the test class's, then those of the classes enclosing a
- * {@code @Nested} class, innermost first, so that the most specific rule answers.
+ * Reads {@link RejectRecipient}, {@link RejectSender}, {@link Greylist} and {@link Scenario} from
+ * the test method and its classes: the method's first, then the test class's, then those of the
+ * classes enclosing a {@code @Nested} class, innermost first, so that the most specific rule
+ * answers. On one method or class, the annotations' rules come before the scenario's.
  */
 public final class DeclaredRules {
 
@@ -60,10 +62,19 @@ public final class DeclaredRules {
         for (Greylist a : AnnotationSupport.findRepeatableAnnotations(element, Greylist.class)) {
             rules.add(build(a, where, () -> RuleFactory.greylist(a.recipient(), a.reply(), a.times())));
         }
+        Optional<Scenario> scenario = AnnotationSupport.findAnnotation(element, Scenario.class);
+        if (scenario.isPresent()) {
+            rules.addAll(build(scenario.get(), where, () -> ScenarioFile.rules(scenario.get().value(), loaderOf(element))));
+        }
         return rules;
     }
 
-    private static ReplyRule build(Object annotation, String where, java.util.function.Supplier<ReplyRule> rule) {
+    private static ClassLoader loaderOf(AnnotatedElement element) {
+        Class<?> type = element instanceof Method m ? m.getDeclaringClass() : (Class<?>) element;
+        return type.getClassLoader() != null ? type.getClassLoader() : ClassLoader.getSystemClassLoader();
+    }
+
+    private static <T> T build(Object annotation, String where, java.util.function.Supplier<T> rule) {
         try {
             return rule.get();
         } catch (IllegalArgumentException e) {

@@ -41,10 +41,14 @@ public final class ManagedReceiver implements AutoCloseable {
         return receiver;
     }
 
-    /** Forgets mail, transcript and rules of the previous test and installs this test's. */
-    public void prepare(List<ReplyRule> rules, boolean magicAddresses) {
+    /** Forgets mail, transcript and rules of the previous test; magic addresses on or off. */
+    public void reset(boolean magicAddresses) {
         receiver.reset();
         receiver.magicAddresses(magicAddresses);
+    }
+
+    /** Installs the rules of the test about to run. */
+    public void install(List<ReplyRule> rules) {
         receiver.setRules(rules);
     }
 

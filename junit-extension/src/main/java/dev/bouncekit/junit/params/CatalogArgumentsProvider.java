@@ -47,12 +47,8 @@ final class CatalogArgumentsProvider extends AnnotationBasedArgumentsProvider<Ca
                 || Arrays.stream(source.provider()).anyMatch(p -> p.equalsIgnoreCase(entry.provider())))
                 && (source.reason().length == 0 || Arrays.asList(source.reason()).contains(entry.reason()))
                 && (source.stage().length == 0 || Arrays.asList(source.stage()).contains(entry.stage()))
-                && flag(source.hard(), entry.hard())
-                && flag(source.permanent(), entry.code() >= 500);
-    }
-
-    private static boolean flag(Hard filter, boolean value) {
-        return filter == Hard.ANY || (filter == Hard.TRUE) == value;
+                && (source.hard() == Hard.ANY || (source.hard() == Hard.TRUE) == entry.hard())
+                && (source.failure() == Failure.ANY || (source.failure() == Failure.PERMANENT) == (entry.code() >= 500));
     }
 
     private static void checkKnown(CatalogSource source, List<CatalogEntry> all) {
@@ -86,7 +82,7 @@ final class CatalogArgumentsProvider extends AnnotationBasedArgumentsProvider<Ca
         if (source.stage().length > 0) {
             out.append("stage=").append(Arrays.toString(source.stage())).append(' ');
         }
-        out.append("hard=").append(source.hard()).append(" permanent=").append(source.permanent());
+        out.append("hard=").append(source.hard()).append(" failure=").append(source.failure());
         return out.toString();
     }
 

@@ -23,6 +23,10 @@ import java.lang.annotation.Target;
  * @ParameterizedTest
  * @CatalogSource(provider = "gmail", hard = Hard.TRUE)
  * void suppresses_every_gmail_hard_bounce(CatalogEntry entry, String magicAddress) { ... }
+ *
+ * @ParameterizedTest
+ * @CatalogSource(failure = Failure.TEMPORARY, stage = SmtpStage.RCPT)
+ * void retries_every_temporary_refusal(CatalogEntry entry, String magicAddress) { ... }
  * }</pre>
  *
  * A filter that matches no entry fails the test, naming the known values.
@@ -48,8 +52,8 @@ public @interface CatalogSource {
     /** Only hard bounces, only others, or both (the default). */
     Hard hard() default Hard.ANY;
 
-    /** Only permanent (5xx) replies, only temporary (4xx) ones ({@link Hard}'s values read as yes/no), or both. */
-    Hard permanent() default Hard.ANY;
+    /** Only permanent (5xx) replies, only temporary (4xx) ones, or both (the default). */
+    Failure failure() default Failure.ANY;
 
     /** The domain of the magic addresses. */
     String domain() default MagicAddresses.DEFAULT_DOMAIN;

@@ -47,7 +47,7 @@ class ClassificationAssertTest {
     void should_fail_when_the_reason_differs_showing_reply_expected_actual_and_rule() {
         assertThatThrownBy(() -> assertThat(userUnknown).hasReason(Reason.MAILBOXFULL))
                 .isInstanceOf(AssertionFailedError.class)
-                .hasMessageStartingWith("Expecting the classification of\n"
+                .hasMessageStartingWith("\nExpecting the classification of\n"
                         + "  550 5.1.1 The email account that you tried to reach does not exist. - gsmtp\n"
                         + "to have reason\n  mailboxfull\nbut had\n  userunknown\n(decided by rule ");
     }

@@ -20,7 +20,7 @@ import java.util.concurrent.CompletableFuture;
 
 import static dev.bouncekit.junit.assertions.BounceAssertions.assertThat;
 import static dev.bouncekit.junit.assertions.BounceAssertions.assertThatThrownBy;
-import static org.assertj.core.data.Percentage.withPercentage;
+import static dev.bouncekit.junit.assertions.BounceAssertions.withPercentage;
 
 /** {@link FakeReceiverAssert}: every check passing and failing, with the failure messages. */
 @ExtendWith(FakeReceiverExtension.class)
@@ -118,7 +118,93 @@ class FakeReceiverAssertTest {
         @Test
         void should_show_the_description_when_failing(FakeReceiver receiver) {
             assertThatThrownBy(() -> assertThat(receiver).as("signup mail").hasRejectedRecipient("ghost@gmail.com"))
-                    .hasMessageStartingWith("[signup mail] Expecting the receiver to have refused recipient");
+                    .hasMessageStartingWith("[signup mail] \nExpecting the receiver to have refused recipient");
+        }
+    }
+
+    @Nested
+    class Attempts_per_recipient {
+
+        @Test
+        void should_pass_when_the_recipient_was_tried_as_often_as_expected(FakeReceiver receiver) {
+            SmtpDialog.deliver(receiver, "app@sender.test", "Hi", "full@example.com", "alice@example.com");
+            SmtpDialog.deliver(receiver, "app@sender.test", "Hi", "FULL@example.com");
+            SmtpDialog.deliver(receiver, "app@sender.test", "Hi", "full@example.com");
+
+            assertThat(receiver)
+                    .hasTriedRecipientExactly("full@example.com", 3)
+                    .hasTriedRecipientAtMost("full@example.com", 3)
+                    .hasTriedRecipientAtLeast("full@example.com", 2)
+                    .hasTriedRecipientExactly("alice@example.com", 1)
+                    .hasTriedRecipientExactly("nobody@example.com", 0)
+                    .hasTriedRecipientAtMost("nobody@example.com", 0);
+        }
+
+        @Test
+        void should_fail_listing_every_attempt_when_tried_more_often(FakeReceiver receiver) {
+            SmtpDialog.deliver(receiver, "app@sender.test", "Hi", "ghost@gmail.com");
+            SmtpDialog.deliver(receiver, "app@sender.test", "Hi again", "ghost@gmail.com");
+
+            assertThatThrownBy(() -> assertThat(receiver).hasTriedRecipientAtMost("ghost@gmail.com", 1))
+                    .isInstanceOf(AssertionError.class)
+                    .hasMessageContaining("Expecting recipient\n  <ghost@gmail.com>\nto have been tried at most once"
+                            + " (RCPT TO naming it)\nbut it was tried 2 times:\n"
+                            + "  [connection 1 #3] C: RCPT TO:<ghost@gmail.com>\n")
+                    .hasMessageContaining("  [connection 2 #3] C: RCPT TO:<ghost@gmail.com>\n");
+            assertThatThrownBy(() -> assertThat(receiver).hasTriedRecipientExactly("ghost@gmail.com", 3))
+                    .hasMessageContaining("to have been tried exactly 3 times (RCPT TO naming it)\nbut it was tried 2 times:");
+        }
+
+        @Test
+        void should_fail_with_near_misses_when_never_tried(FakeReceiver receiver) {
+            SmtpDialog.deliver(receiver, "app@sender.test", "Hi", "ghost@gmial.com");
+
+            assertThatThrownBy(() -> assertThat(receiver).hasTriedRecipientAtLeast("ghost@gmail.com", 1))
+                    .hasMessageContaining("to have been tried at least once (RCPT TO naming it)\nbut it was tried 0 times\n"
+                            + "near misses, the closest tried:\n  [connection 1 #3] C: RCPT TO:<ghost@gmial.com>");
+        }
+
+        @Test
+        void should_wait_for_a_sender_that_retries_in_the_background(FakeReceiver receiver) throws Exception {
+            CompletableFuture<Void> later = CompletableFuture.runAsync(() -> {
+                SmtpDialog.deliver(receiver, "app@sender.test", "Hi", "full@example.com");
+                SmtpDialog.deliver(receiver, "app@sender.test", "Hi", "full@example.com");
+            });
+
+            assertThat(receiver).within(Duration.ofSeconds(10)).hasTriedRecipientExactly("full@example.com", 2);
+            later.get();
+        }
+    }
+
+    @Nested
+    class Failures_point_at_the_test {
+
+        @Test
+        void the_first_frame_of_a_failure_is_the_line_of_the_test(FakeReceiver receiver) {
+            // called directly, as tests do: inside a lambda the lambda's frame would come first anyway
+            StackTraceElement receiverTop = null;
+            try {
+                assertThat(receiver).hasRejectedRecipient("ghost@gmail.com");
+            } catch (AssertionError e) {
+                receiverTop = e.getStackTrace()[0];
+            }
+            StackTraceElement classificationTop = null;
+            try {
+                assertThat(dev.bouncekit.classify.BounceClassifier.builtIn().classify("550 5.1.1 User unknown"))
+                        .hasReason(Reason.MAILBOXFULL);
+            } catch (AssertionError e) {
+                classificationTop = e.getStackTrace()[0];
+            }
+
+            assertThat(receiverTop).isNotNull().extracting(StackTraceElement::getClassName)
+                    .isEqualTo(Failures_point_at_the_test.class.getName());
+            assertThat(classificationTop).isNotNull().extracting(StackTraceElement::getClassName)
+                    .isEqualTo(Failures_point_at_the_test.class.getName());
+        }
+
+        @Test
+        void with_percentage_comes_with_the_one_import() {
+            assertThat(withPercentage(2)).isEqualTo(org.assertj.core.data.Percentage.withPercentage(2));
         }
     }
 

@@ -40,7 +40,10 @@ class SoftAssertionsTest {
                 .hasMessageContaining("Multiple Failures (3 failures)")
                 .hasMessageContaining("with code 421")
                 .hasMessageContaining("to have stored 1 message(s) but it stored 0")
-                .hasMessageContaining("to have reason\n  mailboxfull");
+                .hasMessageContaining("to have reason\n  mailboxfull")
+                .hasMessageContaining("-- failure 1 --\nExpecting the receiver to have refused recipient")
+                .hasMessageContaining("-- failure 3 --\nExpecting the classification of")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContainPattern("-- failure \\d+ --\\S"));
     }
 
     @Test

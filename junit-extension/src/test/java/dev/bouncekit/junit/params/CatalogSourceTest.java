@@ -46,12 +46,27 @@ class CatalogSourceTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CatalogSource(reason = {Reason.USERUNKNOWN, Reason.MAILBOXFULL}, stage = SmtpStage.RCPT, permanent = Hard.TRUE)
+    @CatalogSource(reason = {Reason.USERUNKNOWN, Reason.MAILBOXFULL}, stage = SmtpStage.RCPT, failure = Failure.PERMANENT)
     void filters_combine(CatalogEntry entry, TestInfo info) {
         assertThat(entry.reason()).isIn(Reason.USERUNKNOWN, Reason.MAILBOXFULL);
         assertThat(entry.stage()).isEqualTo(SmtpStage.RCPT);
         assertThat(entry.code()).isGreaterThanOrEqualTo(500);
         assertThat(info.getDisplayName()).isEqualTo(entry.id());
+    }
+
+    private static final Set<String> TEMPORARY = ConcurrentHashMap.newKeySet();
+
+    @ParameterizedTest(name = "{0}")
+    @CatalogSource(failure = Failure.TEMPORARY)
+    void feeds_only_temporary_failures_when_asked(CatalogEntry entry) {
+        assertThat(entry.code()).isBetween(400, 499);
+        TEMPORARY.add(entry.id());
+    }
+
+    @AfterAll
+    static void every_temporary_failure_was_fed() {
+        assertThat(TEMPORARY).isNotEmpty().containsExactlyInAnyOrderElementsOf(Catalog.builtIn().entries().stream()
+                .filter(e -> e.code() < 500).map(CatalogEntry::id).toList());
     }
 
     @ParameterizedTest

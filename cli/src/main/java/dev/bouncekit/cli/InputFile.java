@@ -1,0 +1,59 @@
+package dev.bouncekit.cli;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/**
+ * A file named on the command line, opened for reading as UTF-8 (bytes that are not UTF-8 read as
+ * U+FFFD); standard input when the name is absent or {@code -}. What keeps it from being read is a
+ * {@link UserError} that names the file.
+ */
+final class InputFile {
+
+    private InputFile() {
+    }
+
+    /**
+     * Opens {@code file}, or standard input.
+     *
+     * @param expected what the file should be, for the message when it cannot be read, e.g. "a file of replies"
+     */
+    static BufferedReader open(Path file, String expected) {
+        if (file == null || file.toString().equals("-")) {
+            return new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        }
+        check(file, expected);
+        try {
+            return new BufferedReader(new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw cannotRead(file, e, expected);
+        }
+    }
+
+    /** Checks that {@code file} is a readable regular file. */
+    static void check(Path file, String expected) {
+        if (Files.isDirectory(file)) {
+            throw new UserError("cannot read " + file + ": it is a directory; give " + expected);
+        }
+        if (!Files.exists(file)) {
+            throw new UserError("cannot read " + file + ": no such file; give " + expected);
+        }
+        if (!Files.isReadable(file)) {
+            throw new UserError("cannot read " + file + ": permission denied; give " + expected + " you may read");
+        }
+    }
+
+    /** A failure to read {@code file}, as a user error. */
+    static UserError cannotRead(Path file, IOException e, String expected) {
+        String reason = e instanceof NoSuchFileException ? "no such file"
+                : e instanceof AccessDeniedException ? "permission denied"
+                : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return new UserError("cannot read " + file + ": " + reason + "; give " + expected);
+    }
+}

@@ -1,0 +1,179 @@
+package dev.bouncekit.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every user error of {@code java -jar bouncekit.jar}, run as users run it: a separate process.
+ * Each is one line on standard error saying what is wrong and how to fix it, and a non-zero exit
+ * status; never a stack trace.
+ */
+class UserErrorsJarIT {
+
+    @TempDir
+    Path dir;
+
+    private record Run(int status, String out, String err) {
+        List<String> errLines() {
+            return err.lines().toList();
+        }
+    }
+
+    private Run run(String... args) throws Exception {
+        return run(Map.of(), null, args);
+    }
+
+    private Run run(Map<String, String> environment, String stdin, String... args) throws Exception {
+        Path jar = Path.of(System.getProperty("bouncekit.jar", "target/bouncekit.jar"));
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", jar.toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().keySet().removeIf(name -> name.startsWith("BOUNCEKIT_"));
+        builder.environment().putAll(environment);
+        Process process = builder.start();
+        CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(process.getInputStream()));
+        CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(process.getErrorStream()));
+        try (var in = process.getOutputStream()) {
+            if (stdin != null) {
+                in.write(stdin.getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        try {
+            assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("bouncekit %s ended", command).isTrue();
+            return new Run(process.exitValue(), out.get(10, TimeUnit.SECONDS), err.get(10, TimeUnit.SECONDS));
+        } finally {
+            process.destroyForcibly();
+        }
+    }
+
+    private static String read(InputStream in) {
+        try (in) {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            in.transferTo(bytes);
+            return bytes.toString(StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** One line on stderr, starting with the command, and no trace of a stack anywhere. */
+    private static void assertOneLineError(Run run, int status, String command, String... expected) {
+        assertThat(run.status()).as("exit status; stderr: %s", run.err()).isEqualTo(status);
+        assertThat(run.errLines()).as("stderr").hasSize(1);
+        assertThat(run.errLines().get(0)).startsWith("bouncekit " + command + ": ").contains(expected);
+        assertNoStackTrace(run);
+    }
+
+    private static void assertNoStackTrace(Run run) {
+        assertThat(run.out() + run.err()).doesNotContain("Exception", "\tat ", "at java.", "at dev.bouncekit.");
+    }
+
+    @Test
+    void classify_of_a_missing_file() throws Exception {
+        Run run = run("classify", "--output", "table", dir.resolve("nope.txt").toString());
+
+        assertOneLineError(run, 1, "classify", "cannot read " + dir.resolve("nope.txt") + ": no such file",
+                "give a file of replies");
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
+    void evaluate_of_a_missing_file() throws Exception {
+        assertOneLineError(run("evaluate", dir.resolve("nope.tsv").toString()), 1, "evaluate",
+                "nope.tsv: no such file", "give a labelled TSV file");
+    }
+
+    @Test
+    void evaluate_of_a_file_that_is_not_a_labelled_tsv() throws Exception {
+        Path replies = Files.writeString(dir.resolve("replies.txt"), "550 5.1.1 User unknown\n");
+
+        assertOneLineError(run("evaluate", replies.toString()), 1, "evaluate",
+                "replies.txt:1: missing column 'reply'; expected id, reply, stage, remote_host, reason, hard, provider");
+    }
+
+    @Test
+    void classify_jsonl_with_a_bad_line_answers_the_others_and_exits_1() throws Exception {
+        Run run = run(Map.of(), "{\"id\":\"a\",\"reply\":\"550 5.1.1 User unknown\"}\nnot json\n{\"id\":\"c\",\"reply\":\"452 4.2.2 Mailbox full\"}\n",
+                "classify", "--jsonl");
+
+        assertThat(run.status()).isEqualTo(1);
+        assertThat(run.out().lines().toList()).hasSize(3);
+        assertThat(run.out().lines().toList().get(0)).contains("\"id\":\"a\"", "\"reason\":\"userunknown\"");
+        assertThat(run.out().lines().toList().get(1)).startsWith("{\"line\":2,\"error\":\"not a JSON object");
+        assertThat(run.out().lines().toList().get(2)).contains("\"id\":\"c\"", "\"reason\":\"mailboxfull\"");
+        assertThat(run.err()).isEmpty();
+        assertNoStackTrace(run);
+    }
+
+    @Test
+    void catalog_of_an_unknown_provider_lists_the_providers() throws Exception {
+        Run run = run("catalog", "--provider", "nosuch");
+
+        assertOneLineError(run, 1, "catalog", "unknown provider 'nosuch'", "gmail", "outlook", "yahoo");
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
+    void help_for_a_command() throws Exception {
+        Run run = run("help", "classify");
+
+        assertThat(run.status()).isZero();
+        assertThat(run.out()).startsWith("Usage: bouncekit classify").contains("--input", "--output");
+        assertThat(run.err()).isEmpty();
+    }
+
+    @Test
+    void serve_on_a_port_in_use_names_it() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            int port = taken.getLocalPort();
+
+            Run run = run("serve", "--smtp-port", String.valueOf(port), "--http-port", "0");
+
+            assertOneLineError(run, 1, "serve", "cannot listen for SMTP on 127.0.0.1:" + port + ": Address already in use",
+                    "choose another with --smtp-port");
+            assertThat(run.out()).isEmpty();
+        }
+    }
+
+    @Test
+    void an_unknown_option_points_to_the_help() throws Exception {
+        assertOneLineError(run("classify", "--outptu", "table"), 2, "classify",
+                "Unknown option: '--outptu' (did you mean --output?)", "see 'bouncekit help classify'");
+    }
+
+    @Test
+    void a_duration_in_another_grammar() throws Exception {
+        assertOneLineError(run("serve", "--idle-timeout", "soon"), 2, "serve",
+                "'soon' is not a duration; use e.g. 500ms, 1.5s, 5m, 1h or PT5M");
+    }
+
+    @Test
+    void a_bad_value_from_the_environment_names_the_variable() throws Exception {
+        assertOneLineError(run(Map.of("BOUNCEKIT_SMTP_PORT", "twenty-five"), null, "serve"), 2, "serve",
+                "'twenty-five' is not an int", "BOUNCEKIT_SMTP_PORT=twenty-five");
+    }
+
+    @Test
+    void conflicting_input_formats() throws Exception {
+        assertOneLineError(run("classify", "--jsonl", "--input", "paragraph", "-"), 1, "classify",
+                "--jsonl means --input jsonl, but --input paragraph was given too");
+    }
+}
