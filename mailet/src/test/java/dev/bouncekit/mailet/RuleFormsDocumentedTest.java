@@ -30,6 +30,7 @@ class RuleFormsDocumentedTest {
         mailet.init(FakeMailetConfig.builder().mailetName("ClassifyBounce").build());
         List<Mail> mails = List.of(
                 bounce(Bounces.GMAIL_USER_UNKNOWN, "bob@gmail.com"),
+                bounce("554 5.7.1 <bob@example.org>: Relay access denied", "bob@example.org"),
                 bounce("550 5.1.1 zzz", "bob@example.org"),
                 bounce("550 zzz", "bob@example.org"),
                 builder("bob@example.org").build());
@@ -39,7 +40,7 @@ class RuleFormsDocumentedTest {
             String rule = value(mail, "bouncekit.rule").orElseThrow().toString();
             forms.add(rule.contains(":") ? rule.substring(0, rule.indexOf(':') + 1) : rule);
         }
-        assertThat(forms).contains("phrase:", "status:", "fallback:", "empty");
+        assertThat(forms).contains("catalog:", "phrase:", "status:", "fallback:", "empty");
 
         String row = Files.readAllLines(README).stream().filter(l -> l.startsWith("| `bouncekit.rule` |")).findFirst().orElseThrow();
         List<String> missing = new ArrayList<>();
