@@ -30,7 +30,7 @@ class RuleFormsDocumentedTest {
         mailet.init(FakeMailetConfig.builder().mailetName("ClassifyBounce").build());
         List<Mail> mails = List.of(
                 bounce(Bounces.GMAIL_USER_UNKNOWN, "bob@gmail.com"),
-                bounce("554 5.7.1 <bob@example.org>: Relay access denied", "bob@example.org"),
+                bounce("550 5.7.1 we do not relay for example.org, sorry", "bob@example.org"),
                 bounce("550 5.1.1 zzz", "bob@example.org"),
                 bounce("550 zzz", "bob@example.org"),
                 builder("bob@example.org").build());
