@@ -109,7 +109,8 @@ public final class BounceClassifier {
         }
         Reason reason = verdict.reason;
         String rule = verdict.rule;
-        if (reason == Reason.USERUNKNOWN && (verdict.evidence == Evidence.PHRASE || verdict.evidence == Evidence.KEYWORD)
+        if (reason == Reason.USERUNKNOWN && providerId == null
+                && (verdict.evidence == Evidence.PHRASE || verdict.evidence == Evidence.KEYWORD)
                 && seenAfterRecipient(stage, status)) {
             reason = Reason.FILTERED;
             rule += "+stage";
@@ -176,8 +177,9 @@ public final class BounceClassifier {
      * "no such user" wording is {@code userunknown} when the status says so (X.1.0, X.1.1, X.1.3)
      * or when it came at RCPT TO (or before: at MAIL FROM it becomes {@code rejected}); otherwise,
      * after DATA or at a stage nobody reported, a recipient-side filter refused the message:
-     * {@code filtered}. A provider's own wording and its catalog replies are exempt: providers
-     * document them as their answers to RCPT TO.
+     * {@code filtered}. Replies of a known provider are exempt (its own wording, its catalog
+     * replies, any reply it is detected in): mailbox providers refuse unknown users at RCPT TO and
+     * document those replies as such.
      */
     private static boolean seenAfterRecipient(SmtpStage stage, EnhancedStatusCode status) {
         if (status != null && status.subject() == 1 && (status.detail() == 0 || status.detail() == 1 || status.detail() == 3)) {
