@@ -10,9 +10,11 @@ import java.util.function.IntPredicate;
 
 /**
  * A multi-phrase index: one pass over a text finds every phrase that occurs, with where it first
- * and last ends. Built once (Aho-Corasick, compiled to a dense automaton over the characters the
- * phrases use); immutable and safe to share between threads. Scanning costs one table lookup per
- * character whatever the text, with no regular expressions and no backtracking.
+ * and last ends. Built once (Aho-Corasick: the shallow states compiled to full rows over the ASCII
+ * characters the phrases use, deeper states and other characters by goto edges and failure links,
+ * so the table stays small for thousands of phrases in many scripts); immutable and safe to share
+ * between threads. Scanning is linear in the text (amortized: a failure link is followed at most as
+ * often as a goto edge was), with no regular expressions and no backtracking.
  *
  * <p>Phrases are given in {@link TextNormalizer} form; texts are scanned as they are, and matched as
  * if normalized: case is folded and every run of white space counts as one space, inside the
@@ -35,11 +37,21 @@ public final class PhraseIndex {
     private static final byte LEADING = 1;
     private static final byte TRAILING = 2;
 
+    /** Table entries at most for the rows of shallow states (2 MB of ints). */
+    private static final int DENSE_ENTRIES = 1 << 19;
+
     /** Character (as found in a text) to alphabet symbol; 0 is every character no phrase uses. */
     private final char[] symbolOf = new char[Character.MAX_VALUE + 1];
-    private final int alphabet;
+    /** Symbols below this are ASCII characters: the columns of {@link #delta}. */
+    private final int dense;
     private final int spaceSymbol;
+    /** Full rows for states below {@link #denseStates} (numbered breadth first, so the shallow ones). */
     private final int[] delta;
+    private final int denseStates;
+    private final int[] fail;
+    private final int[] childStart;
+    private final int[] childSymbol;
+    private final int[] childTarget;
     private final int[][] outputs;
     private final int phraseCount;
     /** Per phrase: {@link #LEADING} and/or {@link #TRAILING}, or 0. */
@@ -97,22 +109,29 @@ public final class PhraseIndex {
         ringSize = longestLeading == 0 ? 0 : Integer.highestOneBit(longestLeading * 2 - 1);
         char[] symbolOfFolded = new char[Character.MAX_VALUE + 1];
         int symbols = 1;
-        for (String phrase : bodies) {
-            for (int i = 0; i < phrase.length(); i++) {
-                char c = TextNormalizer.fold(phrase.charAt(i));
-                if (symbolOfFolded[c] == 0) {
-                    symbolOfFolded[c] = (char) symbols++;
+        int asciiSymbols = 0;
+        for (boolean ascii : new boolean[] {true, false}) {
+            for (String phrase : bodies) {
+                for (int i = 0; i < phrase.length(); i++) {
+                    char c = TextNormalizer.fold(phrase.charAt(i));
+                    if ((c < 128) == ascii && symbolOfFolded[c] == 0) {
+                        symbolOfFolded[c] = (char) symbols++;
+                    }
                 }
             }
+            if (ascii && symbolOfFolded[' '] == 0) {
+                symbolOfFolded[' '] = (char) symbols++;
+            }
+            if (ascii) {
+                asciiSymbols = symbols;
+            }
         }
-        if (symbolOfFolded[' '] == 0) {
-            symbolOfFolded[' '] = (char) symbols++;
-        }
-        alphabet = symbols;
+        dense = asciiSymbols;
         spaceSymbol = symbolOfFolded[' '];
         for (int c = 0; c <= Character.MAX_VALUE; c++) {
             symbolOf[c] = symbolOfFolded[TextNormalizer.fold((char) c)];
         }
+        // The trie, its states numbered breadth first, so that shallow states have low numbers.
         List<Map<Integer, Integer>> trie = new ArrayList<>();
         List<List<Integer>> out = new ArrayList<>();
         trie.add(new HashMap<>());
@@ -134,30 +153,98 @@ public final class PhraseIndex {
             out.get(node).add(p);
         }
         int states = trie.size();
-        delta = new int[states * alphabet];
-        int[] fail = new int[states];
-        ArrayDeque<Integer> queue = new ArrayDeque<>();
-        queue.add(0);
-        while (!queue.isEmpty()) {
-            int node = queue.poll();
-            out.get(node).addAll(node == 0 ? List.of() : out.get(fail[node]));
-            Map<Integer, Integer> children = trie.get(node);
-            for (int symbol = 1; symbol < alphabet; symbol++) {
-                Integer child = children.get(symbol);
-                if (child == null) {
-                    delta[node * alphabet + symbol] = delta[fail[node] * alphabet + symbol];
-                } else {
-                    fail[child] = node == 0 ? 0 : delta[fail[node] * alphabet + symbol];
-                    delta[node * alphabet + symbol] = child;
-                    queue.add(child);
+        int[] order = new int[states];
+        int[] number = new int[states];
+        int filled = 1;
+        for (int head = 0; head < filled; head++) {
+            int node = order[head];
+            number[node] = head;
+            for (int child : new java.util.TreeMap<>(trie.get(node)).values()) {
+                order[filled++] = child;
+            }
+        }
+        // Goto edges in compressed rows, by new state number, sorted by symbol.
+        childStart = new int[states + 1];
+        childSymbol = new int[states - 1];
+        childTarget = new int[states - 1];
+        int edge = 0;
+        for (int s = 0; s < states; s++) {
+            childStart[s] = edge;
+            for (Map.Entry<Integer, Integer> e : new java.util.TreeMap<>(trie.get(order[s])).entrySet()) {
+                childSymbol[edge] = e.getKey();
+                childTarget[edge] = number[e.getValue()];
+                edge++;
+            }
+        }
+        childStart[states] = edge;
+        // Shallow states get a full row over the ASCII symbols (the table stays small whatever the
+        // number of phrases); deeper states and other symbols follow goto edges and failure links.
+        int shallow = 1;
+        while (shallow < states && (long) (shallow + 1) * dense <= DENSE_ENTRIES) {
+            shallow++;
+        }
+        denseStates = shallow;
+        delta = new int[denseStates * dense];
+        fail = new int[states];
+        for (int s = 0; s < states; s++) {
+            for (int k = childStart[s]; k < childStart[s + 1]; k++) {
+                int child = childTarget[k];
+                fail[child] = s == 0 ? 0 : next(fail[s], childSymbol[k]);
+            }
+            if (s < denseStates) {
+                for (int symbol = 1; symbol < dense; symbol++) {
+                    int target = child(s, symbol);
+                    delta[s * dense + symbol] = target >= 0 ? target : s == 0 ? 0 : next(fail[s], symbol);
                 }
             }
         }
         outputs = new int[states][];
-        for (int node = 0; node < states; node++) {
-            List<Integer> own = out.get(node);
-            outputs[node] = own.isEmpty() ? NONE : own.stream().mapToInt(Integer::intValue).distinct().toArray();
+        for (int s = 0; s < states; s++) {
+            List<Integer> own = new ArrayList<>(out.get(order[s]));
+            if (s != 0) {
+                for (int p : outputs[fail[s]]) {
+                    own.add(p);
+                }
+            }
+            outputs[s] = own.isEmpty() ? NONE : own.stream().mapToInt(Integer::intValue).distinct().toArray();
         }
+    }
+
+    /** The state after {@code symbol} in {@code state}: a table lookup in shallow states, else goto and failure links. */
+    private int next(int state, int symbol) {
+        if (symbol == 0) {
+            return 0;
+        }
+        int s = state;
+        while (true) {
+            if (s < denseStates && symbol < dense) {
+                return delta[s * dense + symbol];
+            }
+            int target = child(s, symbol);
+            if (target >= 0) {
+                return target;
+            }
+            if (s == 0) {
+                return 0;
+            }
+            s = fail[s];
+        }
+    }
+
+    /** The goto edge of {@code state} on {@code symbol}, or -1. */
+    private int child(int state, int symbol) {
+        int from = childStart[state];
+        int to = childStart[state + 1];
+        for (int k = from; k < to; k++) {
+            int c = childSymbol[k];
+            if (c == symbol) {
+                return childTarget[k];
+            }
+            if (c > symbol) {
+                return -1;
+            }
+        }
+        return -1;
     }
 
     /**
@@ -189,7 +276,7 @@ public final class PhraseIndex {
             if (ring != null) {
                 ring[position & mask] = i;
             }
-            state = delta[state * alphabet + symbol];
+            state = state < denseStates && symbol < dense ? delta[state * dense + symbol] : next(state, symbol);
             int[] found = outputs[state];
             for (int p : found) {
                 byte flags = boundaries[p];
