@@ -15,20 +15,85 @@ import java.util.Optional;
 public final class CatalogMatcher {
 
     private final Map<String, CatalogEntry> bySignature = new HashMap<>();
+    /** Signature hashes, so that a reply that is no catalog entry costs no string building. */
+    private final java.util.Set<Long> hashes = new java.util.HashSet<>();
 
     /** A matcher over {@code catalog}'s entries; on equal signatures the first entry wins. */
     public CatalogMatcher(Catalog catalog) {
         for (CatalogEntry entry : catalog.entries()) {
-            bySignature.putIfAbsent(signature(entry.reply()), entry);
+            String signature = signature(entry.reply());
+            bySignature.putIfAbsent(signature, entry);
+            hashes.add(hash(signature));
         }
     }
 
     /** The entry {@code reply} is, if any. */
     public Optional<CatalogEntry> find(SmtpReply reply) {
-        if (reply.isEmpty()) {
+        if (reply.isEmpty() || !hashes.contains(hashOf(reply))) {
             return Optional.empty();
         }
         return Optional.ofNullable(bySignature.get(signature(reply)));
+    }
+
+    /** FNV-1a over the characters of a signature. */
+    private static long hash(CharSequence signature) {
+        long h = 0xcbf29ce484222325L;
+        for (int i = 0; i < signature.length(); i++) {
+            h = (h ^ signature.charAt(i)) * 0x100000001b3L;
+        }
+        return h;
+    }
+
+    /** {@code hash(signature(reply))}, computed without building the signature. */
+    static long hashOf(SmtpReply reply) {
+        Hasher out = new Hasher();
+        out.append(reply.hasCode() ? Integer.toString(reply.code()) : "0").append('|')
+                .append(String.valueOf(reply.status())).append('|');
+        tokens(reply.text(), out);
+        return out.h;
+    }
+
+    /** An {@link Appendable}-like sink that only hashes. */
+    private static final class Hasher implements Sink {
+        long h = 0xcbf29ce484222325L;
+
+        @Override
+        public Hasher append(char c) {
+            h = (h ^ c) * 0x100000001b3L;
+            return this;
+        }
+
+        @Override
+        public Hasher append(CharSequence text) {
+            for (int i = 0; i < text.length(); i++) {
+                append(text.charAt(i));
+            }
+            return this;
+        }
+    }
+
+    /** Where a signature goes: a string or a hash. */
+    private interface Sink {
+        Sink append(char c);
+
+        Sink append(CharSequence text);
+    }
+
+    /** A sink that builds the signature string. */
+    private static final class Builder implements Sink {
+        final StringBuilder out = new StringBuilder();
+
+        @Override
+        public Builder append(char c) {
+            out.append(c);
+            return this;
+        }
+
+        @Override
+        public Builder append(CharSequence text) {
+            out.append(text);
+            return this;
+        }
     }
 
     /**
@@ -48,9 +113,14 @@ public final class CatalogMatcher {
 
     /** The comparison key of a reply: code, status and its text with variable tokens masked. */
     static String signature(SmtpReply reply) {
-        StringBuilder out = new StringBuilder();
-        out.append(reply.hasCode() ? reply.code() : 0).append('|').append(reply.status()).append('|');
-        String text = reply.text();
+        Builder out = new Builder();
+        out.append(reply.hasCode() ? Integer.toString(reply.code()) : "0").append('|')
+                .append(String.valueOf(reply.status())).append('|');
+        tokens(reply.text(), out);
+        return out.out.toString();
+    }
+
+    private static void tokens(String text, Sink out) {
         int n = text.length();
         int i = 0;
         while (i < n) {
@@ -62,13 +132,13 @@ public final class CatalogMatcher {
                 i++;
             }
             if (start < i) {
-                out.append(mask(text, start, i)).append(' ');
+                mask(text, start, i, out);
+                out.append(' ');
             }
         }
-        return out.toString();
     }
 
-    private static String mask(String text, int start, int end) {
+    private static void mask(String text, int start, int end, Sink out) {
         int letters = 0;
         int digits = 0;
         int dots = 0;
@@ -86,14 +156,15 @@ public final class CatalogMatcher {
             }
         }
         if (at) {
-            return "<address>";
+            out.append("<address>");
+        } else if (digits > 0 && dots >= 3 && letters == 0) {
+            out.append("<ip>");
+        } else if (digits > 0 && letters > 0 && end - start >= 12) {
+            out.append("<token>");
+        } else {
+            for (int i = start; i < end; i++) {
+                out.append(Character.toLowerCase(text.charAt(i)));
+            }
         }
-        if (digits > 0 && dots >= 3 && letters == 0) {
-            return "<ip>";
-        }
-        if (digits > 0 && letters > 0 && end - start >= 12) {
-            return "<token>";
-        }
-        return text.substring(start, end).toLowerCase(java.util.Locale.ROOT);
     }
 }

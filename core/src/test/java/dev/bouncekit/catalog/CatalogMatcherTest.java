@@ -1,0 +1,56 @@
+package dev.bouncekit.catalog;
+
+import dev.bouncekit.reply.ReplyParser;
+import dev.bouncekit.reply.SmtpReply;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CatalogMatcherTest {
+
+    private final Catalog catalog = Catalog.builtIn();
+    private final CatalogMatcher matcher = new CatalogMatcher(catalog);
+
+    @Test
+    void every_entry_is_found_as_it_is_sent() {
+        for (CatalogEntry entry : catalog.entries()) {
+            CatalogEntry found = matcher.find(entry.reply()).orElseThrow();
+            assertThat(CatalogMatcher.signature(found.reply())).as(entry.id())
+                    .isEqualTo(CatalogMatcher.signature(entry.reply()));
+        }
+    }
+
+    @Test
+    void addresses_ip_addresses_tokens_case_and_spacing_do_not_matter() {
+        SmtpReply reply = ReplyParser.parse("550-5.1.1 THE EMAIL ACCOUNT that you tried to reach does not exist. Please try\r\n"
+                + "550-5.1.1 double-checking the recipient's email address for typos or\r\n"
+                + "550-5.1.1 unnecessary   spaces. Learn more at\r\n"
+                + "550 5.1.1  https://support.google.com/mail/?p=NoSuchUser a1b2c3d4e5f6-0123456789abcdef.42 - gsmtp");
+
+        assertThat(matcher.find(reply)).map(CatalogEntry::id).contains("gmail/user-unknown");
+    }
+
+    @Test
+    void other_words_another_code_or_another_status_are_no_entry() {
+        assertThat(matcher.find(ReplyParser.parse("550 5.1.1 The email account that you tried to reach is somewhere else"))).isEmpty();
+        assertThat(matcher.find(ReplyParser.parse("450 4.2.1 The email account that you tried to reach does not exist."))).isEmpty();
+    }
+
+    @Test
+    void the_hash_is_the_hash_of_the_signature() {
+        for (CatalogEntry entry : catalog.entries()) {
+            String signature = CatalogMatcher.signature(entry.reply());
+            long expected = 0xcbf29ce484222325L;
+            for (int i = 0; i < signature.length(); i++) {
+                expected = (expected ^ signature.charAt(i)) * 0x100000001b3L;
+            }
+            assertThat(CatalogMatcher.hashOf(entry.reply())).as(entry.id()).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void only_long_replies_name_their_provider() {
+        assertThat(CatalogMatcher.isDistinctive(catalog.byId("gmail/user-unknown").orElseThrow())).isTrue();
+        assertThat(CatalogMatcher.isDistinctive(catalog.byId("generic/user-unknown").orElseThrow())).isFalse();
+    }
+}
