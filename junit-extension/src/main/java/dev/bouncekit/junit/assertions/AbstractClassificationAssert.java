@@ -2,6 +2,7 @@ package dev.bouncekit.junit.assertions;
 
 import dev.bouncekit.catalog.CatalogEntry;
 import dev.bouncekit.classify.Classification;
+import dev.bouncekit.classify.Evidence;
 import dev.bouncekit.taxonomy.Action;
 import dev.bouncekit.taxonomy.Owner;
 import dev.bouncekit.taxonomy.Reason;
@@ -122,6 +123,29 @@ public abstract class AbstractClassificationAssert<SELF extends AbstractClassifi
         String actualStatus = actual.status() == null ? null : actual.status().toString();
         if (!Objects.equals(actualStatus, status)) {
             fail("enhanced status", String.valueOf(status), String.valueOf(actualStatus), status, actualStatus);
+        }
+        return myself;
+    }
+
+    /** Verifies how the verdict was decided, e.g. {@link Evidence#PROVIDER_PHRASE}. */
+    public SELF hasEvidence(Evidence evidence) {
+        Objects.requireNonNull(evidence, "evidence");
+        isNotNull();
+        if (actual.evidence() != evidence) {
+            fail("evidence", evidence.id(), actual.evidence().id(), evidence, actual.evidence());
+        }
+        return myself;
+    }
+
+    /**
+     * Verifies the verdict rests on more than a keyword, a fallback or nothing ({@link Evidence#isWeak()}):
+     * what an application may act on without review.
+     */
+    public SELF hasStrongEvidence() {
+        isNotNull();
+        if (actual.evidence().isWeak()) {
+            fail("strong evidence", "catalog, provider-phrase, phrase or status-code", actual.evidence().id(),
+                    "strong", actual.evidence());
         }
         return myself;
     }

@@ -4,6 +4,7 @@ import dev.bouncekit.catalog.Catalog;
 import dev.bouncekit.classify.BounceClassifier;
 import dev.bouncekit.classify.Classification;
 import dev.bouncekit.classify.DeliveryContext;
+import dev.bouncekit.classify.Evidence;
 import dev.bouncekit.reply.SmtpStage;
 import dev.bouncekit.taxonomy.Action;
 import dev.bouncekit.taxonomy.Owner;
@@ -35,6 +36,21 @@ class ClassificationAssertTest {
                 .hasCode(550)
                 .hasEnhancedStatus("5.1.1");
         assertThat(greylisted).isNotHard().isTemporary().hasNoProvider().hasCode(451);
+    }
+
+    @Test
+    void should_check_the_evidence_of_the_verdict() {
+        Classification vague = CLASSIFIER.classify("550 Requested action aborted");
+
+        assertThat(userUnknown).hasEvidence(Evidence.PROVIDER_PHRASE).hasStrongEvidence();
+        assertThat(vague).hasEvidence(Evidence.NONE);
+        assertThatThrownBy(() -> assertThat(vague).hasStrongEvidence())
+                .isInstanceOf(AssertionFailedError.class)
+                .hasMessageContaining("to have strong evidence")
+                .hasMessageContaining("but had\n  none");
+        assertThatThrownBy(() -> assertThat(userUnknown).hasEvidence(Evidence.CATALOG))
+                .isInstanceOf(AssertionFailedError.class)
+                .hasMessageContaining("to have evidence\n  catalog\nbut had\n  provider-phrase");
     }
 
     @Test
