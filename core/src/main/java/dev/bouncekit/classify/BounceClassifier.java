@@ -132,12 +132,13 @@ public final class BounceClassifier {
             return new Verdict(known.get().reason(), "catalog:" + known.get().id(), Evidence.CATALOG,
                     CatalogMatcher.isDistinctive(known.get()) ? known.get().provider() : null);
         }
-        Optional<PhraseRule> phrase = matcher.firstMatch(text, providerId, stage, replyClass, status);
+        RuleMatcher.Scan scan = matcher.scan(text);
+        Optional<PhraseRule> phrase = scan.first(providerId, stage, replyClass, status);
         if (phrase.isPresent()) {
             PhraseRule rule = phrase.get();
             Set<Reason> its = causes.causesOf(rule.reason());
             Optional<PhraseRule> cause = its.isEmpty() ? Optional.empty()
-                    : matcher.scan(text).first(providerId, stage, replyClass, status, r -> its.contains(r.reason()));
+                    : scan.first(providerId, stage, replyClass, status, r -> its.contains(r.reason()));
             PhraseRule decisive = cause.orElse(rule);
             String name = "phrase:" + decisive.source() + (cause.isPresent() ? "+cause" : "");
             return new Verdict(decisive.reason(), name,
