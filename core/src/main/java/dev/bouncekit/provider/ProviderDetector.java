@@ -136,7 +136,7 @@ public final class ProviderDetector {
     }
 
     /**
-     * The provider of the first host name the text names outside an address or a link (a help
+     * The provider of the first host name (two dots or more) the text names outside an address or a link (a help
      * page names the provider that wrote the bounce, not the one that refused it), such as
      * {@code [BN8NAM12FT062.eop-nam12.prod.protection.outlook.com]} or {@code mx3.mail.ru}.
      */
@@ -148,17 +148,17 @@ public final class ProviderDetector {
                 i++;
             }
             int start = i;
-            boolean dot = false;
+            int dots = 0;
             boolean letter = false;
             while (i < n && isDomainChar(text.charAt(i))) {
                 char c = text.charAt(i);
-                dot |= c == '.';
+                dots += c == '.' ? 1 : 0;
                 letter |= Character.isLetter(c);
                 i++;
             }
             boolean inAddress = start > 0 && text.charAt(start - 1) == '@' || i < n && text.charAt(i) == '@';
             boolean inUrl = start > 0 && text.charAt(start - 1) == '/' || i < n && text.charAt(i) == '/';
-            if (dot && letter && !inAddress && !inUrl && i - start > 3) {
+            if (dots >= 2 && letter && !inAddress && !inUrl) {
                 Optional<Provider> p = byHost(text.substring(start, i));
                 if (p.isPresent()) {
                     return p;

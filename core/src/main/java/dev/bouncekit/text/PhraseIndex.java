@@ -255,7 +255,7 @@ public final class PhraseIndex {
      *         ends, and every end of the phrases built to keep them all
      */
     public Matches scan(CharSequence text) {
-        Matches matches = new Matches(phraseCount, keepsAllEnds);
+        Matches matches = new Matches(keepsAllEnds);
         int[] ring = ringSize == 0 ? null : new int[ringSize];
         int mask = ringSize - 1;
         int state = 0;
@@ -318,20 +318,22 @@ public final class PhraseIndex {
      */
     public static final class Matches {
         private static final int SMALL = 16;
-        private final int universe;
         private final boolean[] keepsAllEnds;
         private int count;
         private int[] phrases = new int[8];
         private int[] firsts = new int[8];
         private int[] lasts = new int[8];
-        /** Phrase to match position, once more than {@link #SMALL} phrases occur. */
+        /**
+         * Phrase to match position once more than {@link #SMALL} phrases occur: open addressing,
+         * keys {@code phrase + 1} at even indexes, positions at odd ones; sized by the matches
+         * found, not by the number of phrases.
+         */
         private int[] slots;
         /** Per match, every end once a kept phrase occurs twice (else null); allocated on first need. */
         private int[][] ends;
         private int[] endCounts;
 
-        private Matches(int universe, boolean[] keepsAllEnds) {
-            this.universe = universe;
+        private Matches(boolean[] keepsAllEnds) {
             this.keepsAllEnds = keepsAllEnds;
         }
 
@@ -356,16 +358,38 @@ public final class PhraseIndex {
             phrases[count] = phrase;
             firsts[count] = end;
             lasts[count] = end;
-            if (slots != null) {
-                slots[phrase] = count;
-            } else if (count == SMALL) {
-                slots = new int[universe];
-                Arrays.fill(slots, -1);
-                for (int i = 0; i <= count; i++) {
-                    slots[phrases[i]] = i;
-                }
-            }
             count++;
+            if (slots != null) {
+                if (count * 4 > slots.length) {
+                    rehash(slots.length * 2);
+                } else {
+                    put(phrase, count - 1);
+                }
+            } else if (count > SMALL) {
+                rehash(Integer.highestOneBit(count) * 8);
+            }
+        }
+
+        private void rehash(int length) {
+            slots = new int[length];
+            for (int i = 0; i < count; i++) {
+                put(phrases[i], i);
+            }
+        }
+
+        private void put(int phrase, int at) {
+            int mask = slots.length / 2 - 1;
+            int k = mix(phrase) & mask;
+            while (slots[2 * k] != 0) {
+                k = (k + 1) & mask;
+            }
+            slots[2 * k] = phrase + 1;
+            slots[2 * k + 1] = at;
+        }
+
+        private static int mix(int phrase) {
+            int h = phrase * 0x9E3779B9;
+            return h ^ (h >>> 16);
         }
 
         /** Records a second or later end of match {@code at}. */
@@ -448,7 +472,13 @@ public final class PhraseIndex {
         /** The position in this list of {@code phrase}, or -1 when it does not occur. */
         public int indexOf(int phrase) {
             if (slots != null) {
-                return slots[phrase];
+                int mask = slots.length / 2 - 1;
+                for (int k = mix(phrase) & mask; slots[2 * k] != 0; k = (k + 1) & mask) {
+                    if (slots[2 * k] == phrase + 1) {
+                        return slots[2 * k + 1];
+                    }
+                }
+                return -1;
             }
             for (int i = 0; i < count; i++) {
                 if (phrases[i] == phrase) {
