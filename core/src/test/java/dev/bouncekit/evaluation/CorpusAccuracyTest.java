@@ -16,12 +16,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CorpusAccuracyTest {
 
     // Gates a little under the figures measured when they were set (README, Accuracy): a drop fails.
-    private static final double TRAIN_REASON = 93.0;
+    private static final double TRAIN_REASON = 95.0;
     private static final double TRAIN_OWNER = 98.0;
-    private static final double VALIDATION_REASON = 82.0;
-    private static final double VALIDATION_OWNER = 88.0;
+    private static final double VALIDATION_REASON = 84.0;
+    private static final double VALIDATION_OWNER = 90.0;
     /**
-     * How far validation may trail train, in points. The goal is 5; measured 10.9 when set. A rule
+     * How far validation may trail train, in points. The goal is 5; measured 10.6 when set. A rule
      * written for a train row's wording rather than a phrase family widens it, and fails here.
      */
     private static final double GAP = 12.0;
