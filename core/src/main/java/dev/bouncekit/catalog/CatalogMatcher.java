@@ -17,6 +17,9 @@ public final class CatalogMatcher {
     private final Map<String, CatalogEntry> bySignature = new HashMap<>();
     /** Signature hashes, so that a reply that is no catalog entry costs no string building. */
     private final java.util.Set<Long> hashes = new java.util.HashSet<>();
+    /** The code and status pairs of the entries: a reply with another pair is read no further. */
+    private final java.util.Set<Long> codes = new java.util.HashSet<>();
+    private final java.util.Set<String> distinctive = new java.util.HashSet<>();
 
     /** A matcher over {@code catalog}'s entries; on equal signatures the first entry wins. */
     public CatalogMatcher(Catalog catalog) {
@@ -24,15 +27,32 @@ public final class CatalogMatcher {
             String signature = signature(entry.reply());
             bySignature.putIfAbsent(signature, entry);
             hashes.add(hash(signature));
+            codes.add(codeKey(entry.reply()));
+            if (isDistinctive(entry)) {
+                distinctive.add(entry.id());
+            }
         }
     }
 
     /** The entry {@code reply} is, if any. */
     public Optional<CatalogEntry> find(SmtpReply reply) {
-        if (reply.isEmpty() || !hashes.contains(hashOf(reply))) {
+        if (reply.isEmpty() || !codes.contains(codeKey(reply)) || !hashes.contains(hashOf(reply))) {
             return Optional.empty();
         }
         return Optional.ofNullable(bySignature.get(signature(reply)));
+    }
+
+    /** {@link #isDistinctive(CatalogEntry)}, for an entry of this matcher's catalog, without recomputing it. */
+    public boolean names(CatalogEntry entry) {
+        return distinctive.contains(entry.id());
+    }
+
+    private static long codeKey(SmtpReply reply) {
+        long code = reply.hasCode() ? reply.code() : 0;
+        if (reply.status() == null) {
+            return code;
+        }
+        return ((code * 10 + reply.status().statusClass()) * 1000 + reply.status().subject()) * 1000 + reply.status().detail() + 1_000_000_000L;
     }
 
     /** FNV-1a over the characters of a signature. */

@@ -130,7 +130,7 @@ public final class BounceClassifier {
                 ? Optional.empty() : catalog.find(reply);
         if (known.isPresent()) {
             return new Verdict(known.get().reason(), "catalog:" + known.get().id(), Evidence.CATALOG,
-                    CatalogMatcher.isDistinctive(known.get()) ? known.get().provider() : null);
+                    catalog.names(known.get()) ? known.get().provider() : null);
         }
         RuleMatcher.Scan scan = matcher.scan(text);
         Optional<PhraseRule> phrase = scan.first(providerId, stage, replyClass, status);
