@@ -4,7 +4,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code bouncekit} command line: the entry point of {@code bouncekit.jar}. */
-@Command(name = "bouncekit", mixinStandardHelpOptions = true, version = "bouncekit 0.1.0",
+@Command(name = "bouncekit", mixinStandardHelpOptions = true, versionProvider = BuildVersion.class,
         description = "Understand and test SMTP delivery failures.",
         subcommands = {ClassifyCommand.class, EvaluateCommand.class, CatalogCommand.class, ServeCommand.class,
                 CommandLine.HelpCommand.class})

@@ -34,6 +34,15 @@ class CliTest {
         return new Run(status, out.toString());
     }
 
+    @Test
+    void version_is_the_one_of_the_pom() {
+        Run run = run("-V");
+
+        assertThat(run.status()).isZero();
+        assertThat(run.out().strip()).isEqualTo("bouncekit " + System.getProperty("bouncekit.pom.version"));
+        assertThat(System.getProperty("bouncekit.pom.version")).isNotBlank();
+    }
+
     private static JsonNode json(String line) throws IOException {
         return ClassificationJson.MAPPER.readTree(line);
     }

@@ -3,6 +3,7 @@ package dev.bouncekit.receiver;
 import com.icegreen.greenmail.store.FolderException;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import dev.bouncekit.receiver.internal.QuietLoggingDefault;
 import dev.bouncekit.receiver.internal.ReceiverGreenMail;
 import dev.bouncekit.receiver.internal.ReceiverLimits;
 import dev.bouncekit.receiver.internal.ReceiverRuntime;
@@ -54,6 +55,10 @@ public final class FakeReceiver implements AutoCloseable {
     public static final long DEFAULT_MAX_MESSAGE_SIZE = 25L * 1024 * 1024;
     /** The largest {@link Builder#maxMessageSize(long)} allowed: 1 GiB (messages are kept in memory). */
     public static final long MAX_MESSAGE_SIZE_LIMIT = 1L << 30;
+
+    static {
+        QuietLoggingDefault.apply();
+    }
 
     private final ReceiverRuntime runtime;
     private final ReceiverGreenMail greenMail;

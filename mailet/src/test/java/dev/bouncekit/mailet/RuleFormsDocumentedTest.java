@@ -17,12 +17,12 @@ import static dev.bouncekit.mailet.Bounces.value;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every form {@code bouncekit.rule} takes is documented in the main README's attribute table, so
+ * Every form {@code bouncekit.rule} takes is documented in the attribute table of docs/james.md, so
  * that routes keyed on it (a MailAttributesToMimeHeaders copy, a log search) can rely on it.
  */
 class RuleFormsDocumentedTest {
 
-    private static final Path README = Path.of(System.getProperty("basedir", ".")).resolve("../README.md").normalize();
+    private static final Path README = Path.of(System.getProperty("basedir", ".")).resolve("../docs/james.md").normalize();
 
     @Test
     void every_rule_form_the_mailet_writes_is_in_the_readme() throws Exception {

@@ -18,6 +18,7 @@ import java.util.Properties;
 import static dev.bouncekit.junit.assertions.BounceAssertions.assertThat;
 import static dev.bouncekit.junit.assertions.BounceAssertions.catchThrowableOfType;
 
+// tag::front-page[]
 @ExtendWith(FakeReceiverExtension.class)
 @RejectRecipient(value = "ghost@gmail.com", reply = "gmail/user-unknown")
 class QuickStartTest {
@@ -43,4 +44,5 @@ class QuickStartTest {
                 .hasNoRetryAfterPermanentFailure();
     }
 }
+// end::front-page[]
 // end::quick-start[]

@@ -1,7 +1,6 @@
 package dev.bouncekit.receiver.internal;
 
 import dev.bouncekit.receiver.Exchange;
-import dev.bouncekit.receiver.FakeReceiver;
 import dev.bouncekit.receiver.ReceivedMessage;
 import dev.bouncekit.receiver.ReceiverListener;
 import org.slf4j.Logger;
@@ -32,12 +31,6 @@ public final class ReceiverRuntime {
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final String hostname;
     private final ReceiverListener listener;
-
-    /** A runtime with no rules and {@link FakeReceiver}'s default limits; magic addresses on or off. */
-    public ReceiverRuntime(boolean magicAddresses) {
-        this(magicAddresses, new ReceiverLimits(FakeReceiver.DEFAULT_MAX_CONNECTIONS, FakeReceiver.DEFAULT_IDLE_TIMEOUT,
-                FakeReceiver.DEFAULT_MAX_MESSAGE_SIZE));
-    }
 
     /** A runtime with no rules and these limits; magic addresses on or off. */
     public ReceiverRuntime(boolean magicAddresses, ReceiverLimits limits) {
