@@ -1,4 +1,4 @@
-package dev.bouncekit.receiver.scenario;
+package dev.bouncekit.server.scenario;
 
 /**
  * A scenario that cannot be used, with where and why:

@@ -1,4 +1,4 @@
-package dev.bouncekit.receiver.scenario;
+package dev.bouncekit.server.scenario;
 
 import dev.bouncekit.receiver.Condition;
 import dev.bouncekit.receiver.ReplyRule;

@@ -1,4 +1,4 @@
-package dev.bouncekit.receiver.http;
+package dev.bouncekit.server.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;

@@ -1,4 +1,4 @@
-package dev.bouncekit.receiver.scenario;
+package dev.bouncekit.server.scenario;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;

@@ -1,4 +1,4 @@
-package dev.bouncekit.receiver.http;
+package dev.bouncekit.server.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -7,9 +7,9 @@ import com.sun.net.httpserver.HttpServer;
 import dev.bouncekit.receiver.FakeReceiver;
 import dev.bouncekit.receiver.ReceivedMessage;
 import dev.bouncekit.receiver.ReplyCatalog;
-import dev.bouncekit.receiver.scenario.Scenario;
-import dev.bouncekit.receiver.scenario.ScenarioException;
-import dev.bouncekit.receiver.scenario.ScenarioWriter;
+import dev.bouncekit.server.scenario.Scenario;
+import dev.bouncekit.server.scenario.ScenarioException;
+import dev.bouncekit.server.scenario.ScenarioWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

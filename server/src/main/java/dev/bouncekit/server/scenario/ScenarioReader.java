@@ -1,4 +1,4 @@
-package dev.bouncekit.receiver.scenario;
+package dev.bouncekit.server.scenario;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
