@@ -66,7 +66,7 @@ public final class FakeReceiver implements AutoCloseable {
         this.host = builder.bind;
         this.runtime = new ReceiverRuntime(builder.magicAddresses,
                 new ReceiverLimits(builder.maxConnections, builder.idleTimeout, builder.maxMessageSize),
-                builder.hostname, builder.listener);
+                builder.hostname, builder.listener, builder.retention);
         this.runtime.rules().replaceAll(builder.rules);
         List<ServerSetup> setups = new ArrayList<>();
         setups.add(new ServerSetup(builder.smtpPort, host, ServerSetup.PROTOCOL_SMTP));
@@ -226,7 +226,8 @@ public final class FakeReceiver implements AutoCloseable {
     }
 
     /**
-     * Clears rules, stored mail (also GreenMail's mailboxes) and the transcript; connections and
+     * Clears rules, stored mail (also GreenMail's mailboxes), the transcript, the refusals and the eviction
+     * counts; connections and
      * messages are numbered from 1 again.
      */
     public void reset() {
@@ -269,6 +270,31 @@ public final class FakeReceiver implements AutoCloseable {
     /** Forgets the recorded connections. */
     public void clearTranscript() {
         runtime.recorder().clearTranscript();
+    }
+
+    /** Forgets one stored message (not GreenMail's copy); false when there is none with this id. */
+    public boolean deleteMessage(int id) {
+        return runtime.recorder().deleteMessage(id);
+    }
+
+    /** The refused commands kept, oldest first; they outlive their connections' transcripts. */
+    public List<Refusal> refusals() {
+        return runtime.recorder().refusals();
+    }
+
+    /** Forgets the refusals. */
+    public void clearRefusals() {
+        runtime.recorder().clearRefusals();
+    }
+
+    /** What this receiver keeps. */
+    public Retention retention() {
+        return runtime.recorder().retention();
+    }
+
+    /** What it has evicted under its retention since it started or was reset. */
+    public Evictions evictions() {
+        return runtime.recorder().evictions();
     }
 
     /**
@@ -365,6 +391,7 @@ public final class FakeReceiver implements AutoCloseable {
         private String hostname = ReceiverRuntime.DEFAULT_HOSTNAME;
         private ReceiverListener listener;
         private final List<ReplyRule> rules = new ArrayList<>();
+        private Retention retention = Retention.UNLIMITED;
 
         private Builder() {
         }
@@ -493,6 +520,16 @@ public final class FakeReceiver implements AutoCloseable {
             for (ReplyRule r : more) {
                 rule(r);
             }
+            return this;
+        }
+
+        /**
+         * What the receiver keeps, default {@link Retention#UNLIMITED}. With a bound on messages they
+         * are kept only in the receiver's own store, not in GreenMail's mailboxes (so not over IMAP
+         * or POP3), so that memory stays bounded.
+         */
+        public Builder retention(Retention kept) {
+            this.retention = Objects.requireNonNull(kept, "retention");
             return this;
         }
 

@@ -3,6 +3,7 @@ package dev.bouncekit.receiver.internal;
 import dev.bouncekit.receiver.Exchange;
 import dev.bouncekit.receiver.FakeReceiver;
 import dev.bouncekit.receiver.ReceivedMessage;
+import dev.bouncekit.receiver.Retention;
 import dev.bouncekit.receiver.ReceiverListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,7 +25,7 @@ public final class ReceiverRuntime {
     private static final Logger LOG = LoggerFactory.getLogger(ReceiverRuntime.class);
 
     private final RuleBook rules = new RuleBook();
-    private final Recorder recorder = new Recorder();
+    private final Recorder recorder;
     private final ReplyDecider decider;
     private final ReceiverLimits limits;
     private final ConnectionGate gate;
@@ -49,6 +50,13 @@ public final class ReceiverRuntime {
      * {@code listener} (or nobody, when null) what happens.
      */
     public ReceiverRuntime(boolean magicAddresses, ReceiverLimits limits, String hostname, ReceiverListener listener) {
+        this(magicAddresses, limits, hostname, listener, Retention.UNLIMITED);
+    }
+
+    /** The same, keeping what {@code retention} allows. */
+    public ReceiverRuntime(boolean magicAddresses, ReceiverLimits limits, String hostname, ReceiverListener listener,
+                           Retention retention) {
+        this.recorder = new Recorder(retention);
         this.decider = new ReplyDecider(rules, magicAddresses);
         this.limits = limits;
         this.gate = new ConnectionGate(limits.maxConnections());

@@ -31,10 +31,9 @@ final class ReplyDecider {
 
     Decision decide(SmtpStage stage, Facts facts) {
         Decision byRule = rules.firstMatch(stage, facts);
-        if (byRule != null || !magicAddresses) {
-            return byRule;
-        }
-        return magic(stage, facts);
+        Decision decision = byRule != null || !magicAddresses ? byRule : magic(stage, facts);
+        return decision == null || decision.catalogId() == null ? decision
+                : decision.withLines(ReplyAddresses.fill(decision.lines(), stage, facts));
     }
 
     private static Decision magic(SmtpStage stage, Facts facts) {
@@ -68,6 +67,6 @@ final class ReplyDecider {
     }
 
     private static Decision of(CatalogEntry entry) {
-        return new Decision("magic:" + entry.id(), entry.lines(), false, Duration.ZERO);
+        return new Decision("magic:" + entry.id(), entry.id(), entry.lines(), false, Duration.ZERO);
     }
 }

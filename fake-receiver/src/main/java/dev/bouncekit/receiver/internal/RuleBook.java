@@ -194,7 +194,7 @@ public final class RuleBook {
             Installed candidate = rules.ordered()[position];
             if (matches(candidate.condition(), facts) && candidate.claim()) {
                 ReplyRule rule = candidate.rule();
-                return new Decision(rule.id(), candidate.lines(), rule.closesConnection(), rule.delay());
+                return new Decision(rule.id(), rule.catalogEntry().map(e -> e.id()).orElse(null), candidate.lines(), rule.closesConnection(), rule.delay());
             }
         }
         return null;

@@ -1,5 +1,7 @@
 package dev.bouncekit.junit.internal;
 
+import dev.bouncekit.receiver.gate.NearMisses;
+import dev.bouncekit.receiver.gate.TranscriptFormat;
 import dev.bouncekit.receiver.FakeReceiver;
 import org.junit.jupiter.api.extension.ExtensionContext;
 

@@ -1,4 +1,4 @@
-package dev.bouncekit.junit.internal;
+package dev.bouncekit.receiver.gate;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.bouncekit.junit.internal;
+package dev.bouncekit.receiver.gate;
 
 import dev.bouncekit.classify.BounceClassifier;
 import dev.bouncekit.classify.Classification;
