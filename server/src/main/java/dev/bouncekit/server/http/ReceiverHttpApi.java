@@ -25,7 +25,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The fake receiver's HTTP JSON API, for tests written in any language:
+ * The fake receiver's HTTP server: the web page at {@code /}, the API v1 under {@code /api/v1}
+ * ({@link ApiV1}, described by {@code /api/v1/openapi.json}), {@code /livez} and {@code /readyz},
+ * CORS for the origins of a {@link Cors} policy (preflights answered), and the unversioned API,
+ * kept as an alias:
  * <pre>
  * GET    /api/messages            stored messages: id, connectionId, from, to[], subject, size, receivedAt
  * GET    /api/messages/{id}       one of them
@@ -45,19 +48,20 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class ReceiverHttpApi implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReceiverHttpApi.class);
-    private static final int MAX_BODY = 1024 * 1024;
-    private static final long MAX_DRAIN = 16L * 1024 * 1024;
-    private static final String JSON = "application/json; charset=utf-8";
     private static final String NODELAY = "sun.net.httpserver.nodelay";
 
     private final FakeReceiver receiver;
     private final HttpServer server;
     private final ExecutorService executor;
+    private final Cors cors;
+    private final ApiV1 v1;
 
-    private ReceiverHttpApi(FakeReceiver receiver, HttpServer server, ExecutorService executor) {
+    private ReceiverHttpApi(FakeReceiver receiver, HttpServer server, ExecutorService executor, Cors cors) {
         this.receiver = receiver;
         this.server = server;
         this.executor = executor;
+        this.cors = cors;
+        this.v1 = new ApiV1(receiver);
     }
 
     /**
@@ -84,6 +88,16 @@ public final class ReceiverHttpApi implements AutoCloseable {
      * @throws IOException when the port cannot be bound
      */
     public static ReceiverHttpApi start(FakeReceiver receiver, String bind, int port) throws IOException {
+        return start(receiver, bind, port, Cors.loopback());
+    }
+
+    /**
+     * Serves the API with its own CORS policy.
+     *
+     * @param cors which browser origins may call the API
+     * @throws IOException when the port cannot be bound
+     */
+    public static ReceiverHttpApi start(FakeReceiver receiver, String bind, int port, Cors cors) throws IOException {
         if (System.getProperty(NODELAY) == null) {
             System.setProperty(NODELAY, "true");
         }
@@ -94,7 +108,7 @@ public final class ReceiverHttpApi implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        ReceiverHttpApi api = new ReceiverHttpApi(receiver, server, executor);
+        ReceiverHttpApi api = new ReceiverHttpApi(receiver, server, executor, cors);
         server.createContext("/", api::handle);
         server.setExecutor(executor);
         server.start();
@@ -121,12 +135,19 @@ public final class ReceiverHttpApi implements AutoCloseable {
     private void handle(HttpExchange http) throws IOException {
         try (http) {
             try {
+                boolean preflight = cors.apply(http);
+                if (preflight) {
+                    return;
+                }
                 route(http);
             } catch (ApiError e) {
-                sendJson(http, e.status, ApiJson.error(e.getMessage()));
+                if (e.allow != null) {
+                    http.getResponseHeaders().set("Allow", e.allow);
+                }
+                HttpIo.sendJson(http, e.status, ApiJson.error(e.getMessage()));
             } catch (RuntimeException e) {
                 LOG.warn("HTTP API failed on {} {}", http.getRequestMethod(), http.getRequestURI(), e);
-                sendJson(http, 500, ApiJson.error("internal error: " + e.getClass().getSimpleName()
+                HttpIo.sendJson(http, 500, ApiJson.error("internal error: " + e.getClass().getSimpleName()
                         + (e.getMessage() == null ? "" : ": " + e.getMessage())));
             }
         }
@@ -138,72 +159,94 @@ public final class ReceiverHttpApi implements AutoCloseable {
         if (path.length() > 1 && path.endsWith("/")) {
             path = path.substring(0, path.length() - 1);
         }
+        if (path.equals("/api/v1") || path.startsWith("/api/v1/")) {
+            v1.route(http, method, path.substring("/api/v1".length()));
+            return;
+        }
         switch (path) {
+            case "/livez":
+                HttpIo.allow(method, "GET");
+                HttpIo.sendJson(http, 200, ApiJson.MAPPER.createObjectNode().put("status", "ok"));
+                return;
+            case "/readyz":
+                HttpIo.allow(method, "GET");
+                boolean ready = receiver.isRunning();
+                HttpIo.sendJson(http, ready ? 200 : 503, ApiJson.MAPPER.createObjectNode()
+                        .put("status", ready ? "ready" : "not ready").put("smtpPort", receiver.smtpPort()));
+                return;
             case "/":
+                HttpIo.allow(method, "GET");
+                WebPage.send(http, "index.html");
+                return;
             case "/api":
-                allow(method, "GET");
-                sendJson(http, 200, index());
+                HttpIo.allow(method, "GET");
+                HttpIo.sendJson(http, 200, index());
                 return;
             case "/api/messages":
                 if ("DELETE".equals(method)) {
                     receiver.clearMessages();
-                    sendEmpty(http);
+                    HttpIo.sendEmpty(http);
                     return;
                 }
-                allow(method, "GET", "DELETE");
-                sendJson(http, 200, ApiJson.messages(receiver.receivedMessages()));
+                HttpIo.allow(method, "GET", "DELETE");
+                HttpIo.sendJson(http, 200, ApiJson.messages(receiver.receivedMessages()));
                 return;
             case "/api/transcript":
                 if ("DELETE".equals(method)) {
                     receiver.clearTranscript();
-                    sendEmpty(http);
+                    HttpIo.sendEmpty(http);
                     return;
                 }
-                allow(method, "GET", "DELETE");
-                sendJson(http, 200, ApiJson.transcript(receiver.transcript()));
+                HttpIo.allow(method, "GET", "DELETE");
+                HttpIo.sendJson(http, 200, ApiJson.transcript(receiver.transcript()));
                 return;
             case "/api/rules":
                 rules(http, method);
                 return;
             case "/api/catalog":
-                allow(method, "GET");
-                sendJson(http, 200, ApiJson.catalog(ReplyCatalog.builtIn()));
+                HttpIo.allow(method, "GET");
+                HttpIo.sendJson(http, 200, ApiJson.catalog(ReplyCatalog.builtIn()));
                 return;
             default:
+                if (path.startsWith("/ui/")) {
+                    HttpIo.allow(method, "GET");
+                    WebPage.send(http, path.substring("/ui/".length()));
+                    return;
+                }
                 if (path.startsWith("/api/messages/")) {
                     message(http, method, path.substring("/api/messages/".length()));
                     return;
                 }
-                throw new ApiError(404, "no such endpoint: " + path + "; see GET /api");
+                throw new ApiError(404, "no such endpoint: " + path + "; see GET /api/v1/openapi.json");
         }
     }
 
     private void rules(HttpExchange http, String method) throws IOException {
         switch (method) {
             case "GET":
-                sendJson(http, 200, ScenarioWriter.tree(receiver.rules()));
+                HttpIo.sendJson(http, 200, ScenarioWriter.tree(receiver.rules()));
                 return;
             case "PUT":
                 Scenario scenario;
                 try {
-                    scenario = Scenario.parse("request body", body(http));
+                    scenario = Scenario.parse("request body", HttpIo.body(http));
                 } catch (ScenarioException e) {
                     throw new ApiError(400, e.getMessage());
                 }
                 receiver.setRules(scenario.rules());
-                sendJson(http, 200, ScenarioWriter.tree(receiver.rules()));
+                HttpIo.sendJson(http, 200, ScenarioWriter.tree(receiver.rules()));
                 return;
             case "DELETE":
                 receiver.clearRules();
-                sendEmpty(http);
+                HttpIo.sendEmpty(http);
                 return;
             default:
-                allow(method, "GET", "PUT", "DELETE");
+                HttpIo.allow(method, "GET", "PUT", "DELETE");
         }
     }
 
     private void message(HttpExchange http, String method, String rest) throws IOException {
-        allow(method, "GET");
+        HttpIo.allow(method, "GET");
         boolean raw = rest.endsWith("/raw");
         String idText = raw ? rest.substring(0, rest.length() - "/raw".length()) : rest;
         int id;
@@ -217,9 +260,9 @@ public final class ReceiverHttpApi implements AutoCloseable {
             throw new ApiError(404, "no such message: " + id);
         }
         if (raw) {
-            send(http, 200, "message/rfc822", message.get().raw());
+            HttpIo.send(http, 200, "message/rfc822", message.get().raw());
         } else {
-            sendJson(http, 200, ApiJson.message(message.get()));
+            HttpIo.sendJson(http, 200, ApiJson.message(message.get()));
         }
     }
 
@@ -230,68 +273,5 @@ public final class ReceiverHttpApi implements AutoCloseable {
                 .add("DELETE /api/messages").add("GET /api/transcript").add("DELETE /api/transcript")
                 .add("GET /api/rules").add("PUT /api/rules").add("DELETE /api/rules").add("GET /api/catalog");
         return node;
-    }
-
-    private static void allow(String method, String... allowed) {
-        for (String a : allowed) {
-            if (a.equals(method)) {
-                return;
-            }
-        }
-        throw new ApiError(405, "method " + method + " not allowed here; use " + String.join(" or ", allowed));
-    }
-
-    private static String body(HttpExchange http) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] buffer = new byte[8192];
-        try (InputStream in = http.getRequestBody()) {
-            int n;
-            while ((n = in.read(buffer)) > 0) {
-                if (out.size() + n > MAX_BODY) {
-                    drain(in, buffer);
-                    throw new ApiError(413, "request body larger than " + MAX_BODY / 1024 + " KB");
-                }
-                out.write(buffer, 0, n);
-            }
-        }
-        return out.toString(StandardCharsets.UTF_8);
-    }
-
-    /** Reads and drops what is left of a body (bounded), so that the client is reading when the answer comes. */
-    private static void drain(InputStream in, byte[] buffer) throws IOException {
-        long dropped = 0;
-        int n;
-        while (dropped < MAX_DRAIN && (n = in.read(buffer)) > 0) {
-            dropped += n;
-        }
-    }
-
-    private static void sendJson(HttpExchange http, int status, JsonNode body) throws IOException {
-        send(http, status, JSON, ApiJson.MAPPER.writeValueAsBytes(body));
-    }
-
-    private static void sendEmpty(HttpExchange http) throws IOException {
-        http.sendResponseHeaders(204, -1);
-    }
-
-    private static void send(HttpExchange http, int status, String contentType, byte[] body) throws IOException {
-        http.getResponseHeaders().set("Content-Type", contentType);
-        http.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
-        if (body.length > 0) {
-            try (OutputStream out = http.getResponseBody()) {
-                out.write(body);
-            }
-        }
-    }
-
-    /** An HTTP error with its status and message. */
-    private static final class ApiError extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-        private final int status;
-
-        ApiError(int status, String message) {
-            super(message);
-            this.status = status;
-        }
     }
 }
