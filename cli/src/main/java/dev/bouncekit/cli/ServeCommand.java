@@ -161,7 +161,7 @@ public final class ServeCommand implements Callable<Integer> {
             err.flush();
             return 1;
         }
-        FakeReceiver.Builder builder = FakeReceiver.builder().bind(bind).rules(rules).retention(retention)
+        FakeReceiver.Builder builder = FakeReceiver.builder().bind(bind).rules(rules).retention(retention).realAddresses(true)
                 .magicAddresses(!noMagicAddresses);
         if (!quiet) {
             builder.listener(new ServeLog(out));

@@ -68,6 +68,7 @@ public final class FakeReceiver implements AutoCloseable {
                 new ReceiverLimits(builder.maxConnections, builder.idleTimeout, builder.maxMessageSize),
                 builder.hostname, builder.listener, builder.retention);
         this.runtime.rules().replaceAll(builder.rules);
+        this.runtime.realAddresses(builder.realAddresses);
         List<ServerSetup> setups = new ArrayList<>();
         setups.add(new ServerSetup(builder.smtpPort, host, ServerSetup.PROTOCOL_SMTP));
         if (builder.imapPort >= 0) {
@@ -392,6 +393,7 @@ public final class FakeReceiver implements AutoCloseable {
         private ReceiverListener listener;
         private final List<ReplyRule> rules = new ArrayList<>();
         private Retention retention = Retention.UNLIMITED;
+        private boolean realAddresses;
 
         private Builder() {
         }
@@ -530,6 +532,17 @@ public final class FakeReceiver implements AutoCloseable {
          */
         public Builder retention(Retention kept) {
             this.retention = Objects.requireNonNull(kept, "retention");
+            return this;
+        }
+
+        /**
+         * Whether catalog replies name the session's own addresses: the refused recipient (or the
+         * sender at MAIL) in place of the catalog's example mailbox, its domain in place of a reserved
+         * example domain, the client's IP in place of an example IP. Off by default (replies go out byte
+         * for byte as the catalog has them); {@code bouncekit serve} turns it on.
+         */
+        public Builder realAddresses(boolean enabled) {
+            this.realAddresses = enabled;
             return this;
         }
 

@@ -89,6 +89,11 @@ public final class ReceiverRuntime {
         return gate.active();
     }
 
+    /** Makes catalog replies name the session's recipient, sender and client IP (see {@link ReplyAddresses}). */
+    public void realAddresses(boolean enabled) {
+        decider.realAddresses(enabled);
+    }
+
     /** Whether magic addresses answer when no rule does. */
     public boolean magicAddresses() {
         return decider.magicAddresses();

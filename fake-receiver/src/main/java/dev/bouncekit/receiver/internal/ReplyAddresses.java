@@ -9,8 +9,8 @@ import java.util.regex.Pattern;
 
 /**
  * Fills a catalog reply with the session's own addresses: the mailbox the provider's example reply
- * names becomes the refused recipient (the sender at MAIL, the HELO name's stage has none), its
- * domain the recipient's domain, and an IPv4 address the client's. Every other byte is kept, so a
+ * names becomes the refused recipient (the sender at MAIL), a reserved example domain
+ * ({@code example.org}) the recipient's domain, and an example IPv4 address (RFC 5737) the client's. Every other byte is kept, so a
  * reply with none of these is sent byte for byte as the catalog has it.
  */
 final class ReplyAddresses {
@@ -44,16 +44,28 @@ final class ReplyAddresses {
                 filled = b.append(line, last, line.length()).toString();
             }
             if (client != null && client.indexOf('.') > 0 && client.indexOf(':') < 0) {
-                filled = IPV4.matcher(filled).replaceAll(Matcher.quoteReplacement(client));
+                filled = IPV4.matcher(filled).replaceAll(m -> isExampleIp(m.group())
+                        ? Matcher.quoteReplacement(client) : Matcher.quoteReplacement(m.group()));
             }
             out.add(filled);
         }
-        if (exampleDomain != null) {
+        if (exampleDomain != null && isExampleDomain(exampleDomain)) {
             String domain = Facts.domainOf(mailbox);
             Pattern example = Pattern.compile("(?<![A-Za-z0-9.@-])" + Pattern.quote(exampleDomain) + "(?![A-Za-z0-9-])");
             out.replaceAll(line -> example.matcher(line).replaceAll(Matcher.quoteReplacement(domain)));
         }
         return out;
+    }
+
+    /** The documentation ranges (RFC 5737) that catalog replies use in place of a real client's address. */
+    private static boolean isExampleIp(String ip) {
+        return ip.startsWith("192.0.2.") || ip.startsWith("198.51.100.") || ip.startsWith("203.0.113.");
+    }
+
+    /** The reserved example domains (RFC 2606) that catalog replies use in place of a real recipient's. */
+    private static boolean isExampleDomain(String domain) {
+        String d = domain.toLowerCase(java.util.Locale.ROOT);
+        return d.equals("example.com") || d.equals("example.org") || d.equals("example.net") || d.endsWith(".example");
     }
 
     /** True when the text right after a mailbox says it is the sender's ("... Sender address rejected"). */

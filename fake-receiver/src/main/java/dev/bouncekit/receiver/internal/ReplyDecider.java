@@ -15,6 +15,7 @@ final class ReplyDecider {
 
     private final RuleBook rules;
     private volatile boolean magicAddresses;
+    private volatile boolean realAddresses;
 
     ReplyDecider(RuleBook rules, boolean magicAddresses) {
         this.rules = rules;
@@ -29,10 +30,15 @@ final class ReplyDecider {
         return magicAddresses;
     }
 
+    /** Whether catalog replies name the session's addresses instead of the catalog's examples. */
+    void realAddresses(boolean enabled) {
+        this.realAddresses = enabled;
+    }
+
     Decision decide(SmtpStage stage, Facts facts) {
         Decision byRule = rules.firstMatch(stage, facts);
         Decision decision = byRule != null || !magicAddresses ? byRule : magic(stage, facts);
-        return decision == null || decision.catalogId() == null ? decision
+        return decision == null || decision.catalogId() == null || !realAddresses ? decision
                 : decision.withLines(ReplyAddresses.fill(decision.lines(), stage, facts));
     }
 

@@ -61,7 +61,9 @@ final class ApiV1 {
                 return;
             case "/reset":
                 HttpIo.allow(method, "POST");
+                var rules = receiver.rules();
                 receiver.reset();
+                receiver.setRules(rules); // the rules stay; their use counts start again
                 HttpIo.sendEmpty(http);
                 return;
             case "/gate":

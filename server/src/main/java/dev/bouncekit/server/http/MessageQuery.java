@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * A page of messages, newest first: those that match {@code query} (case-insensitive, every word
- * in the subject, the addresses or the message text), from {@code start}, at most {@code limit}.
+ * A page of messages, newest first: those that match {@code query} (case-insensitive, every word or
+ * "quoted phrase" in the subject, the addresses or the message text), from {@code start}, at most {@code limit}.
  *
  * @param total    how many matched
  * @param start    the position of the first one returned
@@ -22,8 +22,7 @@ record MessageQuery(int total, int start, List<ReceivedMessage> messages) {
     static final int DEFAULT_LIMIT = 50;
 
     static MessageQuery of(List<ReceivedMessage> stored, String query, int start, int limit) {
-        String[] words = query == null || query.isBlank() ? new String[0]
-                : query.toLowerCase(Locale.ROOT).trim().split("\\s+");
+        String[] words = words(query);
         List<ReceivedMessage> matched = new ArrayList<>();
         for (int i = stored.size() - 1; i >= 0; i--) {
             ReceivedMessage m = stored.get(i);
@@ -34,6 +33,21 @@ record MessageQuery(int total, int start, List<ReceivedMessage> messages) {
         int from = Math.min(start, matched.size());
         int to = Math.min(matched.size(), from + limit);
         return new MessageQuery(matched.size(), from, List.copyOf(matched.subList(from, to)));
+    }
+
+    /** The words of a query, lower-cased; a "quoted phrase" is one word. */
+    static String[] words(String query) {
+        List<String> out = new ArrayList<>();
+        if (query != null) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"([^\"]*)\"|(\\S+)").matcher(query);
+            while (m.find()) {
+                String word = m.group(1) != null ? m.group(1) : m.group(2);
+                if (!word.isBlank()) {
+                    out.add(word.toLowerCase(Locale.ROOT));
+                }
+            }
+        }
+        return out.toArray(new String[0]);
     }
 
     private static boolean matches(ReceivedMessage m, String[] words) {
