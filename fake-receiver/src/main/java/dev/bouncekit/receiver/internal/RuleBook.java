@@ -201,6 +201,15 @@ public final class RuleBook {
     }
 
     private static boolean matches(Condition condition, Facts facts) {
+        for (Condition part : condition.parts()) {
+            if (!matchesPart(part, facts)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean matchesPart(Condition condition, Facts facts) {
         switch (condition.subject()) {
             case ANY:
                 return true;

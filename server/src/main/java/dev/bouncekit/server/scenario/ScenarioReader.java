@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.bouncekit.receiver.Behaviour;
 import dev.bouncekit.receiver.Condition;
 import dev.bouncekit.receiver.DurationText;
 import dev.bouncekit.receiver.InvalidRuleException;
@@ -150,11 +151,11 @@ final class ScenarioReader {
         if (accept && (hasReply || disconnect)) {
             throw new InvalidRuleException("accept", "cannot be combined with reply or disconnect");
         }
-        String catalogId = null;
-        SmtpReply custom = null;
+        Behaviour behaviour = accept ? new Behaviour.Accept() : null;
         if (hasReply) {
             if (reply.isTextual()) {
-                catalogId = reply.asText();
+                String catalogId = reply.asText();
+                behaviour = new Behaviour.CatalogReply(catalogId);
                 if (stage == null) {
                     stage = ReplyCatalog.builtIn().resolve(catalogId).map(e -> e.stage()).orElse(null);
                     if (stage == null) {
@@ -162,7 +163,7 @@ final class ScenarioReader {
                     }
                 }
             } else if (reply.isObject()) {
-                custom = customReply(reply);
+                behaviour = new Behaviour.CustomReply(customReply(reply));
             } else {
                 throw new InvalidRuleException("reply", "must be a catalog id (gmail/user-unknown) or {code, status, text}");
             }
@@ -170,7 +171,10 @@ final class ScenarioReader {
         if (stage == null) {
             throw new InvalidRuleException("at", "a stage is required: CONNECT, EHLO, MAIL, RCPT or DATA");
         }
-        return new ReplyRule(name, condition, stage, catalogId, custom, disconnect, delay(node.get("delay")), times(node.get("times")));
+        if (disconnect) {
+            behaviour = new Behaviour.Disconnect(behaviour);
+        }
+        return new ReplyRule(name, condition, stage, behaviour, delay(node.get("delay")), times(node.get("times")));
     }
 
     private static Condition condition(JsonNode when) {
@@ -180,23 +184,32 @@ final class ScenarioReader {
         if (when.isTextual() && when.asText().equalsIgnoreCase("any")) {
             return Condition.any();
         }
-        if (!when.isObject() || when.size() != 1) {
-            throw new InvalidRuleException("when", "must name exactly one of " + subjects()
-                    + ", e.g. { recipient: \"ghost@gmail.com\" }; omit it (or write 'any') to match everything");
+        if (!when.isObject() || when.size() == 0) {
+            throw new InvalidRuleException("when", "must name one or more of " + subjects()
+                    + ", e.g. { recipient: \"ghost@gmail.com\" } or { recipientDomain: \"gmail.com\", helo: \"*.test\" };"
+                    + " omit it (or write 'any') to match everything");
         }
-        Map.Entry<String, JsonNode> only = when.fields().next();
-        Condition.Subject subject = Condition.Subject.ofKey(only.getKey());
+        Condition all = Condition.any();
+        for (Iterator<Map.Entry<String, JsonNode>> fields = when.fields(); fields.hasNext(); ) {
+            all = all.and(part(fields.next()));
+        }
+        return all;
+    }
+
+    /** One key of a {@code when} mapping: every key must hold. */
+    private static Condition part(Map.Entry<String, JsonNode> field) {
+        Condition.Subject subject = Condition.Subject.ofKey(field.getKey());
         if (subject == null) {
-            throw new InvalidRuleException("when", "unknown condition '" + only.getKey() + "'; expected one of " + subjects());
+            throw new InvalidRuleException("when", "unknown condition '" + field.getKey() + "'; expected one of " + subjects());
         }
         if (subject == Condition.Subject.ANY) {
             return Condition.any();
         }
-        if (!only.getValue().isTextual()) {
+        if (!field.getValue().isTextual()) {
             throw new InvalidRuleException("when", subject.key() + " must be a text pattern, e.g. \"*@example.com\"");
         }
         try {
-            return Condition.of(subject, only.getValue().asText());
+            return Condition.of(subject, field.getValue().asText());
         } catch (IllegalArgumentException e) {
             throw new InvalidRuleException("when", e.getMessage());
         }

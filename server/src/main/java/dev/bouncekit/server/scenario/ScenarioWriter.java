@@ -3,6 +3,7 @@ package dev.bouncekit.server.scenario;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.bouncekit.receiver.Behaviour;
 import dev.bouncekit.receiver.Condition;
 import dev.bouncekit.receiver.DurationText;
 import dev.bouncekit.receiver.ReplyRule;
@@ -41,27 +42,13 @@ public final class ScenarioWriter {
         }
         Condition condition = rule.condition();
         if (condition.subject() != Condition.Subject.ANY) {
-            node.putObject("when").put(condition.subject().key(), condition.pattern());
+            ObjectNode when = node.putObject("when");
+            for (Condition part : condition.parts()) {
+                when.put(part.subject().key(), part.pattern());
+            }
         }
         node.put("at", rule.stage().name());
-        if (rule.catalogId() != null) {
-            node.put("reply", rule.catalogId());
-        } else if (rule.reply() != null) {
-            SmtpReply reply = rule.reply();
-            ObjectNode custom = node.putObject("reply");
-            custom.put("code", reply.code());
-            if (reply.status() != null) {
-                custom.put("status", reply.status().toString());
-            }
-            ArrayNode text = custom.putArray("text");
-            reply.lines().forEach(text::add);
-        }
-        if (rule.closesConnection()) {
-            node.put("disconnect", true);
-        }
-        if (rule.accepts()) {
-            node.put("accept", true);
-        }
+        behaviour(node, rule.behaviour());
         if (!rule.delay().isZero()) {
             node.put("delay", DurationText.format(rule.delay()));
         }
@@ -69,5 +56,28 @@ public final class ScenarioWriter {
             node.put("times", rule.times());
         }
         return node;
+    }
+
+    /** Each behaviour's fields: reply (a catalog id or {code, status, text}), disconnect, accept. */
+    private static void behaviour(ObjectNode node, Behaviour behaviour) {
+        if (behaviour instanceof Behaviour.CatalogReply c) {
+            node.put("reply", c.catalogId());
+        } else if (behaviour instanceof Behaviour.CustomReply c) {
+            SmtpReply reply = c.reply();
+            ObjectNode custom = node.putObject("reply");
+            custom.put("code", reply.code());
+            if (reply.status() != null) {
+                custom.put("status", reply.status().toString());
+            }
+            ArrayNode text = custom.putArray("text");
+            reply.lines().forEach(text::add);
+        } else if (behaviour instanceof Behaviour.Disconnect d) {
+            if (d.before() != null) {
+                behaviour(node, d.before());
+            }
+            node.put("disconnect", true);
+        } else if (behaviour instanceof Behaviour.Accept) {
+            node.put("accept", true);
+        }
     }
 }
