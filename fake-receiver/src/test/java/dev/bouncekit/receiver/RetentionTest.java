@@ -65,7 +65,9 @@ class RetentionTest {
             assertThat(connection.exchanges()).hasSize(5);
             assertThat(connection.exchanges().get(0).stage()).isEqualTo(SmtpStage.CONNECT);
             assertThat(connection.exchanges()).extracting(Exchange::command)
-                    .containsExactly(null, "NOOP 8", "NOOP 9", "QUIT", null).hasSize(5);
+                    .containsExactly(null, "NOOP 7", "NOOP 8", "NOOP 9", "QUIT");
+            assertThat(connection.exchanges()).extracting(Exchange::index).containsExactly(0, 8, 9, 10, 11);
+            assertThat(receiver.evictions().exchanges()).isEqualTo(7);
         }
     }
 

@@ -70,7 +70,7 @@ class WebPageChromiumTest {
                 browser.findElement(By.cssSelector("#messages tbody tr")).click();
                 wait.until(b -> b.findElement(By.id("detail-text")).getText().contains("Hello from the shop"));
                 assertThat(browser.findElement(By.id("detail-title")).getText()).contains("Your order 42");
-                assertThat(browser.findElement(By.id("detail-html")).getAttribute("sandbox")).isEmpty();
+                assertThat(browser.findElement(By.id("detail-html")).getDomAttribute("sandbox")).isEmpty();
                 wait.until(b -> b.findElement(By.id("detail-transcript")).getText().contains("RCPT TO:<buyer@shop.test>"));
 
                 byte[] png = ((ChromeDriver) browser).getScreenshotAs(OutputType.BYTES);

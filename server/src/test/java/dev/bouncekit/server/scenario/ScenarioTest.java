@@ -84,13 +84,26 @@ class ScenarioTest {
     void json_written_for_the_api_reads_back_to_the_same_rules() throws Exception {
         Scenario original = Scenario.load(resource("issue-example.yaml"));
         List<ReplyRule> more = List.of(ReplyRule.when(Condition.any()).at(SmtpStage.DATA).accept().delay(Duration.ofMillis(1500)),
-                ReplyRule.when(Condition.client("10.*")).at(SmtpStage.CONNECT).disconnectAfter421().named("busy"));
+                ReplyRule.when(Condition.client("10.*")).at(SmtpStage.CONNECT).disconnectAfter421().named("busy"),
+                ReplyRule.when(Condition.recipientDomain("gmail.com").and(Condition.helo("*.internal")))
+                        .at(SmtpStage.RCPT).reply("gmail/user-unknown").thenDisconnect());
         List<ReplyRule> all = new java.util.ArrayList<>(original.rules());
         all.addAll(more);
 
         Scenario back = Scenario.parse("api", new Scenario(all).toJson());
 
         assertThat(back.rules()).isEqualTo(all);
+    }
+
+    @Test
+    void several_keys_in_when_must_all_hold() {
+        List<ReplyRule> rules = Scenario.parse("s.yaml", "rules: [ { when: { recipientDomain: gmail.com, helo: \"*.internal\" },"
+                + " reply: gmail/user-unknown } ]").rules();
+        assertThat(rules.get(0).condition())
+                .isEqualTo(Condition.recipientDomain("gmail.com").and(Condition.helo("*.internal")));
+        assertThat(rules.get(0).stage()).isEqualTo(SmtpStage.RCPT);
+        assertThatThrownBy(() -> Scenario.parse("s.yaml", "rules: [ { when: { helo: x, sender: y@z.test }, at: EHLO, disconnect: true } ]"))
+                .hasMessage("s.yaml: rule 1: field 'at': stage EHLO cannot match on helo and sender; use MAIL");
     }
 
     @ParameterizedTest(name = "{1}")
