@@ -103,11 +103,51 @@ check("errors as JSON", status == 404 and "error" in json.loads(body), body)
 _, _, body = call("GET", "/api/v1/openapi.json")
 spec = json.loads(body)
 check("OpenAPI 3", spec["openapi"].startswith("3."), spec.get("openapi"))
+TYPES = {"object": dict, "array": list, "string": str, "integer": int, "number": (int, float), "boolean": bool}
+
+
+def conforms(value, schema, where):
+    """Checks a value against the subset of JSON Schema the document uses: $ref, allOf, type, nullable, required, properties, items."""
+    if "$ref" in schema:
+        return conforms(value, spec["components"]["schemas"][schema["$ref"].split("/")[-1]], where)
+    for part in schema.get("allOf", []):
+        conforms(value, part, where)
+    if value is None:
+        check("%s may be null" % where, schema.get("nullable", False), schema)
+        return
+    if "type" in schema:
+        ok = isinstance(value, TYPES[schema["type"]]) and not (schema["type"] in ("integer", "number") and isinstance(value, bool))
+        check("%s is %s" % (where, schema["type"]), ok, value)
+    for name in schema.get("required", []):
+        check("%s has %s" % (where, name), isinstance(value, dict) and name in value, value)
+    for name, sub in schema.get("properties", {}).items():
+        if isinstance(value, dict) and name in value:
+            conforms(value[name], sub, where + "." + name)
+    if "items" in schema and isinstance(value, list):
+        for i, item in enumerate(value[:3]):
+            conforms(item, schema["items"], "%s[%d]" % (where, i))
+
+
+# leave something in every list, then check every documented GET against its schema
+with smtplib.SMTP("127.0.0.1", smtp_port) as smtp:
+    smtp.sendmail("app@shop.test", ["ann@shop.test"], "Subject: for the schema\r\n\r\nbody")
+    try:
+        smtp.sendmail("app@shop.test", ["real.person@shop.test"], "Subject: refused\r\n\r\nno")
+    except smtplib.SMTPRecipientsRefused:
+        pass
+documented = 0
 for path, item in spec["paths"].items():
-    for method in item:
-        if method == "get" and "{id}" not in path:
-            status, _, _ = call("GET", path)
-            check("documented GET %s answers" % path, status == 200, status)
+    for method, operation in item.items():
+        if method != "get":
+            continue
+        concrete = path.replace("{id}", str(newest))
+        status, headers, body = call("GET", concrete)
+        check("documented GET %s answers" % concrete, status == 200, status)
+        content = operation["responses"]["200"].get("content", {})
+        if "application/json" in content:
+            conforms(json.loads(body), content["application/json"]["schema"], concrete)
+        documented += 1
+check("every GET of the document was called", documented >= 12, documented)
 status, _, _ = call("DELETE", "/api/v1/messages/%d" % newest)
 check("delete one message", status == 204 and call("GET", "/api/v1/messages/%d" % newest)[0] == 404)
 status, _, _ = call("POST", "/api/v1/reset")

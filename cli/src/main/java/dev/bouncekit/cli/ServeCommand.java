@@ -181,6 +181,7 @@ public final class ServeCommand implements Callable<Integer> {
         }
         FakeReceiver receiver = builder.build();
         ReceiverHttpApi api = null;
+        HeapBudget heap = null;
         Thread hook = new Thread(this::stopFromSignal, "bouncekit-serve-shutdown");
         try {
             try {
@@ -200,6 +201,7 @@ public final class ServeCommand implements Callable<Integer> {
                 err.flush();
                 return 1;
             }
+            heap = HeapBudget.start(HeapBudget.DEFAULT_BUDGET);
             boundSmtpPort = receiver.smtpPort();
             boundHttpPort = api.port();
             Runtime.getRuntime().addShutdownHook(hook);
@@ -211,6 +213,9 @@ public final class ServeCommand implements Callable<Integer> {
             out.flush();
             return 0;
         } finally {
+            if (heap != null) {
+                heap.close();
+            }
             if (api != null) {
                 api.close();
             }

@@ -44,8 +44,14 @@ async function refreshRejections() {
     cell(row, time(r.at)); cell(row, r.stage);
     cell(row, r.recipient || r.command);
     cell(row, r.text, 'code' + String(r.code).charAt(0));
-    cell(row, (r.catalogId ? r.catalogId : '') + (r.rule && r.rule !== 'magic:' + r.catalogId ? ' (rule ' + r.rule + ')' : '')
-      + ' — ' + r.classification.reason + (r.classification.hard ? ', hard' : ', soft'));
+    const by = cell(row, (r.catalogId || 'custom reply') + ' — ' + r.classification.reason
+      + (r.classification.hard ? ', hard' : ', soft'));
+    if (r.rule) {
+      const rule = document.createElement('span');
+      rule.className = 'rule';
+      rule.textContent = r.rule.startsWith('magic:') ? 'magic address' : 'rule: ' + r.rule;
+      by.append(rule);
+    }
   }
 }
 
