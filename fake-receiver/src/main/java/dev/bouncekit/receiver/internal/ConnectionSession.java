@@ -5,7 +5,6 @@ import dev.bouncekit.receiver.Exchange;
 import dev.bouncekit.receiver.TranscriptConnection;
 import dev.bouncekit.reply.SmtpStage;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

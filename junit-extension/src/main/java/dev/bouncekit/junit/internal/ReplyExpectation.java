@@ -1,7 +1,6 @@
 package dev.bouncekit.junit.internal;
 
 import dev.bouncekit.receiver.gate.Attempt;
-import dev.bouncekit.receiver.gate.TranscriptFacts;
 import dev.bouncekit.reply.ReplyParser;
 import dev.bouncekit.status.EnhancedStatusCode;
 import dev.bouncekit.taxonomy.Reason;
