@@ -41,6 +41,8 @@ async function refreshRejections() {
   for (const r of list.rejections.slice(0, 200)) {
     const row = body.insertRow();
     row.className = 'rejection';
+    row.title = 'Show the connection';
+    row.addEventListener('click', () => openConnection(r.connectionId));
     cell(row, time(r.at)); cell(row, r.stage);
     cell(row, r.recipient || r.command);
     cell(row, r.text, 'code' + String(r.code).charAt(0));
@@ -68,12 +70,25 @@ async function openMessage(id) {
   el('attachments').textContent = m.attachments.length === 0 ? 'No attachments'
     : 'Attachments: ' + m.attachments.map(a => (a.name || '(unnamed)') + ' (' + a.type + ', ' + a.size + ' bytes)').join('; ');
   el('detail-raw').textContent = await api('/messages/' + id + '/raw');
+  el('message-parts').hidden = false;
+  await showTranscript(m.connectionId);
+  show('text');
+}
+
+async function showTranscript(connectionId) {
   const transcript = await api('/transcript');
-  const connection = transcript.connections.find(c => c.id === m.connectionId);
+  const connection = transcript.connections.find(c => c.id === connectionId);
   el('detail-transcript').textContent = connection ? connection.exchanges.map(e =>
     (e.command == null ? '' : 'C: ' + e.command + '\n') + e.reply.map(l => 'S: ' + l).join('\n')
     + (e.rule ? '\n   (' + e.rule + ')' : '')).join('\n') : '(transcript evicted)';
-  show('text');
+}
+
+async function openConnection(connectionId) {
+  openId = null;
+  el('detail-pane').hidden = false;
+  el('detail-title').textContent = 'Connection ' + connectionId;
+  el('message-parts').hidden = true;
+  await showTranscript(connectionId);
 }
 
 function show(tab) {

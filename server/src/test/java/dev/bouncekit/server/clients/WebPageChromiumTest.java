@@ -33,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * The web page in a real headless Chromium (Debian's chromium and chromium-driver, which .ci/run
  * installs): mail and a refusal sent over SMTP appear on the page without a reload, and opening
- * the message shows its text. Leaves a screenshot in target/web-page.png.
+ * the message shows its text, clicking the refusal shows its connection's transcript. Leaves a screenshot in target/web-page.png.
  */
 class WebPageChromiumTest {
 
@@ -72,6 +72,14 @@ class WebPageChromiumTest {
                 assertThat(browser.findElement(By.id("detail-title")).getText()).contains("Your order 42");
                 assertThat(browser.findElement(By.id("detail-html")).getDomAttribute("sandbox")).isEmpty();
                 wait.until(b -> b.findElement(By.id("detail-transcript")).getText().contains("RCPT TO:<buyer@shop.test>"));
+
+                browser.findElement(By.cssSelector("#rejections tbody tr")).click();
+                wait.until(b -> b.findElement(By.id("detail-transcript")).getText()
+                        .contains("RCPT TO:<real.person@shop.test>"));
+                assertThat(browser.findElement(By.id("detail-transcript")).getText())
+                        .contains("S: 554 delivery error: dd This user doesn't have a yahoo.com account (real.person@shop.test)");
+                browser.findElement(By.cssSelector("#messages tbody tr")).click();
+                wait.until(b -> b.findElement(By.id("detail-text")).isDisplayed());
 
                 byte[] png = ((ChromeDriver) browser).getScreenshotAs(OutputType.BYTES);
                 Files.write(Path.of("target", "web-page.png"), png);
