@@ -4,15 +4,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bouncekit.catalog.CatalogEntry;
-import dev.bouncekit.classify.BounceClassifier;
 import dev.bouncekit.classify.Classification;
-import dev.bouncekit.classify.DeliveryContext;
 import dev.bouncekit.receiver.Evictions;
 import dev.bouncekit.receiver.FakeReceiver;
 import dev.bouncekit.receiver.Refusal;
 import dev.bouncekit.receiver.Retention;
 import dev.bouncekit.receiver.gate.ReleaseGate;
-import dev.bouncekit.reply.SmtpStage;
 import dev.bouncekit.receiver.Exchange;
 import dev.bouncekit.receiver.MagicAddresses;
 import dev.bouncekit.receiver.ReceivedMessage;
@@ -28,6 +25,7 @@ import java.util.Map;
 final class ApiJson {
 
     static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final RefusalClassifier CLASSIFIER = new RefusalClassifier();
 
     private ApiJson() {
     }
@@ -152,8 +150,7 @@ final class ApiJson {
             x.put("command", r.command());
             x.put("recipient", recipientOf(r.command()));
             x.put("code", r.code());
-            Classification c = BounceClassifier.builtIn().classify(String.join("\n", r.reply()),
-                    DeliveryContext.at(r.stage() == null ? SmtpStage.CONNECT : r.stage()));
+            Classification c = CLASSIFIER.classify(r);
             x.put("status", c.status() == null ? null : c.status().toString());
             x.put("text", r.text());
             ArrayNode lines = x.putArray("reply");
