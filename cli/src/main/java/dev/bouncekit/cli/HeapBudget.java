@@ -7,14 +7,15 @@ import java.lang.management.MemoryMXBean;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Keeps a long-running {@code serve} near its live set. Under a steady stream of mail the JVM's
  * default collector grows the heap towards a quarter of the machine's memory although little of it
  * is live (the receiver keeps a bounded store); this asks the JVM to give freed memory back
  * ({@code MinHeapFreeRatio}/{@code MaxHeapFreeRatio}, where it allows that at run time) and, when the
- * committed heap passes the budget, collects so that it shrinks. A JVM started with {@code -Xmx}
- * is left alone.
+ * committed heap passes the budget (or twice the live set, when that is larger), collects so that
+ * it shrinks. A JVM started with {@code -Xmx} is left alone.
  */
 final class HeapBudget implements AutoCloseable {
 
@@ -41,9 +42,12 @@ final class HeapBudget implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+        AtomicLong threshold = new AtomicLong(budget);
         timer.scheduleWithFixedDelay(() -> {
-            if (memory.getHeapMemoryUsage().getCommitted() > budget) {
+            if (memory.getHeapMemoryUsage().getCommitted() > threshold.get()) {
                 System.gc();
+                // a live set near the budget (a large --max-messages) must not mean a collection every second
+                threshold.set(Math.max(budget, 2 * memory.getHeapMemoryUsage().getUsed()));
             }
         }, 1, 1, TimeUnit.SECONDS);
         return new HeapBudget(timer);
