@@ -3,9 +3,11 @@ package dev.bouncekit.cli;
 import dev.bouncekit.receiver.FakeReceiver;
 import dev.bouncekit.receiver.MagicAddresses;
 import dev.bouncekit.receiver.ReplyRule;
-import dev.bouncekit.receiver.http.ReceiverHttpApi;
-import dev.bouncekit.receiver.scenario.Scenario;
-import dev.bouncekit.receiver.scenario.ScenarioException;
+import dev.bouncekit.receiver.Retention;
+import dev.bouncekit.server.http.Cors;
+import dev.bouncekit.server.http.ReceiverHttpApi;
+import dev.bouncekit.server.scenario.Scenario;
+import dev.bouncekit.server.scenario.ScenarioException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -75,6 +77,31 @@ public final class ServeCommand implements Callable<Integer> {
                     + "differs from the sending host's, or Postfix sees a mail loop. Default: ${DEFAULT-VALUE}.")
     String hostname;
 
+    @Option(names = "--max-messages", defaultValue = "1000", paramLabel = "N",
+            description = "Stored messages kept; the oldest is evicted first. Default: ${DEFAULT-VALUE}.")
+    int maxMessages;
+
+    @Option(names = "--max-transcripts", defaultValue = "1000", paramLabel = "N",
+            description = "Connection transcripts kept; the oldest is evicted first. Default: ${DEFAULT-VALUE}.")
+    int maxTranscripts;
+
+    @Option(names = "--max-refusals", defaultValue = "1000", paramLabel = "N",
+            description = "Refusals kept; the oldest is evicted first. Default: ${DEFAULT-VALUE}.")
+    int maxRefusals;
+
+    @Option(names = "--max-exchanges", defaultValue = "500", paramLabel = "N",
+            description = "Exchanges kept per connection (the greeting and the latest). Default: ${DEFAULT-VALUE}.")
+    int maxExchanges;
+
+    @Option(names = "--max-age", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Evict messages, transcripts and refusals older than this (30m, 1h, PT2H). Default: no age limit.")
+    Duration maxAge;
+
+    @Option(names = "--cors-origin", paramLabel = "ORIGIN", split = ",",
+            description = "Browser origins that may call the HTTP API (http://localhost:3000, or * for any). "
+                    + "Default: pages from loopback hosts.")
+    List<String> corsOrigins;
+
     @Option(names = "--quiet", description = "Do not log accepted messages and refusals.")
     boolean quiet;
 
@@ -126,7 +153,15 @@ public final class ServeCommand implements Callable<Integer> {
             warnExposed(err);
         }
 
-        FakeReceiver.Builder builder = FakeReceiver.builder().bind(bind).rules(rules)
+        Retention retention;
+        try {
+            retention = new Retention(maxMessages, maxAge, maxTranscripts, maxRefusals, maxExchanges);
+        } catch (IllegalArgumentException e) {
+            err.println("bouncekit serve: " + e.getMessage());
+            err.flush();
+            return 1;
+        }
+        FakeReceiver.Builder builder = FakeReceiver.builder().bind(bind).rules(rules).retention(retention).realAddresses(true)
                 .magicAddresses(!noMagicAddresses);
         if (!quiet) {
             builder.listener(new ServeLog(out));
@@ -146,6 +181,7 @@ public final class ServeCommand implements Callable<Integer> {
         }
         FakeReceiver receiver = builder.build();
         ReceiverHttpApi api = null;
+        HeapBudget heap = null;
         Thread hook = new Thread(this::stopFromSignal, "bouncekit-serve-shutdown");
         try {
             try {
@@ -157,13 +193,15 @@ public final class ServeCommand implements Callable<Integer> {
                 return 1;
             }
             try {
-                api = ReceiverHttpApi.start(receiver, bind, httpPort);
+                api = ReceiverHttpApi.start(receiver, bind, httpPort,
+                        corsOrigins == null || corsOrigins.isEmpty() ? Cors.loopback() : Cors.origins(corsOrigins));
             } catch (IOException e) {
                 err.println("bouncekit serve: cannot listen for HTTP on " + bind + ":" + httpPort + ": " + rootMessage(e)
                         + portAdvice("--http-port", httpPort));
                 err.flush();
                 return 1;
             }
+            heap = HeapBudget.start(HeapBudget.DEFAULT_BUDGET);
             boundSmtpPort = receiver.smtpPort();
             boundHttpPort = api.port();
             Runtime.getRuntime().addShutdownHook(hook);
@@ -175,6 +213,9 @@ public final class ServeCommand implements Callable<Integer> {
             out.flush();
             return 0;
         } finally {
+            if (heap != null) {
+                heap.close();
+            }
             if (api != null) {
                 api.close();
             }
@@ -234,8 +275,11 @@ public final class ServeCommand implements Callable<Integer> {
         String http = "http://" + host + ":" + boundHttpPort;
         out.println("bouncekit fake receiver");
         out.println("  SMTP      " + host + ":" + boundSmtpPort + "   (greets as " + hostname + ")");
-        out.println("  HTTP API  " + http + "/api   (messages, transcript, rules, catalog)");
+        out.println("  web page  " + http + "/");
+        out.println("  HTTP API  " + http + "/api/v1   (described by " + http + "/api/v1/openapi.json)");
         out.println("  rules     " + ruleCount + (scenario == null ? "" : " from " + scenario));
+        out.println("  keeps     " + maxMessages + " messages, " + maxTranscripts + " transcripts, " + maxRefusals
+                + " refusals" + (maxAge == null ? "" : ", none older than " + DurationConverter.format(maxAge)));
         out.println("  limits    " + maxConnections + " connections, idle timeout " + DurationConverter.format(idleTimeout)
                 + ", messages up to " + ByteSizeConverter.format(maxMessageSize) + " (" + maxMessageSize + " octets)");
         if (noMagicAddresses) {
@@ -246,7 +290,7 @@ public final class ServeCommand implements Callable<Integer> {
             out.println("  RCPT TO:<" + MagicAddresses.address("gmail/unsolicited") + ">       -> gmail/unsolicited after DATA");
             out.println("  MAIL FROM:<" + MagicAddresses.address("outlook/spamhaus-mailfrom") + "> -> its reply at MAIL");
             out.println("  (a +tag is ignored; earlier-stage entries sent as recipients answer at RCPT)");
-            out.println("  All ids: " + http + "/api/catalog or 'bouncekit catalog'. Other addresses are accepted and stored.");
+            out.println("  All ids: " + http + "/api/v1/catalog or 'bouncekit catalog'. Other addresses are accepted and stored.");
         }
         out.println(quiet ? "Not logging mail (--quiet)." : "Logging each accepted message and each refusal below.");
         out.println("Stop with Ctrl-C.");

@@ -259,11 +259,15 @@ class ServeCommandTest {
 
     @Test
     void every_option_is_also_read_from_the_environment_and_the_command_line_wins() throws Exception {
-        Map<String, String> environment = Map.of("BOUNCEKIT_SMTP_PORT", "0", "BOUNCEKIT_HTTP_PORT", "0",
-                "BOUNCEKIT_BIND", "127.0.0.1", "BOUNCEKIT_SCENARIO", scenario("scenario.yaml"),
-                "BOUNCEKIT_NO_MAGIC_ADDRESSES", "yes", "BOUNCEKIT_MAX_CONNECTIONS", "7",
-                "BOUNCEKIT_IDLE_TIMEOUT", "1.5s", "BOUNCEKIT_MAX_MESSAGE_SIZE", "2K",
-                "BOUNCEKIT_HOSTNAME", "mx.env.test", "BOUNCEKIT_QUIET", "true");
+        Map<String, String> environment = Map.ofEntries(Map.entry("BOUNCEKIT_SMTP_PORT", "0"),
+                Map.entry("BOUNCEKIT_HTTP_PORT", "0"), Map.entry("BOUNCEKIT_BIND", "127.0.0.1"),
+                Map.entry("BOUNCEKIT_SCENARIO", scenario("scenario.yaml")), Map.entry("BOUNCEKIT_NO_MAGIC_ADDRESSES", "yes"),
+                Map.entry("BOUNCEKIT_MAX_CONNECTIONS", "7"), Map.entry("BOUNCEKIT_IDLE_TIMEOUT", "1.5s"),
+                Map.entry("BOUNCEKIT_MAX_MESSAGE_SIZE", "2K"), Map.entry("BOUNCEKIT_HOSTNAME", "mx.env.test"),
+                Map.entry("BOUNCEKIT_QUIET", "true"), Map.entry("BOUNCEKIT_MAX_MESSAGES", "20"),
+                Map.entry("BOUNCEKIT_MAX_TRANSCRIPTS", "30"), Map.entry("BOUNCEKIT_MAX_REFUSALS", "40"),
+                Map.entry("BOUNCEKIT_MAX_EXCHANGES", "50"), Map.entry("BOUNCEKIT_MAX_AGE", "2h"),
+                Map.entry("BOUNCEKIT_CORS_ORIGIN", "http://localhost:3000"));
         List<String> variables = new CommandLine(new ServeCommand()).getCommandSpec().options().stream()
                 .filter(o -> !o.usageHelp() && !o.versionHelp()).map(EnvironmentDefaults::variable).toList();
         assertThat(environment.keySet()).as("one variable per option").containsExactlyInAnyOrderElementsOf(variables);
@@ -273,6 +277,7 @@ class ServeCommandTest {
 
         assertThat(r.out().toString())
                 .contains("limits    9 connections, idle timeout 1500ms, messages up to 2K (2048 octets)")
+                .contains("keeps     20 messages, 30 transcripts, 40 refusals, none older than 2h")
                 .contains("(greets as mx.env.test)", "rules     3 from ", "Magic addresses are off", "Not logging mail (--quiet)");
     }
 

@@ -78,6 +78,20 @@ class ServeJarIT {
                     HttpResponse.BodyHandlers.ofString());
             assertThat(messages.body()).contains("\"subject\":\"From the IT\"");
 
+            // the release gate from the command line: passes, then fails once a 5xx recipient is tried again
+            assertThat(gate(java, jar, http).exitValue).isZero();
+            for (int attempt = 0; attempt < 2; attempt++) {
+                try {
+                    sendTo(smtp, "gmail.user-unknown@bouncekit.test");
+                } catch (jakarta.mail.SendFailedException refused) {
+                    // expected: 550 5.1.1 at RCPT
+                }
+            }
+            Gate failed = gate(java, jar, http);
+            assertThat(failed.exitValue).as(failed.output).isEqualTo(1);
+            assertThat(failed.output).contains("Release gate FAILED", "FAIL  no-retry-after-permanent",
+                    "<gmail.user-unknown@bouncekit.test> was refused permanently");
+
             // SIGTERM through the handle: Process.destroy() would also close our end of its output
             assertThat(process.toHandle().destroy()).isTrue();
 
@@ -88,6 +102,29 @@ class ServeJarIT {
         } finally {
             process.destroyForcibly();
         }
+    }
+
+    private record Gate(int exitValue, String output) {
+    }
+
+    private static Gate gate(String java, Path jar, int http) throws Exception {
+        Process gate = new ProcessBuilder(java, "-jar", jar.toString(), "gate", "--url", "http://127.0.0.1:" + http)
+                .redirectErrorStream(true).start();
+        String output = new String(gate.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(gate.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        return new Gate(gate.exitValue(), output);
+    }
+
+    private static void sendTo(int port, String to) throws Exception {
+        Properties props = new Properties();
+        props.put("mail.smtp.host", "127.0.0.1");
+        props.put("mail.smtp.port", String.valueOf(port));
+        MimeMessage message = new MimeMessage(Session.getInstance(props));
+        message.setFrom(new InternetAddress("app@sender.test"));
+        message.addRecipient(Message.RecipientType.TO, new InternetAddress(to));
+        message.setSubject("To be refused");
+        message.setText("body");
+        Transport.send(message);
     }
 
     private static void send(int port) throws Exception {

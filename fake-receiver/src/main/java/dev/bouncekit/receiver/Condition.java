@@ -19,6 +19,9 @@ import java.util.Objects;
  * <p>Each kind of condition is known from a certain stage on: the client from CONNECT, the HELO
  * name from EHLO, the sender from MAIL, the recipient from RCPT. At DATA a recipient condition
  * matches when any recipient accepted in the transaction matches.
+ *
+ * <p>Conditions combine with {@link #and(Condition)}: {@code recipient(...).and(helo(...))} holds
+ * when every part holds, and is known from the latest stage of its parts.
  */
 public final class Condition {
 
@@ -73,11 +76,60 @@ public final class Condition {
     private final Subject subject;
     private final String pattern;
     private final String[] parts;
+    private final List<Condition> also;
 
     private Condition(Subject subject, String pattern) {
+        this(subject, pattern, List.of());
+    }
+
+    private Condition(Subject subject, String pattern, List<Condition> also) {
         this.subject = subject;
         this.pattern = pattern;
         this.parts = split(pattern.toLowerCase(Locale.ROOT));
+        this.also = List.copyOf(also);
+    }
+
+    /** A condition that holds when this one and {@code other} both hold. */
+    public Condition and(Condition other) {
+        Objects.requireNonNull(other, "other");
+        if (subject == Subject.ANY) {
+            return other;
+        }
+        if (other.subject == Subject.ANY) {
+            return this;
+        }
+        List<Condition> more = new ArrayList<>(also);
+        more.addAll(other.parts());
+        return new Condition(subject, pattern, more);
+    }
+
+    /** The simple conditions that must all hold, this one's own first; one for a simple condition. */
+    public List<Condition> parts() {
+        if (also.isEmpty()) {
+            return List.of(this);
+        }
+        List<Condition> out = new ArrayList<>();
+        out.add(new Condition(subject, pattern));
+        out.addAll(also);
+        return out;
+    }
+
+    /** The first stage at which every part is known. */
+    public SmtpStage knownFrom() {
+        SmtpStage latest = subject.knownFrom;
+        for (Condition c : also) {
+            latest = c.subject.knownFrom.compareTo(latest) > 0 ? c.subject.knownFrom : latest;
+        }
+        return latest;
+    }
+
+    /** The keys of what the condition looks at: {@code recipient}, {@code recipient and helo}. */
+    public String describeSubjects() {
+        StringBuilder out = new StringBuilder(subject.key);
+        for (Condition c : also) {
+            out.append(" and ").append(c.subject.key);
+        }
+        return out.toString();
     }
 
     /** Matches everything. */
@@ -140,23 +192,23 @@ public final class Condition {
         return new Condition(subject, p);
     }
 
-    /** What the condition looks at. */
+    /** What the condition (its first part, for a combined one) looks at. */
     public Subject subject() {
         return subject;
     }
 
-    /** The pattern as given (trimmed); {@code *} for {@link #any()}. */
+    /** The pattern (of its first part) as given (trimmed); {@code *} for {@link #any()}. */
     public String pattern() {
         return pattern;
     }
 
     /** True when the receiver knows this condition's subject at the given stage. */
     public boolean canMatchAt(SmtpStage stage) {
-        return stage.compareTo(subject.knownFrom) >= 0;
+        return stage.compareTo(knownFrom()) >= 0;
     }
 
     /**
-     * True when the value (already lower-cased by the caller) matches the pattern.
+     * True when the value (already lower-cased by the caller) matches the pattern of the first part.
      * Runs in time linear in the value's length times the number of {@code *}.
      */
     public boolean matchesValue(String lowerCaseValue) {
@@ -207,17 +259,22 @@ public final class Condition {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Condition c && c.subject == subject && c.pattern.equalsIgnoreCase(pattern);
+        return o instanceof Condition c && c.subject == subject && c.pattern.equalsIgnoreCase(pattern)
+                && c.also.equals(also);
     }
 
     @Override
     public int hashCode() {
-        return subject.hashCode() * 31 + pattern.toLowerCase(Locale.ROOT).hashCode();
+        return (subject.hashCode() * 31 + pattern.toLowerCase(Locale.ROOT).hashCode()) * 31 + also.hashCode();
     }
 
-    /** {@code recipient=ghost@gmail.com}, or {@code any}. */
+    /** {@code recipient=ghost@gmail.com}, {@code recipient=*@gmail.com and helo=bad.test}, or {@code any}. */
     @Override
     public String toString() {
-        return subject == Subject.ANY ? "any" : subject.key + "=" + pattern;
+        StringBuilder out = new StringBuilder(subject == Subject.ANY ? "any" : subject.key + "=" + pattern);
+        for (Condition c : also) {
+            out.append(" and ").append(c);
+        }
+        return out.toString();
     }
 }

@@ -71,8 +71,9 @@ public final class FakeReceiver implements AutoCloseable {
         this.host = builder.bind;
         this.runtime = new ReceiverRuntime(builder.magicAddresses,
                 new ReceiverLimits(builder.maxConnections, builder.idleTimeout, builder.maxMessageSize),
-                builder.hostname, builder.listener);
+                builder.hostname, builder.listener, builder.retention);
         this.runtime.rules().replaceAll(builder.rules);
+        this.runtime.realAddresses(builder.realAddresses);
         List<ServerSetup> setups = new ArrayList<>();
         setups.add(new ServerSetup(builder.smtpPort, host, ServerSetup.PROTOCOL_SMTP));
         if (builder.imapPort >= 0) {
@@ -231,7 +232,8 @@ public final class FakeReceiver implements AutoCloseable {
     }
 
     /**
-     * Clears rules, stored mail (also GreenMail's mailboxes) and the transcript; connections and
+     * Clears rules, stored mail (also GreenMail's mailboxes), the transcript, the refusals and the eviction
+     * counts; connections and
      * messages are numbered from 1 again.
      */
     public void reset() {
@@ -274,6 +276,31 @@ public final class FakeReceiver implements AutoCloseable {
     /** Forgets the recorded connections. */
     public void clearTranscript() {
         runtime.recorder().clearTranscript();
+    }
+
+    /** Forgets one stored message (not GreenMail's copy); false when there is none with this id. */
+    public boolean deleteMessage(int id) {
+        return runtime.recorder().deleteMessage(id);
+    }
+
+    /** The refused commands kept, oldest first; they outlive their connections' transcripts. */
+    public List<Refusal> refusals() {
+        return runtime.recorder().refusals();
+    }
+
+    /** Forgets the refusals. */
+    public void clearRefusals() {
+        runtime.recorder().clearRefusals();
+    }
+
+    /** What this receiver keeps. */
+    public Retention retention() {
+        return runtime.recorder().retention();
+    }
+
+    /** What it has evicted under its retention since it started or was reset. */
+    public Evictions evictions() {
+        return runtime.recorder().evictions();
     }
 
     /**
@@ -370,6 +397,8 @@ public final class FakeReceiver implements AutoCloseable {
         private String hostname = ReceiverRuntime.DEFAULT_HOSTNAME;
         private ReceiverListener listener;
         private final List<ReplyRule> rules = new ArrayList<>();
+        private Retention retention = Retention.UNLIMITED;
+        private boolean realAddresses;
 
         private Builder() {
         }
@@ -498,6 +527,27 @@ public final class FakeReceiver implements AutoCloseable {
             for (ReplyRule r : more) {
                 rule(r);
             }
+            return this;
+        }
+
+        /**
+         * What the receiver keeps, default {@link Retention#UNLIMITED}. With a bound on messages they
+         * are kept only in the receiver's own store, not in GreenMail's mailboxes (so not over IMAP
+         * or POP3), so that memory stays bounded.
+         */
+        public Builder retention(Retention kept) {
+            this.retention = Objects.requireNonNull(kept, "retention");
+            return this;
+        }
+
+        /**
+         * Whether catalog replies name the session's own addresses: the refused recipient (or the
+         * sender at MAIL) in place of the catalog's example mailbox, its domain in place of a reserved
+         * example domain, the client's IP in place of an example IP. Off by default (replies go out byte
+         * for byte as the catalog has them); {@code bouncekit serve} turns it on.
+         */
+        public Builder realAddresses(boolean enabled) {
+            this.realAddresses = enabled;
             return this;
         }
 

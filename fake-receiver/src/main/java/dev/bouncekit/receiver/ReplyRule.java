@@ -6,7 +6,6 @@ import dev.bouncekit.reply.SmtpStage;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -28,17 +27,15 @@ import java.util.Optional;
  * the rule answers n times and then lets later rules, magic addresses or acceptance answer
  * ("fail twice, then succeed").
  *
- * @param name              a name for the transcript, or null to use {@link #describe()}
- * @param condition         what must hold
- * @param stage             where the rule answers; must be a stage at which the condition is known
- * @param catalogId         the catalog id or alias of the reply to send, or null
- * @param reply             a custom reply to send, or null
- * @param closesConnection  true to close the connection after the reply, if any
- * @param delay             how long to wait before answering; zero for no delay
- * @param times             how many times the rule answers; 0 for always
+ * @param name      a name for the transcript, or null to use {@link #describe()}
+ * @param condition what must hold
+ * @param stage     where the rule answers; must be a stage at which the condition is known
+ * @param behaviour what the rule does: one of the {@link Behaviour} types
+ * @param delay     how long to wait before answering; zero for no delay
+ * @param times     how many times the rule answers; 0 for always
  */
-public record ReplyRule(String name, Condition condition, SmtpStage stage, String catalogId, SmtpReply reply,
-                        boolean closesConnection, Duration delay, int times) {
+public record ReplyRule(String name, Condition condition, SmtpStage stage, Behaviour behaviour, Duration delay,
+                        int times) {
 
     /** The longest delay a rule may ask for. */
     public static final Duration MAX_DELAY = Duration.ofMinutes(10);
@@ -56,22 +53,11 @@ public record ReplyRule(String name, Condition condition, SmtpStage stage, Strin
             throw new InvalidRuleException("at", "a stage is required: CONNECT, EHLO, MAIL, RCPT or DATA");
         }
         if (!condition.canMatchAt(stage)) {
-            throw new InvalidRuleException("at", "stage " + stage + " cannot match on " + condition.subject().key()
-                    + "; use " + condition.subject().knownFrom());
+            throw new InvalidRuleException("at", "stage " + stage + " cannot match on " + condition.describeSubjects()
+                    + "; use " + condition.knownFrom());
         }
-        if (catalogId != null && reply != null) {
-            throw new InvalidRuleException("reply", "give a catalog id or a custom reply, not both");
-        }
-        if (catalogId != null) {
-            try {
-                ReplyCatalog.builtIn().require(catalogId);
-                catalogId = catalogId.trim().toLowerCase(Locale.ROOT);
-            } catch (IllegalArgumentException e) {
-                throw new InvalidRuleException("reply", e.getMessage());
-            }
-        }
-        if (reply != null) {
-            checkCustomReply(reply);
+        if (behaviour == null) {
+            throw new InvalidRuleException("reply", "a rule needs a reply, a disconnect or accept");
         }
         delay = delay == null ? Duration.ZERO : delay;
         if (delay.isNegative() || delay.compareTo(MAX_DELAY) > 0) {
@@ -96,27 +82,50 @@ public record ReplyRule(String name, Condition condition, SmtpStage stage, Strin
 
     /** The same rule answering only {@code n} times (then falling through); 0 for always. */
     public ReplyRule times(int n) {
-        return new ReplyRule(name, condition, stage, catalogId, reply, closesConnection, delay, n);
+        return new ReplyRule(name, condition, stage, behaviour, delay, n);
     }
 
     /** The same rule waiting this long before it answers. */
     public ReplyRule delay(Duration wait) {
-        return new ReplyRule(name, condition, stage, catalogId, reply, closesConnection, Objects.requireNonNull(wait, "delay"), times);
+        return new ReplyRule(name, condition, stage, behaviour, Objects.requireNonNull(wait, "delay"), times);
     }
 
     /** The same rule under a name shown in the transcript. */
     public ReplyRule named(String ruleName) {
-        return new ReplyRule(Objects.requireNonNull(ruleName, "name"), condition, stage, catalogId, reply, closesConnection, delay, times);
+        return new ReplyRule(Objects.requireNonNull(ruleName, "name"), condition, stage, behaviour, delay, times);
     }
 
     /** The same rule closing the connection after its reply. */
     public ReplyRule thenDisconnect() {
-        return new ReplyRule(name, condition, stage, catalogId, reply, true, delay, times);
+        if (behaviour instanceof Behaviour.Disconnect) {
+            return this;
+        }
+        if (behaviour instanceof Behaviour.Accept) {
+            return new ReplyRule(name, condition, stage, new Behaviour.Disconnect(null), delay, times);
+        }
+        return new ReplyRule(name, condition, stage, new Behaviour.Disconnect(behaviour), delay, times);
     }
 
     /** The catalog entry this rule sends, when it sends one. */
     public Optional<CatalogEntry> catalogEntry() {
-        return catalogId == null ? Optional.empty() : ReplyCatalog.builtIn().resolve(catalogId);
+        return behaviour.catalogEntry();
+    }
+
+    /** The catalog id (or alias) this rule sends, or null. */
+    public String catalogId() {
+        Behaviour sent = behaviour instanceof Behaviour.Disconnect d ? d.before() : behaviour;
+        return sent instanceof Behaviour.CatalogReply c ? c.catalogId() : null;
+    }
+
+    /** The custom reply this rule sends, or null. */
+    public SmtpReply reply() {
+        Behaviour sent = behaviour instanceof Behaviour.Disconnect d ? d.before() : behaviour;
+        return sent instanceof Behaviour.CustomReply c ? c.reply() : null;
+    }
+
+    /** True when the rule closes the connection (after its reply, if any). */
+    public boolean closesConnection() {
+        return behaviour.disconnects();
     }
 
     /**
@@ -124,15 +133,12 @@ public record ReplyRule(String name, Condition condition, SmtpStage stage, Strin
      * them, or the custom reply's wire lines; empty when the rule sends nothing.
      */
     public List<String> wireLines() {
-        if (catalogId != null) {
-            return ReplyCatalog.builtIn().require(catalogId).lines();
-        }
-        return reply == null ? List.of() : reply.wireLines();
+        return behaviour.lines();
     }
 
     /** True when the rule lets the receiver accept (after its delay) instead of answering itself. */
     public boolean accepts() {
-        return catalogId == null && reply == null && !closesConnection;
+        return behaviour instanceof Behaviour.Accept;
     }
 
     /** The rule's name, or {@link #describe()} when it has none: how the transcript names it. */
@@ -142,17 +148,8 @@ public record ReplyRule(String name, Condition condition, SmtpStage stage, Strin
 
     /** One line: {@code RCPT recipient=ghost@gmail.com -> gmail/user-unknown, times 2}. */
     public String describe() {
-        StringBuilder out = new StringBuilder().append(stage).append(' ').append(condition).append(" -> ");
-        if (catalogId != null) {
-            out.append(catalogId);
-        } else if (reply != null) {
-            out.append(reply);
-        } else if (!closesConnection) {
-            out.append("accept");
-        }
-        if (closesConnection) {
-            out.append(catalogId != null || reply != null ? ", then disconnect" : "disconnect");
-        }
+        StringBuilder out = new StringBuilder().append(stage).append(' ').append(condition).append(" -> ")
+                .append(behaviour.describe());
         if (!delay.isZero()) {
             out.append(", delay ").append(delay.toMillis()).append("ms");
         }
@@ -160,22 +157,6 @@ public record ReplyRule(String name, Condition condition, SmtpStage stage, Strin
             out.append(", times ").append(times);
         }
         return out.toString();
-    }
-
-    private static void checkCustomReply(SmtpReply reply) {
-        if (!reply.hasCode() || reply.code() < 400) {
-            throw new InvalidRuleException("reply", "code must be 4xx or 5xx, not " + reply.code()
-                    + " (a rule that lets mail through uses accept())");
-        }
-        for (String line : reply.lines()) {
-            for (int i = 0; i < line.length(); i++) {
-                char c = line.charAt(i);
-                if (c != '\t' && (c < 0x20 || c > 0x7e)) {
-                    throw new InvalidRuleException("reply", "text must be printable ASCII on single lines;"
-                            + " give several lines as a list, not with line breaks");
-                }
-            }
-        }
     }
 
     /** The first half of a rule: the condition, the stage and a name; finished by the behaviour. */
@@ -216,13 +197,13 @@ public record ReplyRule(String name, Condition condition, SmtpStage stage, Strin
                     throw new InvalidRuleException("reply", e.getMessage());
                 }
             }
-            return new ReplyRule(name, condition, at, catalogIdOrAlias, null, false, Duration.ZERO, 0);
+            return new ReplyRule(name, condition, at, new Behaviour.CatalogReply(catalogIdOrAlias), Duration.ZERO, 0);
         }
 
         /** Sends a custom 4xx/5xx reply, e.g. {@code SmtpReply.of(451, "4.7.1", "Greylisted")}. */
         public ReplyRule replyWith(SmtpReply custom) {
-            return new ReplyRule(name, condition, requireStage(), null, Objects.requireNonNull(custom, "reply"),
-                    false, Duration.ZERO, 0);
+            return new ReplyRule(name, condition, requireStage(),
+                    new Behaviour.CustomReply(Objects.requireNonNull(custom, "reply")), Duration.ZERO, 0);
         }
 
         /** Sends a custom reply: code, enhanced status (or null) and one or more text lines. */
@@ -238,17 +219,18 @@ public record ReplyRule(String name, Condition condition, SmtpStage stage, Strin
 
         /** Closes the connection without a reply. */
         public ReplyRule disconnect() {
-            return new ReplyRule(name, condition, requireStage(), null, null, true, Duration.ZERO, 0);
+            return new ReplyRule(name, condition, requireStage(), new Behaviour.Disconnect(null), Duration.ZERO, 0);
         }
 
         /** Sends {@link ReplyRule#SERVICE_NOT_AVAILABLE} (421 4.3.2) and closes the connection. */
         public ReplyRule disconnectAfter421() {
-            return new ReplyRule(name, condition, requireStage(), null, SERVICE_NOT_AVAILABLE, true, Duration.ZERO, 0);
+            return new ReplyRule(name, condition, requireStage(),
+                    new Behaviour.Disconnect(new Behaviour.CustomReply(SERVICE_NOT_AVAILABLE)), Duration.ZERO, 0);
         }
 
         /** Lets the receiver answer as usual; with {@link ReplyRule#delay(Duration)} for slow servers. */
         public ReplyRule accept() {
-            return new ReplyRule(name, condition, requireStage(), null, null, false, Duration.ZERO, 0);
+            return new ReplyRule(name, condition, requireStage(), new Behaviour.Accept(), Duration.ZERO, 0);
         }
 
         private SmtpStage requireStage() {

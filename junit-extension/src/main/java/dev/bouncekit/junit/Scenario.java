@@ -18,7 +18,10 @@ import java.lang.annotation.Target;
  * @Scenario("src/test/scenarios/greylist.yaml") // a file, relative to the working directory
  * }</pre>
  *
- * A scenario that is missing or invalid fails the test with a message naming the file, the rule
+ * Scenario files are read by {@code dev.bouncekit:bouncekit-server}: add it as a test dependency
+ * beside {@code bouncekit-junit} to use this annotation.
+ *
+ * <p>A scenario that is missing or invalid fails the test with a message naming the file, the rule
  * and the field, and the method or class that declared it.
  */
 @Documented

@@ -5,7 +5,6 @@ import dev.bouncekit.receiver.Exchange;
 import dev.bouncekit.receiver.TranscriptConnection;
 import dev.bouncekit.reply.SmtpStage;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,6 +43,8 @@ final class ConnectionSession {
     private final List<String> transactionRecipients = new ArrayList<>();
 
     private volatile boolean closing;
+    // the catalog entry of the answer being sent, for the refusal it may complete
+    private volatile String answeringCatalogId;
 
     ConnectionSession(int id, String clientAddress, int clientPort, ReceiverRuntime runtime, ConnectionGate.Slot slot) {
         this.id = id;
@@ -57,6 +58,10 @@ final class ConnectionSession {
 
     int id() {
         return id;
+    }
+
+    Instant openedAt() {
+        return openedAt;
     }
 
     ReceiverRuntime runtime() {
@@ -76,7 +81,7 @@ final class ConnectionSession {
     void commandRead(String line) {
         synchronized (this) {
             String command = mask(line);
-            exchanges.add(new Exchange(exchanges.size(), command, stageOf(line), List.of(), null, Instant.now()));
+            append(new Exchange(nextIndex(), command, stageOf(line), List.of(), null, Instant.now()));
         }
         runtime.recorder().changed();
     }
@@ -84,7 +89,7 @@ final class ConnectionSession {
     /** The message data ended with the final dot: its reply is a new exchange. */
     void endOfData() {
         synchronized (this) {
-            exchanges.add(new Exchange(exchanges.size(), ".", SmtpStage.DATA, List.of(), null, Instant.now()));
+            append(new Exchange(nextIndex(), ".", SmtpStage.DATA, List.of(), null, Instant.now()));
         }
         runtime.recorder().changed();
     }
@@ -95,8 +100,8 @@ final class ConnectionSession {
         synchronized (this) {
             Exchange last = exchanges.get(exchanges.size() - 1);
             if (isComplete(last.reply())) {
-                last = new Exchange(exchanges.size(), null, null, List.of(), null, Instant.now());
-                exchanges.add(last);
+                last = new Exchange(nextIndex(), null, null, List.of(), null, Instant.now());
+                append(last);
             }
             List<String> lines = new ArrayList<>(last.reply());
             for (int start = 0; ; ) {
@@ -115,6 +120,9 @@ final class ConnectionSession {
         }
         runtime.recorder().changed();
         if (refusal != null) {
+            String catalogId = answeringCatalogId;
+            answeringCatalogId = null;
+            runtime.recorder().refusal(id, clientAddress, refusal, catalogId);
             runtime.refused(id, clientAddress, refusal);
         }
     }
@@ -194,7 +202,7 @@ final class ConnectionSession {
             lower.add(r.toLowerCase(Locale.ROOT));
         }
         return new Facts(clientAddress, heloName == null ? null : heloName.toLowerCase(Locale.ROOT),
-                sender == null ? null : sender.toLowerCase(Locale.ROOT), lower);
+                sender == null ? null : sender.toLowerCase(Locale.ROOT), lower, sender, List.copyOf(recipients));
     }
 
     // ---- answering ----
@@ -208,6 +216,7 @@ final class ConnectionSession {
      */
     String answer(Decision decision) {
         label(decision.rule());
+        answeringCatalogId = decision.catalogId();
         if (!decision.delay().isZero()) {
             runtime.pause(decision.delay());
         }
@@ -292,6 +301,20 @@ final class ConnectionSession {
     }
 
     // ---- helpers ----
+
+    /** The index the next exchange gets: one more than the last one's, whatever was dropped. */
+    private int nextIndex() {
+        return exchanges.get(exchanges.size() - 1).index() + 1;
+    }
+
+    /** Adds an exchange; over the cap, the oldest after the greeting is dropped and counted. */
+    private void append(Exchange exchange) {
+        exchanges.add(exchange);
+        if (exchanges.size() > runtime.recorder().retention().maxExchanges()) {
+            exchanges.remove(1);
+            runtime.recorder().exchangeDropped();
+        }
+    }
 
     private static boolean isComplete(List<String> reply) {
         if (reply.isEmpty()) {

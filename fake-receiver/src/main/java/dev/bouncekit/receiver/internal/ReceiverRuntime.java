@@ -2,6 +2,7 @@ package dev.bouncekit.receiver.internal;
 
 import dev.bouncekit.receiver.Exchange;
 import dev.bouncekit.receiver.ReceivedMessage;
+import dev.bouncekit.receiver.Retention;
 import dev.bouncekit.receiver.ReceiverListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,7 +24,7 @@ public final class ReceiverRuntime {
     private static final Logger LOG = LoggerFactory.getLogger(ReceiverRuntime.class);
 
     private final RuleBook rules = new RuleBook();
-    private final Recorder recorder = new Recorder();
+    private final Recorder recorder;
     private final ReplyDecider decider;
     private final ReceiverLimits limits;
     private final ConnectionGate gate;
@@ -42,6 +43,13 @@ public final class ReceiverRuntime {
      * {@code listener} (or nobody, when null) what happens.
      */
     public ReceiverRuntime(boolean magicAddresses, ReceiverLimits limits, String hostname, ReceiverListener listener) {
+        this(magicAddresses, limits, hostname, listener, Retention.UNLIMITED);
+    }
+
+    /** The same, keeping what {@code retention} allows. */
+    public ReceiverRuntime(boolean magicAddresses, ReceiverLimits limits, String hostname, ReceiverListener listener,
+                           Retention retention) {
+        this.recorder = new Recorder(retention);
         this.decider = new ReplyDecider(rules, magicAddresses);
         this.limits = limits;
         this.gate = new ConnectionGate(limits.maxConnections());
@@ -72,6 +80,11 @@ public final class ReceiverRuntime {
     /** SMTP connections open now (accepted and not yet closed). */
     public int activeConnections() {
         return gate.active();
+    }
+
+    /** Makes catalog replies name the session's recipient, sender and client IP (see {@link ReplyAddresses}). */
+    public void realAddresses(boolean enabled) {
+        decider.realAddresses(enabled);
     }
 
     /** Whether magic addresses answer when no rule does. */

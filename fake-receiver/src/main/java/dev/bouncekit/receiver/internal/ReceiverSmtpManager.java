@@ -91,8 +91,11 @@ final class ReceiverSmtpManager extends SmtpManager {
         MovingMessage message = state.getMessage();
         byte[] raw = rawBytes(message.getMessage());
         String subject = subjectOf(message.getMessage());
-        stock.send(state);
         Recorder recorder = session.runtime().recorder();
+        if (recorder.retention().keepsAllMessages()) {
+            stock.send(state);
+        }
+        recorder = session.runtime().recorder();
         recorder.stored(session, new ReceivedMessage(recorder.nextMessageId(), session.id(), senderOf(message),
                 session.recipientsOf(message), subject, raw.length, Instant.now(), raw));
     }

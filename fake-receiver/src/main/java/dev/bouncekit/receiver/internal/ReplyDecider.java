@@ -15,6 +15,7 @@ final class ReplyDecider {
 
     private final RuleBook rules;
     private volatile boolean magicAddresses;
+    private volatile boolean realAddresses;
 
     ReplyDecider(RuleBook rules, boolean magicAddresses) {
         this.rules = rules;
@@ -29,12 +30,16 @@ final class ReplyDecider {
         return magicAddresses;
     }
 
+    /** Whether catalog replies name the session's addresses instead of the catalog's examples. */
+    void realAddresses(boolean enabled) {
+        this.realAddresses = enabled;
+    }
+
     Decision decide(SmtpStage stage, Facts facts) {
         Decision byRule = rules.firstMatch(stage, facts);
-        if (byRule != null || !magicAddresses) {
-            return byRule;
-        }
-        return magic(stage, facts);
+        Decision decision = byRule != null || !magicAddresses ? byRule : magic(stage, facts);
+        return decision == null || decision.catalogId() == null || !realAddresses ? decision
+                : decision.withLines(ReplyAddresses.fill(decision.lines(), stage, facts));
     }
 
     private static Decision magic(SmtpStage stage, Facts facts) {
@@ -68,6 +73,6 @@ final class ReplyDecider {
     }
 
     private static Decision of(CatalogEntry entry) {
-        return new Decision("magic:" + entry.id(), entry.lines(), false, Duration.ZERO);
+        return new Decision("magic:" + entry.id(), entry.id(), entry.lines(), false, Duration.ZERO);
     }
 }

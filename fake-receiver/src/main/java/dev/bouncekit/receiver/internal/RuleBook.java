@@ -194,13 +194,22 @@ public final class RuleBook {
             Installed candidate = rules.ordered()[position];
             if (matches(candidate.condition(), facts) && candidate.claim()) {
                 ReplyRule rule = candidate.rule();
-                return new Decision(rule.id(), candidate.lines(), rule.closesConnection(), rule.delay());
+                return new Decision(rule.id(), rule.catalogEntry().map(e -> e.id()).orElse(null), candidate.lines(), rule.closesConnection(), rule.delay());
             }
         }
         return null;
     }
 
     private static boolean matches(Condition condition, Facts facts) {
+        for (Condition part : condition.parts()) {
+            if (!matchesPart(part, facts)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean matchesPart(Condition condition, Facts facts) {
         switch (condition.subject()) {
             case ANY:
                 return true;

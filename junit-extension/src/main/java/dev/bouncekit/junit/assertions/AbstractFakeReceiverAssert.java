@@ -1,16 +1,16 @@
 package dev.bouncekit.junit.assertions;
 
-import dev.bouncekit.junit.internal.Attempt;
-import dev.bouncekit.junit.internal.BounceRate;
 import dev.bouncekit.junit.internal.MessageText;
-import dev.bouncekit.junit.internal.NearMisses;
-import dev.bouncekit.junit.internal.PermanentFailureRetries;
 import dev.bouncekit.junit.internal.ReplyExpectation;
-import dev.bouncekit.junit.internal.TemporaryFailureRetries;
-import dev.bouncekit.junit.internal.TranscriptFacts;
 import dev.bouncekit.receiver.AwaitTimeoutException;
 import dev.bouncekit.receiver.FakeReceiver;
 import dev.bouncekit.receiver.ReceivedMessage;
+import dev.bouncekit.receiver.gate.Attempt;
+import dev.bouncekit.receiver.gate.BounceRate;
+import dev.bouncekit.receiver.gate.NearMisses;
+import dev.bouncekit.receiver.gate.PermanentFailureRetries;
+import dev.bouncekit.receiver.gate.TemporaryFailureRetries;
+import dev.bouncekit.receiver.gate.TranscriptFacts;
 import dev.bouncekit.taxonomy.Reason;
 import org.assertj.core.api.AbstractAssert;
 import org.assertj.core.data.Percentage;

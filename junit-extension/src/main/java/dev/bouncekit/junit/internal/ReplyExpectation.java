@@ -1,5 +1,6 @@
 package dev.bouncekit.junit.internal;
 
+import dev.bouncekit.receiver.gate.Attempt;
 import dev.bouncekit.reply.ReplyParser;
 import dev.bouncekit.status.EnhancedStatusCode;
 import dev.bouncekit.taxonomy.Reason;

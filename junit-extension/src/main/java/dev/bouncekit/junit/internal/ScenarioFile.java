@@ -20,6 +20,16 @@ public final class ScenarioFile {
     private ScenarioFile() {
     }
 
+    /** Scenario files are YAML, read by bouncekit-server, which bouncekit-junit does not bring along. */
+    private static void requireServerModule() {
+        try {
+            Class.forName("dev.bouncekit.server.scenario.Scenario", false, ScenarioFile.class.getClassLoader());
+        } catch (ClassNotFoundException | LinkageError e) {
+            throw new IllegalArgumentException("@Scenario needs dev.bouncekit:bouncekit-server on the test class path "
+                    + "(it reads the YAML); add it as a test dependency beside bouncekit-junit");
+        }
+    }
+
     /**
      * Reads the rules at {@code location}.
      *
@@ -30,6 +40,7 @@ public final class ScenarioFile {
         if (location == null || location.isBlank()) {
             throw new IllegalArgumentException("no scenario named; give classpath:NAME or the path of a file");
         }
+        requireServerModule();
         try {
             if (location.startsWith(CLASSPATH)) {
                 String name = location.substring(CLASSPATH.length()).replaceFirst("^/+", "");
@@ -37,11 +48,11 @@ public final class ScenarioFile {
                     if (in == null) {
                         throw new IllegalArgumentException(location + ": no such resource on the test class path");
                     }
-                    return dev.bouncekit.receiver.scenario.Scenario.parse(name,
+                    return dev.bouncekit.server.scenario.Scenario.parse(name,
                             new String(in.readAllBytes(), StandardCharsets.UTF_8)).rules();
                 }
             }
-            return dev.bouncekit.receiver.scenario.Scenario.load(Path.of(location)).rules();
+            return dev.bouncekit.server.scenario.Scenario.load(Path.of(location)).rules();
         } catch (IOException e) {
             throw new IllegalArgumentException(location + ": cannot be read: " + e.getMessage(), e);
         }

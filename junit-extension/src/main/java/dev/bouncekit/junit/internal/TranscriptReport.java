@@ -1,6 +1,7 @@
 package dev.bouncekit.junit.internal;
 
 import dev.bouncekit.receiver.FakeReceiver;
+import dev.bouncekit.receiver.gate.TranscriptFormat;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 import java.io.PrintStream;

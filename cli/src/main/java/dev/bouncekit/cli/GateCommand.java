@@ -1,0 +1,83 @@
+package dev.bouncekit.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code bouncekit gate}: asks a running {@code bouncekit serve} for its release gate
+ * ({@code GET /api/v1/gate}), prints each check, and exits 1 when one failed, so that a CI job in
+ * any language ends with one command.
+ */
+@Command(name = "gate", mixinStandardHelpOptions = true, defaultValueProvider = EnvironmentDefaults.class,
+        description = {"Check the release gate of a running 'bouncekit serve': no retry after a permanent refusal, "
+                + "a retry after each temporary one, and a bounce rate under a limit.",
+                "Exit status: 0 passed, 1 failed, 2 the server could not be asked."})
+public final class GateCommand implements Callable<Integer> {
+
+    @Option(names = "--url", defaultValue = "http://127.0.0.1:8025", paramLabel = "URL",
+            description = "The HTTP address of 'bouncekit serve'. Default: ${DEFAULT-VALUE}.")
+    String url;
+
+    @Option(names = "--max-bounce-rate", defaultValue = "2", paramLabel = "PERCENT",
+            description = "The highest bounce rate that passes, in percent. Default: ${DEFAULT-VALUE}.")
+    double maxBounceRate;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        String base = url.replaceAll("/+$", "");
+        JsonNode gate;
+        try {
+            HttpResponse<String> response = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build()
+                    .send(HttpRequest.newBuilder(URI.create(base + "/api/v1/gate?maxBounceRate="
+                            + String.format(Locale.ROOT, "%s", maxBounceRate))).timeout(Duration.ofSeconds(30)).build(),
+                            HttpResponse.BodyHandlers.ofString());
+            gate = new ObjectMapper().readTree(response.body());
+            if (response.statusCode() != 200) {
+                err.println("bouncekit gate: " + base + " answered " + response.statusCode() + ": "
+                        + gate.path("error").asText(response.body()));
+                err.flush();
+                return 2;
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            err.println("bouncekit gate: cannot ask " + base + ": " + e.getMessage());
+            err.flush();
+            return 2;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 2;
+        }
+        boolean passed = gate.path("passed").asBoolean();
+        out.printf(Locale.ROOT, "Release gate %s (bounce rate %.2f%%, limit %s%%)%n", passed ? "PASSED" : "FAILED",
+                gate.path("bounceRate").asDouble(), gate.path("maxBounceRate").asText());
+        for (JsonNode check : gate.path("checks")) {
+            out.println("  " + (check.path("passed").asBoolean() ? "pass  " : "FAIL  ") + check.path("name").asText());
+            String evidence = check.path("evidence").asText("");
+            if (!evidence.isEmpty()) {
+                for (String line : evidence.split("\n")) {
+                    out.println("        " + line);
+                }
+            }
+        }
+        out.flush();
+        return passed ? 0 : 1;
+    }
+}

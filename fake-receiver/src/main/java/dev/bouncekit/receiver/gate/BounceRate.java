@@ -1,0 +1,62 @@
+package dev.bouncekit.receiver.gate;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Release-gate check: the share of recipients refused permanently (a 5xx to {@code RCPT TO}, or to
+ * the message sent to them) among all distinct recipients tried. Temporary refusals are not
+ * bounces.
+ */
+public final class BounceRate {
+
+    private final int recipients;
+    private final List<Attempt> bounces;
+
+    private BounceRate(int recipients, List<Attempt> bounces) {
+        this.recipients = recipients;
+        this.bounces = List.copyOf(bounces);
+    }
+
+    /** The bounce rate of a transcript's attempts. */
+    public static BounceRate of(TranscriptFacts facts) {
+        List<String> tried = facts.recipients();
+        List<Attempt> bounces = new ArrayList<>();
+        for (String address : tried) {
+            Optional<Attempt> first = facts.all().stream()
+                    .filter(a -> (a.kind() == Attempt.Kind.RECIPIENT || a.kind() == Attempt.Kind.DELIVERY)
+                            && a.address().equals(address) && a.permanent())
+                    .findFirst();
+            first.ifPresent(bounces::add);
+        }
+        return new BounceRate(tried.size(), bounces);
+    }
+
+    /** The rate in percent; 0 when no recipient was tried. */
+    public double percent() {
+        return recipients == 0 ? 0 : bounces.size() * 100.0 / recipients;
+    }
+
+    /** True when the rate is strictly below {@code limitPercent}, or when nothing was tried. */
+    public boolean below(double limitPercent) {
+        return recipients == 0 || percent() < limitPercent;
+    }
+
+    /** The failure message for a limit. */
+    public String describe(double limitPercent) {
+        StringBuilder out = new StringBuilder("Expecting the bounce rate to be below ").append(format(limitPercent))
+                .append(" but it was ").append(format(percent())).append(" (").append(bounces.size()).append(" of ")
+                .append(recipients).append(recipients == 1 ? " recipient" : " recipients")
+                .append(" refused permanently):\n");
+        for (Attempt bounce : bounces) {
+            out.append(bounce.describe("  "));
+        }
+        return out.toString();
+    }
+
+    private static String format(double percent) {
+        return String.format(Locale.ROOT, "%.2f%%", percent);
+    }
+}

@@ -1,2 +1,0 @@
-/** The fake receiver's HTTP JSON API, served with the JDK's {@code com.sun.net.httpserver}. */
-package dev.bouncekit.receiver.http;

@@ -1,0 +1,93 @@
+package dev.bouncekit.receiver;
+
+import dev.bouncekit.reply.SmtpStage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** What a receiver keeps: the newest messages, transcripts and refusals, the latest exchanges of a connection, counted evictions. */
+@ExtendWith(NoUncaughtExceptions.class)
+class RetentionTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(15);
+
+    @Test
+    void the_oldest_messages_transcripts_and_refusals_are_evicted_and_counted() throws Exception {
+        Retention three = new Retention(3, null, 3, 2, 500);
+        try (FakeReceiver receiver = FakeReceiver.builder().retention(three).build().start()) {
+            for (int i = 1; i <= 5; i++) {
+                AngusMailer.to(receiver).send("app@shop.test", "Message " + i, "buyer@shop.test");
+            }
+            for (int i = 0; i < 3; i++) {
+                try (RawSmtpClient client = new RawSmtpClient(receiver)) {
+                    client.reply();
+                    client.command("EHLO client.test");
+                    client.command("MAIL FROM:<app@shop.test>");
+                    assertThat(client.command("RCPT TO:<gmail.user-unknown+" + i + "@bouncekit.test>")).startsWith("550");
+                    client.command("QUIT");
+                }
+            }
+            receiver.awaitTranscript(t -> receiver.evictions().transcripts() == 5, WAIT);
+
+            assertThat(receiver.receivedMessages()).extracting(ReceivedMessage::subject)
+                    .containsExactly("Message 3", "Message 4", "Message 5");
+            assertThat(receiver.receivedMessage(1)).isEmpty();
+            assertThat(receiver.transcript()).hasSize(3);
+            assertThat(receiver.refusals()).hasSize(2).allSatisfy(r -> {
+                assertThat(r.stage()).isEqualTo(SmtpStage.RCPT);
+                assertThat(r.catalogId()).isEqualTo("gmail/user-unknown");
+                assertThat(r.code()).isEqualTo(550);
+            });
+            assertThat(receiver.refusals().get(1).command()).isEqualTo("RCPT TO:<gmail.user-unknown+2@bouncekit.test>");
+            assertThat(receiver.evictions()).isEqualTo(new Evictions(2, 5, 1, 0));
+            assertThat(receiver.greenMail().getReceivedMessages()).as("bounded: not in GreenMail's mailboxes").isEmpty();
+
+            receiver.reset();
+            assertThat(receiver.evictions()).isEqualTo(new Evictions(0, 0, 0, 0));
+            assertThat(receiver.refusals()).isEmpty();
+        }
+    }
+
+    @Test
+    void a_long_connection_keeps_its_greeting_and_latest_exchanges() throws Exception {
+        try (FakeReceiver receiver = FakeReceiver.builder().retention(Retention.UNLIMITED.withMaxExchanges(5)).build().start();
+             RawSmtpClient client = new RawSmtpClient(receiver)) {
+            client.reply();
+            for (int i = 0; i < 10; i++) {
+                client.command("NOOP " + i);
+            }
+            client.command("QUIT");
+            TranscriptConnection connection = receiver.awaitConnections(1, WAIT).get(0);
+            assertThat(connection.exchanges()).hasSize(5);
+            assertThat(connection.exchanges().get(0).stage()).isEqualTo(SmtpStage.CONNECT);
+            assertThat(connection.exchanges()).extracting(Exchange::command)
+                    .containsExactly(null, "NOOP 7", "NOOP 8", "NOOP 9", "QUIT");
+            assertThat(connection.exchanges()).extracting(Exchange::index).containsExactly(0, 8, 9, 10, 11);
+            assertThat(receiver.evictions().exchanges()).isEqualTo(7);
+        }
+    }
+
+    @Test
+    void messages_older_than_max_age_are_gone() throws Exception {
+        try (FakeReceiver receiver = FakeReceiver.builder()
+                .retention(Retention.SERVE_DEFAULTS.withMaxAge(Duration.ofMillis(300))).build().start()) {
+            AngusMailer.to(receiver).send("app@shop.test", "Soon gone", "buyer@shop.test");
+            assertThat(receiver.awaitMessages(1, WAIT)).hasSize(1);
+            Thread.sleep(600);
+            assertThat(receiver.receivedMessages()).isEmpty();
+            assertThat(receiver.evictions().messages()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void bounds_are_checked() {
+        assertThatThrownBy(() -> Retention.SERVE_DEFAULTS.withMaxMessages(0))
+                .hasMessage("max messages must be at least 1, not 0");
+        assertThatThrownBy(() -> Retention.SERVE_DEFAULTS.withMaxAge(Duration.ZERO))
+                .hasMessageStartingWith("max age must be positive");
+    }
+}

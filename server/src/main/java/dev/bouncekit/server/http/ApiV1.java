@@ -1,0 +1,183 @@
+package dev.bouncekit.server.http;
+
+import com.sun.net.httpserver.HttpExchange;
+import dev.bouncekit.receiver.FakeReceiver;
+import dev.bouncekit.receiver.ReceivedMessage;
+import dev.bouncekit.receiver.ReplyCatalog;
+import dev.bouncekit.receiver.gate.ReleaseGate;
+import dev.bouncekit.server.scenario.Scenario;
+import dev.bouncekit.server.scenario.ScenarioException;
+import dev.bouncekit.server.scenario.ScenarioWriter;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The endpoints under {@code /api/v1}, as {@code /api/v1/openapi.json} describes them: messages
+ * (paged, searched, parsed, raw, deleted), refusals, transcript, rules, catalog, the release gate,
+ * and one reset.
+ */
+final class ApiV1 {
+
+    private final FakeReceiver receiver;
+
+    ApiV1(FakeReceiver receiver) {
+        this.receiver = receiver;
+    }
+
+    void route(HttpExchange http, String method, String path) throws IOException {
+        Map<String, String> query = query(http.getRequestURI().getRawQuery());
+        switch (path) {
+            case "/messages":
+                if ("DELETE".equals(method)) {
+                    receiver.clearMessages();
+                    HttpIo.sendEmpty(http);
+                    return;
+                }
+                HttpIo.allow(method, "GET", "DELETE");
+                MessageQuery page = MessageQuery.of(receiver.receivedMessages(), query.get("query"),
+                        number(query, "start", 0, Integer.MAX_VALUE),
+                        number(query, "limit", MessageQuery.DEFAULT_LIMIT, MessageQuery.MAX_LIMIT));
+                HttpIo.sendJson(http, 200, ApiJson.page(page, receiver.evictions()));
+                return;
+            case "/rejections":
+                HttpIo.allow(method, "GET");
+                HttpIo.sendJson(http, 200, ApiJson.refusals(receiver.refusals(), receiver.evictions()));
+                return;
+            case "/transcript":
+                HttpIo.allow(method, "GET");
+                HttpIo.sendJson(http, 200, ApiJson.transcriptPage(receiver.transcript(), receiver.evictions()));
+                return;
+            case "/rules":
+                rules(http, method);
+                return;
+            case "/catalog":
+                HttpIo.allow(method, "GET");
+                HttpIo.sendJson(http, 200, ApiJson.catalog(ReplyCatalog.builtIn()));
+                return;
+            case "/reset":
+                HttpIo.allow(method, "POST");
+                var rules = receiver.rules();
+                receiver.reset();
+                receiver.setRules(rules); // the rules stay; their use counts start again
+                HttpIo.sendEmpty(http);
+                return;
+            case "/gate":
+                HttpIo.allow(method, "GET");
+                double max = decimal(query, "maxBounceRate", ReleaseGate.DEFAULT_MAX_BOUNCE_RATE);
+                HttpIo.sendJson(http, 200, ApiJson.gate(ReleaseGate.over(receiver.transcript(), max), max));
+                return;
+            case "/status":
+                HttpIo.allow(method, "GET");
+                HttpIo.sendJson(http, 200, ApiJson.status(receiver));
+                return;
+            case "/openapi.json":
+                HttpIo.allow(method, "GET");
+                try (InputStream in = ApiV1.class.getResourceAsStream("/dev/bouncekit/server/openapi.json")) {
+                    HttpIo.send(http, 200, HttpIo.JSON, in.readAllBytes());
+                }
+                return;
+            default:
+                if (path.startsWith("/messages/")) {
+                    message(http, method, path.substring("/messages/".length()));
+                    return;
+                }
+                throw new ApiError(404, "no such endpoint: /api/v1" + path + "; see GET /api/v1/openapi.json");
+        }
+    }
+
+    private void rules(HttpExchange http, String method) throws IOException {
+        if ("PUT".equals(method)) {
+            Scenario scenario;
+            try {
+                scenario = Scenario.parse("request body", HttpIo.body(http));
+            } catch (ScenarioException e) {
+                throw new ApiError(400, e.getMessage());
+            }
+            receiver.setRules(scenario.rules());
+        } else {
+            HttpIo.allow(method, "GET", "PUT");
+        }
+        HttpIo.sendJson(http, 200, ScenarioWriter.tree(receiver.rules()));
+    }
+
+    private void message(HttpExchange http, String method, String rest) throws IOException {
+        boolean raw = rest.endsWith("/raw");
+        String idText = raw ? rest.substring(0, rest.length() - "/raw".length()) : rest;
+        int id;
+        try {
+            id = Integer.parseInt(idText);
+        } catch (NumberFormatException e) {
+            throw new ApiError(404, "no such message: '" + idText + "'; ids are numbers from GET /api/v1/messages");
+        }
+        if (!raw && "DELETE".equals(method)) {
+            if (!receiver.deleteMessage(id)) {
+                throw new ApiError(404, "no such message: " + id);
+            }
+            HttpIo.sendEmpty(http);
+            return;
+        }
+        if (raw) {
+            HttpIo.allow(method, "GET");
+        } else {
+            HttpIo.allow(method, "GET", "DELETE");
+        }
+        ReceivedMessage message = receiver.receivedMessage(id)
+                .orElseThrow(() -> new ApiError(404, "no such message: " + id));
+        if (raw) {
+            HttpIo.send(http, 200, "message/rfc822", message.raw());
+        } else {
+            HttpIo.sendJson(http, 200, ApiJson.parsed(message, ParsedMessage.of(message.raw())));
+        }
+    }
+
+    private static Map<String, String> query(String raw) {
+        Map<String, String> out = new HashMap<>();
+        if (raw == null || raw.isEmpty()) {
+            return out;
+        }
+        for (String pair : raw.split("&")) {
+            int eq = pair.indexOf('=');
+            String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            out.putIfAbsent(key, value);
+        }
+        return out;
+    }
+
+    private static int number(Map<String, String> query, String name, int otherwise, int max) {
+        String value = query.get(name);
+        if (value == null || value.isEmpty()) {
+            return otherwise;
+        }
+        try {
+            int n = Integer.parseInt(value);
+            if (n < 0) {
+                throw new NumberFormatException();
+            }
+            return Math.min(n, max);
+        } catch (NumberFormatException e) {
+            throw new ApiError(400, name + " must be a whole number from 0, not '" + value + "'");
+        }
+    }
+
+    private static double decimal(Map<String, String> query, String name, double otherwise) {
+        String value = query.get(name);
+        if (value == null || value.isEmpty()) {
+            return otherwise;
+        }
+        try {
+            double d = Double.parseDouble(value);
+            if (!(d >= 0 && d <= 100)) {
+                throw new NumberFormatException();
+            }
+            return d;
+        } catch (NumberFormatException e) {
+            throw new ApiError(400, name + " must be a percentage from 0 to 100, not '" + value + "'");
+        }
+    }
+}

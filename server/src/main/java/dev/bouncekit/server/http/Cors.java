@@ -1,0 +1,82 @@
+package dev.bouncekit.server.http;
+
+import com.sun.net.httpserver.Headers;
+import com.sun.net.httpserver.HttpExchange;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Which browser origins may call the HTTP API: by default pages served from a loopback host
+ * ({@code localhost}, {@code 127.0.0.1}, {@code [::1]}, any port), else the origins given, or
+ * {@code *} for every one. An allowed origin gets {@code Access-Control-Allow-Origin}; a preflight
+ * ({@code OPTIONS} with {@code Access-Control-Request-Method}) is answered 204 with the methods
+ * and headers allowed.
+ */
+public final class Cors {
+
+    private static final String METHODS = "GET, PUT, POST, DELETE, OPTIONS";
+
+    private final List<String> origins;
+
+    private Cors(List<String> origins) {
+        this.origins = origins;
+    }
+
+    /** Loopback origins only: the default. */
+    public static Cors loopback() {
+        return new Cors(List.of());
+    }
+
+    /** These origins ({@code scheme://host[:port]}), or {@code *} for any. */
+    public static Cors origins(List<String> allowed) {
+        return new Cors(allowed.stream().map(o -> o.trim().toLowerCase(Locale.ROOT).replaceAll("/+$", "")).toList());
+    }
+
+    /** True when a page from this origin may call the API. */
+    public boolean allows(String origin) {
+        if (origin == null) {
+            return false;
+        }
+        String o = origin.toLowerCase(Locale.ROOT);
+        if (origins.isEmpty()) {
+            return isLoopback(o);
+        }
+        return origins.contains("*") || origins.contains(o);
+    }
+
+    /** Adds the CORS headers; answers a preflight and returns true, else false. */
+    boolean apply(HttpExchange http) throws IOException {
+        Headers request = http.getRequestHeaders();
+        String origin = request.getFirst("Origin");
+        boolean allowed = allows(origin);
+        Headers response = http.getResponseHeaders();
+        if (allowed) {
+            response.set("Access-Control-Allow-Origin", origins.contains("*") ? "*" : origin);
+            response.set("Vary", "Origin");
+        }
+        if (!"OPTIONS".equals(http.getRequestMethod())) {
+            return false;
+        }
+        response.set("Allow", METHODS);
+        if (allowed && request.getFirst("Access-Control-Request-Method") != null) {
+            response.set("Access-Control-Allow-Methods", METHODS);
+            String asked = request.getFirst("Access-Control-Request-Headers");
+            response.set("Access-Control-Allow-Headers", asked == null ? "Content-Type" : asked);
+            response.set("Access-Control-Max-Age", "600");
+        }
+        http.sendResponseHeaders(204, -1);
+        return true;
+    }
+
+    private static boolean isLoopback(String origin) {
+        try {
+            String host = URI.create(origin).getHost();
+            return host != null && (host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]"));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+}

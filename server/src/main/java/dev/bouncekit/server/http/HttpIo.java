@@ -1,0 +1,75 @@
+package dev.bouncekit.server.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpExchange;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+
+/** Reading request bodies and writing answers of the HTTP API: JSON, bytes, 204, and 405 with {@code Allow}. */
+final class HttpIo {
+
+    static final int MAX_BODY = 1024 * 1024;
+    static final long MAX_DRAIN = 16L * 1024 * 1024;
+    static final String JSON = "application/json; charset=utf-8";
+
+    private HttpIo() {
+    }
+
+    static void allow(String method, String... allowed) {
+        for (String a : allowed) {
+            if (a.equals(method)) {
+                return;
+            }
+        }
+        throw new ApiError(405, "method " + method + " not allowed here; use " + String.join(" or ", allowed))
+                .allow(String.join(", ", allowed) + ", OPTIONS");
+    }
+
+    static String body(HttpExchange http) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buffer = new byte[8192];
+        try (InputStream in = http.getRequestBody()) {
+            int n;
+            while ((n = in.read(buffer)) > 0) {
+                if (out.size() + n > MAX_BODY) {
+                    drain(in, buffer);
+                    throw new ApiError(413, "request body larger than " + MAX_BODY / 1024 + " KB");
+                }
+                out.write(buffer, 0, n);
+            }
+        }
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    /** Reads and drops what is left of a body (bounded), so that the client is reading when the answer comes. */
+    static void drain(InputStream in, byte[] buffer) throws IOException {
+        long dropped = 0;
+        int n;
+        while (dropped < MAX_DRAIN && (n = in.read(buffer)) > 0) {
+            dropped += n;
+        }
+    }
+
+    static void sendJson(HttpExchange http, int status, JsonNode body) throws IOException {
+        send(http, status, JSON, ApiJson.MAPPER.writeValueAsBytes(body));
+    }
+
+    static void sendEmpty(HttpExchange http) throws IOException {
+        http.sendResponseHeaders(204, -1);
+    }
+
+    static void send(HttpExchange http, int status, String contentType, byte[] body) throws IOException {
+        http.getResponseHeaders().set("Content-Type", contentType);
+        http.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+        if (body.length > 0) {
+            try (OutputStream out = http.getResponseBody()) {
+                out.write(body);
+            }
+        }
+    }
+
+}

@@ -1,0 +1,105 @@
+package dev.bouncekit.server.http;
+
+import jakarta.mail.BodyPart;
+import jakarta.mail.Header;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeUtility;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.Properties;
+
+/**
+ * A stored message taken apart: its headers in order, the first text/plain and text/html bodies
+ * (not counting attachments), and its attachments by name, type and decoded size.
+ *
+ * @param headers     every header as sent, in order
+ * @param text        the plain text body, or empty
+ * @param html        the HTML body, or empty
+ * @param attachments the attachments
+ */
+record ParsedMessage(List<Field> headers, String text, String html, List<Attachment> attachments) {
+
+    /** One header. */
+    record Field(String name, String value) {
+    }
+
+    /** One attachment: file name (may be empty), content type, decoded size in bytes. */
+    record Attachment(String name, String type, long size) {
+    }
+
+    private static final Session SESSION = Session.getInstance(new Properties());
+
+    static ParsedMessage of(byte[] raw) {
+        try {
+            MimeMessage message = new MimeMessage(SESSION, new ByteArrayInputStream(raw));
+            List<Field> headers = new ArrayList<>();
+            Enumeration<Header> all = message.getAllHeaders();
+            while (all.hasMoreElements()) {
+                Header h = all.nextElement();
+                headers.add(new Field(h.getName(), decode(h.getValue())));
+            }
+            Bodies bodies = new Bodies();
+            bodies.walk(message);
+            return new ParsedMessage(headers, bodies.text, bodies.html, bodies.attachments);
+        } catch (MessagingException | IOException e) {
+            return new ParsedMessage(List.of(), "", "", List.of());
+        }
+    }
+
+    private static String decode(String value) {
+        try {
+            return MimeUtility.decodeText(MimeUtility.unfold(value));
+        } catch (IOException | RuntimeException e) {
+            return value;
+        }
+    }
+
+    /** Collects bodies and attachments while walking the MIME tree. */
+    private static final class Bodies {
+        String text = "";
+        String html = "";
+        final List<Attachment> attachments = new ArrayList<>();
+
+        void walk(Part part) throws MessagingException, IOException {
+            if (part.isMimeType("multipart/*") && part.getContent() instanceof Multipart multipart) {
+                for (int i = 0; i < multipart.getCount(); i++) {
+                    BodyPart child = multipart.getBodyPart(i);
+                    walk(child);
+                }
+                return;
+            }
+            boolean attached = Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition()) || part.getFileName() != null;
+            if (!attached && part.isMimeType("text/plain") && text.isEmpty()) {
+                text = String.valueOf(part.getContent());
+            } else if (!attached && part.isMimeType("text/html") && html.isEmpty()) {
+                html = String.valueOf(part.getContent());
+            } else if (attached || !part.isMimeType("text/*")) {
+                String type = part.getContentType() == null ? "application/octet-stream"
+                        : part.getContentType().split(";")[0].trim().toLowerCase(java.util.Locale.ROOT);
+                attachments.add(new Attachment(part.getFileName() == null ? "" : decode(part.getFileName()), type,
+                        size(part)));
+            }
+        }
+
+        private static long size(Part part) throws MessagingException, IOException {
+            long n = 0;
+            byte[] buffer = new byte[8192];
+            try (InputStream in = part.getInputStream()) {
+                int r;
+                while ((r = in.read(buffer)) > 0) {
+                    n += r;
+                }
+            }
+            return n;
+        }
+    }
+}

@@ -1,0 +1,218 @@
+package dev.bouncekit.server.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.bouncekit.receiver.Condition;
+import dev.bouncekit.receiver.FakeReceiver;
+import dev.bouncekit.receiver.MagicAddresses;
+import dev.bouncekit.receiver.ReplyRule;
+import jakarta.mail.Message;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Properties;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ReceiverHttpApiTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
+    private FakeReceiver receiver;
+    private ReceiverHttpApi api;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeEach
+    void start() throws Exception {
+        receiver = FakeReceiver.builder().build().start();
+        api = ReceiverHttpApi.start(receiver, "127.0.0.1", 0);
+    }
+
+    @AfterEach
+    void stop() {
+        api.close();
+        receiver.close();
+    }
+
+    @Test
+    void lists_stored_messages_and_serves_their_raw_bytes() throws Exception {
+        send("app@sender.test", "Over HTTP", "alice@example.com", "bob@example.com");
+        receiver.awaitMessages(1, WAIT);
+
+        HttpResponse<String> list = get("/api/messages");
+        assertThat(list.statusCode()).isEqualTo(200);
+        assertThat(list.headers().firstValue("Content-Type")).contains("application/json; charset=utf-8");
+        JsonNode message = JSON.readTree(list.body()).get(0);
+        assertThat(message.get("id").asInt()).isEqualTo(1);
+        assertThat(message.get("from").asText()).isEqualTo("app@sender.test");
+        assertThat(message.get("to")).extracting(JsonNode::asText).containsExactly("alice@example.com", "bob@example.com");
+        assertThat(message.get("subject").asText()).isEqualTo("Over HTTP");
+        assertThat(message.get("size").asInt()).isEqualTo(receiver.receivedMessages().get(0).size());
+        assertThat(message.get("receivedAt").asText()).isNotBlank();
+
+        HttpResponse<byte[]> raw = http.send(request("/api/messages/1/raw").GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(raw.statusCode()).isEqualTo(200);
+        assertThat(raw.headers().firstValue("Content-Type")).contains("message/rfc822");
+        assertThat(raw.body()).isEqualTo(receiver.receivedMessages().get(0).raw());
+
+        assertThat(get("/api/messages/1").body()).contains("\"subject\":\"Over HTTP\"");
+        assertThat(get("/api/messages/99/raw").statusCode()).isEqualTo(404);
+        assertThat(get("/api/messages/abc").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void delete_messages_empties_the_store() throws Exception {
+        send("app@sender.test", "Gone", "alice@example.com");
+        receiver.awaitMessages(1, WAIT);
+
+        HttpResponse<String> delete = http.send(request("/api/messages").DELETE().build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(delete.statusCode()).isEqualTo(204);
+        assertThat(JSON.readTree(get("/api/messages").body())).isEmpty();
+        assertThat(receiver.greenMail().getReceivedMessages()).isEmpty();
+    }
+
+    @Test
+    void transcript_shows_each_exchange_with_stage_reply_and_rule() throws Exception {
+        receiver.addRule(ReplyRule.when(Condition.recipient("ghost@gmail.com")).reply("gmail/user-unknown"));
+        try {
+            send("app@sender.test", "T", "ghost@gmail.com");
+        } catch (jakarta.mail.SendFailedException expected) {
+            // the rejection is what this test records
+        }
+        receiver.awaitConnections(1, WAIT);
+
+        JsonNode connection = JSON.readTree(get("/api/transcript").body()).get(0);
+
+        assertThat(connection.get("client").asText()).isEqualTo("127.0.0.1");
+        assertThat(connection.get("helo").asText()).isEqualTo("client.test");
+        JsonNode rcpt = null;
+        for (JsonNode x : connection.get("exchanges")) {
+            if ("RCPT".equals(x.get("stage").asText())) {
+                rcpt = x;
+            }
+        }
+        assertThat(rcpt).isNotNull();
+        assertThat(rcpt.get("command").asText()).isEqualTo("RCPT TO:<ghost@gmail.com>");
+        assertThat(rcpt.get("code").asInt()).isEqualTo(550);
+        assertThat(rcpt.get("reply")).hasSize(4);
+        assertThat(rcpt.get("rule").asText()).isEqualTo("RCPT recipient=ghost@gmail.com -> gmail/user-unknown");
+        assertThat(connection.get("exchanges").get(0).get("command").isNull()).isTrue();
+        assertThat(connection.get("exchanges").get(0).get("stage").asText()).isEqualTo("CONNECT");
+    }
+
+    @Test
+    void put_rules_replaces_them_with_a_yaml_or_json_scenario() throws Exception {
+        receiver.addRule(ReplyRule.when(Condition.any()).at(dev.bouncekit.reply.SmtpStage.CONNECT).disconnect());
+        String yaml = "rules:\n  - when: { recipient: \"ghost@gmail.com\" }\n    at: RCPT\n    reply: gmail/user-unknown\n";
+
+        HttpResponse<String> put = http.send(request("/api/rules").header("Content-Type", "application/yaml")
+                .PUT(HttpRequest.BodyPublishers.ofString(yaml)).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(put.statusCode()).isEqualTo(200);
+        assertThat(receiver.rules()).containsExactly(
+                ReplyRule.when(Condition.recipient("ghost@gmail.com")).at(dev.bouncekit.reply.SmtpStage.RCPT).reply("gmail/user-unknown"));
+        String listed = get("/api/rules").body();
+        assertThat(JSON.readTree(listed)).isEqualTo(JSON.readTree(
+                "{\"rules\":[{\"when\":{\"recipient\":\"ghost@gmail.com\"},\"at\":\"RCPT\",\"reply\":\"gmail/user-unknown\"}]}"));
+
+        HttpResponse<String> again = http.send(request("/api/rules").PUT(HttpRequest.BodyPublishers.ofString(listed)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(receiver.rules()).hasSize(1);
+
+        assertThat(http.send(request("/api/rules").DELETE().build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(204);
+        assertThat(receiver.rules()).isEmpty();
+    }
+
+    @Test
+    void bad_rules_get_400_with_a_message_and_leave_the_rules_alone() throws Exception {
+        receiver.addRule(ReplyRule.when(Condition.recipient("keep@example.com")).reply("generic/user-unknown"));
+
+        for (String body : new String[] {"{\"rules\": [", "rules: [ { when: { recipient: a@b.test }, at: MAIL, reply: generic/user-unknown } ]",
+                "\u0000\u0001binary", ""}) {
+            HttpResponse<String> put = http.send(request("/api/rules").PUT(HttpRequest.BodyPublishers.ofString(body)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(put.statusCode()).as(body).isEqualTo(400);
+            JsonNode error = JSON.readTree(put.body());
+            assertThat(error.get("error").asText()).as(body).startsWith("request body: ").doesNotContain("\tat ");
+        }
+        HttpResponse<String> stage = http.send(request("/api/rules").PUT(HttpRequest.BodyPublishers.ofString(
+                "rules: [ { when: { recipient: a@b.test }, at: MAIL, reply: generic/user-unknown } ]")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(JSON.readTree(stage.body()).get("error").asText())
+                .isEqualTo("request body: rule 1: field 'at': stage MAIL cannot match on recipient; use RCPT");
+        assertThat(receiver.rules()).hasSize(1);
+    }
+
+    @Test
+    void catalog_lists_entries_with_magic_addresses_and_aliases() throws Exception {
+        JsonNode catalog = JSON.readTree(get("/api/catalog").body());
+
+        assertThat(catalog.size()).isGreaterThan(50);
+        JsonNode spamhaus = null;
+        for (JsonNode e : catalog) {
+            if (e.get("id").asText().equals("outlook/spamhaus-client")) {
+                spamhaus = e;
+            }
+        }
+        assertThat(spamhaus).isNotNull();
+        assertThat(spamhaus.get("magicAddress").asText()).isEqualTo(MagicAddresses.address("outlook/spamhaus-client"));
+        assertThat(spamhaus.get("aliases")).extracting(JsonNode::asText).containsExactly("outlook/spamhaus-blocked");
+        assertThat(spamhaus.get("stage").asText()).isEqualTo("MAIL");
+        assertThat(spamhaus.get("code").asInt()).isEqualTo(550);
+    }
+
+    @Test
+    void unknown_paths_and_methods_get_json_errors() throws Exception {
+        HttpResponse<String> missing = get("/api/nothing");
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(JSON.readTree(missing.body()).get("error").asText()).contains("/api/nothing");
+
+        HttpResponse<String> wrong = http.send(request("/api/catalog").POST(HttpRequest.BodyPublishers.ofString("x")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(wrong.statusCode()).isEqualTo(405);
+        assertThat(get("/api").body()).contains("PUT /api/rules");
+    }
+
+    @Test
+    void api_closes_cleanly() {
+        api.close();
+        assertThatThrownBy(() -> get("/api/messages")).isInstanceOf(java.io.IOException.class);
+    }
+
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + api.port() + path)).timeout(WAIT);
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private void send(String from, String subject, String... to) throws Exception {
+        Properties props = new Properties();
+        props.put("mail.smtp.host", receiver.host());
+        props.put("mail.smtp.port", String.valueOf(receiver.smtpPort()));
+        props.put("mail.smtp.localhost", "client.test");
+        MimeMessage message = new MimeMessage(Session.getInstance(props));
+        message.setFrom(new InternetAddress(from));
+        for (String r : to) {
+            message.addRecipient(Message.RecipientType.TO, new InternetAddress(r));
+        }
+        message.setSubject(subject);
+        message.setText("body");
+        Transport.send(message);
+    }
+}
