@@ -32,7 +32,9 @@ class CompileDependenciesTest {
             "org.opentest4j:opentest4j",                    // junit-jupiter-api's
             "org.apiguardian:apiguardian-api",              // junit-jupiter-api's
             "org.assertj:assertj-core",                     // the assertions
-            "net.bytebuddy:byte-buddy");                    // assertj-core's
+            "net.bytebuddy:byte-buddy",                     // assertj-core's
+            "dev.bouncekit:bouncekit-server",               // optional (@Scenario): never passed on to users
+            "org.eclipse.angus:angus-mail");                // bouncekit-server's, so optional too
 
     private static final Pattern LINE = Pattern.compile("^\\s+([^:\\s]+):([^:\\s]+):[^\\s]*:compile\\b.*$");
 
