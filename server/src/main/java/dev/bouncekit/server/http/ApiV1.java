@@ -92,28 +92,37 @@ final class ApiV1 {
 
     private void rules(HttpExchange http, String method) throws IOException {
         if ("PUT".equals(method)) {
-            Scenario scenario;
-            try {
-                scenario = Scenario.parse("request body", HttpIo.body(http));
-            } catch (ScenarioException e) {
-                throw new ApiError(400, e.getMessage());
-            }
-            receiver.setRules(scenario.rules());
+            replaceRules(receiver, http);
         } else {
             HttpIo.allow(method, "GET", "PUT");
         }
         HttpIo.sendJson(http, 200, ScenarioWriter.tree(receiver.rules()));
     }
 
+    /** Replaces the receiver's rules by the scenario in the request body; a bad scenario is a 400. */
+    static void replaceRules(FakeReceiver receiver, HttpExchange http) throws IOException {
+        Scenario scenario;
+        try {
+            scenario = Scenario.parse("request body", HttpIo.body(http));
+        } catch (ScenarioException e) {
+            throw new ApiError(400, e.getMessage());
+        }
+        receiver.setRules(scenario.rules());
+    }
+
+    /** The message id in a path, or a 404 that says where ids come from ({@code listPath}). */
+    static int messageId(String idText, String listPath) {
+        try {
+            return Integer.parseInt(idText);
+        } catch (NumberFormatException e) {
+            throw new ApiError(404, "no such message: '" + idText + "'; ids are numbers from GET " + listPath);
+        }
+    }
+
     private void message(HttpExchange http, String method, String rest) throws IOException {
         boolean raw = rest.endsWith("/raw");
         String idText = raw ? rest.substring(0, rest.length() - "/raw".length()) : rest;
-        int id;
-        try {
-            id = Integer.parseInt(idText);
-        } catch (NumberFormatException e) {
-            throw new ApiError(404, "no such message: '" + idText + "'; ids are numbers from GET /api/v1/messages");
-        }
+        int id = messageId(idText, "/api/v1/messages");
         if (!raw && "DELETE".equals(method)) {
             if (!receiver.deleteMessage(id)) {
                 throw new ApiError(404, "no such message: " + id);

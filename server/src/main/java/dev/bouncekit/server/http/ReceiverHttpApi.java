@@ -6,8 +6,6 @@ import com.sun.net.httpserver.HttpServer;
 import dev.bouncekit.receiver.FakeReceiver;
 import dev.bouncekit.receiver.ReceivedMessage;
 import dev.bouncekit.receiver.ReplyCatalog;
-import dev.bouncekit.server.scenario.Scenario;
-import dev.bouncekit.server.scenario.ScenarioException;
 import dev.bouncekit.server.scenario.ScenarioWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -222,13 +220,7 @@ public final class ReceiverHttpApi implements AutoCloseable {
                 HttpIo.sendJson(http, 200, ScenarioWriter.tree(receiver.rules()));
                 return;
             case "PUT":
-                Scenario scenario;
-                try {
-                    scenario = Scenario.parse("request body", HttpIo.body(http));
-                } catch (ScenarioException e) {
-                    throw new ApiError(400, e.getMessage());
-                }
-                receiver.setRules(scenario.rules());
+                ApiV1.replaceRules(receiver, http);
                 HttpIo.sendJson(http, 200, ScenarioWriter.tree(receiver.rules()));
                 return;
             case "DELETE":
@@ -244,12 +236,7 @@ public final class ReceiverHttpApi implements AutoCloseable {
         HttpIo.allow(method, "GET");
         boolean raw = rest.endsWith("/raw");
         String idText = raw ? rest.substring(0, rest.length() - "/raw".length()) : rest;
-        int id;
-        try {
-            id = Integer.parseInt(idText);
-        } catch (NumberFormatException e) {
-            throw new ApiError(404, "no such message: '" + idText + "'; ids are numbers from GET /api/messages");
-        }
+        int id = ApiV1.messageId(idText, "/api/messages");
         Optional<ReceivedMessage> message = receiver.receivedMessage(id);
         if (message.isEmpty()) {
             throw new ApiError(404, "no such message: " + id);
