@@ -20,6 +20,7 @@ public final class ProviderFiles {
 
     private static final String DIRECTORY = "/dev/bouncekit/providers/";
     private static final List<ProviderFile> BUILT_IN = load();
+    private static final java.util.Map<String, ProviderFile> BY_ID = byIdMap();
 
     private ProviderFiles() {
     }
@@ -31,12 +32,15 @@ public final class ProviderFiles {
 
     /** The built-in file of provider {@code id}. */
     public static Optional<ProviderFile> byId(String id) {
+        return Optional.ofNullable(id == null ? null : BY_ID.get(id));
+    }
+
+    private static java.util.Map<String, ProviderFile> byIdMap() {
+        java.util.Map<String, ProviderFile> out = new java.util.HashMap<>();
         for (ProviderFile file : BUILT_IN) {
-            if (file.provider().id().equals(id)) {
-                return Optional.of(file);
-            }
+            out.put(file.provider().id(), file);
         }
-        return Optional.empty();
+        return java.util.Map.copyOf(out);
     }
 
     private static List<ProviderFile> load() {
