@@ -16,7 +16,9 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 /**
@@ -29,6 +31,14 @@ import java.util.concurrent.Callable;
         footer = {"", "Exit status: 0, or 1 when a --input jsonl line was not a valid request (it gets an",
                 "{\"line\", \"error\"} object; the other lines are still classified), or 2 for a bad command line."})
 final class ClassifyCommand implements Callable<Integer> {
+
+    /**
+     * SMTP commands a failure can be reported at that are none of the stages the classifier tells
+     * apart (Sisimai reports QUIT, for one): read as "stage unknown", not as an error.
+     */
+    private static final Set<String> OTHER_SMTP_COMMANDS = Set.of(
+            "QUIT", "RSET", "NOOP", "VRFY", "EXPN", "HELP", "STARTTLS", "AUTH", "ETRN", "TURN", "ATRN");
+
 
     private static final String EXPECTED = "a file of replies, or '-' for standard input";
 
@@ -116,10 +126,12 @@ final class ClassifyCommand implements Callable<Integer> {
         String stageName = text(node, "stage");
         if (stageName != null && !stageName.isBlank()) {
             Optional<SmtpStage> stage = SmtpStage.parse(stageName);
-            if (stage.isEmpty()) {
-                return ClassificationJson.error(id, number, "field 'stage' must be one of CONNECT, EHLO, HELO, MAIL, RCPT, DATA or empty, not '" + stageName + "'");
+            if (stage.isPresent()) {
+                context = context.withStage(stage.get());
+            } else if (!OTHER_SMTP_COMMANDS.contains(stageName.trim().toUpperCase(Locale.ROOT))) {
+                return ClassificationJson.error(id, number, "field 'stage' must be an SMTP command (CONNECT, EHLO, HELO, MAIL, RCPT, DATA, BDAT, "
+                        + "or one that decides nothing, such as QUIT) or empty, not '" + stageName + "'");
             }
-            context = context.withStage(stage.get());
         }
         context = context.withRemoteHost(text(node, "remoteHost")).withRecipient(text(node, "recipient"));
         Classification c = classifier.classify(reply.asText(), context);

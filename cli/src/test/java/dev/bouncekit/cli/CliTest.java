@@ -111,6 +111,23 @@ class CliTest {
     }
 
     @Test
+    void jsonl_stage_may_be_any_smtp_command_and_one_that_decides_nothing_reads_as_unknown() throws IOException {
+        Path input = Files.writeString(dir.resolve("in.jsonl"),
+                "{\"id\":\"q\",\"reply\":\"550 Unknown user x@example.org\",\"stage\":\"QUIT\"}\n"
+                        + "{\"id\":\"n\",\"reply\":\"550 Unknown user x@example.org\"}\n"
+                        + "{\"id\":\"s\",\"reply\":\"550 Unknown user x@example.org\",\"stage\":\"starttls\"}\n",
+                StandardCharsets.UTF_8);
+
+        Run run = run("classify", "--jsonl", input.toString());
+
+        assertThat(run.status()).isZero();
+        assertThat(run.lines()).hasSize(3);
+        String unknownStage = json(run.lines().get(1)).get("reason").asText();
+        assertThat(json(run.lines().get(0)).get("reason").asText()).isEqualTo(unknownStage);
+        assertThat(json(run.lines().get(2)).get("reason").asText()).isEqualTo(unknownStage);
+    }
+
+    @Test
     void paragraph_input_classifies_a_folded_postfix_bounce_and_a_folded_dsn_as_one_reply_each() throws Exception {
         Path input = Path.of(CliTest.class.getResource("/postfix-bounce.txt").toURI());
 
