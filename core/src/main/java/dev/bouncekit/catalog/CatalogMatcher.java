@@ -140,9 +140,15 @@ public final class CatalogMatcher {
         return out.out.toString();
     }
 
+    /**
+     * The masked words of {@code text}, without the addresses it starts with (a bounce quotes a
+     * reply after the recipient's address: {@code <rcpt>: host X said: 550 ...}) and without a
+     * trailing stage report.
+     */
     private static void tokens(String text, Sink out) {
-        int n = text.length();
+        int n = endOfWording(text);
         int i = 0;
+        boolean leading = true;
         while (i < n) {
             while (i < n && Character.isWhitespace(text.charAt(i))) {
                 i++;
@@ -152,10 +158,63 @@ public final class CatalogMatcher {
                 i++;
             }
             if (start < i) {
+                if (leading && isAddress(text, start, i)) {
+                    continue;
+                }
+                leading = false;
                 mask(text, start, i, out);
                 out.append(' ');
             }
         }
+    }
+
+    private static boolean isAddress(String text, int start, int end) {
+        for (int i = start; i < end; i++) {
+            if (text.charAt(i) == '@') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Longest stage report read at the end of a text: "(in reply to end of DATA command))". */
+    private static final int LONGEST_STAGE_REPORT = 48;
+
+    /**
+     * Where the reply's own wording ends: before trailing Postfix stage reports, {@code (in reply
+     * to RCPT TO command)}, which say when the reply came, not what it said (a quoted reply may
+     * carry its own before the bounce's). Reads a bounded tail per report.
+     */
+    static int endOfWording(String text) {
+        int end = text.length();
+        for (int before = stageReportStart(text, end); before < end; before = stageReportStart(text, end)) {
+            end = before;
+        }
+        return end;
+    }
+
+    /** Where a stage report ending at {@code n} starts, or {@code n} when none ends there. */
+    private static int stageReportStart(String text, int n) {
+        int close = n;
+        while (close > 0 && (Character.isWhitespace(text.charAt(close - 1)) || text.charAt(close - 1) == ')'
+                || text.charAt(close - 1) == '.')) {
+            close--;
+        }
+        String marker = "(in reply to ";
+        String command = " command";
+        if (close < command.length() || !text.regionMatches(true, close - command.length(), command, 0, command.length())) {
+            return n;
+        }
+        for (int i = close - command.length() - marker.length(); i >= Math.max(0, n - LONGEST_STAGE_REPORT); i--) {
+            if (text.regionMatches(true, i, marker, 0, marker.length())) {
+                int end = i;
+                while (end > 0 && Character.isWhitespace(text.charAt(end - 1))) {
+                    end--;
+                }
+                return end;
+            }
+        }
+        return n;
     }
 
     private static void mask(String text, int start, int end, Sink out) {

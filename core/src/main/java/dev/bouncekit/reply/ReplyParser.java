@@ -310,14 +310,16 @@ public final class ReplyParser {
         StringBuilder out = new StringBuilder(line.length());
         int n = line.length();
         int i = 0;
+        boolean continued = false;  // a "550-" mark was seen: the next "550 " starts the last line
         while (i < n) {
             if (line.startsWith(codeText, i) && (i == 0 || line.charAt(i - 1) == ' ') && i + 3 < n) {
                 int after = i + 3;
                 char sep = line.charAt(after);
                 int statusAt = after + 1;
                 boolean statusFollows = statusAt < n && statusStartsAt(line, statusAt);
-                if (sep == '-' || (sep == ' ' && statusFollows && status != null
-                        && line.startsWith(status.toString(), statusAt))) {
+                if (sep == '-' || (sep == ' ' && (continued || statusFollows && status != null
+                        && line.startsWith(status.toString(), statusAt)))) {
+                    continued = sep == '-';
                     int j = statusAt;
                     if (statusFollows) {
                         j = statusAt + 5;

@@ -31,6 +31,31 @@ class CatalogMatcherTest {
     }
 
     @Test
+    void every_entry_is_found_as_a_postfix_bounce_quotes_it_with_its_stage() {
+        for (CatalogEntry entry : catalog.entries()) {
+            if (String.join(" ", entry.lines()).contains(" said: ")) {
+                continue;  // a reply that quotes another host's reply itself: which "said:" is the outer one is a guess
+            }
+            String quoted = "<someone@example.net>: host mx.example.net[203.0.113.9] said: "
+                    + String.join(" ", entry.lines())
+                    + " (in reply to end of DATA command))";
+            CatalogEntry found = matcher.find(ReplyParser.parse(quoted)).orElseThrow(() -> new AssertionError(entry.id() + ": " + quoted));
+            assertThat(CatalogMatcher.signature(found.reply())).as(entry.id())
+                    .isEqualTo(CatalogMatcher.signature(entry.reply()));
+        }
+    }
+
+    @Test
+    void a_stage_report_is_read_only_at_the_end_of_the_text() {
+        assertThat(CatalogMatcher.endOfWording("550 unknown user (in reply to RCPT TO command)")).isEqualTo("550 unknown user".length());
+        assertThat(CatalogMatcher.endOfWording("550 unknown user (in reply to RCPT TO command) and more")).isEqualTo(
+                "550 unknown user (in reply to RCPT TO command) and more".length());
+        assertThat(CatalogMatcher.endOfWording("(in reply to RCPT TO command)")).isZero();
+        assertThat(CatalogMatcher.endOfWording("a command")).isEqualTo("a command".length());
+        assertThat(CatalogMatcher.endOfWording("")).isZero();
+    }
+
+    @Test
     void other_words_another_code_or_another_status_are_no_entry() {
         assertThat(matcher.find(ReplyParser.parse("550 5.1.1 The email account that you tried to reach is somewhere else"))).isEmpty();
         assertThat(matcher.find(ReplyParser.parse("450 4.2.1 The email account that you tried to reach does not exist."))).isEmpty();

@@ -43,6 +43,16 @@ class ReplyParserTest {
     }
 
     @Test
+    void the_last_lines_mark_joined_by_spaces_is_removed_when_the_reply_has_no_enhanced_code() {
+        SmtpReply reply = ReplyParser.parse("554-Transaction failed 554-Reject due to policy restrictions. 554 For explanation visit"
+                + " https://web.de/email/senderguidelines");
+
+        assertThat(reply.text()).isEqualTo("Transaction failed Reject due to policy restrictions. For explanation visit"
+                + " https://web.de/email/senderguidelines");
+        assertThat(ReplyParser.parse("554 Transaction failed: see 554 messages").text()).isEqualTo("Transaction failed: see 554 messages");
+    }
+
+    @Test
     void dsn_fields_give_the_diagnostic_text_status_and_remote_host() {
         SmtpReply reply = ReplyParser.parse("Action: failed\nStatus: 5.1.1\nRemote-MTA: dns; mx.example.net\n"
                 + "Diagnostic-Code: smtp; 550 5.1.1 <a@example.net>... User unknown\n");
