@@ -121,9 +121,10 @@ public final class CatalogMatcher {
      * more besides addresses and tokens), not a short phrase many servers send alike.
      */
     public static boolean isDistinctive(CatalogEntry entry) {
-        String signature = signature(entry.reply());
+        Builder all = new Builder();
+        tokens(entry.reply().text(), entry.reply().text().length(), all);  // as documented, stage report included
         int words = 0;
-        for (String word : signature.substring(signature.lastIndexOf('|') + 1).split(" ")) {
+        for (String word : all.out.toString().split(" ")) {
             if (!word.isEmpty() && !word.startsWith("<") && word.chars().anyMatch(Character::isLetter)) {
                 words++;
             }
@@ -146,7 +147,10 @@ public final class CatalogMatcher {
      * trailing stage report.
      */
     private static void tokens(String text, Sink out) {
-        int n = endOfWording(text);
+        tokens(text, endOfWording(text), out);
+    }
+
+    private static void tokens(String text, int n, Sink out) {
         int i = 0;
         boolean leading = true;
         while (i < n) {
