@@ -53,6 +53,39 @@ class ReplyParserTest {
     }
 
     @Test
+    void the_lead_ins_of_exchange_outlook_and_gmail_bounces_are_set_aside() {
+        SmtpReply exchange = ReplyParser.parse("Remote Server returned '550 5.1.1 RESOLVER.ADR.RecipNotFound; not found'");
+        SmtpReply outlook = ReplyParser.parse("The response from the remote server was: 552 5.2.2 mailbox full");
+        SmtpReply gmail = ReplyParser.parse("The response was:\n\n550 5.1.1 The email account that you tried to reach does not exist.");
+
+        assertThat(exchange.code()).isEqualTo(550);
+        assertThat(exchange.status()).hasToString("5.1.1");
+        assertThat(exchange.text()).isEqualTo("RESOLVER.ADR.RecipNotFound; not found");
+        assertThat(outlook.code()).isEqualTo(552);
+        assertThat(outlook.text()).isEqualTo("mailbox full");
+        assertThat(gmail.code()).isEqualTo(550);
+        assertThat(gmail.text()).isEqualTo("The email account that you tried to reach does not exist.");
+    }
+
+    @Test
+    void exims_lead_in_gives_the_stage_and_the_reply() {
+        SmtpReply rcpt = ReplyParser.parse("SMTP error from remote mail server after RCPT TO:<kijitora@example.jp>: "
+                + "host mx.example.jp [192.0.2.1]: 550 Unknown user kijitora@example.jp");
+        SmtpReply data = ReplyParser.parse("SMTP error from remote mail server after end of data: 552 message too big");
+        SmtpReply pipelined = ReplyParser.parse("SMTP error from remote mailer after pipelined MAIL FROM:<a@example.org> SIZE=1234: 553 sender rejected");
+        SmtpReply noCode = ReplyParser.parse("SMTP error from remote mail server after RCPT TO:<a@example.org>: no reply here");
+
+        assertThat(rcpt.code()).isEqualTo(550);
+        assertThat(rcpt.reportedStage()).isEqualTo(SmtpStage.RCPT);
+        assertThat(rcpt.text()).isEqualTo("Unknown user kijitora@example.jp");
+        assertThat(data.reportedStage()).isEqualTo(SmtpStage.DATA);
+        assertThat(data.code()).isEqualTo(552);
+        assertThat(pipelined.reportedStage()).isEqualTo(SmtpStage.MAIL);
+        assertThat(noCode.code()).isEqualTo(SmtpReply.NO_CODE);
+        assertThat(noCode.text()).startsWith("SMTP error from remote mail server");
+    }
+
+    @Test
     void dsn_fields_give_the_diagnostic_text_status_and_remote_host() {
         SmtpReply reply = ReplyParser.parse("Action: failed\nStatus: 5.1.1\nRemote-MTA: dns; mx.example.net\n"
                 + "Diagnostic-Code: smtp; 550 5.1.1 <a@example.net>... User unknown\n");
