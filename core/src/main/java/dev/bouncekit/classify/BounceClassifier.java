@@ -111,6 +111,7 @@ public final class BounceClassifier {
         String rule = verdict.rule;
         if (reason == Reason.USERUNKNOWN && providerId == null
                 && (verdict.evidence == Evidence.PHRASE || verdict.evidence == Evidence.KEYWORD)
+                && !isOtherLanguage(rule)
                 && seenAfterRecipient(stage, status)) {
             reason = Reason.FILTERED;
             rule += "+stage";
@@ -182,6 +183,15 @@ public final class BounceClassifier {
      * replies, any reply it is detected in): mailbox providers refuse unknown users at RCPT TO and
      * document those replies as such.
      */
+    /**
+     * A phrase of the lexicons after the English one: Sisimai, whose stage rule this is, reads
+     * English only, and a server that words its refusal in its users' language refuses an unknown
+     * user at RCPT TO like the providers do.
+     */
+    private static boolean isOtherLanguage(String rule) {
+        return rule.startsWith("phrase:lexicon-");
+    }
+
     private static boolean seenAfterRecipient(SmtpStage stage, EnhancedStatusCode status) {
         if (status != null && status.subject() == 1 && (status.detail() == 0 || status.detail() == 1 || status.detail() == 3)) {
             return false;
