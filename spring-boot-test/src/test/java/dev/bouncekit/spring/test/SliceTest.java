@@ -13,6 +13,7 @@ import static dev.bouncekit.junit.assertions.BounceAssertions.assertThat;
  * No {@code @SpringBootTest} and no auto-configuration of its own: the annotation brings Boot's mail
  * auto-configuration (from its package in Boot 3.5 or in 4.0), as a test slice needs.
  */
+// tag::slice[]
 @SpringJUnitConfig(SliceTest.Empty.class)
 @AutoConfigureFakeReceiver
 class SliceTest {
@@ -39,3 +40,4 @@ class SliceTest {
         assertThat(context.getBeanDefinitionNames()).noneMatch(name -> name.contains("TaskExecution"));
     }
 }
+// end::slice[]
