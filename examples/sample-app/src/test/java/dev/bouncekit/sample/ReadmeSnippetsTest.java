@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Keeps the docs from rotting: every Java block of {@code README.md} and of the pages in {@code docs/} is
- * preceded by {@code <!-- snippet: PATH#TAG -->} and must equal the lines between {@code // tag::TAG[]}
+ * (and a Kotlin block may be) preceded by {@code <!-- snippet: PATH#TAG -->} and must equal the lines between {@code // tag::TAG[]}
  * and {@code // end::TAG[]} in that compiled test source (common indentation and the marker lines of
  * other tags removed). The new-user check's test must hold the quick start too.
  */
@@ -28,7 +28,7 @@ class ReadmeSnippetsTest {
     private static final Path NEW_USER_TEST =
             ROOT.resolve("junit-extension/src/it/new-user/src/test/java/com/example/QuickStartTest.java");
     private static final Pattern SNIPPET = Pattern.compile(
-            "<!-- snippet: (\\S+)#(\\S+) -->\\n```java\\n(.*?)\\n```", Pattern.DOTALL);
+            "<!-- snippet: (\\S+)#(\\S+) -->\\n```(?:java|kotlin)\\n(.*?)\\n```", Pattern.DOTALL);
     private static final Pattern TAG_MARKER = Pattern.compile("//\\s*(tag|end)::\\S+\\[\\]");
 
     @TestFactory

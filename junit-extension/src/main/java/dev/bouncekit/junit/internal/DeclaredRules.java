@@ -3,11 +3,11 @@ package dev.bouncekit.junit.internal;
 import dev.bouncekit.junit.Greylist;
 import dev.bouncekit.junit.RejectRecipient;
 import dev.bouncekit.junit.RejectSender;
+import dev.bouncekit.junit.RuleAnnotations;
 import dev.bouncekit.junit.Scenario;
 import dev.bouncekit.receiver.ReplyRule;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.platform.commons.support.AnnotationSupport;
 
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Method;
@@ -30,9 +30,9 @@ public final class DeclaredRules {
     public static List<ReplyRule> of(ExtensionContext context) {
         List<ReplyRule> rules = new ArrayList<>();
         Optional<Method> method = context.getTestMethod();
-        method.ifPresent(m -> rules.addAll(on(m, describe(m))));
+        method.ifPresent(m -> rules.addAll(on(m)));
         for (Class<?> type : classesInnermostFirst(context)) {
-            rules.addAll(on(type, type.getName()));
+            rules.addAll(on(type));
         }
         return rules;
     }
@@ -51,38 +51,11 @@ public final class DeclaredRules {
         return out;
     }
 
-    private static List<ReplyRule> on(AnnotatedElement element, String where) {
-        List<ReplyRule> rules = new ArrayList<>();
-        for (RejectRecipient a : AnnotationSupport.findRepeatableAnnotations(element, RejectRecipient.class)) {
-            rules.add(build(a, where, () -> RuleFactory.rejectRecipient(a.value(), a.reply(), a.times())));
-        }
-        for (RejectSender a : AnnotationSupport.findRepeatableAnnotations(element, RejectSender.class)) {
-            rules.add(build(a, where, () -> RuleFactory.rejectSender(a.value(), a.reply(), a.times())));
-        }
-        for (Greylist a : AnnotationSupport.findRepeatableAnnotations(element, Greylist.class)) {
-            rules.add(build(a, where, () -> RuleFactory.greylist(a.recipient(), a.reply(), a.times())));
-        }
-        Optional<Scenario> scenario = AnnotationSupport.findAnnotation(element, Scenario.class);
-        if (scenario.isPresent()) {
-            rules.addAll(build(scenario.get(), where, () -> ScenarioFile.rules(scenario.get().value(), loaderOf(element))));
-        }
-        return rules;
-    }
-
-    private static ClassLoader loaderOf(AnnotatedElement element) {
-        Class<?> type = element instanceof Method m ? m.getDeclaringClass() : (Class<?>) element;
-        return type.getClassLoader() != null ? type.getClassLoader() : ClassLoader.getSystemClassLoader();
-    }
-
-    private static <T> T build(Object annotation, String where, java.util.function.Supplier<T> rule) {
+    private static List<ReplyRule> on(AnnotatedElement element) {
         try {
-            return rule.get();
+            return RuleAnnotations.declaredOn(element);
         } catch (IllegalArgumentException e) {
-            throw new ExtensionConfigurationException(annotation + " on " + where + ": " + e.getMessage(), e);
+            throw new ExtensionConfigurationException(e.getMessage(), e.getCause() != null ? e.getCause() : e);
         }
-    }
-
-    private static String describe(Method method) {
-        return method.getDeclaringClass().getName() + "." + method.getName() + "()";
     }
 }

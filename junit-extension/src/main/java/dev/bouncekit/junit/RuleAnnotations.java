@@ -1,0 +1,108 @@
+package dev.bouncekit.junit;
+
+import dev.bouncekit.junit.internal.RuleFactory;
+import dev.bouncekit.junit.internal.ScenarioFile;
+import dev.bouncekit.receiver.ReplyRule;
+import org.junit.platform.commons.support.AnnotationSupport;
+
+import java.lang.annotation.Annotation;
+import java.lang.reflect.AnnotatedElement;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * The reply rules that {@link RejectRecipient}, {@link RejectSender}, {@link Greylist} and
+ * {@link Scenario} stand for, for test support other than {@link FakeReceiverExtension} (such as
+ * bouncekit's Spring test support), so that an annotation means the same rule everywhere.
+ */
+public final class RuleAnnotations {
+
+    private RuleAnnotations() {
+    }
+
+    /**
+     * The rules declared on one method or class, in the order {@link FakeReceiverExtension} tries
+     * them: {@link RejectRecipient}s, {@link RejectSender}s, {@link Greylist}s (each in declaration
+     * order), then the rules of its {@link Scenario}; found as JUnit finds them, also on
+     * composed annotations and, for {@code @Inherited} ones, on superclasses.
+     *
+     * @throws IllegalArgumentException when a reply id, pattern or count is not valid, or the scenario
+     *                                  is missing or invalid; the message names the annotation and
+     *                                  {@code element}
+     */
+    public static List<ReplyRule> declaredOn(AnnotatedElement element) {
+        String where = element instanceof Method m ? m.getDeclaringClass().getName() + "." + m.getName() + "()"
+                : element instanceof Class<?> c ? c.getName() : String.valueOf(element);
+        List<ReplyRule> rules = new ArrayList<>();
+        for (RejectRecipient a : AnnotationSupport.findRepeatableAnnotations(element, RejectRecipient.class)) {
+            rules.add(describing(a, where, () -> rule(a)));
+        }
+        for (RejectSender a : AnnotationSupport.findRepeatableAnnotations(element, RejectSender.class)) {
+            rules.add(describing(a, where, () -> rule(a)));
+        }
+        for (Greylist a : AnnotationSupport.findRepeatableAnnotations(element, Greylist.class)) {
+            rules.add(describing(a, where, () -> rule(a)));
+        }
+        Optional<Scenario> scenario = AnnotationSupport.findAnnotation(element, Scenario.class);
+        if (scenario.isPresent()) {
+            rules.addAll(describing(scenario.get(), where, () -> scenario(scenario.get().value(), loaderOf(element))));
+        }
+        return rules;
+    }
+
+    /**
+     * The rule of one {@link RejectRecipient}.
+     *
+     * @throws IllegalArgumentException when its reply id, pattern or count is not valid
+     */
+    public static ReplyRule rule(RejectRecipient annotation) {
+        return RuleFactory.rejectRecipient(annotation.value(), annotation.reply(), annotation.times());
+    }
+
+    /**
+     * The rule of one {@link RejectSender}.
+     *
+     * @throws IllegalArgumentException when its reply id, pattern or count is not valid
+     */
+    public static ReplyRule rule(RejectSender annotation) {
+        return RuleFactory.rejectSender(annotation.value(), annotation.reply(), annotation.times());
+    }
+
+    /**
+     * The rule of one {@link Greylist}.
+     *
+     * @throws IllegalArgumentException when its reply is not a 4xx, or its pattern or count is not valid
+     */
+    public static ReplyRule rule(Greylist annotation) {
+        return RuleFactory.greylist(annotation.recipient(), annotation.reply(), annotation.times());
+    }
+
+    /**
+     * The rules of a scenario file, as {@link Scenario} reads them: {@code classpath:NAME} is a
+     * resource found by {@code loader}, anything else the path of a file. Needs
+     * {@code dev.bouncekit:bouncekit-server} on the class path.
+     *
+     * @throws IllegalArgumentException when it is missing or invalid (naming the file, rule and field),
+     *                                  or bouncekit-server is not on the class path
+     */
+    public static List<ReplyRule> scenario(String location, ClassLoader loader) {
+        return ScenarioFile.rules(location, loader);
+    }
+
+    private static ClassLoader loaderOf(AnnotatedElement element) {
+        Class<?> type = element instanceof Method m ? m.getDeclaringClass()
+                : element instanceof Class<?> c ? c : RuleAnnotations.class;
+        return type.getClassLoader() != null ? type.getClassLoader() : ClassLoader.getSystemClassLoader();
+    }
+
+    private static <T> T describing(Annotation annotation, String where, Supplier<T> rule) {
+        try {
+            return rule.get();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(annotation + " on " + where + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package dev.bouncekit.spring.test;
+
+import dev.bouncekit.junit.RuleAnnotations;
+import dev.bouncekit.receiver.FakeReceiver;
+import dev.bouncekit.receiver.ReplyRule;
+import dev.bouncekit.receiver.gate.TranscriptFormat;
+import org.springframework.test.context.TestContext;
+import org.springframework.test.context.TestContextAnnotationUtils;
+import org.springframework.test.context.support.AbstractTestExecutionListener;
+
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Gets the receiver of an {@link AutoConfigureFakeReceiver} context ready for each test: before the
+ * test (and its {@code @BeforeEach} methods) it forgets mail, transcript and rules and installs the
+ * test's rules; after a failed test it prints the SMTP transcript. Registered in
+ * {@code META-INF/spring.factories}; it does nothing for test classes without the annotation.
+ *
+ * <p>Rules in force during a test, first match first: the test method's {@code @RejectRecipient},
+ * {@code @RejectSender}, {@code @Greylist} and {@code @Scenario}; the test class's (innermost
+ * {@code @Nested} class first); then the rules of {@link AutoConfigureFakeReceiver}.
+ */
+public class FakeReceiverTestExecutionListener extends AbstractTestExecutionListener {
+
+    /** Runs after Spring's dependency injection, before its transaction and SQL script listeners. */
+    public static final int ORDER = 2100;
+
+    @Override
+    public int getOrder() {
+        return ORDER;
+    }
+
+    @Override
+    public void beforeTestMethod(TestContext testContext) {
+        AutoConfigureFakeReceiver settings = settings(testContext);
+        if (settings == null) {
+            return;
+        }
+        FakeReceiver receiver = receiver(testContext);
+        receiver.reset();
+        receiver.magicAddresses(settings.magicAddresses());
+        receiver.setRules(rules(testContext, settings));
+    }
+
+    @Override
+    public void afterTestMethod(TestContext testContext) {
+        if (testContext.getTestException() == null || settings(testContext) == null
+                || !testContext.hasApplicationContext()) {
+            return;
+        }
+        FakeReceiver receiver = receiver(testContext);
+        System.out.print("--- bouncekit: SMTP transcript of failed test " + testContext.getTestClass().getSimpleName()
+                + "." + testContext.getTestMethod().getName() + " (" + receiver + ") ---\n"
+                + TranscriptFormat.connections(receiver.transcript())
+                + "--- end of transcript ---\n");
+        System.out.flush();
+    }
+
+    private static AutoConfigureFakeReceiver settings(TestContext testContext) {
+        return TestContextAnnotationUtils.findMergedAnnotation(testContext.getTestClass(), AutoConfigureFakeReceiver.class);
+    }
+
+    private static FakeReceiver receiver(TestContext testContext) {
+        return testContext.getApplicationContext().getBean(AutoConfigureFakeReceiver.BEAN_NAME, FakeReceiver.class);
+    }
+
+    /** The rules of the test method, its classes innermost first, then the annotation's. */
+    private static List<ReplyRule> rules(TestContext testContext, AutoConfigureFakeReceiver settings) {
+        List<ReplyRule> rules = new ArrayList<>(RuleAnnotations.declaredOn(testContext.getTestMethod()));
+        for (Class<?> type = testContext.getTestClass(); type != null; type = enclosingOfNested(type)) {
+            rules.addAll(RuleAnnotations.declaredOn(type));
+        }
+        String where = "@AutoConfigureFakeReceiver on " + testContext.getTestClass().getName() + ": ";
+        try {
+            for (var a : settings.rejectRecipient()) {
+                rules.add(RuleAnnotations.rule(a));
+            }
+            for (var a : settings.rejectSender()) {
+                rules.add(RuleAnnotations.rule(a));
+            }
+            for (var a : settings.greylist()) {
+                rules.add(RuleAnnotations.rule(a));
+            }
+            if (!settings.scenario().isEmpty()) {
+                rules.addAll(RuleAnnotations.scenario(settings.scenario(), loaderOf(testContext.getTestClass())));
+            }
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(where + e.getMessage(), e);
+        }
+        return rules;
+    }
+
+    /** The class around an inner (JUnit {@code @Nested}) class, whose rules apply to it too. */
+    private static Class<?> enclosingOfNested(Class<?> type) {
+        return type.isMemberClass() && !Modifier.isStatic(type.getModifiers()) ? type.getEnclosingClass() : null;
+    }
+
+    private static ClassLoader loaderOf(Class<?> type) {
+        return type.getClassLoader() != null ? type.getClassLoader() : ClassLoader.getSystemClassLoader();
+    }
+}

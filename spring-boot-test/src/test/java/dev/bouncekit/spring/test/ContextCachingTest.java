@@ -1,0 +1,99 @@
+package dev.bouncekit.spring.test;
+
+import dev.bouncekit.spring.test.fixtures.BadRuleFixture;
+import dev.bouncekit.spring.test.fixtures.DirtiesFixture;
+import dev.bouncekit.spring.test.fixtures.FailingFixture;
+import dev.bouncekit.spring.test.fixtures.FirstFixture;
+import dev.bouncekit.spring.test.fixtures.RunByTestKitOnly;
+import dev.bouncekit.spring.test.fixtures.SecondFixture;
+import dev.bouncekit.spring.test.fixtures.Seen;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.platform.engine.discovery.DiscoverySelectors;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+import org.junit.platform.testkit.engine.EngineTestKit;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.testkit.engine.EventConditions.event;
+import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
+import static org.junit.platform.testkit.engine.EventConditions.test;
+import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
+
+/** One receiver per cached context, reset between tests, stopped with its context; run through the test kit. */
+class ContextCachingTest {
+
+    @BeforeEach
+    void forget() {
+        Seen.clear();
+    }
+
+    @Test
+    void classes_with_the_same_configuration_share_one_context_and_a_receiver_reset_for_each_test() {
+        run(FirstFixture.class, SecondFixture.class).testEvents().assertStatistics(stats -> stats.succeeded(2).failed(0));
+
+        Seen.Start first = Seen.starts("first").get(0);
+        Seen.Start second = Seen.starts("second").get(0);
+        assertThat(second.receiver()).isSameAs(first.receiver());
+        assertThat(second.port()).isEqualTo(first.port());
+        assertThat(first.rules()).hasSize(1).allMatch(rule -> rule.contains("ghost@gmail.com"));
+        assertThat(second.messages()).isZero();
+        assertThat(second.connections()).isZero();
+        assertThat(second.rules()).hasSize(1).allMatch(rule -> rule.contains("slow.example"));
+        assertThat(second.receiver().isRunning()).isTrue();
+    }
+
+    @Test
+    void the_receiver_stops_when_its_context_closes() {
+        run(DirtiesFixture.class).testEvents().assertStatistics(stats -> stats.succeeded(1).failed(0));
+
+        Seen.Start start = Seen.starts("dirties").get(0);
+        assertThat(start.receiver().isRunning()).isFalse();
+        assertThat(listening(start.port())).isFalse();
+    }
+
+    @Test
+    void a_rule_that_cannot_work_fails_the_test_naming_the_annotation_and_the_reply() {
+        run(BadRuleFixture.class).testEvents().assertThatEvents().haveExactly(1, event(test("never_runs"),
+                finishedWithFailure(message(m -> m.contains("@AutoConfigureFakeReceiver on " + BadRuleFixture.class.getName())
+                        && m.contains("gmail/no-such-reply")))));
+    }
+
+    @Test
+    void a_failed_test_prints_the_smtp_transcript() {
+        PrintStream original = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            run(FailingFixture.class).testEvents().assertStatistics(stats -> stats.failed(1));
+        } finally {
+            System.setOut(original);
+        }
+
+        assertThat(captured.toString(StandardCharsets.UTF_8))
+                .contains("--- bouncekit: SMTP transcript of failed test FailingFixture.fails")
+                .contains("RCPT TO:<gmail.user-unknown@bouncekit.test>")
+                .contains("550");
+    }
+
+    private static EngineExecutionResults run(Class<?>... fixtures) {
+        return EngineTestKit.engine("junit-jupiter")
+                .configurationParameter(RunByTestKitOnly.PARAMETER, "true")
+                .configurationParameter("junit.jupiter.testclass.order.default", "org.junit.jupiter.api.ClassOrderer$OrderAnnotation")
+                .selectors(java.util.Arrays.stream(fixtures).map(DiscoverySelectors::selectClass).toArray(org.junit.platform.engine.DiscoverySelector[]::new))
+                .execute();
+    }
+
+    private static boolean listening(int port) {
+        try (Socket ignored = new Socket("127.0.0.1", port)) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}
