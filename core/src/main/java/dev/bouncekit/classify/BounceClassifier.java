@@ -97,6 +97,9 @@ public final class BounceClassifier {
         EnhancedStatusCode status = reply.status() != null ? reply.status() : ctx.dsnStatus();
         String text = reply.text();
         Optional<Provider> provider = providers.detect(text, host, ctx.recipientDomain());
+        if (provider.isEmpty()) {
+            provider = ProviderFiles.ownerOfVendorCode(status).map(ProviderFile::provider);
+        }
         String providerId = provider.map(Provider::id).orElse(null);
         int replyClass = reply.hasCode() ? reply.code() / 100 : status != null ? status.statusClass() : 0;
         boolean temporary = replyClass == 4;

@@ -21,6 +21,9 @@ public final class ProviderFiles {
     private static final String DIRECTORY = "/dev/bouncekit/providers/";
     private static final List<ProviderFile> BUILT_IN = load();
     private static final java.util.Map<String, ProviderFile> BY_ID = byIdMap();
+    /** Lowest detail number of a vendor's own status code: the IANA registry stops far below it. */
+    private static final int VENDOR_DETAIL = 100;
+    private static final java.util.Map<String, ProviderFile> BY_VENDOR_CODE = byVendorCodeMap();
 
     private ProviderFiles() {
     }
@@ -33,6 +36,38 @@ public final class ProviderFiles {
     /** The built-in file of provider {@code id}. */
     public static Optional<ProviderFile> byId(String id) {
         return Optional.ofNullable(id == null ? null : BY_ID.get(id));
+    }
+
+    /**
+     * The provider whose own status code {@code status} is: a code with a three-digit detail
+     * (Microsoft's {@code 5.7.606}, {@code 4.4.316}) that exactly one provider file lists under
+     * {@code [codes]}. Such codes name who answered as surely as its host name does.
+     */
+    public static Optional<ProviderFile> ownerOfVendorCode(dev.bouncekit.status.EnhancedStatusCode status) {
+        if (status == null || status.detail() < VENDOR_DETAIL) {
+            return Optional.empty();
+        }
+        ProviderFile exact = BY_VENDOR_CODE.get(status.toString());
+        return Optional.ofNullable(exact != null ? exact : BY_VENDOR_CODE.get("X." + status.subject() + "." + status.detail()));
+    }
+
+    private static java.util.Map<String, ProviderFile> byVendorCodeMap() {
+        java.util.Map<String, ProviderFile> out = new java.util.HashMap<>();
+        Set<String> shared = new HashSet<>();
+        for (ProviderFile file : BUILT_IN) {
+            for (String code : file.codes().keySet()) {
+                String detail = code.substring(code.lastIndexOf('.') + 1);
+                if (detail.length() < 3 || Integer.parseInt(detail) < VENDOR_DETAIL) {
+                    continue;
+                }
+                ProviderFile before = out.putIfAbsent(code, file);
+                if (before != null && before != file) {
+                    shared.add(code);
+                }
+            }
+        }
+        shared.forEach(out::remove);
+        return java.util.Map.copyOf(out);
     }
 
     private static java.util.Map<String, ProviderFile> byIdMap() {

@@ -86,6 +86,18 @@ class BounceClassifierTest {
     }
 
     @Test
+    void a_vendor_status_code_names_its_provider_and_means_what_its_table_says() {
+        Classification microsoft = classifier.classify("550 5.7.606 Access denied");
+        Classification registry = classifier.classify("550 5.7.26 Access denied");
+
+        assertThat(microsoft.provider()).isEqualTo("outlook");
+        assertThat(microsoft.reason()).isEqualTo(Reason.BLOCKED);
+        assertThat(microsoft.rule()).isEqualTo("status:outlook:5.7.606");
+        assertThat(registry.provider()).isNull();
+        assertThat(registry.reason()).isEqualTo(Reason.AUTHFAILURE);
+    }
+
+    @Test
     void notaccept_is_hard_only_when_permanent() {
         Classification permanent = classifier.classify("550 5.1.10 domain has null MX");
         Classification temporary = classifier.classify("451 4.3.2 System not accepting network messages");
