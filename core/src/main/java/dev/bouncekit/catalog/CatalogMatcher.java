@@ -92,19 +92,29 @@ public final class CatalogMatcher {
         return null;
     }
 
+    /** {@link Character#isWhitespace(char)}, by ranges for ASCII. */
+    private static boolean isSpace(char c) {
+        return c < 128 ? c == ' ' || (c >= '\t' && c <= '\r') || (c >= '\u001c' && c <= '\u001f') : Character.isWhitespace(c);
+    }
+
+    /** {@link Character#toLowerCase(char)}, by arithmetic for ASCII. */
+    private static char lower(char c) {
+        return c < 128 ? (c >= 'A' && c <= 'Z' ? (char) (c + 32) : c) : Character.toLowerCase(c);
+    }
+
     /** The code and status pair of a reply with the number of words of its text. */
     private static long shape(SmtpReply reply, String text) {
         int words = 0;
         int n = text.length();
         int i = 0;
         while (i < n) {
-            while (i < n && Character.isWhitespace(text.charAt(i))) {
+            while (i < n && isSpace(text.charAt(i))) {
                 i++;
             }
             if (i < n) {
                 words++;
             }
-            while (i < n && !Character.isWhitespace(text.charAt(i))) {
+            while (i < n && !isSpace(text.charAt(i))) {
                 i++;
             }
         }
@@ -152,11 +162,11 @@ public final class CatalogMatcher {
         int n = text.length();
         int i = 0;
         while (i < n) {
-            while (i < n && Character.isWhitespace(text.charAt(i))) {
+            while (i < n && isSpace(text.charAt(i))) {
                 i++;
             }
             int start = i;
-            while (i < n && !Character.isWhitespace(text.charAt(i))) {
+            while (i < n && !isSpace(text.charAt(i))) {
                 i++;
             }
             if (start < i) {
@@ -165,7 +175,7 @@ public final class CatalogMatcher {
                     h = hashChars(h, masked);
                 } else {
                     for (int k = start; k < i; k++) {
-                        h = hashChar(h, Character.toLowerCase(text.charAt(k)));
+                        h = hashChar(h, lower(text.charAt(k)));
                     }
                 }
                 h = hashChar(h, ' ');
@@ -180,11 +190,11 @@ public final class CatalogMatcher {
         int i = 0;
         int j = at;
         while (i < n) {
-            while (i < n && Character.isWhitespace(text.charAt(i))) {
+            while (i < n && isSpace(text.charAt(i))) {
                 i++;
             }
             int start = i;
-            while (i < n && !Character.isWhitespace(text.charAt(i))) {
+            while (i < n && !isSpace(text.charAt(i))) {
                 i++;
             }
             if (start < i) {
@@ -196,7 +206,7 @@ public final class CatalogMatcher {
                     j += masked.length();
                 } else {
                     for (int k = start; k < i; k++) {
-                        if (j >= signature.length() || signature.charAt(j++) != Character.toLowerCase(text.charAt(k))) {
+                        if (j >= signature.length() || signature.charAt(j++) != lower(text.charAt(k))) {
                             return false;
                         }
                     }
@@ -288,11 +298,11 @@ public final class CatalogMatcher {
         int n = text.length();
         int i = 0;
         while (i < n) {
-            while (i < n && Character.isWhitespace(text.charAt(i))) {
+            while (i < n && isSpace(text.charAt(i))) {
                 i++;
             }
             int start = i;
-            while (i < n && !Character.isWhitespace(text.charAt(i))) {
+            while (i < n && !isSpace(text.charAt(i))) {
                 i++;
             }
             if (start < i) {
@@ -321,9 +331,9 @@ public final class CatalogMatcher {
         boolean at = false;
         for (int i = start; i < end; i++) {
             char c = text.charAt(i);
-            if (Character.isLetter(c)) {
+            if (c < 128 ? (c | 0x20) >= 'a' && (c | 0x20) <= 'z' : Character.isLetter(c)) {
                 letters++;
-            } else if (Character.isDigit(c)) {
+            } else if (c < 128 ? c >= '0' && c <= '9' : Character.isDigit(c)) {
                 digits++;
             } else if (c == '.') {
                 dots++;

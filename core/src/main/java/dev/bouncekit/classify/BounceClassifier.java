@@ -103,8 +103,12 @@ public final class BounceClassifier {
         String host = ctx.remoteHost() != null ? ctx.remoteHost() : reply.reportedHost();
         EnhancedStatusCode status = reply.status() != null ? reply.status() : ctx.dsnStatus();
         String text = reply.text();
-        PhraseIndex.Matches found = index.scan(text);
-        Optional<Provider> provider = providers.detect(index.firstMarker(found), text, host, ctx.recipientDomain());
+        // A catalog reply needs no phrase: its provider markers are all it is read for. With rules
+        // of the user's own, which come before the catalog, every reply is read whole first.
+        CatalogEntry known = userRules == null ? catalog.entryOf(reply, text) : null;
+        PhraseIndex.Matches found = known == null ? index.scan(text) : null;
+        Optional<Provider> provider = found == null ? providers.detect(text, host, ctx.recipientDomain())
+                : providers.detect(index.firstMarker(found), text, host, ctx.recipientDomain());
         String providerId = provider.isPresent() ? provider.get().id() : null;
         int replyClass = reply.hasCode() ? reply.code() / 100 : status != null ? status.statusClass() : 0;
         boolean temporary = replyClass == 4;
@@ -112,7 +116,7 @@ public final class BounceClassifier {
         boolean empty = !reply.hasCode() && reply.status() == null && text.isBlank();
         Verdict verdict = empty && status == null
                 ? new Verdict(Reason.UNDEFINED, "empty", Evidence.NONE)
-                : decide(reply, text, found, providerId, stage, replyClass, status);
+                : decide(reply, text, known, found, providerId, stage, replyClass, status);
         if (providerId == null && verdict.catalogProvider != null && ProviderFiles.byId(verdict.catalogProvider).isPresent()) {
             providerId = verdict.catalogProvider;
         }
@@ -132,11 +136,17 @@ public final class BounceClassifier {
                 providerId, reply, rule, verdict.evidence);
     }
 
-    private Verdict decide(SmtpReply reply, String text, PhraseIndex.Matches found, String providerId, SmtpStage stage,
-                           int replyClass, EnhancedStatusCode status) {
-        CatalogEntry known = userRules != null
-                && userRules.firstMatch(text, providerId, stage, replyClass, status).isPresent()
-                ? null : catalog.entryOf(reply, text);
+    /**
+     * The deciding layer. {@code known} is the catalog entry the reply is, when it was looked up
+     * already (no rules of the user's own); {@code found} the scan of the text, when the reply is
+     * no catalog reply.
+     */
+    private Verdict decide(SmtpReply reply, String text, CatalogEntry known, PhraseIndex.Matches found, String providerId,
+                           SmtpStage stage, int replyClass, EnhancedStatusCode status) {
+        if (userRules != null) {
+            known = userRules.firstMatch(text, providerId, stage, replyClass, status).isPresent()
+                    ? null : catalog.entryOf(reply, text);
+        }
         if (known != null) {
             return new Verdict(known.reason(), names.catalog(known), Evidence.CATALOG,
                     catalog.names(known) ? known.provider() : null);

@@ -34,6 +34,7 @@ public final class ProviderDetector {
     private final int[] markerOwner;
     private final List<String> markerPhrases;
     private final PhraseIndex markers;
+    private final ThreadLocal<PhraseIndex.Matches> buffers;
     private final Map<String, Provider> byMailboxDomain = new HashMap<>();
     private final Map<String, Provider> byHostSuffix = new HashMap<>();
     private final NameTable mailboxDomains;
@@ -63,6 +64,7 @@ public final class ProviderDetector {
         }
         this.markerPhrases = List.copyOf(phrases);
         this.markers = new PhraseIndex(phrases);
+        this.buffers = ThreadLocal.withInitial(markers::newMatches);
         this.markerOwner = owners.stream().mapToInt(Integer::intValue).toArray();
         this.mailboxDomains = new NameTable(byMailboxDomain);
         this.hostSuffixes = new NameTable(byHostSuffix);
@@ -93,7 +95,7 @@ public final class ProviderDetector {
     public Optional<Provider> detect(String text, String remoteHost, String recipientDomain) {
         int first = -1;
         if (text != null && !text.isEmpty() && markers.size() > 0) {
-            PhraseIndex.Matches found = markers.scan(text);
+            PhraseIndex.Matches found = markers.scan(text, buffers.get());
             for (int i = 0; i < found.count(); i++) {
                 first = first < 0 ? found.phrase(i) : Math.min(first, found.phrase(i));
             }

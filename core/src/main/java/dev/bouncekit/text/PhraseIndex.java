@@ -59,8 +59,18 @@ public final class PhraseIndex {
     private final int[] delta;
     private final int denseStates;
     private final int[] fail;
-    /** The root's row over every symbol, where most characters of other scripts lead. */
+    /** The root's row over every symbol, where most characters of other scripts lead; entries as in {@link #delta}. */
     private final int[] rootNext;
+    /**
+     * Per state, where its record starts in {@link #nodes}: what a scan reads of a state without a
+     * full row, in one place rather than in several arrays.
+     */
+    private final int[] nodeAt;
+    /**
+     * State records: the failure link, the number of goto edges, then each edge's symbol and
+     * target (entries as in {@link #delta}), by symbol.
+     */
+    private final int[] nodes;
     private final int[] childStart;
     private final int[] childSymbol;
     private final int[] childTarget;
@@ -225,9 +235,75 @@ public final class PhraseIndex {
             outputs[s] = own.isEmpty() ? NONE : own.stream().mapToInt(Integer::intValue).distinct().toArray();
         }
         for (int k = 0; k < delta.length; k++) {
-            if (outputs[delta[k]].length > 0) {
-                delta[k] |= ENDS_PHRASE;
+            delta[k] = entry(delta[k]);
+        }
+        for (int symbol = 0; symbol < rootNext.length; symbol++) {
+            rootNext[symbol] = entry(rootNext[symbol]);
+        }
+        nodeAt = new int[states];
+        nodes = new int[2 * states + 2 * (states - 1)];
+        int at = 0;
+        for (int s = 0; s < states; s++) {
+            nodeAt[s] = at;
+            nodes[at++] = fail[s];
+            nodes[at++] = childStart[s + 1] - childStart[s];
+            for (int k = childStart[s]; k < childStart[s + 1]; k++) {
+                nodes[at++] = childSymbol[k];
+                nodes[at++] = entry(childTarget[k]);
             }
+        }
+    }
+
+    /** A table entry for {@code target}: the state, with {@link #ENDS_PHRASE} when it ends a phrase. */
+    private int entry(int target) {
+        return outputs[target].length > 0 ? target | ENDS_PHRASE : target;
+    }
+
+    /**
+     * The table entry for {@code symbol} in {@code state}: the target state with
+     * {@link #ENDS_PHRASE}; a lookup in shallow states, else the state's record and failure links.
+     */
+    private int step(int state, int symbol) {
+        if (symbol == 0) {
+            return 0;
+        }
+        int s = state;
+        while (true) {
+            if (s < denseStates && symbol < dense) {
+                return delta[s * dense + symbol];
+            }
+            if (s == 0) {
+                return rootNext[symbol];
+            }
+            int at = nodeAt[s];
+            int edges = nodes[at + 1];
+            int from = at + 2;
+            if (edges <= SHORT_ROW) {
+                for (int k = from; k < from + 2 * edges; k += 2) {
+                    int c = nodes[k];
+                    if (c == symbol) {
+                        return nodes[k + 1];
+                    }
+                    if (c > symbol) {
+                        break;
+                    }
+                }
+            } else {
+                int lo = 0;
+                int hi = edges - 1;
+                while (lo <= hi) {
+                    int mid = (lo + hi) >>> 1;
+                    int c = nodes[from + 2 * mid];
+                    if (c < symbol) {
+                        lo = mid + 1;
+                    } else if (c > symbol) {
+                        hi = mid - 1;
+                    } else {
+                        return nodes[from + 2 * mid + 1];
+                    }
+                }
+            }
+            s = nodes[at];
         }
     }
 
@@ -242,7 +318,7 @@ public final class PhraseIndex {
                 return delta[s * dense + symbol] & STATE;
             }
             if (s == 0) {
-                return rootNext[symbol];
+                return rootNext[symbol] & STATE;
             }
             int target = child(s, symbol);
             if (target >= 0) {
@@ -315,14 +391,10 @@ public final class PhraseIndex {
             if (ring != null) {
                 ring[position & mask] = i;
             }
-            if (state < denseStates && symbol < dense) {
-                int entry = delta[state * dense + symbol];
-                state = entry & STATE;
-                if (entry >= 0) {
-                    continue;
-                }
-            } else {
-                state = next(state, symbol);
+            int entry = state < denseStates && symbol < dense ? delta[state * dense + symbol] : step(state, symbol);
+            state = entry & STATE;
+            if (entry >= 0) {
+                continue;
             }
             for (int p : outputs[state]) {
                 byte flags = boundaries[p];
