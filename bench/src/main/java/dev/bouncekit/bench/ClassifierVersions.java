@@ -15,11 +15,11 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Builds of bouncekit-core side by side: each jar in a class loader of its own, all timed in
- * interleaved rounds on one thread by the thread's CPU time, over the {@link ReplyMix}. The order
- * of the builds turns round by round, so that none always runs after the same one; the figure to
- * read is the median over the rounds of each build's time against the first build's time in the
- * same round.
+ * Builds of bouncekit-core side by side: each jar in a class loader of its own, in a JVM of its
+ * own (so that no build's code shapes the JIT's view of another's), timed by the thread's CPU
+ * time over the {@link ReplyMix} after a warm-up that lasts until the JIT has done compiling. The builds take turns, round after round, in an
+ * order that turns each round; the figure to read is the median over the rounds of each build's
+ * time against the first build's time in the same round.
  *
  * <pre>
  * java -cp bench/target/benchmarks.jar dev.bouncekit.bench.ClassifierVersions \
@@ -28,52 +28,59 @@ import java.util.Locale;
  */
 public final class ClassifierVersions {
 
-    private static final int WARMUP_ROUNDS = 15;
-    private static final int ROUNDS = 21;
-    private static final int PASSES = 20;
+    private static final int ROUNDS = 5;
+    /** Warm-up at least, then on until a second passes without JIT compilation, at most the maximum. */
+    private static final double WARMUP_SECONDS = 6;
+    private static final double MAX_WARMUP_SECONDS = 40;
+    private static final double MEASURE_SECONDS = 4;
 
     private ClassifierVersions() {
     }
 
-    /** Arguments: {@code name=path-to-core-jar}, two or more; the first is the reference. */
+    /**
+     * Arguments: {@code name=path-to-core-jar}, two or more; the first is the reference. With
+     * {@code --one PATH} as the only arguments, times that one build in this JVM and prints its CPU
+     * nanoseconds per reply.
+     */
     public static void main(String[] args) throws Throwable {
+        if (args.length == 2 && args[0].equals("--one")) {
+            System.out.println(timeOne(Path.of(args[1])));
+            return;
+        }
         if (args.length < 2) {
             throw new IllegalArgumentException("give two or more builds as name=path/to/bouncekit-core.jar");
         }
-        ReplyMix mix = ReplyMix.load();
-        String[] texts = mix.texts().toArray(new String[0]);
-        List<Build> builds = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        List<Path> jars = new ArrayList<>();
         for (String arg : args) {
             int eq = arg.indexOf('=');
             if (eq <= 0 || !Files.isRegularFile(Path.of(arg.substring(eq + 1)))) {
                 throw new IllegalArgumentException("expected name=path/to/bouncekit-core.jar, got '" + arg + "'");
             }
-            builds.add(new Build(arg.substring(0, eq), Path.of(arg.substring(eq + 1)), mix));
+            names.add(arg.substring(0, eq));
+            jars.add(Path.of(arg.substring(eq + 1)).toAbsolutePath());
         }
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        int n = builds.size();
+        int n = names.size();
         double[][] nanos = new double[n][ROUNDS];
-        long sink = 0;
-        for (int round = -WARMUP_ROUNDS; round < ROUNDS; round++) {
+        String javaCommand = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String classPath = System.getProperty("java.class.path");
+        for (int round = 0; round < ROUNDS; round++) {
             for (int k = 0; k < n; k++) {
-                int b = Math.floorMod(k + round, n);
-                Build build = builds.get(b);
-                long start = threads.getCurrentThreadCpuTime();
-                for (int pass = 0; pass < PASSES; pass++) {
-                    for (int i = 0; i < texts.length; i++) {
-                        sink += build.classify(texts[i], i);
-                    }
+                int b = (k + round) % n;
+                Process child = new ProcessBuilder(javaCommand, "-cp", classPath, ClassifierVersions.class.getName(),
+                        "--one", jars.get(b).toString()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+                String out = new String(child.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).trim();
+                if (child.waitFor() != 0) {
+                    throw new IllegalStateException("timing " + names.get(b) + " failed: " + out);
                 }
-                long end = threads.getCurrentThreadCpuTime();
-                if (round >= 0) {
-                    nanos[b][round] = (end - start) / (double) (PASSES * texts.length);
-                }
+                nanos[b][round] = Double.parseDouble(out);
+                System.err.printf(Locale.ROOT, "round %d, %s: %.0f ns per reply%n", round + 1, names.get(b), nanos[b][round]);
             }
         }
-        System.out.printf(Locale.ROOT, "%d replies, %d rounds of %d passes per build after %d warm-up rounds; sink %d%n",
-                texts.length, ROUNDS, PASSES, WARMUP_ROUNDS, sink % 10);
+        System.out.printf(Locale.ROOT, "%d replies; %d rounds, one JVM per build and round (warm-up until the JIT is done, "
+                + "%.0f s timed)%n", ReplyMix.load().size(), ROUNDS, MEASURE_SECONDS);
         System.out.printf(Locale.ROOT, "| build | CPU ns per reply (median) | replies per CPU-second | vs %s (median of per-round ratios) |%n",
-                builds.get(0).name);
+                names.get(0));
         System.out.println("|---|---|---|---|");
         for (int b = 0; b < n; b++) {
             double[] ratio = new double[ROUNDS];
@@ -81,9 +88,54 @@ public final class ClassifierVersions {
                 ratio[r] = nanos[0][r] / nanos[b][r];
             }
             double median = median(nanos[b]);
-            System.out.printf(Locale.ROOT, "| %s | %s | %s | %s |%n", builds.get(b).name, Figures.decimal(median, 0),
+            System.out.printf(Locale.ROOT, "| %s | %s | %s | %s |%n", names.get(b), Figures.decimal(median, 0),
                     Figures.count(1e9 / median), Figures.ratio(median(ratio)));
         }
+    }
+
+    /** CPU nanoseconds per reply of one build, after the warm-up: the median of one-second slices. */
+    private static double timeOne(Path jar) throws Throwable {
+        ReplyMix mix = ReplyMix.load();
+        String[] texts = mix.texts().toArray(new String[0]);
+        Build build = new Build(jar, mix);
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long sink = 0;
+        // Warm up until the JIT has compiled what it will: on a loaded machine its threads lag behind.
+        java.lang.management.CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        long warmStart = System.nanoTime();
+        long compiled = -1;
+        while (true) {
+            long sliceEnd = System.nanoTime() + 1_000_000_000L;
+            while (System.nanoTime() < sliceEnd) {
+                for (int i = 0; i < texts.length; i++) {
+                    sink += build.classify(texts[i], i);
+                }
+            }
+            long now = jit.getTotalCompilationTime();
+            double seconds = (System.nanoTime() - warmStart) / 1e9;
+            if (seconds >= MAX_WARMUP_SECONDS || (seconds >= WARMUP_SECONDS && now == compiled)) {
+                break;
+            }
+            compiled = now;
+        }
+        List<Double> slices = new ArrayList<>();
+        long end = System.nanoTime() + (long) (MEASURE_SECONDS * 1e9);
+        while (System.nanoTime() < end) {
+            long start = threads.getCurrentThreadCpuTime();
+            int replies = 0;
+            long sliceEnd = System.nanoTime() + 250_000_000L;
+            while (System.nanoTime() < sliceEnd) {
+                for (int i = 0; i < texts.length; i++) {
+                    sink += build.classify(texts[i], i);
+                }
+                replies += texts.length;
+            }
+            slices.add((threads.getCurrentThreadCpuTime() - start) / (double) replies);
+        }
+        if (sink == 42) {
+            System.err.print("");
+        }
+        return median(slices.stream().mapToDouble(Double::doubleValue).toArray());
     }
 
     private static double median(double[] values) {
@@ -94,13 +146,11 @@ public final class ClassifierVersions {
 
     /** One core jar, its classifier and the mix's contexts built with its own classes. */
     private static final class Build {
-        final String name;
         final MethodHandle classify;
         final Object classifier;
         final Object[] contexts;
 
-        Build(String name, Path jar, ReplyMix mix) throws Throwable {
-            this.name = name;
+        Build(Path jar, ReplyMix mix) throws Throwable {
             URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, ClassLoader.getPlatformClassLoader());
             MethodHandles.Lookup lookup = MethodHandles.publicLookup();
             Class<?> classifierType = loader.loadClass("dev.bouncekit.classify.BounceClassifier");
