@@ -28,10 +28,15 @@ import java.util.Locale;
  */
 public final class ClassifierVersions {
 
-    private static final int ROUNDS = 5;
-    /** Warm-up at least, then on until a second passes without JIT compilation, at most the maximum. */
-    private static final double WARMUP_SECONDS = 6;
-    private static final double MAX_WARMUP_SECONDS = 40;
+    private static final int ROUNDS = 3;
+    /**
+     * Warm-up at least, then on until three seconds in a row pass without JIT compilation, at most
+     * the maximum: on a loaded machine the compiler threads lag far behind (C2 code still replaced
+     * C1 code after 25 s in one run), and code timed before it settles runs several times slower.
+     */
+    private static final double WARMUP_SECONDS = 20;
+    private static final double MAX_WARMUP_SECONDS = 120;
+    private static final int QUIET_SECONDS = 3;
     private static final double MEASURE_SECONDS = 4;
 
     private ClassifierVersions() {
@@ -104,6 +109,7 @@ public final class ClassifierVersions {
         java.lang.management.CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
         long warmStart = System.nanoTime();
         long compiled = -1;
+        int quiet = 0;
         while (true) {
             long sliceEnd = System.nanoTime() + 1_000_000_000L;
             while (System.nanoTime() < sliceEnd) {
@@ -113,7 +119,8 @@ public final class ClassifierVersions {
             }
             long now = jit.getTotalCompilationTime();
             double seconds = (System.nanoTime() - warmStart) / 1e9;
-            if (seconds >= MAX_WARMUP_SECONDS || (seconds >= WARMUP_SECONDS && now == compiled)) {
+            quiet = now == compiled ? quiet + 1 : 0;
+            if (seconds >= MAX_WARMUP_SECONDS || (seconds >= WARMUP_SECONDS && quiet >= QUIET_SECONDS)) {
                 break;
             }
             compiled = now;
