@@ -1,8 +1,12 @@
 package dev.bouncekit.catalog;
 
 import dev.bouncekit.reply.SmtpReply;
+import dev.bouncekit.status.EnhancedStatusCode;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -14,32 +18,205 @@ import java.util.Optional;
  */
 public final class CatalogMatcher {
 
-    private final Map<String, CatalogEntry> bySignature = new HashMap<>();
-    /** Signature hashes, so that a reply that is no catalog entry costs no string building. */
-    private final java.util.Set<Long> hashes = new java.util.HashSet<>();
-    /** The code and status pairs of the entries: a reply with another pair is read no further. */
-    private final java.util.Set<Long> codes = new java.util.HashSet<>();
+    private final List<CatalogEntry> entries = new ArrayList<>();
+    private final List<String> signatures = new ArrayList<>();
+    /** Per entry: the code and status pair, which decides the signature up to the text. */
+    private final long[] codeKeys;
+    /**
+     * The code and status pairs of the entries with the number of words of their text, sorted: a
+     * reply with another pair or count is read no further.
+     */
+    private final long[] shapes;
+    /** Signature hashes, sorted, and the entry of each (the first entry on equal hashes first). */
+    private final long[] hashes;
+    private final int[] hashEntries;
     private final java.util.Set<String> distinctive = new java.util.HashSet<>();
 
     /** A matcher over {@code catalog}'s entries; on equal signatures the first entry wins. */
     public CatalogMatcher(Catalog catalog) {
+        Map<String, Integer> bySignature = new HashMap<>();
+        List<long[]> keyed = new ArrayList<>();
+        java.util.Set<Long> shapeSet = new java.util.TreeSet<>();
         for (CatalogEntry entry : catalog.entries()) {
-            String signature = signature(entry.reply());
-            bySignature.putIfAbsent(signature, entry);
-            hashes.add(hash(signature));
-            codes.add(codeKey(entry.reply()));
+            SmtpReply reply = entry.reply();
+            String signature = signature(reply);
+            if (bySignature.putIfAbsent(signature, entries.size()) == null) {
+                keyed.add(new long[] {hash(signature), entries.size()});
+                entries.add(entry);
+                signatures.add(signature);
+            }
+            shapeSet.add(shape(reply, reply.text()));
             if (isDistinctive(entry)) {
                 distinctive.add(entry.id());
             }
+        }
+        shapes = shapeSet.stream().mapToLong(Long::longValue).toArray();
+        codeKeys = entries.stream().mapToLong(entry -> codeKey(entry.reply())).toArray();
+        keyed.sort((a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0]) : Long.compare(a[1], b[1]));
+        hashes = new long[keyed.size()];
+        hashEntries = new int[keyed.size()];
+        for (int i = 0; i < keyed.size(); i++) {
+            hashes[i] = keyed.get(i)[0];
+            hashEntries[i] = (int) keyed.get(i)[1];
         }
     }
 
     /** The entry {@code reply} is, if any. */
     public Optional<CatalogEntry> find(SmtpReply reply) {
-        if (reply.isEmpty() || !codes.contains(codeKey(reply)) || !hashes.contains(hashOf(reply))) {
-            return Optional.empty();
+        return Optional.ofNullable(entryOf(reply, reply.text()));
+    }
+
+    /**
+     * The entry {@code reply} is, or null; {@code text} is {@code reply.text()}, which the caller
+     * has at hand. Allocates nothing.
+     */
+    public CatalogEntry entryOf(SmtpReply reply, String text) {
+        if (reply.isEmpty() || Arrays.binarySearch(shapes, shape(reply, text)) < 0) {
+            return null;
         }
-        return Optional.ofNullable(bySignature.get(signature(reply)));
+        long h = hashText(hashPrefix(reply), text);
+        int at = Arrays.binarySearch(hashes, h);
+        if (at < 0) {
+            return null;
+        }
+        while (at > 0 && hashes[at - 1] == h) {
+            at--;
+        }
+        for (; at < hashes.length && hashes[at] == h; at++) {
+            String signature = signatures.get(hashEntries[at]);
+            int textAt = signature.lastIndexOf('|') + 1;
+            if (codeKeys[hashEntries[at]] == codeKey(reply) && sameText(text, signature, textAt)) {
+                return entries.get(hashEntries[at]);
+            }
+        }
+        return null;
+    }
+
+    /** {@link Character#isWhitespace(char)}, by ranges for ASCII. */
+    private static boolean isSpace(char c) {
+        return c < 128 ? c == ' ' || (c >= '\t' && c <= '\r') || (c >= '\u001c' && c <= '\u001f') : Character.isWhitespace(c);
+    }
+
+    /** {@link Character#toLowerCase(char)}, by arithmetic for ASCII. */
+    private static char lower(char c) {
+        return c < 128 ? (c >= 'A' && c <= 'Z' ? (char) (c + 32) : c) : Character.toLowerCase(c);
+    }
+
+    /** The code and status pair of a reply with the number of words of its text. */
+    private static long shape(SmtpReply reply, String text) {
+        int words = 0;
+        int n = endOfWording(text);
+        int i = wordingStart(text, n);
+        while (i < n) {
+            while (i < n && isSpace(text.charAt(i))) {
+                i++;
+            }
+            if (i < n) {
+                words++;
+            }
+            while (i < n && !isSpace(text.charAt(i))) {
+                i++;
+            }
+        }
+        return codeKey(reply) * 4096 + Math.min(words, 4095);
+    }
+
+    /** The hash of the code and status part of a signature ({@code 550|5.1.1|}), without building it. */
+    private static long hashPrefix(SmtpReply reply) {
+        long h = 0xcbf29ce484222325L;
+        h = reply.hasCode() ? hashNumber(h, reply.code()) : hashChar(h, '0');
+        h = hashChar(h, '|');
+        EnhancedStatusCode status = reply.status();
+        if (status == null) {
+            for (int i = 0; i < 4; i++) {
+                h = hashChar(h, "null".charAt(i));
+            }
+        } else {
+            h = hashChar(hashNumber(h, status.statusClass()), '.');
+            h = hashChar(hashNumber(h, status.subject()), '.');
+            h = hashNumber(h, status.detail());
+        }
+        return hashChar(h, '|');
+    }
+
+    private static long hashNumber(long h, int value) {
+        if (value >= 10) {
+            h = hashNumber(h, value / 10);
+        }
+        return hashChar(h, (char) ('0' + value % 10));
+    }
+
+    private static long hashChar(long h, char c) {
+        return (h ^ c) * 0x100000001b3L;
+    }
+
+    private static long hashChars(long h, String chars) {
+        for (int i = 0; i < chars.length(); i++) {
+            h = hashChar(h, chars.charAt(i));
+        }
+        return h;
+    }
+
+    /** Continues {@code h} over the masked words of {@code text}, as {@link #tokens} writes them. */
+    private static long hashText(long h, String text) {
+        int n = endOfWording(text);
+        int i = wordingStart(text, n);
+        while (i < n) {
+            while (i < n && isSpace(text.charAt(i))) {
+                i++;
+            }
+            int start = i;
+            while (i < n && !isSpace(text.charAt(i))) {
+                i++;
+            }
+            if (start < i) {
+                String masked = maskOf(text, start, i);
+                if (masked != null) {
+                    h = hashChars(h, masked);
+                } else {
+                    for (int k = start; k < i; k++) {
+                        h = hashChar(h, lower(text.charAt(k)));
+                    }
+                }
+                h = hashChar(h, ' ');
+            }
+        }
+        return h;
+    }
+
+    /** Whether the masked words of {@code text}, as {@link #tokens} writes them, are {@code signature} from {@code at} on. */
+    private static boolean sameText(String text, String signature, int at) {
+        int n = endOfWording(text);
+        int i = wordingStart(text, n);
+        int j = at;
+        while (i < n) {
+            while (i < n && isSpace(text.charAt(i))) {
+                i++;
+            }
+            int start = i;
+            while (i < n && !isSpace(text.charAt(i))) {
+                i++;
+            }
+            if (start < i) {
+                String masked = maskOf(text, start, i);
+                if (masked != null) {
+                    if (!signature.startsWith(masked, j)) {
+                        return false;
+                    }
+                    j += masked.length();
+                } else {
+                    for (int k = start; k < i; k++) {
+                        if (j >= signature.length() || signature.charAt(j++) != lower(text.charAt(k))) {
+                            return false;
+                        }
+                    }
+                }
+                if (j >= signature.length() || signature.charAt(j++) != ' ') {
+                    return false;
+                }
+            }
+        }
+        return j == signature.length();
     }
 
     /** {@link #isDistinctive(CatalogEntry)}, for an entry of this matcher's catalog, without recomputing it. */
@@ -66,30 +243,7 @@ public final class CatalogMatcher {
 
     /** {@code hash(signature(reply))}, computed without building the signature. */
     static long hashOf(SmtpReply reply) {
-        Hasher out = new Hasher();
-        out.append(reply.hasCode() ? Integer.toString(reply.code()) : "0").append('|')
-                .append(String.valueOf(reply.status())).append('|');
-        tokens(reply.text(), out);
-        return out.h;
-    }
-
-    /** An {@link Appendable}-like sink that only hashes. */
-    private static final class Hasher implements Sink {
-        long h = 0xcbf29ce484222325L;
-
-        @Override
-        public Hasher append(char c) {
-            h = (h ^ c) * 0x100000001b3L;
-            return this;
-        }
-
-        @Override
-        public Hasher append(CharSequence text) {
-            for (int i = 0; i < text.length(); i++) {
-                append(text.charAt(i));
-            }
-            return this;
-        }
+        return hashText(hashPrefix(reply), reply.text());
     }
 
     /** Where a signature goes: a string or a hash. */
@@ -151,25 +305,42 @@ public final class CatalogMatcher {
     }
 
     private static void tokens(String text, int n, Sink out) {
-        int i = 0;
-        boolean leading = true;
+        int i = wordingStart(text, n);
         while (i < n) {
-            while (i < n && Character.isWhitespace(text.charAt(i))) {
+            while (i < n && isSpace(text.charAt(i))) {
                 i++;
             }
             int start = i;
-            while (i < n && !Character.isWhitespace(text.charAt(i))) {
+            while (i < n && !isSpace(text.charAt(i))) {
                 i++;
             }
             if (start < i) {
-                if (leading && isAddress(text, start, i)) {
-                    continue;
-                }
-                leading = false;
                 mask(text, start, i, out);
                 out.append(' ');
             }
         }
+    }
+
+    /**
+     * Where the wording of {@code text[0, n)} starts: after the addresses it starts with (a bounce
+     * quotes a reply after the recipient's address: {@code <rcpt>: host X said: 550 ...}).
+     */
+    static int wordingStart(String text, int n) {
+        int i = 0;
+        while (i < n) {
+            int start = i;
+            while (i < n && isSpace(text.charAt(i))) {
+                i++;
+            }
+            int word = i;
+            while (i < n && !isSpace(text.charAt(i))) {
+                i++;
+            }
+            if (word == i || !isAddress(text, word, i)) {
+                return start;
+            }
+        }
+        return n;
     }
 
     private static boolean isAddress(String text, int start, int end) {
@@ -222,15 +393,27 @@ public final class CatalogMatcher {
     }
 
     private static void mask(String text, int start, int end, Sink out) {
+        String masked = maskOf(text, start, end);
+        if (masked != null) {
+            out.append(masked);
+        } else {
+            for (int i = start; i < end; i++) {
+                out.append(Character.toLowerCase(text.charAt(i)));
+            }
+        }
+    }
+
+    /** What stands for the word {@code text[start, end)} in a signature: a mask, or null for the word itself in lower case. */
+    private static String maskOf(String text, int start, int end) {
         int letters = 0;
         int digits = 0;
         int dots = 0;
         boolean at = false;
         for (int i = start; i < end; i++) {
             char c = text.charAt(i);
-            if (Character.isLetter(c)) {
+            if (c < 128 ? (c | 0x20) >= 'a' && (c | 0x20) <= 'z' : Character.isLetter(c)) {
                 letters++;
-            } else if (Character.isDigit(c)) {
+            } else if (c < 128 ? c >= '0' && c <= '9' : Character.isDigit(c)) {
                 digits++;
             } else if (c == '.') {
                 dots++;
@@ -239,15 +422,12 @@ public final class CatalogMatcher {
             }
         }
         if (at) {
-            out.append("<address>");
+            return "<address>";
         } else if (digits > 0 && dots >= 3 && letters == 0) {
-            out.append("<ip>");
+            return "<ip>";
         } else if (digits > 0 && letters > 0 && end - start >= 12) {
-            out.append("<token>");
-        } else {
-            for (int i = start; i < end; i++) {
-                out.append(Character.toLowerCase(text.charAt(i)));
-            }
+            return "<token>";
         }
+        return null;
     }
 }

@@ -19,8 +19,11 @@ import dev.bouncekit.status.StatusCodeRegistry;
 import dev.bouncekit.taxonomy.Owner;
 import dev.bouncekit.taxonomy.Reason;
 
+import dev.bouncekit.text.PhraseIndex;
+
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Classifies delivery failures: reply text in, {@link Classification} out. Immutable and
@@ -55,18 +58,22 @@ public final class BounceClassifier {
 
     private static final BounceClassifier BUILT_IN = new BounceClassifier(RuleSet.empty(), RuleSet.builtIn());
 
+    private static final Predicate<PhraseRule> ANY = rule -> true;
+
     private final RuleMatcher userRules;
-    private final RuleMatcher matcher;
     private final CauseTable causes = CauseTable.builtIn();
-    private final RuleMatcher keywords = RuleSet.builtInKeywords().compile();
     private final CatalogMatcher catalog = new CatalogMatcher(Catalog.builtIn());
     private final ProviderDetector providers = ProviderDetector.builtIn();
     private final StatusCodeRegistry statuses = StatusCodeRegistry.builtIn();
+    /** The rules, the keywords and the provider markers: one pass over a reply text for all three. */
+    private final ReplyIndex index;
+    private final RuleNames names;
 
     private BounceClassifier(RuleSet user, RuleSet builtIn) {
         RuleSet rules = user.before(builtIn);
         this.userRules = user.rules().isEmpty() ? null : user.compile();
-        this.matcher = rules.compile();
+        this.index = new ReplyIndex(rules.compile(), RuleSet.builtInKeywords().compile(), providers);
+        this.names = new RuleNames(index.rules().rules(), index.keywords().rules(), Catalog.builtIn());
     }
 
     /** The classifier with the built-in rules. */
@@ -96,17 +103,23 @@ public final class BounceClassifier {
         String host = ctx.remoteHost() != null ? ctx.remoteHost() : reply.reportedHost();
         EnhancedStatusCode status = reply.status() != null ? reply.status() : ctx.dsnStatus();
         String text = reply.text();
-        Optional<Provider> provider = providers.detect(text, host, ctx.recipientDomain());
+        // A catalog reply needs no phrase: its provider markers are all it is read for. With rules
+        // of the user's own, which come before the catalog, every reply is read whole first.
+        CatalogEntry known = userRules == null ? catalog.entryOf(reply, text) : null;
+        PhraseIndex.Matches found = known == null ? index.scan(text) : null;
+        Optional<Provider> provider = found == null ? providers.detect(text, host, ctx.recipientDomain())
+                : providers.detect(index.firstMarker(found), text, host, ctx.recipientDomain());
         if (provider.isEmpty()) {
             provider = ProviderFiles.ownerOfVendorCode(status).map(ProviderFile::provider);
         }
-        String providerId = provider.map(Provider::id).orElse(null);
+        String providerId = provider.isPresent() ? provider.get().id() : null;
         int replyClass = reply.hasCode() ? reply.code() / 100 : status != null ? status.statusClass() : 0;
         boolean temporary = replyClass == 4;
 
-        Verdict verdict = reply.isEmpty() && status == null
+        boolean empty = !reply.hasCode() && reply.status() == null && text.isBlank();
+        Verdict verdict = empty && status == null
                 ? new Verdict(Reason.UNDEFINED, "empty", Evidence.NONE)
-                : decide(reply, text, providerId, stage, replyClass, status);
+                : decide(reply, text, known, found, providerId, stage, replyClass, status);
         if (providerId == null && verdict.catalogProvider != null && ProviderFiles.byId(verdict.catalogProvider).isPresent()) {
             providerId = verdict.catalogProvider;
         }
@@ -127,25 +140,31 @@ public final class BounceClassifier {
                 providerId, reply, rule, verdict.evidence);
     }
 
-    private Verdict decide(SmtpReply reply, String text, String providerId, SmtpStage stage, int replyClass,
-                           EnhancedStatusCode status) {
-        Optional<CatalogEntry> known = userRules != null
-                && userRules.firstMatch(text, providerId, stage, replyClass, status).isPresent()
-                ? Optional.empty() : catalog.find(reply);
-        if (known.isPresent()) {
-            return new Verdict(known.get().reason(), "catalog:" + known.get().id(), Evidence.CATALOG,
-                    catalog.names(known.get()) ? known.get().provider() : null);
+    /**
+     * The deciding layer. {@code known} is the catalog entry the reply is, when it was looked up
+     * already (no rules of the user's own); {@code found} the scan of the text, when the reply is
+     * no catalog reply.
+     */
+    private Verdict decide(SmtpReply reply, String text, CatalogEntry known, PhraseIndex.Matches found, String providerId,
+                           SmtpStage stage, int replyClass, EnhancedStatusCode status) {
+        if (userRules != null) {
+            known = userRules.firstMatch(text, providerId, stage, replyClass, status).isPresent()
+                    ? null : catalog.entryOf(reply, text);
         }
-        RuleMatcher.Scan scan = matcher.scan(text);
-        Optional<PhraseRule> phrase = scan.first(providerId, stage, replyClass, status);
-        if (phrase.isPresent()) {
-            PhraseRule rule = phrase.get();
+        if (known != null) {
+            return new Verdict(known.reason(), names.catalog(known), Evidence.CATALOG,
+                    catalog.names(known) ? known.provider() : null);
+        }
+        RuleMatcher phrases = index.rules();
+        RuleMatcher.Scan scan = phrases.scan(found);
+        int phrase = scan.firstIndex(providerId, stage, replyClass, status, ANY);
+        if (phrase >= 0) {
+            PhraseRule rule = phrases.rules().get(phrase);
             Set<Reason> its = causes.causesOf(rule.reason());
-            Optional<PhraseRule> cause = its.isEmpty() ? Optional.empty()
-                    : scan.first(providerId, stage, replyClass, status, r -> its.contains(r.reason()));
-            PhraseRule decisive = cause.orElse(rule);
-            String name = "phrase:" + decisive.source() + (cause.isPresent() ? "+cause" : "");
-            return new Verdict(decisive.reason(), name,
+            int cause = its.isEmpty() ? -1
+                    : scan.firstIndex(providerId, stage, replyClass, status, r -> its.contains(r.reason()));
+            PhraseRule decisive = cause >= 0 ? phrases.rules().get(cause) : rule;
+            return new Verdict(decisive.reason(), cause >= 0 ? names.cause(cause) : names.phrase(phrase),
                     decisive.provider() != null ? Evidence.PROVIDER_PHRASE : Evidence.PHRASE);
         }
         if (status != null) {
@@ -156,19 +175,20 @@ public final class BounceClassifier {
             }
             Optional<Reason> registered = statuses.reasonOf(status);
             if (registered.isPresent()) {
-                return new Verdict(registered.get(), "status:" + status, Evidence.STATUS_CODE);
+                return new Verdict(registered.get(), names.status(status), Evidence.STATUS_CODE);
             }
         }
         if (reply.hasCode() && reply.code() == 551) {
             return new Verdict(Reason.HASMOVED, "code:551", Evidence.STATUS_CODE);
         }
-        Optional<PhraseRule> keyword = keywords.firstMatch(text, providerId, stage, replyClass, status);
-        if (keyword.isPresent()) {
-            return new Verdict(keyword.get().reason(), "keyword:" + keyword.get().source(), Evidence.KEYWORD);
+        RuleMatcher keywords = index.keywords();
+        int keyword = keywords.scan(found).firstIndex(providerId, stage, replyClass, status, ANY);
+        if (keyword >= 0) {
+            return new Verdict(keywords.rules().get(keyword).reason(), names.keyword(keyword), Evidence.KEYWORD);
         }
         Reason reason = fallback(reply, status, stage, text);
         boolean nothing = reason == Reason.ONHOLD || reason == Reason.UNDEFINED;
-        return new Verdict(reason, "fallback:" + reason.id(), nothing ? Evidence.NONE : Evidence.FALLBACK);
+        return new Verdict(reason, names.fallback(reason), nothing ? Evidence.NONE : Evidence.FALLBACK);
     }
 
     private record Verdict(Reason reason, String rule, Evidence evidence, String catalogProvider) {

@@ -29,20 +29,24 @@ public final class ProviderDetector {
     private static final ProviderDetector BUILT_IN = load();
 
     private final Map<String, Provider> providers;
-    private final List<Provider> providerList;
+    private final List<Optional<Provider>> providerList;
     /** For each marker phrase, the position of its provider in {@link #providerList}. */
     private final int[] markerOwner;
+    private final List<String> markerPhrases;
     private final PhraseIndex markers;
+    private final ThreadLocal<PhraseIndex.Matches> buffers;
     private final Map<String, Provider> byMailboxDomain = new HashMap<>();
     private final Map<String, Provider> byHostSuffix = new HashMap<>();
+    private final NameTable mailboxDomains;
+    private final NameTable hostSuffixes;
 
     private ProviderDetector(Map<String, Provider> providers) {
         this.providers = providers;
-        this.providerList = List.copyOf(providers.values());
+        this.providerList = providers.values().stream().map(Optional::of).toList();
         List<String> phrases = new ArrayList<>();
         List<Integer> owners = new ArrayList<>();
         for (int position = 0; position < providerList.size(); position++) {
-            Provider p = providerList.get(position);
+            Provider p = providerList.get(position).get();
             for (String domain : p.domains()) {
                 byMailboxDomain.putIfAbsent(domain, p);
             }
@@ -58,8 +62,12 @@ public final class ProviderDetector {
                 owners.add(position);
             }
         }
+        this.markerPhrases = List.copyOf(phrases);
         this.markers = new PhraseIndex(phrases);
+        this.buffers = ThreadLocal.withInitial(markers::newMatches);
         this.markerOwner = owners.stream().mapToInt(Integer::intValue).toArray();
+        this.mailboxDomains = new NameTable(byMailboxDomain);
+        this.hostSuffixes = new NameTable(byHostSuffix);
     }
 
     /** The detector over the built-in provider list. */
@@ -85,15 +93,34 @@ public final class ProviderDetector {
      * @param recipientDomain the recipient's domain, or null
      */
     public Optional<Provider> detect(String text, String remoteHost, String recipientDomain) {
+        int first = -1;
         if (text != null && !text.isEmpty() && markers.size() > 0) {
-            PhraseIndex.Matches found = markers.scan(text);
-            int best = Integer.MAX_VALUE;
+            PhraseIndex.Matches found = markers.scan(text, buffers.get());
             for (int i = 0; i < found.count(); i++) {
-                best = Math.min(best, markerOwner[found.phrase(i)]);
+                first = first < 0 ? found.phrase(i) : Math.min(first, found.phrase(i));
             }
-            if (best != Integer.MAX_VALUE) {
-                return Optional.of(providerList.get(best));
-            }
+        }
+        return detect(first, text, remoteHost, recipientDomain);
+    }
+
+    /**
+     * The text markers of every provider, in detection order: marker {@code i} names the provider
+     * of every marker after it up to the next provider's, and an earlier marker wins.
+     */
+    public List<String> textMarkers() {
+        return markerPhrases;
+    }
+
+    /**
+     * {@link #detect(String, String, String)} for a caller that has already looked for the
+     * {@link #textMarkers()} in {@code text}, such as in one pass with other phrases.
+     *
+     * @param firstMarker the lowest index in {@link #textMarkers()} of a marker the text contains,
+     *                    or -1 when it contains none
+     */
+    public Optional<Provider> detect(int firstMarker, String text, String remoteHost, String recipientDomain) {
+        if (firstMarker >= 0) {
+            return providerList.get(markerOwner[firstMarker]);
         }
         if (remoteHost != null) {
             Optional<Provider> p = byHost(remoteHost);
@@ -122,12 +149,35 @@ public final class ProviderDetector {
      * {@code google.com}).
      */
     public Optional<Provider> byHost(String host) {
-        String h = host.toLowerCase(Locale.ROOT);
+        return byHost(host, 0, host.length());
+    }
+
+    /** {@link #byHost(String)} of {@code text[from, to)}, without copying it when it is ASCII. */
+    private Optional<Provider> byHost(String text, int from, int to) {
+        if (isAscii(text, from, to)) {
+            int end = to;
+            while (end > from && text.charAt(end - 1) == '.') {
+                end--;
+            }
+            for (int start = from; start < end; ) {
+                Optional<Provider> p = hostSuffixes.get(text, start, end);
+                if (p != null) {
+                    return p;
+                }
+                int dot = indexOf(text, '.', start, end);
+                if (dot < 0) {
+                    break;
+                }
+                start = dot + 1;
+            }
+            return Optional.empty();
+        }
+        String h = text.substring(from, to).toLowerCase(Locale.ROOT);
         while (h.endsWith(".")) {
             h = h.substring(0, h.length() - 1);
         }
-        for (int from = 0; from >= 0 && from < h.length(); from = nextLabel(h, from)) {
-            Provider p = byHostSuffix.get(from == 0 ? h : h.substring(from));
+        for (int at = 0; at >= 0 && at < h.length(); at = nextLabel(h, at)) {
+            Provider p = byHostSuffix.get(at == 0 ? h : h.substring(at));
             if (p != null) {
                 return Optional.of(p);
             }
@@ -159,7 +209,7 @@ public final class ProviderDetector {
             boolean inAddress = start > 0 && text.charAt(start - 1) == '@' || i < n && text.charAt(i) == '@';
             boolean inUrl = start > 0 && text.charAt(start - 1) == '/' || i < n && text.charAt(i) == '/';
             if (dots >= 2 && letter && !inAddress && !inUrl) {
-                Optional<Provider> p = byHost(text.substring(start, i));
+                Optional<Provider> p = byHost(text, start, i);
                 if (p.isPresent()) {
                     return p;
                 }
@@ -185,7 +235,25 @@ public final class ProviderDetector {
         if (end == from || text.lastIndexOf('.', end - 1) < from) {
             return Optional.empty();
         }
-        return byDomain(text.substring(from, end));
+        return byDomain(text, from, end);
+    }
+
+    private static boolean isAscii(CharSequence text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (text.charAt(i) >= 128) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int indexOf(CharSequence text, char c, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (text.charAt(i) == c) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static boolean isDomainChar(char c) {
@@ -194,7 +262,25 @@ public final class ProviderDetector {
 
     /** The provider hosting mailboxes of {@code domain}, or of a parent domain. */
     public Optional<Provider> byDomain(String domain) {
-        String d = domain.toLowerCase(Locale.ROOT);
+        return byDomain(domain, 0, domain.length());
+    }
+
+    /** {@link #byDomain(String)} of {@code text[from, to)}, without copying it when it is ASCII. */
+    private Optional<Provider> byDomain(String text, int from, int to) {
+        if (isAscii(text, from, to)) {
+            for (int start = from; ; ) {
+                Optional<Provider> p = mailboxDomains.get(text, start, to);
+                if (p != null) {
+                    return p;
+                }
+                int dot = indexOf(text, '.', start, to);
+                if (dot < 0) {
+                    return Optional.empty();
+                }
+                start = dot + 1;
+            }
+        }
+        String d = text.substring(from, to).toLowerCase(Locale.ROOT);
         while (true) {
             Provider p = byMailboxDomain.get(d);
             if (p != null) {

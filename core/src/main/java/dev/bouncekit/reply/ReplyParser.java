@@ -3,6 +3,7 @@ package dev.bouncekit.reply;
 import dev.bouncekit.status.EnhancedStatusCode;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -17,7 +18,9 @@ import java.util.Optional;
  * with no code at all. The enhanced code repeated on every line counts once.
  *
  * <p>Never throws: null, empty and binary input give a reply without code or with whatever text
- * there is. Runs in time linear in the input length and uses no regular expressions.
+ * there is. Runs in time linear in the input length and uses no regular expressions. Lines are
+ * read as ranges of the input: the only strings made are the text lines of the result (none for a
+ * one-line reply that needs no trimming, which is its own text) and the host name.
  */
 public final class ReplyParser {
 
@@ -33,6 +36,9 @@ public final class ReplyParser {
     /** Characters from its start that decide whether an enhanced status code stands there. */
     private static final int STATUS_WINDOW = 11;
 
+    /** Per thread: where the lines of the input being parsed are. */
+    private static final ThreadLocal<Collected> BUFFERS = ThreadLocal.withInitial(Collected::new);
+
     private ReplyParser() {
     }
 
@@ -41,60 +47,101 @@ public final class ReplyParser {
         if (raw == null || raw.isEmpty()) {
             return EMPTY;
         }
-        Collected collected = collect(raw);
-        List<String> physical = collected.text;
+        Collected collected = BUFFERS.get();
+        collected.collect(raw);
+        int[] ranges = collected.lines();
+        int count = collected.lineCount();
         int code = SmtpReply.NO_CODE;
         EnhancedStatusCode status = null;
         String host = collected.remoteHost;
-        List<String> lines = new ArrayList<>(physical.size());
+        String first = null;
+        List<String> lines = null;
         SmtpStage leadInStage = null;
-        for (String original : physical) {
-            String line = stripTransportPrefix(original);
-            if (lines.isEmpty() && code == SmtpReply.NO_CODE) {
-                int replyAt = afterLeadIn(line);
-                if (replyAt == line.length()) {
+        for (int k = 0; k < count; k++) {
+            int from = ranges[2 * k];
+            int to = ranges[2 * k + 1];
+            // stripTransportPrefix
+            from = trimStart(raw, from, to);
+            to = trimEnd(raw, from, to);
+            if (raw.regionMatches(true, from, "smtp;", 0, 5) && to - from >= 5) {
+                from = trimStart(raw, from + 5, to);
+            }
+            if (first == null && code == SmtpReply.NO_CODE) {
+                int replyAt = afterLeadIn(raw, from, to);
+                if (replyAt == to) {
                     continue;  // the lead-in alone on its line: the reply follows on the next
                 }
                 if (replyAt > 0) {
-                    leadInStage = eximStage(line, replyAt);
-                    line = withoutClosingQuote(line, replyAt);
+                    leadInStage = eximStage(raw, from, replyAt);
+                    if (isQuotedLeadIn(raw, from, replyAt) && raw.charAt(to - 1) == '\'' && to - 1 > replyAt) {
+                        to--;
+                    }
+                    from = replyAt;
                 }
             }
-            String beforeHost = "";
-            if (lines.isEmpty() && code == SmtpReply.NO_CODE) {
-                int said = indexOfIgnoreCase(line, " said:");
-                int hostAt = said < 0 ? -1 : postfixHostAt(line, said);
+            String beforeHost = null;
+            int beforeFrom = 0;
+            int beforeTo = 0;
+            if (first == null && code == SmtpReply.NO_CODE) {
+                int said = indexOfIgnoreCase(raw, " said:", from, to);
+                int hostAt = said < 0 ? -1 : postfixHostAt(raw, from, said);
                 if (hostAt >= 0) {
-                    host = hostName(line.substring(hostAt + 5, said));
-                    beforeHost = line.substring(0, hostAt).trim();
-                    line = line.substring(said + 6).trim();
+                    host = hostName(raw, hostAt + 5, said);
+                    beforeFrom = trimStart(raw, from, hostAt);
+                    beforeTo = trimEnd(raw, beforeFrom, hostAt);
+                    beforeHost = raw;
+                    from = trimStart(raw, said + 6, to);
+                    to = trimEnd(raw, from, to);
                 }
-                int lineCode = leadingCode(line);
+                int lineCode = leadingCode(raw, from, to);
                 if (lineCode != SmtpReply.NO_CODE) {
                     code = lineCode;
-                    line = line.substring(3);
+                    from += 3;
                 }
-            } else if (code != SmtpReply.NO_CODE && leadingCode(line) == code) {
-                line = line.substring(3);
+            } else if (code != SmtpReply.NO_CODE && leadingCode(raw, from, to) == code) {
+                from += 3;
             }
-            line = skipSeparators(line);
-            int statusEnd = leadingStatusEnd(line);
+            from = skipSeparators(raw, from, to);
+            int statusEnd = leadingStatusEnd(raw, from, to);
             if (statusEnd > 0) {
-                EnhancedStatusCode lineStatus = EnhancedStatusCode.of(line.substring(0, statusEnd));
                 if (status == null) {
-                    status = lineStatus;
+                    status = EnhancedStatusCode.read(raw, from, statusEnd);
                 }
-                line = skipSeparators(line.substring(statusEnd));
+                from = skipSeparators(raw, statusEnd, to);
             }
+            String text = raw;
             if (code != SmtpReply.NO_CODE) {
-                line = removeContinuationMarks(line, code, status);
+                from = skipLeadingMarks(raw, from, to, code);
+                if (containsCode(raw, from, to, code)) {
+                    text = removeContinuationMarks(raw, from, to, code, status);
+                    from = 0;
+                    to = text.length();
+                }
             }
-            line = (beforeHost.isEmpty() || beforeHost.equals("(") ? "" : beforeHost + " ") + line.trim();
+            from = trimStart(text, from, to);
+            to = trimEnd(text, from, to);
+            String line;
+            boolean hostBefore = beforeHost != null && beforeTo > beforeFrom
+                    && !(beforeTo - beforeFrom == 1 && raw.charAt(beforeFrom) == '(');
+            if (hostBefore) {
+                line = raw.substring(beforeFrom, beforeTo) + " " + text.substring(from, to);
+            } else {
+                line = text.substring(from, to);
+            }
             if (!line.isEmpty()) {
-                lines.add(line);
+                if (first == null) {
+                    first = line;
+                } else {
+                    if (lines == null) {
+                        lines = new ArrayList<>();
+                        lines.add(first);
+                    }
+                    lines.add(line);
+                }
             }
         }
-        String joined = String.join(" ", lines);
+        List<String> all = lines != null ? lines : first != null ? List.of(first) : List.of();
+        String joined = lines != null ? String.join(" ", lines) : first != null ? first : "";
         if (status == null) {
             status = EnhancedStatusCode.find(joined).orElse(collected.dsnStatus);
         }
@@ -102,65 +149,136 @@ public final class ReplyParser {
         if (stage == null) {
             stage = leadInStage;
         }
-        return new SmtpReply(code, status, lines, stage, host);
+        return new SmtpReply(code, status, all, stage, host);
     }
 
-    /** Splits into lines and takes DSN fields apart. */
-    private static Collected collect(String raw) {
-        Collected out = new Collected();
-        List<String> diagnostic = new ArrayList<>();
-        boolean inDiagnostic = false;
-        int start = 0;
-        int n = raw.length();
-        int nextLf = -1;
-        int nextCr = -1;
-        for (int i = 0; i <= n; i++) {
-            if (nextLf < i) {
-                nextLf = indexOrEnd(raw, '\n', i);
+    private static int trimStart(String s, int from, int to) {
+        while (from < to && s.charAt(from) <= ' ') {
+            from++;
+        }
+        return from;
+    }
+
+    private static int trimEnd(String s, int from, int to) {
+        while (to > from && s.charAt(to - 1) <= ' ') {
+            to--;
+        }
+        return to;
+    }
+
+    /** The lines of one input: ranges, DSN fields taken apart. Reused by its thread. */
+    private static final class Collected {
+        private int[] text = new int[16];
+        private int textCount;
+        private int[] diagnostic = new int[16];
+        private int diagnosticCount;
+        EnhancedStatusCode dsnStatus;
+        String remoteHost;
+
+        /** The ranges of the text lines: the diagnostic's when there is one. */
+        int[] lines() {
+            return diagnosticCount > 0 ? diagnostic : text;
+        }
+
+        int lineCount() {
+            return diagnosticCount > 0 ? diagnosticCount : textCount;
+        }
+
+        private void addText(int from, int to) {
+            if (2 * textCount + 2 > text.length) {
+                text = Arrays.copyOf(text, text.length * 2);
             }
-            if (nextCr < i) {
-                nextCr = indexOrEnd(raw, '\r', i);
+            text[2 * textCount] = from;
+            text[2 * textCount + 1] = to;
+            textCount++;
+        }
+
+        private void addDiagnostic(int from, int to) {
+            if (2 * diagnosticCount + 2 > diagnostic.length) {
+                diagnostic = Arrays.copyOf(diagnostic, diagnostic.length * 2);
             }
-            i = Math.min(nextLf, nextCr);
-            char c = i < n ? raw.charAt(i) : '\n';
-            String line = raw.substring(start, i);
-            start = i + 1;
-            if (c == '\r' && i + 1 < n && raw.charAt(i + 1) == '\n') {
-                i++;
-                start = i + 1;
+            diagnostic[2 * diagnosticCount] = from;
+            diagnostic[2 * diagnosticCount + 1] = to;
+            diagnosticCount++;
+        }
+
+        /** Splits {@code raw} into lines and takes DSN fields apart. */
+        void collect(String raw) {
+            textCount = 0;
+            diagnosticCount = 0;
+            dsnStatus = null;
+            remoteHost = null;
+            if (text.length > 1024) {
+                text = new int[16];
             }
-            if (inDiagnostic && !line.isEmpty() && Character.isWhitespace(line.charAt(0))) {
-                diagnostic.add(line.trim());
-                continue;
+            if (diagnostic.length > 1024) {
+                diagnostic = new int[16];
             }
-            inDiagnostic = false;
-            String trimmed = line.trim();
-            if (!mayBeField(trimmed)) {
-                if (!trimmed.isEmpty()) {
-                    out.text.add(trimmed);
+            boolean inDiagnostic = false;
+            int start = 0;
+            int n = raw.length();
+            int nextLf = -1;
+            int nextCr = -1;
+            for (int i = 0; i <= n; i++) {
+                if (nextLf < i) {
+                    nextLf = indexOrEnd(raw, '\n', i);
                 }
-            } else if (startsWithField(trimmed, "Diagnostic-Code:")) {
-                diagnostic.add(afterSemicolon(trimmed, "Diagnostic-Code:".length()));
-                inDiagnostic = true;
-            } else if (startsWithField(trimmed, "Status:")) {
-                out.dsnStatus = EnhancedStatusCode.parse(trimmed.substring(7)).orElse(out.dsnStatus);
-            } else if (startsWithField(trimmed, "Remote-MTA:")) {
-                out.remoteHost = hostName(afterSemicolon(trimmed, "Remote-MTA:".length()));
-            } else if (isOtherDsnField(trimmed)) {
-                continue;
-            } else if (!trimmed.isEmpty()) {
-                out.text.add(trimmed);
+                if (nextCr < i) {
+                    nextCr = indexOrEnd(raw, '\r', i);
+                }
+                i = Math.min(nextLf, nextCr);
+                char c = i < n ? raw.charAt(i) : '\n';
+                int lineFrom = start;
+                int lineTo = i;
+                start = i + 1;
+                if (c == '\r' && i + 1 < n && raw.charAt(i + 1) == '\n') {
+                    i++;
+                    start = i + 1;
+                }
+                if (inDiagnostic && lineTo > lineFrom && Character.isWhitespace(raw.charAt(lineFrom))) {
+                    int from = trimStart(raw, lineFrom, lineTo);
+                    addDiagnostic(from, trimEnd(raw, from, lineTo));
+                    continue;
+                }
+                inDiagnostic = false;
+                int from = trimStart(raw, lineFrom, lineTo);
+                int to = trimEnd(raw, from, lineTo);
+                if (!mayBeField(raw, from, to)) {
+                    if (to > from) {
+                        addText(from, to);
+                    }
+                } else if (startsWithField(raw, from, to, "Diagnostic-Code:")) {
+                    int semi = indexOf(raw, ';', from + "Diagnostic-Code:".length(), to);
+                    int after = trimStart(raw, semi < 0 ? from + "Diagnostic-Code:".length() : semi + 1, to);
+                    addDiagnostic(after, trimEnd(raw, after, to));
+                    inDiagnostic = true;
+                } else if (startsWithField(raw, from, to, "Status:")) {
+                    EnhancedStatusCode parsed = EnhancedStatusCode.read(raw, from + 7, to);
+                    dsnStatus = parsed != null ? parsed : dsnStatus;
+                } else if (startsWithField(raw, from, to, "Remote-MTA:")) {
+                    int semi = indexOf(raw, ';', from + "Remote-MTA:".length(), to);
+                    remoteHost = hostName(raw, semi < 0 ? from + "Remote-MTA:".length() : semi + 1, to);
+                } else if (isOtherDsnField(raw, from, to)) {
+                    continue;
+                } else if (to > from) {
+                    addText(from, to);
+                }
             }
         }
-        if (!diagnostic.isEmpty()) {
-            out.text = diagnostic;
-        }
-        return out;
     }
 
-    private static boolean isOtherDsnField(String line) {
+    private static int indexOf(String s, char c, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (s.charAt(i) == c) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean isOtherDsnField(String s, int from, int to) {
         for (String field : OTHER_DSN_FIELDS) {
-            if (startsWithField(line, field)) {
+            if (startsWithField(s, from, to, field)) {
                 return true;
             }
         }
@@ -168,21 +286,21 @@ public final class ReplyParser {
     }
 
     /**
-     * False when {@code line} cannot start with any DSN field name: every one starts with a letter
-     * (ASCII, or one that case-folds to ASCII) and has its colon within the first
+     * False when {@code s[from, to)} cannot start with any DSN field name: every one starts with a
+     * letter (ASCII, or one that case-folds to ASCII) and has its colon within the first
      * {@link #LONGEST_FIELD} characters.
      */
-    private static boolean mayBeField(String line) {
-        if (line.isEmpty()) {
+    private static boolean mayBeField(String s, int from, int to) {
+        if (to <= from) {
             return false;
         }
-        char c = line.charAt(0);
+        char c = s.charAt(from);
         if (c < 128 && !(c >= 'a' && c <= 'z') && !(c >= 'A' && c <= 'Z')) {
             return false;
         }
-        int end = Math.min(line.length(), LONGEST_FIELD);
-        for (int i = 1; i < end; i++) {
-            if (line.charAt(i) == ':') {
+        int end = Math.min(to, from + LONGEST_FIELD);
+        for (int i = from + 1; i < end; i++) {
+            if (s.charAt(i) == ':') {
                 return true;
             }
         }
@@ -195,59 +313,43 @@ public final class ReplyParser {
         return at < 0 ? text.length() : at;
     }
 
-    private static boolean startsWithField(String line, String field) {
-        return line.regionMatches(true, 0, field, 0, field.length());
-    }
-
-    private static String afterSemicolon(String line, int from) {
-        int semi = line.indexOf(';', from);
-        return (semi < 0 ? line.substring(from) : line.substring(semi + 1)).trim();
-    }
-
-    /** Removes {@code smtp;}, {@code SMTP; } and similar diagnostic-type prefixes. */
-    private static String stripTransportPrefix(String line) {
-        String t = line.trim();
-        if (t.regionMatches(true, 0, "smtp;", 0, 5)) {
-            return t.substring(5).trim();
-        }
-        return t;
+    /** Whether the line {@code s[from, to)} starts with {@code field}, ignoring case. */
+    private static boolean startsWithField(String s, int from, int to, String field) {
+        return to - from >= field.length() && s.regionMatches(true, from, field, 0, field.length());
     }
 
     /** How mail servers and clients introduce the reply they quote, lower case, each ending where the reply starts. */
     private static final String[] LEAD_INS = {
-        "remote server returned '",                     // Exchange 2007 and later, Office 365 NDRs
-        "the response from the remote server was:",    // Outlook.com and Office 365 NDRs
-        "the error that the other server returned was:",  // Gmail NDRs
-        "the response was:",                           // Gmail NDRs
+        "remote server returned '",                       // Exchange 2007 and later, Office 365 NDRs
+        "the response from the remote server was:",      // Outlook.com and Office 365 NDRs
+        "the error that the other server returned was:", // Gmail NDRs
+        "the response was:",                             // Gmail NDRs
         "the remote server replied:",
     };
 
     /** Exim's lead-in: {@code SMTP error from remote mail server after RCPT TO:<a@b>: 550 ...}. */
-    private static final String[] EXIM_LEAD_INS = {"smtp error from remote mail server after ", "smtp error from remote mailer after ",
-        "smtp error from remote server after "};
+    private static final String[] EXIM_LEAD_INS = {"smtp error from remote mail server after ",
+        "smtp error from remote mailer after ", "smtp error from remote server after "};
 
     /** Characters of an Exim lead-in read before giving up on finding the reply's code. */
     private static final int LONGEST_EXIM_LEAD_IN = 400;
 
     /**
-     * Where the quoted reply starts after a lead-in that begins {@code line} ({@link #LEAD_INS},
-     * Exim's {@code SMTP error from remote mail server after ...:}), or -1.
+     * Where the quoted reply starts after a lead-in that begins {@code raw[from, to)}
+     * ({@link #LEAD_INS}, Exim's {@code SMTP error from remote mail server after ...:}), {@code to}
+     * when nothing follows the lead-in, or -1.
      */
-    private static int afterLeadIn(String line) {
+    private static int afterLeadIn(String raw, int from, int to) {
         for (String leadIn : LEAD_INS) {
-            if (line.regionMatches(true, 0, leadIn, 0, leadIn.length())) {
-                int at = leadIn.length();
-                while (at < line.length() && line.charAt(at) == ' ') {
-                    at++;
-                }
-                return at;
+            if (to - from >= leadIn.length() && raw.regionMatches(true, from, leadIn, 0, leadIn.length())) {
+                return trimStart(raw, from + leadIn.length(), to);
             }
         }
         for (String leadIn : EXIM_LEAD_INS) {
-            if (line.regionMatches(true, 0, leadIn, 0, leadIn.length())) {
-                int limit = Math.min(line.length() - 4, LONGEST_EXIM_LEAD_IN);
-                for (int i = leadIn.length(); i < limit; i++) {
-                    if (line.charAt(i) == ':' && line.charAt(i + 1) == ' ' && leadingCode(line.substring(i + 2, i + 5)) != SmtpReply.NO_CODE) {
+            if (to - from >= leadIn.length() && raw.regionMatches(true, from, leadIn, 0, leadIn.length())) {
+                int limit = Math.min(to - 4, from + LONGEST_EXIM_LEAD_IN);
+                for (int i = from + leadIn.length(); i < limit; i++) {
+                    if (raw.charAt(i) == ':' && raw.charAt(i + 1) == ' ' && leadingCode(raw, i + 2, i + 5) != SmtpReply.NO_CODE) {
                         return i + 2;
                     }
                 }
@@ -257,11 +359,16 @@ public final class ReplyParser {
         return -1;
     }
 
+    /** Whether the lead-in at {@code from} opens a quote that the line closes: Exchange's {@code returned '...'}. */
+    private static boolean isQuotedLeadIn(String raw, int from, int replyAt) {
+        return raw.regionMatches(true, from, LEAD_INS[0], 0, LEAD_INS[0].length()) && replyAt > from;
+    }
+
     /** The stage Exim's lead-in names ({@code after RCPT TO:}, {@code after end of data}), or null. */
-    private static SmtpStage eximStage(String line, int replyAt) {
+    private static SmtpStage eximStage(String raw, int from, int replyAt) {
         for (String leadIn : EXIM_LEAD_INS) {
-            if (line.regionMatches(true, 0, leadIn, 0, leadIn.length())) {
-                String command = line.substring(leadIn.length(), replyAt);
+            if (raw.regionMatches(true, from, leadIn, 0, leadIn.length())) {
+                String command = raw.substring(from + leadIn.length(), replyAt);
                 if (command.regionMatches(true, 0, "pipelined ", 0, 10)) {
                     command = command.substring(10);
                 }
@@ -277,39 +384,39 @@ public final class ReplyParser {
         return null;
     }
 
-    /** {@code line} from {@code replyAt}, without the quote that closes Exchange's {@code returned '...'}. */
-    private static String withoutClosingQuote(String line, int replyAt) {
-        boolean quoted = line.charAt(replyAt - 1) == '\'' || line.regionMatches(true, 0, LEAD_INS[0], 0, LEAD_INS[0].length());
-        String reply = line.substring(replyAt);
-        return quoted && reply.endsWith("'") ? reply.substring(0, reply.length() - 1) : reply;
-    }
-
     /**
-     * Where Postfix's {@code host NAME said:} starts in {@code line}, {@code said} being the index
-     * of {@code " said:"}: NAME is one token ({@code mx.example.org[192.0.2.1]}), and {@code host}
-     * starts the line or follows a space or {@code (}, as in {@code <rcpt>: host NAME said: 550 ...}
-     * and the log's {@code status=bounced (host NAME said: ...)}. -1 when it is not there.
+     * Where Postfix's {@code host NAME said:} starts in the line that starts at {@code from},
+     * {@code said} being the index of {@code " said:"}: NAME is one token
+     * ({@code mx.example.org[192.0.2.1]}), and {@code host} starts the line or follows a space or
+     * {@code (}, as in {@code <rcpt>: host NAME said: 550 ...} and the log's
+     * {@code status=bounced (host NAME said: ...)}. -1 when it is not there.
      */
-    private static int postfixHostAt(String line, int said) {
-        int space = line.lastIndexOf(' ', said - 1);
+    private static int postfixHostAt(String s, int from, int said) {
+        int space = said - 1;
+        while (space >= from && s.charAt(space) != ' ') {
+            space--;
+        }
+        if (space < from) {
+            space = -1;
+        }
         int start = space - 4;
-        if (start < 0 || space + 1 >= said || !line.regionMatches(true, start, "host", 0, 4)) {
+        if (space < 0 || start < from || space + 1 >= said || !s.regionMatches(true, start, "host", 0, 4)) {
             return -1;
         }
-        return start == 0 || line.charAt(start - 1) == ' ' || line.charAt(start - 1) == '(' ? start : -1;
+        return start == from || s.charAt(start - 1) == ' ' || s.charAt(start - 1) == '(' ? start : -1;
     }
 
-    private static String hostName(String text) {
-        String t = text.trim();
-        int end = 0;
-        while (end < t.length() && isHostChar(t.charAt(end))) {
+    /** The host name at the start of {@code s[from, to)} (after white space), lower-cased, or null. */
+    private static String hostName(String s, int from, int to) {
+        int start = trimStart(s, from, to);
+        int end = start;
+        while (end < to && isHostChar(s.charAt(end))) {
             end++;
         }
-        String host = t.substring(0, end);
-        while (host.endsWith(".")) {
-            host = host.substring(0, host.length() - 1);
+        while (end > start && s.charAt(end - 1) == '.') {
+            end--;
         }
-        return host.isEmpty() ? null : host.toLowerCase(Locale.ROOT);
+        return end == start ? null : s.substring(start, end).toLowerCase(Locale.ROOT);
     }
 
     private static boolean isHostChar(char c) {
@@ -318,17 +425,21 @@ public final class ReplyParser {
 
     /** A three-digit code 200-599 at the start, followed by end, space, dash, colon or comma. */
     static int leadingCode(String line) {
-        if (line.length() < 3) {
+        return leadingCode(line, 0, line.length());
+    }
+
+    private static int leadingCode(String s, int from, int to) {
+        if (to - from < 3) {
             return SmtpReply.NO_CODE;
         }
-        char a = line.charAt(0);
-        char b = line.charAt(1);
-        char c = line.charAt(2);
+        char a = s.charAt(from);
+        char b = s.charAt(from + 1);
+        char c = s.charAt(from + 2);
         if (a < '2' || a > '5' || !isDigit(b) || !isDigit(c)) {
             return SmtpReply.NO_CODE;
         }
-        if (line.length() > 3) {
-            char next = line.charAt(3);
+        if (to - from > 3) {
+            char next = s.charAt(from + 3);
             if (next != ' ' && next != '-' && next != ':' && next != ',' && next != '\t') {
                 return SmtpReply.NO_CODE;
             }
@@ -336,90 +447,125 @@ public final class ReplyParser {
         return (a - '0') * 100 + (b - '0') * 10 + (c - '0');
     }
 
-    private static String skipSeparators(String line) {
-        int i = 0;
-        while (i < line.length()) {
-            char c = line.charAt(i);
+    private static int skipSeparators(String s, int from, int to) {
+        int i = from;
+        while (i < to) {
+            char c = s.charAt(i);
             if (c == ' ' || c == '-' || c == ':' || c == '\t') {
                 i++;
             } else {
                 break;
             }
         }
-        return line.substring(i);
+        return i;
     }
 
     /**
-     * Whether a stand-alone enhanced status code starts at {@code at}, as
-     * {@code EnhancedStatusCode.indexIn(line, at) == at} tells, but reading only the characters
-     * that decide it: the one before and at most {@link #STATUS_WINDOW} from {@code at} (class,
-     * dot, two subject digits, dot, four detail digits, and the two after). Asking
-     * {@code indexIn} directly scans on to the end of the line when there is no code at
-     * {@code at}, which made a line full of basic codes ({@code 550 550 550 ...}) quadratic.
+     * Whether a stand-alone enhanced status code starts at {@code at} of the line
+     * {@code s[from, to)}, reading only the characters that decide it: the one before and at most
+     * {@link #STATUS_WINDOW} from {@code at} (class, dot, two subject digits, dot, four detail
+     * digits, and the two after). Reading on to the end of the line when there is no code at
+     * {@code at} made a line full of basic codes ({@code 550 550 550 ...}) quadratic.
      */
-    private static boolean statusStartsAt(String line, int at) {
-        int from = Math.max(0, at - 1);
-        int to = Math.min(line.length(), at + STATUS_WINDOW);
-        return EnhancedStatusCode.indexIn(line.substring(from, to), at - from) == at - from;
+    private static boolean statusStartsAt(String s, int from, int to, int at) {
+        return EnhancedStatusCode.standsAt(s, at, Math.max(from, at - 1), Math.min(to, at + STATUS_WINDOW));
     }
 
-    /** End index of an enhanced status code at the very start, or -1. */
-    private static int leadingStatusEnd(String line) {
-        if (!statusStartsAt(line, 0)) {
+    /** End index of an enhanced status code at the very start of {@code s[from, to)}, or -1. */
+    private static int leadingStatusEnd(String s, int from, int to) {
+        if (!statusStartsAt(s, from, to, from)) {
             return -1;
         }
-        int end = 5;
-        while (end < line.length() && isDigit(line.charAt(end))) {
+        int end = from + 5;
+        while (end < to && isDigit(s.charAt(end))) {
             end++;
         }
         return end;
     }
 
-    /**
-     * Drops the marks of continuation lines that were joined into one line with spaces:
-     * {@code "... Please try 550-5.1.1 double-checking"}, {@code "... 550 5.1.1 https://"}, and
-     * a repeated code at the start ({@code "550 User Unknown"} after {@code "550 5.7.1"}).
-     */
-    private static String removeContinuationMarks(String line, int code, EnhancedStatusCode status) {
-        String codeText = Integer.toString(code);
-        if (leadingCode(line) == code && (line.length() == 3 || line.charAt(3) == ' ' || line.charAt(3) == '-')) {
-            line = skipSeparators(line.substring(3));
-            int statusEnd = leadingStatusEnd(line);
+    /** Past a repeated code at the start ({@code "550 User Unknown"} after {@code "550 5.7.1"}) and its status. */
+    private static int skipLeadingMarks(String s, int from, int to, int code) {
+        if (leadingCode(s, from, to) == code && (to - from == 3 || s.charAt(from + 3) == ' ' || s.charAt(from + 3) == '-')) {
+            from = skipSeparators(s, from + 3, to);
+            int statusEnd = leadingStatusEnd(s, from, to);
             if (statusEnd > 0) {
-                line = skipSeparators(line.substring(statusEnd));
+                from = skipSeparators(s, statusEnd, to);
             }
         }
-        if (line.indexOf(codeText) < 0) {
-            return line;
+        return from;
+    }
+
+    /** Whether the three digits of {@code code} occur in {@code s[from, to)}. */
+    private static boolean containsCode(String s, int from, int to, int code) {
+        for (int i = from; i + 3 <= to; i++) {
+            if (codeAt(s, i, code)) {
+                return true;
+            }
         }
-        StringBuilder out = new StringBuilder(line.length());
-        int n = line.length();
-        int i = 0;
+        return false;
+    }
+
+    /** Whether the three digits of {@code code} stand at {@code at} (which has three characters after it). */
+    private static boolean codeAt(String s, int at, int code) {
+        return s.charAt(at) == '0' + code / 100 && s.charAt(at + 1) == '0' + code / 10 % 10
+                && s.charAt(at + 2) == '0' + code % 10;
+    }
+
+    /** Whether {@code s[at, to)} starts with {@code status} as written ({@code 5.1.1}). */
+    private static boolean startsWithStatus(String s, int at, int to, EnhancedStatusCode status) {
+        int i = at;
+        if (i + 4 > to || s.charAt(i) != '0' + status.statusClass() || s.charAt(i + 1) != '.'
+                || s.charAt(i + 2) != '0' + status.subject() || s.charAt(i + 3) != '.') {
+            return false;
+        }
+        i += 4;
+        int detail = status.detail();
+        int digits = detail >= 100 ? 3 : detail >= 10 ? 2 : 1;
+        if (i + digits > to) {
+            return false;
+        }
+        for (int d = digits - 1; d >= 0; d--) {
+            if (s.charAt(i + d) != '0' + detail % 10) {
+                return false;
+            }
+            detail /= 10;
+        }
+        return true;
+    }
+
+    /**
+     * The line {@code s[from, to)} without the marks of continuation lines that were joined into
+     * one line with spaces: {@code "... Please try 550-5.1.1 double-checking"},
+     * {@code "... 550 5.1.1 https://"}.
+     */
+    private static String removeContinuationMarks(String s, int from, int to, int code, EnhancedStatusCode status) {
+        StringBuilder out = new StringBuilder(to - from);
+        int i = from;
         boolean continued = false;  // a "550-" mark was seen: the next "550 " starts the last line
-        while (i < n) {
-            if (line.startsWith(codeText, i) && (i == 0 || line.charAt(i - 1) == ' ') && i + 3 < n) {
+        while (i < to) {
+            if (i + 3 < to && codeAt(s, i, code) && (i == from || s.charAt(i - 1) == ' ')) {
                 int after = i + 3;
-                char sep = line.charAt(after);
+                char sep = s.charAt(after);
                 int statusAt = after + 1;
-                boolean statusFollows = statusAt < n && statusStartsAt(line, statusAt);
+                boolean statusFollows = statusAt < to && statusStartsAt(s, from, to, statusAt);
                 if (sep == '-' || (sep == ' ' && (continued || statusFollows && status != null
-                        && line.startsWith(status.toString(), statusAt)))) {
+                        && startsWithStatus(s, statusAt, to, status)))) {
                     continued = sep == '-';
                     int j = statusAt;
                     if (statusFollows) {
                         j = statusAt + 5;
-                        while (j < n && isDigit(line.charAt(j))) {
+                        while (j < to && isDigit(s.charAt(j))) {
                             j++;
                         }
                     }
-                    while (j < n && line.charAt(j) == ' ') {
+                    while (j < to && s.charAt(j) == ' ') {
                         j++;
                     }
                     i = j;
                     continue;
                 }
             }
-            out.append(line.charAt(i));
+            out.append(s.charAt(i));
             i++;
         }
         return out.toString();
@@ -427,11 +573,11 @@ public final class ReplyParser {
 
     /** Reads Postfix's {@code (in reply to RCPT TO command)} and friends. */
     private static SmtpStage reportedStage(String text) {
-        int at = indexOfIgnoreCase(text, "in reply to ");
+        int at = indexOfIgnoreCase(text, "in reply to ", 0, text.length());
         if (at < 0) {
             return null;
         }
-        int end = indexOfIgnoreCase(text, " command", at + 12);  // not overlapping "in reply to "
+        int end = indexOfIgnoreCase(text, " command", at + 12, text.length());  // not overlapping "in reply to "
         if (end < 0 || end - at > 40) {
             return null;
         }
@@ -443,24 +589,28 @@ public final class ReplyParser {
         return stage.orElse(null);
     }
 
-    private static int indexOfIgnoreCase(String text, String needle) {
-        return indexOfIgnoreCase(text, needle, 0);
-    }
-
     /**
+     * The first index in {@code text[from, to)} where {@code needle} starts, ignoring case, or -1.
      * {@code needle} is lower-case ASCII and holds a character that is no letter (a space, a
      * colon), which no other character matches under {@code regionMatches}' case folding: the
      * intrinsic {@code indexOf} finds each place that character occurs, and only those places are
      * compared. A match starts with the needle's first character in either ASCII case.
      */
-    private static int indexOfIgnoreCase(String text, String needle, int from) {
+    private static int indexOfIgnoreCase(String text, String needle, int from, int to) {
         int anchor = anchorOf(needle);
         char key = needle.charAt(anchor);
         char lower = needle.charAt(0);
         char upper = Character.toUpperCase(lower);
-        int max = text.length() - needle.length();
+        int max = to - needle.length();
         int start = Math.max(0, from);
-        for (int k = text.indexOf(key, start + anchor); k >= 0 && k - anchor <= max; k = text.indexOf(key, k + 1)) {
+        // To the end of the text the intrinsic indexOf finds the anchors; inside a line, a loop
+        // that stops at the line's end (indexOf would read on through the rest of the input).
+        boolean whole = to == text.length();
+        for (int k = whole ? text.indexOf(key, start + anchor) : start + anchor; k >= 0 && k - anchor <= max;
+             k = whole ? text.indexOf(key, k + 1) : k + 1) {
+            if (text.charAt(k) != key) {
+                continue;
+            }
             int i = k - anchor;
             char c = text.charAt(i);
             if ((c == lower || c == upper) && text.regionMatches(true, i, needle, 0, needle.length())) {
@@ -489,11 +639,5 @@ public final class ReplyParser {
 
     private static boolean isDigit(char c) {
         return c >= '0' && c <= '9';
-    }
-
-    private static final class Collected {
-        List<String> text = new ArrayList<>();
-        EnhancedStatusCode dsnStatus;
-        String remoteHost;
     }
 }

@@ -60,12 +60,20 @@ public record SmtpReply(int code, EnhancedStatusCode status, List<String> lines,
 
     /** The text lines joined by single spaces. */
     public String text() {
-        return String.join(" ", lines);
+        return lines.size() == 1 ? lines.get(0) : String.join(" ", lines);
     }
 
     /** True when the reply has neither code, status nor text. */
     public boolean isEmpty() {
-        return code == NO_CODE && status == null && text().isBlank();
+        if (code != NO_CODE || status != null) {
+            return false;
+        }
+        for (String line : lines) {
+            if (!line.isBlank()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** True for a 5xx code, or for a 5.x.x status when there is no code. */

@@ -25,10 +25,16 @@ public final class RuleMatcher {
 
     private static final Predicate<PhraseRule> ANY = rule -> true;
 
+    private static final int[] NO_RULES = new int[0];
+
     private final List<PhraseRule> rules;
     private final PhraseIndex index;
+    /** The distinct phrases of the rules, numbered as {@link #rulePhrases} and {@link #later} number them. */
+    private final List<String> phrases;
+    /** Per phrase: whether it is a later phrase of some rule, so that a scan must keep all its ends. */
+    private final boolean[] later;
     private final int[][] rulePhrases;
-    /** For each phrase, the rules it is the first phrase of, in priority order. */
+    /** For each phrase of {@link #index}, the rules it is the first phrase of, in priority order. */
     private final int[][] phraseRules;
 
     RuleMatcher(List<PhraseRule> rules) {
@@ -37,7 +43,7 @@ public final class RuleMatcher {
         List<String> phrases = new ArrayList<>();
         rulePhrases = new int[rules.size()][];
         List<List<Integer>> byPhrase = new ArrayList<>();
-        List<Boolean> later = new ArrayList<>();
+        List<Boolean> laterOnes = new ArrayList<>();
         for (int r = 0; r < rules.size(); r++) {
             List<String> own = rules.get(r).phrases();
             rulePhrases[r] = new int[own.size()];
@@ -48,13 +54,13 @@ public final class RuleMatcher {
                     ids.put(own.get(i), id);
                     phrases.add(own.get(i));
                     byPhrase.add(new ArrayList<>());
-                    later.add(false);
+                    laterOnes.add(false);
                 }
                 rulePhrases[r][i] = id;
                 if (i == 0) {
                     byPhrase.get(id).add(r);
                 } else {
-                    later.set(id, true);
+                    laterOnes.set(id, true);
                 }
             }
         }
@@ -62,7 +68,69 @@ public final class RuleMatcher {
         for (int p = 0; p < phrases.size(); p++) {
             phraseRules[p] = byPhrase.get(p).stream().mapToInt(Integer::intValue).toArray();
         }
-        index = new PhraseIndex(phrases, later::get);
+        this.phrases = List.copyOf(phrases);
+        this.later = new boolean[phrases.size()];
+        for (int p = 0; p < later.length; p++) {
+            later[p] = laterOnes.get(p);
+        }
+        index = new PhraseIndex(phrases, laterOnes::get);
+    }
+
+    private RuleMatcher(RuleMatcher own, PhraseIndex shared, int[] ids) {
+        this.rules = own.rules;
+        this.phrases = own.phrases;
+        this.later = own.later;
+        this.index = shared;
+        this.rulePhrases = new int[own.rulePhrases.length][];
+        for (int r = 0; r < rulePhrases.length; r++) {
+            rulePhrases[r] = new int[own.rulePhrases[r].length];
+            for (int i = 0; i < rulePhrases[r].length; i++) {
+                rulePhrases[r][i] = ids[own.rulePhrases[r][i]];
+            }
+        }
+        this.phraseRules = new int[shared.size()][];
+        java.util.Arrays.fill(phraseRules, NO_RULES);
+        for (int p = 0; p < own.phrases.size(); p++) {
+            phraseRules[ids[p]] = own.phraseRules[p];
+        }
+    }
+
+    /**
+     * This matcher reading the scans of a larger index, so that one pass over a text serves it and
+     * others (other rule sets, provider markers). The index must hold every phrase of
+     * {@link #phrases()}: phrase {@code p} as its phrase {@code ids[p]}, keeping all its ends when
+     * {@link #keepsAllEnds(int)} says so.
+     *
+     * @throws IllegalArgumentException when the index does not hold the phrases so
+     */
+    public RuleMatcher over(PhraseIndex shared, int[] ids) {
+        if (ids.length != phrases.size()) {
+            throw new IllegalArgumentException(phrases.size() + " phrases, " + ids.length + " ids");
+        }
+        for (int p = 0; p < ids.length; p++) {
+            if (ids[p] < 0 || ids[p] >= shared.size() || (later[p] && !shared.keepsAllEnds(ids[p]))) {
+                throw new IllegalArgumentException("phrase " + p + " ('" + phrases.get(p) + "') is not in the index as needed");
+            }
+        }
+        return new RuleMatcher(this, shared, ids);
+    }
+
+    /** The distinct phrases of the rules, each once, numbered from 0 in this order. */
+    public List<String> phrases() {
+        return phrases;
+    }
+
+    /** Whether phrase {@code p} of {@link #phrases()} follows another in some rule: a scan must keep every end of it. */
+    public boolean keepsAllEnds(int p) {
+        return later[p];
+    }
+
+    /**
+     * The rules found by a scan of the index this matcher reads (its own, or the one given to
+     * {@link #over}); {@code found} is read, not kept beyond the calls to the result.
+     */
+    public Scan scan(PhraseIndex.Matches found) {
+        return new Scan(index.size() == 0 ? null : found);
     }
 
     /**
@@ -99,6 +167,12 @@ public final class RuleMatcher {
 
     private Optional<PhraseRule> first(PhraseIndex.Matches found, String provider, SmtpStage stage, int replyClass,
                                        EnhancedStatusCode status, Predicate<PhraseRule> accept) {
+        int best = firstIndex(found, provider, stage, replyClass, status, accept);
+        return best < 0 ? Optional.empty() : Optional.of(rules.get(best));
+    }
+
+    private int firstIndex(PhraseIndex.Matches found, String provider, SmtpStage stage, int replyClass,
+                           EnhancedStatusCode status, Predicate<PhraseRule> accept) {
         int best = Integer.MAX_VALUE;
         for (int i = 0; i < found.count(); i++) {
             for (int r : phraseRules[found.phrase(i)]) {
@@ -115,7 +189,7 @@ public final class RuleMatcher {
                 }
             }
         }
-        return best == Integer.MAX_VALUE ? Optional.empty() : Optional.of(rules.get(best));
+        return best == Integer.MAX_VALUE ? -1 : best;
     }
 
     private boolean phrasesInOrder(int r, PhraseIndex.Matches found, int firstAt) {
@@ -165,6 +239,15 @@ public final class RuleMatcher {
         /** The first rule, in priority order, whose phrases occur in order and whose provider and conditions hold. */
         public Optional<PhraseRule> first(String provider, SmtpStage stage, int replyClass, EnhancedStatusCode status) {
             return first(provider, stage, replyClass, status, ANY);
+        }
+
+        /**
+         * {@link #first(String, SmtpStage, int, EnhancedStatusCode, Predicate)} as the rule's
+         * position in {@link #rules()}, or -1 when no rule matches.
+         */
+        public int firstIndex(String provider, SmtpStage stage, int replyClass, EnhancedStatusCode status,
+                              Predicate<PhraseRule> accept) {
+            return found == null ? -1 : RuleMatcher.this.firstIndex(found, provider, stage, replyClass, status, accept);
         }
     }
 }

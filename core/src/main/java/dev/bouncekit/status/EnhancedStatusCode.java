@@ -12,6 +12,9 @@ import java.util.Optional;
  */
 public record EnhancedStatusCode(int statusClass, int subject, int detail) {
 
+    /** Codes read from texts, by class (2, 4, 5), subject and detail; filled on first use. */
+    private static final EnhancedStatusCode[] READ = new EnhancedStatusCode[3 * 8 * 1000];
+
     public EnhancedStatusCode {
         if (statusClass != 2 && statusClass != 4 && statusClass != 5) {
             throw new IllegalArgumentException("status class must be 2, 4 or 5, not " + statusClass);
@@ -57,7 +60,11 @@ public record EnhancedStatusCode(int statusClass, int subject, int detail) {
      * a dot, and one to three detail digits. Whether the code stands alone is the caller's check.
      */
     static int matchAt(CharSequence text, int from) {
-        int n = text.length();
+        return matchAt(text, from, text.length());
+    }
+
+    /** {@link #matchAt(CharSequence, int)} in {@code text} up to {@code n}. */
+    private static int matchAt(CharSequence text, int from, int n) {
         if (from + 5 > n) {
             return -1;
         }
@@ -98,7 +105,52 @@ public record EnhancedStatusCode(int statusClass, int subject, int detail) {
         for (int i = from + 4; i < end; i++) {
             detail = detail * 10 + (text.charAt(i) - '0');
         }
-        return new EnhancedStatusCode(text.charAt(from) - '0', text.charAt(from + 2) - '0', detail);
+        int statusClass = text.charAt(from) - '0';
+        int subject = text.charAt(from + 2) - '0';
+        int slot = ((statusClass == 2 ? 0 : statusClass == 4 ? 1 : 2) * 8 + subject) * 1000 + detail;
+        EnhancedStatusCode code = READ[slot];
+        if (code == null) {
+            code = new EnhancedStatusCode(statusClass, subject, detail);
+            READ[slot] = code;
+        }
+        return code;
+    }
+
+    /**
+     * The code {@code text[from, to)} is, white space around it ignored, as {@link #parse(String)}
+     * reads it; null when the range is not exactly one code. Copies nothing.
+     */
+    public static EnhancedStatusCode read(CharSequence text, int from, int to) {
+        while (from < to && text.charAt(from) <= ' ') {
+            from++;
+        }
+        while (to > from && text.charAt(to - 1) <= ' ') {
+            to--;
+        }
+        return to > from && matchAt(text, from, to) == to ? at(text, from, to) : null;
+    }
+
+    /**
+     * Whether a stand-alone code starts at {@code at} of {@code text[from, to)}: what
+     * {@code indexIn(text.subSequence(from, to), at - from) == at - from} tells, without copying.
+     */
+    public static boolean standsAt(CharSequence text, int at, int from, int to) {
+        if (at < from || at + 5 > to) {
+            return false;
+        }
+        char c = text.charAt(at);
+        if (c != '2' && c != '4' && c != '5') {
+            return false;
+        }
+        if (at > from && isNumberPart(text.charAt(at - 1))) {
+            return false;
+        }
+        int end = matchAt(text, at, to);
+        if (end < 0) {
+            return false;
+        }
+        return !(end < to && (isDigit(text.charAt(end))
+                || (text.charAt(end) == '.' && end + 1 < to && isDigit(text.charAt(end + 1)))));
     }
 
     /**

@@ -11,9 +11,10 @@ import java.util.function.IntPredicate;
 /**
  * A multi-phrase index: one pass over a text finds every phrase that occurs, with where it first
  * and last ends. Built once (Aho-Corasick: the shallow states compiled to full rows over the ASCII
- * characters the phrases use, deeper states and other characters by goto edges and failure links,
- * so the table stays small for thousands of phrases in many scripts); immutable and safe to share
- * between threads. Scanning is linear in the text (amortized: a failure link is followed at most as
+ * characters the phrases use, one int per entry that also tells whether the target state ends a
+ * phrase; the root has a row over every symbol; deeper states and other characters follow goto
+ * edges, bisected when a state has many, and failure links, so the table stays small for thousands
+ * of phrases in many scripts); immutable and safe to share between threads. Scanning is linear in the text (amortized: a failure link is followed at most as
  * often as a goto edge was), with no regular expressions and no backtracking.
  *
  * <p>Phrases are given in {@link TextNormalizer} form; texts are scanned as they are, and matched as
@@ -37,18 +38,39 @@ public final class PhraseIndex {
     private static final byte LEADING = 1;
     private static final byte TRAILING = 2;
 
-    /** Table entries at most for the rows of shallow states (2 MB of ints). */
+    /** Table entries at most (2 MB of ints): full rows for the shallow states. */
     private static final int DENSE_ENTRIES = 1 << 19;
+    /** Set in a {@link #delta} entry whose target state ends at least one phrase. */
+    private static final int ENDS_PHRASE = 0x8000_0000;
+    /** The state number in a {@link #delta} entry. */
+    private static final int STATE = 0x7fff_ffff;
+    /** Goto rows longer than this are searched by bisection. */
+    private static final int SHORT_ROW = 8;
 
     /** Character (as found in a text) to alphabet symbol; 0 is every character no phrase uses. */
     private final char[] symbolOf = new char[Character.MAX_VALUE + 1];
     /** Symbols below this are ASCII characters: the columns of {@link #delta}. */
     private final int dense;
     private final int spaceSymbol;
-    /** Full rows for states below {@link #denseStates} (numbered breadth first, so the shallow ones). */
+    /**
+     * Full rows for states below {@link #denseStates} (numbered breadth first, so the shallow ones):
+     * the target state, with {@link #ENDS_PHRASE} set when it ends a phrase.
+     */
     private final int[] delta;
     private final int denseStates;
     private final int[] fail;
+    /** The root's row over every symbol, where most characters of other scripts lead; entries as in {@link #delta}. */
+    private final int[] rootNext;
+    /**
+     * Per state, where its record starts in {@link #nodes}: what a scan reads of a state without a
+     * full row, in one place rather than in several arrays.
+     */
+    private final int[] nodeAt;
+    /**
+     * State records: the failure link, the number of goto edges, then each edge's symbol and
+     * target (entries as in {@link #delta}), by symbol.
+     */
+    private final int[] nodes;
     private final int[] childStart;
     private final int[] childSymbol;
     private final int[] childTarget;
@@ -186,6 +208,10 @@ public final class PhraseIndex {
         denseStates = shallow;
         delta = new int[denseStates * dense];
         fail = new int[states];
+        rootNext = new int[symbols];
+        for (int k = childStart[0]; k < childStart[1]; k++) {
+            rootNext[childSymbol[k]] = childTarget[k];
+        }
         for (int s = 0; s < states; s++) {
             for (int k = childStart[s]; k < childStart[s + 1]; k++) {
                 int child = childTarget[k];
@@ -208,6 +234,77 @@ public final class PhraseIndex {
             }
             outputs[s] = own.isEmpty() ? NONE : own.stream().mapToInt(Integer::intValue).distinct().toArray();
         }
+        for (int k = 0; k < delta.length; k++) {
+            delta[k] = entry(delta[k]);
+        }
+        for (int symbol = 0; symbol < rootNext.length; symbol++) {
+            rootNext[symbol] = entry(rootNext[symbol]);
+        }
+        nodeAt = new int[states];
+        nodes = new int[2 * states + 2 * (states - 1)];
+        int at = 0;
+        for (int s = 0; s < states; s++) {
+            nodeAt[s] = at;
+            nodes[at++] = fail[s];
+            nodes[at++] = childStart[s + 1] - childStart[s];
+            for (int k = childStart[s]; k < childStart[s + 1]; k++) {
+                nodes[at++] = childSymbol[k];
+                nodes[at++] = entry(childTarget[k]);
+            }
+        }
+    }
+
+    /** A table entry for {@code target}: the state, with {@link #ENDS_PHRASE} when it ends a phrase. */
+    private int entry(int target) {
+        return outputs[target].length > 0 ? target | ENDS_PHRASE : target;
+    }
+
+    /**
+     * The table entry for {@code symbol} in {@code state}: the target state with
+     * {@link #ENDS_PHRASE}; a lookup in shallow states, else the state's record and failure links.
+     */
+    private int step(int state, int symbol) {
+        if (symbol == 0) {
+            return 0;
+        }
+        int s = state;
+        while (true) {
+            if (s < denseStates && symbol < dense) {
+                return delta[s * dense + symbol];
+            }
+            if (s == 0) {
+                return rootNext[symbol];
+            }
+            int at = nodeAt[s];
+            int edges = nodes[at + 1];
+            int from = at + 2;
+            if (edges <= SHORT_ROW) {
+                for (int k = from; k < from + 2 * edges; k += 2) {
+                    int c = nodes[k];
+                    if (c == symbol) {
+                        return nodes[k + 1];
+                    }
+                    if (c > symbol) {
+                        break;
+                    }
+                }
+            } else {
+                int lo = 0;
+                int hi = edges - 1;
+                while (lo <= hi) {
+                    int mid = (lo + hi) >>> 1;
+                    int c = nodes[from + 2 * mid];
+                    if (c < symbol) {
+                        lo = mid + 1;
+                    } else if (c > symbol) {
+                        hi = mid - 1;
+                    } else {
+                        return nodes[from + 2 * mid + 1];
+                    }
+                }
+            }
+            s = nodes[at];
+        }
     }
 
     /** The state after {@code symbol} in {@code state}: a table lookup in shallow states, else goto and failure links. */
@@ -218,14 +315,14 @@ public final class PhraseIndex {
         int s = state;
         while (true) {
             if (s < denseStates && symbol < dense) {
-                return delta[s * dense + symbol];
+                return delta[s * dense + symbol] & STATE;
+            }
+            if (s == 0) {
+                return rootNext[symbol] & STATE;
             }
             int target = child(s, symbol);
             if (target >= 0) {
                 return target;
-            }
-            if (s == 0) {
-                return 0;
             }
             s = fail[s];
         }
@@ -235,6 +332,10 @@ public final class PhraseIndex {
     private int child(int state, int symbol) {
         int from = childStart[state];
         int to = childStart[state + 1];
+        if (to - from > SHORT_ROW) {
+            int at = Arrays.binarySearch(childSymbol, from, to, symbol);
+            return at >= 0 ? childTarget[at] : -1;
+        }
         for (int k = from; k < to; k++) {
             int c = childSymbol[k];
             if (c == symbol) {
@@ -255,8 +356,22 @@ public final class PhraseIndex {
      *         ends, and every end of the phrases built to keep them all
      */
     public Matches scan(CharSequence text) {
-        Matches matches = new Matches(keepsAllEnds);
-        int[] ring = ringSize == 0 ? null : new int[ringSize];
+        return scan(text, new Matches(this));
+    }
+
+    /**
+     * {@link #scan(CharSequence)} into {@code into}, which is emptied first and returned: a caller
+     * that scans many texts on one thread reuses one {@link #newMatches()} and allocates nothing
+     * per text once it has grown to the largest.
+     *
+     * @throws IllegalArgumentException when {@code into} was made by another index
+     */
+    public Matches scan(CharSequence text, Matches into) {
+        if (into.index != this) {
+            throw new IllegalArgumentException("these matches belong to another index");
+        }
+        into.clear();
+        int[] ring = into.ring;
         int mask = ringSize - 1;
         int state = 0;
         int n = text.length();
@@ -276,9 +391,12 @@ public final class PhraseIndex {
             if (ring != null) {
                 ring[position & mask] = i;
             }
-            state = state < denseStates && symbol < dense ? delta[state * dense + symbol] : next(state, symbol);
-            int[] found = outputs[state];
-            for (int p : found) {
+            int entry = state < denseStates && symbol < dense ? delta[state * dense + symbol] : step(state, symbol);
+            state = entry & STATE;
+            if (entry >= 0) {
+                continue;
+            }
+            for (int p : outputs[state]) {
                 byte flags = boundaries[p];
                 if (flags != 0) {
                     if ((flags & TRAILING) != 0 && i + 1 < n && Character.isLetterOrDigit(Character.codePointAt(text, i + 1))) {
@@ -291,10 +409,15 @@ public final class PhraseIndex {
                         }
                     }
                 }
-                matches.add(p, position);
+                into.add(p, position);
             }
         }
-        return matches;
+        return into;
+    }
+
+    /** An empty result for {@link #scan(CharSequence, Matches)} to fill; not thread-safe. */
+    public Matches newMatches() {
+        return new Matches(this);
     }
 
     /** The number of phrases. */
@@ -318,7 +441,10 @@ public final class PhraseIndex {
      */
     public static final class Matches {
         private static final int SMALL = 16;
+        private final PhraseIndex index;
         private final boolean[] keepsAllEnds;
+        /** Raw indexes of the last normalized positions, for leading word boundaries; null when no phrase has one. */
+        private final int[] ring;
         private int count;
         private int[] phrases = new int[8];
         private int[] firsts = new int[8];
@@ -333,8 +459,21 @@ public final class PhraseIndex {
         private int[][] ends;
         private int[] endCounts;
 
-        private Matches(boolean[] keepsAllEnds) {
-            this.keepsAllEnds = keepsAllEnds;
+        private Matches(PhraseIndex index) {
+            this.index = index;
+            this.keepsAllEnds = index.keepsAllEnds;
+            this.ring = index.ringSize == 0 ? null : new int[index.ringSize];
+        }
+
+        /** Forgets every match, keeping the arrays for the next scan. */
+        private void clear() {
+            if (endCounts != null) {
+                Arrays.fill(endCounts, 0, count, 0);
+            }
+            if (slots != null) {
+                Arrays.fill(slots, 0);
+            }
+            count = 0;
         }
 
         private void add(int phrase, int end) {
@@ -399,11 +538,13 @@ public final class PhraseIndex {
                 endCounts = new int[phrases.length];
             }
             int[] own = ends[at];
-            if (own == null) {
-                own = new int[4];
+            if (endCounts[at] == 0) {
+                if (own == null) {
+                    own = new int[4];
+                    ends[at] = own;
+                }
                 own[0] = firsts[at];
                 endCounts[at] = 1;
-                ends[at] = own;
             } else if (endCounts[at] == own.length) {
                 own = Arrays.copyOf(own, own.length * 2);
                 ends[at] = own;
@@ -457,7 +598,7 @@ public final class PhraseIndex {
          */
         public int[] ends(int i) {
             requireKept(i);
-            if (ends == null || ends[i] == null) {
+            if (ends == null || endCounts[i] == 0) {
                 return new int[] {firsts[i]};
             }
             return Arrays.copyOf(ends[i], endCounts[i]);

@@ -1,0 +1,193 @@
+package dev.bouncekit.bench;
+
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Builds of bouncekit-core side by side: each jar in a class loader of its own, in a JVM of its
+ * own (so that no build's code shapes the JIT's view of another's), timed by the thread's CPU
+ * time over the {@link ReplyMix} after a warm-up that lasts until the JIT has done compiling. The builds take turns, round after round, in an
+ * order that turns each round; the figure to read is the median over the rounds of each build's
+ * time against the first build's time in the same round.
+ *
+ * <pre>
+ * java -cp bench/target/benchmarks.jar dev.bouncekit.bench.ClassifierVersions \
+ *     this=core/target/bouncekit-core-0.1.0-SNAPSHOT.jar main=/tmp/main-core.jar 0.1=/tmp/v01-core.jar
+ * </pre>
+ */
+public final class ClassifierVersions {
+
+    private static final int ROUNDS = 3;
+    /**
+     * Warm-up at least, then on until three seconds in a row pass without JIT compilation, at most
+     * the maximum: on a loaded machine the compiler threads lag far behind (C2 code still replaced
+     * C1 code after 25 s in one run), and code timed before it settles runs several times slower.
+     */
+    private static final double WARMUP_SECONDS = 20;
+    private static final double MAX_WARMUP_SECONDS = 120;
+    private static final int QUIET_SECONDS = 3;
+    private static final double MEASURE_SECONDS = 4;
+
+    private ClassifierVersions() {
+    }
+
+    /**
+     * Arguments: {@code name=path-to-core-jar}, two or more; the first is the reference. With
+     * {@code --one PATH} as the only arguments, times that one build in this JVM and prints its CPU
+     * nanoseconds per reply.
+     */
+    public static void main(String[] args) throws Throwable {
+        if (args.length == 2 && args[0].equals("--one")) {
+            System.out.println(timeOne(Path.of(args[1])));
+            return;
+        }
+        if (args.length < 2) {
+            throw new IllegalArgumentException("give two or more builds as name=path/to/bouncekit-core.jar");
+        }
+        List<String> names = new ArrayList<>();
+        List<Path> jars = new ArrayList<>();
+        for (String arg : args) {
+            int eq = arg.indexOf('=');
+            if (eq <= 0 || !Files.isRegularFile(Path.of(arg.substring(eq + 1)))) {
+                throw new IllegalArgumentException("expected name=path/to/bouncekit-core.jar, got '" + arg + "'");
+            }
+            names.add(arg.substring(0, eq));
+            jars.add(Path.of(arg.substring(eq + 1)).toAbsolutePath());
+        }
+        int n = names.size();
+        double[][] nanos = new double[n][ROUNDS];
+        String javaCommand = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String classPath = System.getProperty("java.class.path");
+        for (int round = 0; round < ROUNDS; round++) {
+            for (int k = 0; k < n; k++) {
+                int b = (k + round) % n;
+                Process child = new ProcessBuilder(javaCommand, "-cp", classPath, ClassifierVersions.class.getName(),
+                        "--one", jars.get(b).toString()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+                String out = new String(child.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).trim();
+                if (child.waitFor() != 0) {
+                    throw new IllegalStateException("timing " + names.get(b) + " failed: " + out);
+                }
+                nanos[b][round] = Double.parseDouble(out);
+                System.err.printf(Locale.ROOT, "round %d, %s: %.0f ns per reply%n", round + 1, names.get(b), nanos[b][round]);
+            }
+        }
+        System.out.printf(Locale.ROOT, "%d replies; %d rounds, one JVM per build and round (warm-up until the JIT is done, "
+                + "%.0f s timed)%n", ReplyMix.load().size(), ROUNDS, MEASURE_SECONDS);
+        System.out.printf(Locale.ROOT, "| build | CPU ns per reply (median) | replies per CPU-second | vs %s (median of per-round ratios) |%n",
+                names.get(0));
+        System.out.println("|---|---|---|---|");
+        for (int b = 0; b < n; b++) {
+            double[] ratio = new double[ROUNDS];
+            for (int r = 0; r < ROUNDS; r++) {
+                ratio[r] = nanos[0][r] / nanos[b][r];
+            }
+            double median = median(nanos[b]);
+            System.out.printf(Locale.ROOT, "| %s | %s | %s | %s |%n", names.get(b), Figures.decimal(median, 0),
+                    Figures.count(1e9 / median), Figures.ratio(median(ratio)));
+        }
+    }
+
+    /** CPU nanoseconds per reply of one build, after the warm-up: the median of one-second slices. */
+    private static double timeOne(Path jar) throws Throwable {
+        ReplyMix mix = ReplyMix.load();
+        String[] texts = mix.texts().toArray(new String[0]);
+        Build build = new Build(jar, mix);
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long sink = 0;
+        // Warm up until the JIT has compiled what it will: on a loaded machine its threads lag behind.
+        java.lang.management.CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        long warmStart = System.nanoTime();
+        long compiled = -1;
+        int quiet = 0;
+        while (true) {
+            long sliceEnd = System.nanoTime() + 1_000_000_000L;
+            while (System.nanoTime() < sliceEnd) {
+                for (int i = 0; i < texts.length; i++) {
+                    sink += build.classify(texts[i], i);
+                }
+            }
+            long now = jit.getTotalCompilationTime();
+            double seconds = (System.nanoTime() - warmStart) / 1e9;
+            quiet = now == compiled ? quiet + 1 : 0;
+            if (seconds >= MAX_WARMUP_SECONDS || (seconds >= WARMUP_SECONDS && quiet >= QUIET_SECONDS)) {
+                break;
+            }
+            compiled = now;
+        }
+        List<Double> slices = new ArrayList<>();
+        long end = System.nanoTime() + (long) (MEASURE_SECONDS * 1e9);
+        while (System.nanoTime() < end) {
+            long start = threads.getCurrentThreadCpuTime();
+            int replies = 0;
+            long sliceEnd = System.nanoTime() + 250_000_000L;
+            while (System.nanoTime() < sliceEnd) {
+                for (int i = 0; i < texts.length; i++) {
+                    sink += build.classify(texts[i], i);
+                }
+                replies += texts.length;
+            }
+            slices.add((threads.getCurrentThreadCpuTime() - start) / (double) replies);
+        }
+        if (sink == 42) {
+            System.err.print("");
+        }
+        return median(slices.stream().mapToDouble(Double::doubleValue).toArray());
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+
+    /** One core jar, its classifier and the mix's contexts built with its own classes. */
+    private static final class Build {
+        final MethodHandle classify;
+        final Object classifier;
+        final Object[] contexts;
+
+        Build(Path jar, ReplyMix mix) throws Throwable {
+            URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, ClassLoader.getPlatformClassLoader());
+            MethodHandles.Lookup lookup = MethodHandles.publicLookup();
+            Class<?> classifierType = loader.loadClass("dev.bouncekit.classify.BounceClassifier");
+            Class<?> contextType = loader.loadClass("dev.bouncekit.classify.DeliveryContext");
+            Class<?> stageType = loader.loadClass("dev.bouncekit.reply.SmtpStage");
+            classifier = lookup.findStatic(classifierType, "builtIn", MethodType.methodType(classifierType)).invoke();
+            classify = lookup.findVirtual(classifierType, "classify",
+                            MethodType.methodType(loader.loadClass("dev.bouncekit.classify.Classification"), String.class, contextType))
+                    .asType(MethodType.methodType(Object.class, Object.class, String.class, Object.class));
+            MethodHandle none = lookup.findStatic(contextType, "none", MethodType.methodType(contextType));
+            MethodHandle withStage = lookup.findVirtual(contextType, "withStage", MethodType.methodType(contextType, stageType));
+            MethodHandle withHost = lookup.findVirtual(contextType, "withRemoteHost", MethodType.methodType(contextType, String.class));
+            MethodHandle stageOf = lookup.findStatic(stageType, "valueOf", MethodType.methodType(stageType, String.class));
+            contexts = new Object[mix.size()];
+            for (int i = 0; i < mix.size(); i++) {
+                var own = mix.contexts().get(i);
+                Object context = none.invoke();
+                if (own.remoteHost() != null) {
+                    context = withHost.invoke(context, own.remoteHost());
+                }
+                if (own.stage() != null) {
+                    context = withStage.invoke(context, stageOf.invoke(own.stage().name()));
+                }
+                contexts[i] = context;
+            }
+        }
+
+        int classify(String text, int i) throws Throwable {
+            Object result = (Object) classify.invokeExact(classifier, text, contexts[i]);
+            return result == null ? 0 : 1;
+        }
+    }
+}

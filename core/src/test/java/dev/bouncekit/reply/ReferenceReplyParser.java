@@ -1,0 +1,404 @@
+package dev.bouncekit.reply;
+
+import dev.bouncekit.status.EnhancedStatusCode;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The reply parser as it was before it read lines as ranges of the input: every step on a copy of
+ * the line. Kept as the reference that {@link ReplyParserProperties} holds {@link ReplyParser} to.
+ */
+final class ReferenceReplyParser {
+
+    private static final SmtpReply EMPTY = new SmtpReply(SmtpReply.NO_CODE, null, List.of(), null, null);
+
+    private static final String[] OTHER_DSN_FIELDS = {"Action:", "Final-Recipient:", "Original-Recipient:",
+        "Reporting-MTA:", "Last-Attempt-Date:", "Arrival-Date:", "Will-Retry-Until:",
+        "X-Postfix-Queue-ID:", "X-Postfix-Sender:", "Received-From-MTA:"};
+
+    /** Length of the longest DSN field name read here, colon included. */
+    private static final int LONGEST_FIELD = "Original-Recipient:".length();
+
+    /** Characters from its start that decide whether an enhanced status code stands there. */
+    private static final int STATUS_WINDOW = 11;
+
+    private ReferenceReplyParser() {
+    }
+
+    /** Parses {@code raw}; see the class description for the shapes understood. */
+    static SmtpReply parse(String raw) {
+        if (raw == null || raw.isEmpty()) {
+            return EMPTY;
+        }
+        Collected collected = collect(raw);
+        List<String> physical = collected.text;
+        int code = SmtpReply.NO_CODE;
+        EnhancedStatusCode status = null;
+        String host = collected.remoteHost;
+        List<String> lines = new ArrayList<>(physical.size());
+        for (String original : physical) {
+            String line = stripTransportPrefix(original);
+            String beforeHost = "";
+            if (lines.isEmpty() && code == SmtpReply.NO_CODE) {
+                int said = indexOfIgnoreCase(line, " said:");
+                int hostAt = said < 0 ? -1 : postfixHostAt(line, said);
+                if (hostAt >= 0) {
+                    host = hostName(line.substring(hostAt + 5, said));
+                    beforeHost = line.substring(0, hostAt).trim();
+                    line = line.substring(said + 6).trim();
+                }
+                int lineCode = leadingCode(line);
+                if (lineCode != SmtpReply.NO_CODE) {
+                    code = lineCode;
+                    line = line.substring(3);
+                }
+            } else if (code != SmtpReply.NO_CODE && leadingCode(line) == code) {
+                line = line.substring(3);
+            }
+            line = skipSeparators(line);
+            int statusEnd = leadingStatusEnd(line);
+            if (statusEnd > 0) {
+                EnhancedStatusCode lineStatus = EnhancedStatusCode.of(line.substring(0, statusEnd));
+                if (status == null) {
+                    status = lineStatus;
+                }
+                line = skipSeparators(line.substring(statusEnd));
+            }
+            if (code != SmtpReply.NO_CODE) {
+                line = removeContinuationMarks(line, code, status);
+            }
+            line = (beforeHost.isEmpty() || beforeHost.equals("(") ? "" : beforeHost + " ") + line.trim();
+            if (!line.isEmpty()) {
+                lines.add(line);
+            }
+        }
+        String joined = String.join(" ", lines);
+        if (status == null) {
+            status = EnhancedStatusCode.find(joined).orElse(collected.dsnStatus);
+        }
+        SmtpStage stage = reportedStage(joined);
+        return new SmtpReply(code, status, lines, stage, host);
+    }
+
+    /** Splits into lines and takes DSN fields apart. */
+    private static Collected collect(String raw) {
+        Collected out = new Collected();
+        List<String> diagnostic = new ArrayList<>();
+        boolean inDiagnostic = false;
+        int start = 0;
+        int n = raw.length();
+        int nextLf = -1;
+        int nextCr = -1;
+        for (int i = 0; i <= n; i++) {
+            if (nextLf < i) {
+                nextLf = indexOrEnd(raw, '\n', i);
+            }
+            if (nextCr < i) {
+                nextCr = indexOrEnd(raw, '\r', i);
+            }
+            i = Math.min(nextLf, nextCr);
+            char c = i < n ? raw.charAt(i) : '\n';
+            String line = raw.substring(start, i);
+            start = i + 1;
+            if (c == '\r' && i + 1 < n && raw.charAt(i + 1) == '\n') {
+                i++;
+                start = i + 1;
+            }
+            if (inDiagnostic && !line.isEmpty() && Character.isWhitespace(line.charAt(0))) {
+                diagnostic.add(line.trim());
+                continue;
+            }
+            inDiagnostic = false;
+            String trimmed = line.trim();
+            if (!mayBeField(trimmed)) {
+                if (!trimmed.isEmpty()) {
+                    out.text.add(trimmed);
+                }
+            } else if (startsWithField(trimmed, "Diagnostic-Code:")) {
+                diagnostic.add(afterSemicolon(trimmed, "Diagnostic-Code:".length()));
+                inDiagnostic = true;
+            } else if (startsWithField(trimmed, "Status:")) {
+                out.dsnStatus = EnhancedStatusCode.parse(trimmed.substring(7)).orElse(out.dsnStatus);
+            } else if (startsWithField(trimmed, "Remote-MTA:")) {
+                out.remoteHost = hostName(afterSemicolon(trimmed, "Remote-MTA:".length()));
+            } else if (isOtherDsnField(trimmed)) {
+                continue;
+            } else if (!trimmed.isEmpty()) {
+                out.text.add(trimmed);
+            }
+        }
+        if (!diagnostic.isEmpty()) {
+            out.text = diagnostic;
+        }
+        return out;
+    }
+
+    private static boolean isOtherDsnField(String line) {
+        for (String field : OTHER_DSN_FIELDS) {
+            if (startsWithField(line, field)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * False when {@code line} cannot start with any DSN field name: every one starts with a letter
+     * (ASCII, or one that case-folds to ASCII) and has its colon within the first
+     * {@link #LONGEST_FIELD} characters.
+     */
+    private static boolean mayBeField(String line) {
+        if (line.isEmpty()) {
+            return false;
+        }
+        char c = line.charAt(0);
+        if (c < 128 && !(c >= 'a' && c <= 'z') && !(c >= 'A' && c <= 'Z')) {
+            return false;
+        }
+        int end = Math.min(line.length(), LONGEST_FIELD);
+        for (int i = 1; i < end; i++) {
+            if (line.charAt(i) == ':') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Index of {@code c} at or after {@code from}, or the length when there is none. */
+    private static int indexOrEnd(String text, char c, int from) {
+        int at = text.indexOf(c, from);
+        return at < 0 ? text.length() : at;
+    }
+
+    private static boolean startsWithField(String line, String field) {
+        return line.regionMatches(true, 0, field, 0, field.length());
+    }
+
+    private static String afterSemicolon(String line, int from) {
+        int semi = line.indexOf(';', from);
+        return (semi < 0 ? line.substring(from) : line.substring(semi + 1)).trim();
+    }
+
+    /** Removes {@code smtp;}, {@code SMTP; } and similar diagnostic-type prefixes. */
+    private static String stripTransportPrefix(String line) {
+        String t = line.trim();
+        if (t.regionMatches(true, 0, "smtp;", 0, 5)) {
+            return t.substring(5).trim();
+        }
+        return t;
+    }
+
+    /**
+     * Where Postfix's {@code host NAME said:} starts in {@code line}, {@code said} being the index
+     * of {@code " said:"}: NAME is one token ({@code mx.example.org[192.0.2.1]}), and {@code host}
+     * starts the line or follows a space or {@code (}, as in {@code <rcpt>: host NAME said: 550 ...}
+     * and the log's {@code status=bounced (host NAME said: ...)}. -1 when it is not there.
+     */
+    private static int postfixHostAt(String line, int said) {
+        int space = line.lastIndexOf(' ', said - 1);
+        int start = space - 4;
+        if (start < 0 || space + 1 >= said || !line.regionMatches(true, start, "host", 0, 4)) {
+            return -1;
+        }
+        return start == 0 || line.charAt(start - 1) == ' ' || line.charAt(start - 1) == '(' ? start : -1;
+    }
+
+    private static String hostName(String text) {
+        String t = text.trim();
+        int end = 0;
+        while (end < t.length() && isHostChar(t.charAt(end))) {
+            end++;
+        }
+        String host = t.substring(0, end);
+        while (host.endsWith(".")) {
+            host = host.substring(0, host.length() - 1);
+        }
+        return host.isEmpty() ? null : host.toLowerCase(Locale.ROOT);
+    }
+
+    private static boolean isHostChar(char c) {
+        return Character.isLetterOrDigit(c) || c == '.' || c == '-' || c == '_';
+    }
+
+    /** A three-digit code 200-599 at the start, followed by end, space, dash, colon or comma. */
+    static int leadingCode(String line) {
+        if (line.length() < 3) {
+            return SmtpReply.NO_CODE;
+        }
+        char a = line.charAt(0);
+        char b = line.charAt(1);
+        char c = line.charAt(2);
+        if (a < '2' || a > '5' || !isDigit(b) || !isDigit(c)) {
+            return SmtpReply.NO_CODE;
+        }
+        if (line.length() > 3) {
+            char next = line.charAt(3);
+            if (next != ' ' && next != '-' && next != ':' && next != ',' && next != '\t') {
+                return SmtpReply.NO_CODE;
+            }
+        }
+        return (a - '0') * 100 + (b - '0') * 10 + (c - '0');
+    }
+
+    private static String skipSeparators(String line) {
+        int i = 0;
+        while (i < line.length()) {
+            char c = line.charAt(i);
+            if (c == ' ' || c == '-' || c == ':' || c == '\t') {
+                i++;
+            } else {
+                break;
+            }
+        }
+        return line.substring(i);
+    }
+
+    /**
+     * Whether a stand-alone enhanced status code starts at {@code at}, as
+     * {@code EnhancedStatusCode.indexIn(line, at) == at} tells, but reading only the characters
+     * that decide it: the one before and at most {@link #STATUS_WINDOW} from {@code at} (class,
+     * dot, two subject digits, dot, four detail digits, and the two after). Asking
+     * {@code indexIn} directly scans on to the end of the line when there is no code at
+     * {@code at}, which made a line full of basic codes ({@code 550 550 550 ...}) quadratic.
+     */
+    private static boolean statusStartsAt(String line, int at) {
+        int from = Math.max(0, at - 1);
+        int to = Math.min(line.length(), at + STATUS_WINDOW);
+        return EnhancedStatusCode.indexIn(line.substring(from, to), at - from) == at - from;
+    }
+
+    /** End index of an enhanced status code at the very start, or -1. */
+    private static int leadingStatusEnd(String line) {
+        if (!statusStartsAt(line, 0)) {
+            return -1;
+        }
+        int end = 5;
+        while (end < line.length() && isDigit(line.charAt(end))) {
+            end++;
+        }
+        return end;
+    }
+
+    /**
+     * Drops the marks of continuation lines that were joined into one line with spaces:
+     * {@code "... Please try 550-5.1.1 double-checking"}, {@code "... 550 5.1.1 https://"}, and
+     * a repeated code at the start ({@code "550 User Unknown"} after {@code "550 5.7.1"}).
+     */
+    private static String removeContinuationMarks(String line, int code, EnhancedStatusCode status) {
+        String codeText = Integer.toString(code);
+        if (leadingCode(line) == code && (line.length() == 3 || line.charAt(3) == ' ' || line.charAt(3) == '-')) {
+            line = skipSeparators(line.substring(3));
+            int statusEnd = leadingStatusEnd(line);
+            if (statusEnd > 0) {
+                line = skipSeparators(line.substring(statusEnd));
+            }
+        }
+        if (line.indexOf(codeText) < 0) {
+            return line;
+        }
+        StringBuilder out = new StringBuilder(line.length());
+        int n = line.length();
+        int i = 0;
+        while (i < n) {
+            if (line.startsWith(codeText, i) && (i == 0 || line.charAt(i - 1) == ' ') && i + 3 < n) {
+                int after = i + 3;
+                char sep = line.charAt(after);
+                int statusAt = after + 1;
+                boolean statusFollows = statusAt < n && statusStartsAt(line, statusAt);
+                if (sep == '-' || (sep == ' ' && statusFollows && status != null
+                        && line.startsWith(status.toString(), statusAt))) {
+                    int j = statusAt;
+                    if (statusFollows) {
+                        j = statusAt + 5;
+                        while (j < n && isDigit(line.charAt(j))) {
+                            j++;
+                        }
+                    }
+                    while (j < n && line.charAt(j) == ' ') {
+                        j++;
+                    }
+                    i = j;
+                    continue;
+                }
+            }
+            out.append(line.charAt(i));
+            i++;
+        }
+        return out.toString();
+    }
+
+    /** Reads Postfix's {@code (in reply to RCPT TO command)} and friends. */
+    private static SmtpStage reportedStage(String text) {
+        int at = indexOfIgnoreCase(text, "in reply to ");
+        if (at < 0) {
+            return null;
+        }
+        int end = indexOfIgnoreCase(text, " command", at + 12);  // not overlapping "in reply to "
+        if (end < 0 || end - at > 40) {
+            return null;
+        }
+        String command = text.substring(at + 12, end);
+        if (command.regionMatches(true, 0, "end of data", 0, 11)) {
+            return SmtpStage.DATA;
+        }
+        Optional<SmtpStage> stage = SmtpStage.parse(command);
+        return stage.orElse(null);
+    }
+
+    private static int indexOfIgnoreCase(String text, String needle) {
+        return indexOfIgnoreCase(text, needle, 0);
+    }
+
+    /**
+     * {@code needle} is lower-case ASCII and holds a character that is no letter (a space, a
+     * colon), which no other character matches under {@code regionMatches}' case folding: the
+     * intrinsic {@code indexOf} finds each place that character occurs, and only those places are
+     * compared. A match starts with the needle's first character in either ASCII case.
+     */
+    private static int indexOfIgnoreCase(String text, String needle, int from) {
+        int anchor = anchorOf(needle);
+        char key = needle.charAt(anchor);
+        char lower = needle.charAt(0);
+        char upper = Character.toUpperCase(lower);
+        int max = text.length() - needle.length();
+        int start = Math.max(0, from);
+        for (int k = text.indexOf(key, start + anchor); k >= 0 && k - anchor <= max; k = text.indexOf(key, k + 1)) {
+            int i = k - anchor;
+            char c = text.charAt(i);
+            if ((c == lower || c == upper) && text.regionMatches(true, i, needle, 0, needle.length())) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Position in {@code needle} of its last character that is neither a letter nor a space, else of its last space. */
+    private static int anchorOf(String needle) {
+        int space = -1;
+        for (int i = needle.length() - 1; i >= 0; i--) {
+            char c = needle.charAt(i);
+            if (c == ' ') {
+                space = space < 0 ? i : space;
+            } else if (!Character.isLetter(c)) {
+                return i;
+            }
+        }
+        if (space < 0) {
+            throw new IllegalArgumentException("needle without a space or sign: " + needle);
+        }
+        return space;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static final class Collected {
+        List<String> text = new ArrayList<>();
+        EnhancedStatusCode dsnStatus;
+        String remoteHost;
+    }
+}

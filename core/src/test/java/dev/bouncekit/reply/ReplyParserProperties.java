@@ -1,0 +1,43 @@
+package dev.bouncekit.reply;
+
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@link ReplyParser}, which reads lines as ranges of the input, against
+ * {@link ReferenceReplyParser}, which copies every line at every step: the same reply for texts
+ * built from the pieces the parser looks for (codes, continuation marks, enhanced codes, DSN
+ * fields, Postfix's forms, line breaks, white space).
+ */
+class ReplyParserProperties {
+
+    private static final String[] PIECES = {
+        "550", "550-", "550 ", "421", "452 ", "551", "5.1.1", "5.1.1 ", "4.2.2", "5.7.1", "5.7.26", "5.1.10", "5.12.1",
+        "2.0.0", "192.0.2.1", "4.16.55.1", " ", "  ", "\t", "\n", "\r\n", "\r", "-", ":", ";", ",", "(", ")", "[", "]",
+        "smtp;", "SMTP; ", "Diagnostic-Code: ", "diagnostic-code: smtp; ", "Status: ", "Status: 5.2.2", "Remote-MTA: dns; ",
+        "Action: failed", "Final-Recipient: rfc822; a@example.org", "Reporting-MTA: dns; x", "X-Postfix-Queue-ID: 1",
+        "host ", "HOST ", "mx.example.org[192.0.2.1]", " said: ", " said:", "<a@example.org>: ", "(host ",
+        "in reply to ", "(in reply to RCPT TO command)", " command", "end of DATA", "MAIL FROM", "RCPT TO",
+        "user unknown", "Mailbox full", "gsmtp", "(#5.1.1)", "Please try", "x", "é", "İ", "\u00a0", "\u2028"
+    };
+
+    @Property(tries = 3000)
+    void the_range_parser_gives_the_reference_reply(@ForAll("replies") String text) {
+        assertThat(ReplyParser.parse(text)).isEqualTo(ReferenceReplyParser.parse(text));
+    }
+
+    @Property(tries = 500)
+    void any_text_gives_the_reference_reply(@ForAll String text) {
+        assertThat(ReplyParser.parse(text)).isEqualTo(ReferenceReplyParser.parse(text));
+    }
+
+    @Provide
+    Arbitrary<String> replies() {
+        return Arbitraries.of(PIECES).list().ofMaxSize(30).map(pieces -> String.join("", pieces));
+    }
+}
