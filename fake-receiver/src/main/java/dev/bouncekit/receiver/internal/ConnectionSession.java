@@ -40,6 +40,7 @@ final class ConnectionSession {
     private boolean messageTooLarge;
     private int protocolErrors;
     private MovingMessage transaction;
+    private byte[] received;
     private final List<String> transactionRecipients = new ArrayList<>();
 
     private volatile boolean closing;
@@ -185,6 +186,16 @@ final class ConnectionSession {
         synchronized (this) {
             acceptedRecipients.add(recipient);
         }
+    }
+
+    /** Keeps the data of the message being answered (trace headers and content), or forgets it (null). */
+    void received(byte[] data) {
+        received = data;
+    }
+
+    /** The data of the message being answered. */
+    byte[] received() {
+        return received;
     }
 
     /** The recipients accepted for this message, in order. */

@@ -72,16 +72,26 @@ final class RecordingSmtpConnection extends SmtpConnection {
      */
     @Override
     public InputStream dotLimitedInputStream(byte[] initialContent) {
+        return readMessage(initialContent).stream();
+    }
+
+    /**
+     * Reads message data to the final dot after {@code prefix}, as {@link #dotLimitedInputStream}
+     * does, as bytes.
+     *
+     * @throws UncheckedIOException when the client goes away or times out before the final dot
+     */
+    SmtpInput.MessageData readMessage(byte[] prefix) {
         SmtpInput.MessageData data;
         try {
-            data = input.readData(initialContent, maxMessageSize);
+            data = input.readData(prefix, maxMessageSize);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         if (data.tooLarge()) {
             session.messageTooLarge();
         }
-        return data.content();
+        return data;
     }
 
     /** The receiver's host name, for the greeting and the EHLO and HELO replies. */

@@ -108,7 +108,7 @@ final class SmtpInput {
                 case DOT_CR:
                     if (b == '\n') {
                         content.dropLineEnding();
-                        return new MessageData(content.stream(), content.size(), content.size() > maxOctets);
+                        return new MessageData(content.bytes(), content.size(), content.size() > maxOctets);
                     }
                     content.add('\r');
                     content.add(b);
@@ -148,11 +148,16 @@ final class SmtpInput {
     /**
      * A message as received.
      *
-     * @param content  the stored prefix and the message, or only the prefix when the message was too large
+     * @param content  the prefix and the message, or only the prefix when the message was too large
      * @param size     the message's size in octets (without the prefix)
      * @param tooLarge true when the message was larger than the limit and was dropped
      */
-    record MessageData(InputStream content, long size, boolean tooLarge) {
+    record MessageData(byte[] content, long size, boolean tooLarge) {
+
+        /** The content as a stream that MIME parsers read without copying. */
+        InputStream stream() {
+            return new SharedByteArrayInputStream(content);
+        }
     }
 
     /** A command line longer than allowed; it has been read to its end. */
@@ -180,7 +185,7 @@ final class SmtpInput {
 
     /**
      * The message content: a prefix, then data up to a cap; what goes beyond the cap is counted,
-     * not kept. Handed to the MIME parser without copying.
+     * not kept.
      */
     private static final class MessageBuffer {
         private final int prefixLength;
@@ -221,8 +226,9 @@ final class SmtpInput {
             return size;
         }
 
-        InputStream stream() {
-            return new SharedByteArrayInputStream(bytes, 0, size > cap - 2 ? prefixLength : length);
+        /** The prefix and the data kept, exactly; only the prefix when the data went beyond the cap. */
+        byte[] bytes() {
+            return Arrays.copyOf(bytes, size > cap - 2 ? prefixLength : length);
         }
     }
 }
