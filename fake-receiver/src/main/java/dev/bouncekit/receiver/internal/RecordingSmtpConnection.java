@@ -9,7 +9,6 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 
 /**
  * The connection's I/O in place of GreenMail's: command lines and message data are read in
@@ -27,7 +26,6 @@ final class RecordingSmtpConnection extends SmtpConnection {
     private final SmtpInput input;
     private final OutputStream output;
     private final WriteWatchdog watchdog;
-    private final Duration writeTimeout;
     private final long maxMessageSize;
 
     RecordingSmtpConnection(SmtpHandler handler, Socket socket, ConnectionSession session) throws IOException {
@@ -38,7 +36,6 @@ final class RecordingSmtpConnection extends SmtpConnection {
         this.output = socket.getOutputStream();
         ReceiverRuntime runtime = session.runtime();
         this.watchdog = runtime.watchdog();
-        this.writeTimeout = runtime.limits().idleTimeout();
         this.maxMessageSize = runtime.limits().maxMessageSize();
     }
 
@@ -112,7 +109,7 @@ final class RecordingSmtpConnection extends SmtpConnection {
         }
         session.replySent(reply, rule);
         byte[] bytes = (reply + "\r\n").getBytes(StandardCharsets.ISO_8859_1);
-        try (WriteWatchdog.Guard guard = watchdog.guard(socket, writeTimeout)) {
+        try (WriteWatchdog.Guard guard = watchdog.guard(socket)) {
             output.write(bytes);
             output.flush();
         } catch (IOException e) {
