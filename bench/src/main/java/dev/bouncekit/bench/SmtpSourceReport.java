@@ -47,6 +47,15 @@ public record SmtpSourceReport(int messages, int probeConnections, int rounds) {
      * @param logs     where the servers' output goes
      */
     public void run(Path serveJar, Path logs, PrintStream out, ResultsTable table) throws Exception {
+        run(serveJar, List.of(), logs, out, table);
+    }
+
+    /**
+     * As {@link #run(Path, Path, PrintStream, ResultsTable)}, with {@code bouncekit serve} of other
+     * builds ({@code otherJars}) taking turns with the rest, for a before/after comparison.
+     */
+    public void run(Path serveJar, List<Path> otherJars, Path logs, PrintStream out, ResultsTable table)
+            throws Exception {
         if (!available()) {
             table.info("smtp-source against smtp-sink, GreenMail, serve", "n/a: Postfix's smtp-source is not installed "
                     + "(bench/run.sh installs the postfix package)", "", "");
@@ -61,6 +70,9 @@ public record SmtpSourceReport(int messages, int probeConnections, int rounds) {
             servers.add(ExternalServer.smtpSink(SINK, logs.resolve("smtp-sink.log")));
             servers.add(ExternalServer.stockGreenMail(logs.resolve("greenmail.log")));
             servers.add(ExternalServer.serve(serveJar, logs.resolve("serve.log")));
+            for (int i = 0; i < otherJars.size(); i++) {
+                servers.add(ExternalServer.serve(otherJars.get(i), logs.resolve("serve-other-" + i + ".log")));
+            }
             for (SmtpSourceMode mode : modes) {
                 for (ExternalServer server : servers) {
                     rate(mode, server);
@@ -95,9 +107,15 @@ public record SmtpSourceReport(int messages, int probeConnections, int rounds) {
             double sink = median(perRound[m][0]);
             double greenMail = median(perRound[m][1]);
             double serve = median(perRound[m][2]);
+            StringBuilder others = new StringBuilder();
+            for (int s = 3; s < servers.size(); s++) {
+                double other = median(perRound[m][s]);
+                others.append(" other build ").append(s - 2).append(": ").append(Figures.count(other))
+                        .append(" (serve / it ").append(Figures.ratio(serve / other)).append(") |");
+            }
             out.println("| " + mode.label() + " | " + Figures.count(sink) + " | " + Figures.count(greenMail) + " | "
                     + Figures.count(serve) + " | " + Figures.ratio(serve / greenMail) + " | "
-                    + Figures.ratio(serve / sink) + " |");
+                    + Figures.ratio(serve / sink) + " |" + others);
             String figure = "smtp-source, " + mode.label() + ", msgs/s";
             if (!mode.isProbe()) {
                 table.add(figure, Figures.count(serve), "GreenMail: " + Figures.count(greenMail),
@@ -112,12 +130,14 @@ public record SmtpSourceReport(int messages, int probeConnections, int rounds) {
                         serve / sink >= mode.targetOfSink());
             }
         }
-        out.println("every round, msgs/s (sink / GreenMail / serve):");
+        out.println("every round, msgs/s (sink / GreenMail / serve" + (servers.size() > 3 ? " / other builds" : "") + "):");
         for (int m = 0; m < modes.size(); m++) {
             StringBuilder line = new StringBuilder("  " + modes.get(m).label() + ":");
             for (int r = 0; r < rounds; r++) {
-                line.append(String.format(Locale.ROOT, "  %.0f/%.0f/%.0f", perRound[m][0][r], perRound[m][1][r],
-                        perRound[m][2][r]));
+                line.append(" ");
+                for (int s = 0; s < servers.size(); s++) {
+                    line.append(s == 0 ? " " : "/").append(String.format(Locale.ROOT, "%.0f", perRound[m][s][r]));
+                }
             }
             out.println(line);
         }
