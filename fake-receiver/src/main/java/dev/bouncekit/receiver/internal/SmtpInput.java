@@ -23,6 +23,10 @@ final class SmtpInput {
     private final byte[] buffer = new byte[8192];
     private int position;
     private int limit;
+    /** The command line being read, reused from line to line. */
+    private byte[] line = new byte[256];
+    /** The message being read, reused from message to message of the connection. */
+    private final MessageBuffer content = new MessageBuffer();
 
     SmtpInput(InputStream in) {
         this.in = in;
@@ -36,7 +40,7 @@ final class SmtpInput {
      */
     String readLine(int maxOctets) throws IOException {
         int capacity = maxOctets + 1; // room for a CR that turns out to precede LF
-        byte[] line = new byte[Math.min(capacity, 256)];
+        byte[] line = this.line;
         int length = 0;
         long total = 0;
         boolean afterCr = false;
@@ -62,6 +66,7 @@ final class SmtpInput {
             if (length < capacity) {
                 if (length == line.length) {
                     line = Arrays.copyOf(line, Math.min(capacity, line.length * 2));
+                    this.line = line;
                 }
                 line[length++] = (byte) b;
             }
@@ -81,9 +86,30 @@ final class SmtpInput {
      * @throws EOFException when the stream ends before the final dot
      */
     MessageData readData(byte[] prefix, long maxOctets) throws IOException {
-        MessageBuffer content = new MessageBuffer(prefix, maxOctets + 2);
+        MessageBuffer content = this.content;
+        content.start(prefix, maxOctets + 2);
+        try {
+            return readData(content, maxOctets);
+        } finally {
+            content.release();
+        }
+    }
+
+    private MessageData readData(MessageBuffer content, long maxOctets) throws IOException {
         int state = LINE_START;
         while (true) {
+            if (state == IN_LINE && position < limit) {
+                // the bulk of a message: copy up to the next CR at once
+                int end = position;
+                while (end < limit && buffer[end] != '\r') {
+                    end++;
+                }
+                content.add(buffer, position, end - position);
+                position = end;
+                if (position == limit) {
+                    continue;
+                }
+            }
             int b = read();
             if (b < 0) {
                 throw new EOFException("end of stream after " + content.size() + " octets of message data");
@@ -185,20 +211,32 @@ final class SmtpInput {
 
     /**
      * The message content: a prefix, then data up to a cap; what goes beyond the cap is counted,
-     * not kept.
+     * not kept. One per connection, reused from message to message; a buffer grown past
+     * {@value #KEPT_CAPACITY} octets for a large message is let go afterwards.
      */
     private static final class MessageBuffer {
-        private final int prefixLength;
-        private final long cap;
-        private byte[] bytes;
+        private static final int KEPT_CAPACITY = 1 << 20;
+
+        private int prefixLength;
+        private long cap;
+        private byte[] bytes = new byte[8192];
         private int length;
         private long size;
 
-        MessageBuffer(byte[] prefix, long cap) {
+        void start(byte[] prefix, long cap) {
             this.prefixLength = prefix.length;
             this.cap = cap;
-            this.bytes = Arrays.copyOf(prefix, prefix.length + 4096);
+            this.length = 0;
+            this.size = 0;
+            ensure(prefix.length);
+            System.arraycopy(prefix, 0, bytes, 0, prefix.length);
             this.length = prefix.length;
+        }
+
+        void release() {
+            if (bytes.length > KEPT_CAPACITY) {
+                bytes = new byte[8192];
+            }
         }
 
         void add(int b) {
@@ -206,10 +244,25 @@ final class SmtpInput {
             if (size > cap) {
                 return;
             }
-            if (length == bytes.length) {
-                bytes = Arrays.copyOf(bytes, (int) Math.min((long) bytes.length * 2, prefixLength + cap));
-            }
+            ensure(1);
             bytes[length++] = (byte) b;
+        }
+
+        void add(byte[] from, int offset, int count) {
+            long kept = Math.max(0, Math.min(count, cap - size));
+            size += count;
+            if (kept > 0) {
+                ensure((int) kept);
+                System.arraycopy(from, offset, bytes, length, (int) kept);
+                length += (int) kept;
+            }
+        }
+
+        private void ensure(int more) {
+            if (length + more > bytes.length) {
+                long wanted = Math.max((long) bytes.length * 2, (long) length + more);
+                bytes = Arrays.copyOf(bytes, (int) Math.min(wanted, prefixLength + cap));
+            }
         }
 
         /** Removes the CRLF that ended the last line: it belongs to the final {@code <CRLF>.<CRLF>}. */
