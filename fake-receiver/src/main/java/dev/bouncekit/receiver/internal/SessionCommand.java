@@ -13,7 +13,6 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Date;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -147,6 +146,9 @@ class SessionCommand extends SmtpCommand {
 
         /** Answers a declared size (RFC 1870) that is malformed or over the limit; true when answered. */
         private static boolean refusedBySize(ConnectionSession session, String parameters) {
+            if (!containsIgnoreCase(parameters, "SIZE=")) {
+                return false;
+            }
             for (String parameter : parameters.trim().split("\\s+")) {
                 Matcher size = SIZE.matcher(parameter);
                 if (!size.matches()) {
@@ -245,12 +247,21 @@ class SessionCommand extends SmtpCommand {
         private static String traceHeaders(MovingMessage message, SmtpConnection conn) {
             return "Return-Path: <" + oneLine(message.getReturnPath().getEmail()) + ">\r\n"
                     + "Received: from " + conn.getClientAddress() + " (HELO " + oneLine(conn.getHeloName()) + "); "
-                    + new Date() + "\r\n";
+                    + TraceDate.now() + "\r\n";
         }
 
         private static String oneLine(String value) {
             return value == null ? null : value.replace("\r", "").replace("\n", "");
         }
+    }
+
+    private static boolean containsIgnoreCase(String text, String part) {
+        for (int i = 0; i + part.length() <= text.length(); i++) {
+            if (text.regionMatches(true, i, part, 0, part.length())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static boolean isQuit(String name) {
