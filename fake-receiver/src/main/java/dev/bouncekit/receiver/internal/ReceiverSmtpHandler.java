@@ -138,6 +138,9 @@ final class ReceiverSmtpHandler extends SmtpHandler {
     @Override
     public void close() {
         super.close();
+        if (conn instanceof RecordingSmtpConnection recording) {
+            recording.closed();
+        }
         session.closed();
     }
 }

@@ -25,7 +25,7 @@ final class RecordingSmtpConnection extends SmtpConnection {
     private final Socket socket;
     private final SmtpInput input;
     private final OutputStream output;
-    private final WriteWatchdog watchdog;
+    private final WriteWatchdog.Watch writes;
     private final long maxMessageSize;
 
     RecordingSmtpConnection(SmtpHandler handler, Socket socket, ConnectionSession session) throws IOException {
@@ -35,7 +35,7 @@ final class RecordingSmtpConnection extends SmtpConnection {
         this.input = new SmtpInput(socket.getInputStream());
         this.output = socket.getOutputStream();
         ReceiverRuntime runtime = session.runtime();
-        this.watchdog = runtime.watchdog();
+        this.writes = runtime.watchdog().watch(socket);
         this.maxMessageSize = runtime.limits().maxMessageSize();
     }
 
@@ -97,6 +97,11 @@ final class RecordingSmtpConnection extends SmtpConnection {
         return session.runtime().hostname();
     }
 
+    /** The connection is over: its writes are no longer watched. */
+    void closed() {
+        writes.close();
+    }
+
     @Override
     public void send(String reply) {
         send(reply, null);
@@ -109,11 +114,14 @@ final class RecordingSmtpConnection extends SmtpConnection {
         }
         session.replySent(reply, rule);
         byte[] bytes = (reply + "\r\n").getBytes(StandardCharsets.ISO_8859_1);
-        try (WriteWatchdog.Guard guard = watchdog.guard(socket)) {
+        writes.writeStarted();
+        try {
             output.write(bytes);
             output.flush();
         } catch (IOException e) {
             session.close();
+        } finally {
+            writes.writeEnded();
         }
     }
 }

@@ -13,11 +13,12 @@ import java.util.concurrent.TimeUnit;
  * Closes a socket whose write has been blocked too long. Socket timeouts only bound reads; a client
  * that stops reading would otherwise hold a connection thread in {@code write} forever.
  *
- * <p>A write in progress is a {@link Guard} in a set; one daemon thread per receiver, started on
- * first use, looks at the set every eighth of the timeout (between {@value #MIN_TICK_MILLIS} ms and
- * 1 s) and closes the sockets of writes older than the timeout. A write thus costs an entry in the
- * set and nothing else: no task to schedule and cancel, no wake-up of the watchdog's thread. A
- * blocked write is closed between the timeout and the timeout plus one tick.
+ * <p>Each open connection has a {@link Watch} in a set, which notes when a write starts and ends;
+ * one daemon thread per receiver, started on first use, looks at the set every eighth of the
+ * timeout (between {@value #MIN_TICK_MILLIS} ms and 1 s) and closes the sockets of writes older
+ * than the timeout. A write thus costs two volatile stores: no task to schedule and cancel, no
+ * wake-up of the watchdog's thread. A blocked write is closed between the timeout and the timeout
+ * plus one tick.
  */
 final class WriteWatchdog {
 
@@ -26,7 +27,7 @@ final class WriteWatchdog {
     private final String name;
     private final long timeoutNanos;
     private final long tickNanos;
-    private final Set<Guard> writing = ConcurrentHashMap.newKeySet();
+    private final Set<Watch> open = ConcurrentHashMap.newKeySet();
     private volatile ScheduledThreadPoolExecutor timer;
     private boolean stopped;
 
@@ -37,12 +38,12 @@ final class WriteWatchdog {
                 Math.min(TimeUnit.SECONDS.toNanos(1), timeoutNanos / 8));
     }
 
-    /** Watches one write: unless the guard is closed within the timeout, the socket is closed. */
-    Guard guard(Socket socket) {
+    /** Watches the writes to one connection's socket until the watch is closed. */
+    Watch watch(Socket socket) {
         startOnce();
-        Guard guard = new Guard(socket, System.nanoTime());
-        writing.add(guard);
-        return guard;
+        Watch watch = new Watch(socket);
+        open.add(watch);
+        return watch;
     }
 
     /** Stops the watchdog thread; later writes are not watched. */
@@ -79,10 +80,11 @@ final class WriteWatchdog {
     /** Closes the sockets of the writes that have taken longer than the timeout. */
     private void sweep() {
         long now = System.nanoTime();
-        for (Guard guard : writing) {
-            if (now - guard.since > timeoutNanos) {
-                writing.remove(guard);
-                closeQuietly(guard.socket);
+        for (Watch watch : open) {
+            // writing first: a write seen in progress has its start already visible (it is stored before)
+            if (watch.writing && now - watch.since > timeoutNanos) {
+                watch.writing = false;
+                closeQuietly(watch.socket);
             }
         }
     }
@@ -95,19 +97,31 @@ final class WriteWatchdog {
         }
     }
 
-    /** A write in progress; closing it ends the watch. */
-    final class Guard implements AutoCloseable {
+    /** The writes to one socket; closing it ends the watch. */
+    final class Watch implements AutoCloseable {
         private final Socket socket;
-        private final long since;
+        private volatile long since;
+        private volatile boolean writing;
 
-        private Guard(Socket socket, long since) {
+        private Watch(Socket socket) {
             this.socket = socket;
-            this.since = since;
+        }
+
+        /** A write begins: unless {@link #writeEnded()} comes within the timeout, the socket is closed. */
+        void writeStarted() {
+            since = System.nanoTime();
+            writing = true;
+        }
+
+        /** The write begun last has ended. */
+        void writeEnded() {
+            writing = false;
         }
 
         @Override
         public void close() {
-            writing.remove(this);
+            writing = false;
+            open.remove(this);
         }
     }
 }
