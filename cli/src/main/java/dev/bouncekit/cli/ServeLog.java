@@ -6,8 +6,6 @@ import dev.bouncekit.receiver.ReceiverListener;
 
 import java.io.PrintWriter;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.stream.Collectors;
 
 /**
  * What {@code bouncekit serve} logs while it runs, one line per event on standard output:
@@ -21,6 +19,7 @@ import java.util.stream.Collectors;
 final class ServeLog implements ReceiverListener {
 
     private final PrintWriter out;
+    private final Timestamps times = new Timestamps();
 
     ServeLog(PrintWriter out) {
         this.out = out;
@@ -28,9 +27,13 @@ final class ServeLog implements ReceiverListener {
 
     @Override
     public void messageStored(ReceivedMessage message) {
-        line(message.receivedAt(), "accepted message " + message.id() + " from <" + message.from() + "> to "
-                + message.to().stream().map(to -> "<" + to + ">").collect(Collectors.joining(", "))
-                + " (" + message.size() + " octets, connection " + message.connectionId() + ")");
+        StringBuilder line = new StringBuilder(160);
+        line.append("accepted message ").append(message.id()).append(" from <").append(message.from()).append("> to ");
+        for (int i = 0; i < message.to().size(); i++) {
+            line.append(i == 0 ? "<" : ", <").append(message.to().get(i)).append('>');
+        }
+        line.append(" (").append(message.size()).append(" octets, connection ").append(message.connectionId()).append(')');
+        line(message.receivedAt(), line);
     }
 
     @Override
@@ -42,10 +45,39 @@ final class ServeLog implements ReceiverListener {
                 + clientAddress + ")");
     }
 
-    private void line(Instant at, String text) {
+    private void line(Instant at, CharSequence text) {
+        String time = times.format(at);
         synchronized (out) {
-            out.println(at.truncatedTo(ChronoUnit.MILLIS) + " " + text);
+            out.append(time).append(' ').append(text).println();
             out.flush();
+        }
+    }
+
+    /**
+     * {@code Instant.truncatedTo(MILLIS).toString()}, the date and time to the second formatted once
+     * per second: log lines come in bursts, and formatting each instant anew costs more than the
+     * rest of the line.
+     */
+    static final class Timestamps {
+        private record Second(long epochSecond, String text) {
+        }
+
+        private volatile Second last = new Second(Long.MIN_VALUE, "");
+
+        String format(Instant at) {
+            long second = at.getEpochSecond();
+            Second cached = last;
+            if (cached.epochSecond() != second) {
+                String whole = Instant.ofEpochSecond(second).toString(); // ...THH:MM:SSZ
+                cached = new Second(second, whole.substring(0, whole.length() - 1));
+                last = cached;
+            }
+            int millis = at.getNano() / 1_000_000;
+            if (millis == 0) {
+                return cached.text() + 'Z';
+            }
+            return cached.text() + '.' + (char) ('0' + millis / 100) + (char) ('0' + millis / 10 % 10)
+                    + (char) ('0' + millis % 10) + 'Z';
         }
     }
 }
