@@ -211,15 +211,17 @@ final class SmtpInput {
 
     /**
      * The message content: a prefix, then data up to a cap; what goes beyond the cap is counted,
-     * not kept. One per connection, reused from message to message; a buffer grown past
-     * {@value #KEPT_CAPACITY} octets for a large message is let go afterwards.
+     * not kept. One per connection, allocated with the first message and reused from message to
+     * message; a buffer grown past {@value #KEPT_CAPACITY} octets for a large message is let go
+     * afterwards.
      */
     private static final class MessageBuffer {
         private static final int KEPT_CAPACITY = 1 << 20;
+        private static final byte[] NONE = new byte[0];
 
         private int prefixLength;
         private long cap;
-        private byte[] bytes = new byte[8192];
+        private byte[] bytes = NONE;
         private int length;
         private long size;
 
@@ -235,7 +237,7 @@ final class SmtpInput {
 
         void release() {
             if (bytes.length > KEPT_CAPACITY) {
-                bytes = new byte[8192];
+                bytes = NONE;
             }
         }
 
@@ -260,7 +262,7 @@ final class SmtpInput {
 
         private void ensure(int more) {
             if (length + more > bytes.length) {
-                long wanted = Math.max((long) bytes.length * 2, (long) length + more);
+                long wanted = Math.max(Math.max((long) bytes.length * 2, 8192), (long) length + more);
                 bytes = Arrays.copyOf(bytes, (int) Math.min(wanted, prefixLength + cap));
             }
         }
