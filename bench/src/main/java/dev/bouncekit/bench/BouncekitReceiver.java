@@ -19,7 +19,12 @@ public final class BouncekitReceiver implements RuleReceiver {
 
     /** Starts a receiver. */
     public static BouncekitReceiver start() {
-        return new BouncekitReceiver(FakeReceiver.builder().build().start());
+        return start(FakeReceiver.builder());
+    }
+
+    /** Starts a receiver as {@code builder} describes it. */
+    public static BouncekitReceiver start(FakeReceiver.Builder builder) {
+        return new BouncekitReceiver(builder.build().start());
     }
 
     @Override

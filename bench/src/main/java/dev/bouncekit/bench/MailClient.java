@@ -9,6 +9,8 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import org.eclipse.angus.mail.smtp.SMTPTransport;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -53,6 +55,17 @@ public final class MailClient {
         } catch (MessagingException e) {
             throw new IllegalStateException("cannot build the benchmark message", e);
         }
+    }
+
+    /** The size of the message as sent, in bytes (after dot-stuffing, without the final dot). */
+    public int messageSize() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            message.writeTo(out);
+        } catch (IOException | MessagingException e) {
+            throw new IllegalStateException("cannot write the benchmark message", e);
+        }
+        return out.size();
     }
 
     /** Sends {@code count} messages over one connection; returns the elapsed nanoseconds. */

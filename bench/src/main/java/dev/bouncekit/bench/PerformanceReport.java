@@ -2,11 +2,15 @@ package dev.bouncekit.bench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Runs every benchmark of bouncekit and prints one results table: {@code java -jar
- * bench/target/benchmarks.jar [--only classifier|receiver|lifecycle] [--out DIR]}. JMH's own logs and JSON
- * results go to {@code DIR} (default {@code bench/target/results}).
+ * bench/target/benchmarks.jar [--only classifier|receiver|smtp|lifecycle] [--out DIR] [--serve-jar FILE] [--other-serve-jar FILE]...}.
+ * JMH's own logs and JSON results, and the server logs of the smtp part, go to {@code DIR} (default
+ * {@code bench/target/results}); the smtp part runs {@code bouncekit serve} from {@code FILE} (default
+ * {@code cli/target/bouncekit.jar}), next to the builds given with {@code --other-serve-jar} if any.
  */
 public final class PerformanceReport {
 
@@ -18,12 +22,16 @@ public final class PerformanceReport {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         String only = null;
         Path out = Path.of("bench", "target", "results");
+        Path serveJar = Path.of("cli", "target", "bouncekit.jar");
+        List<Path> otherJars = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--only" -> only = value(args, ++i);
                 case "--out" -> out = Path.of(value(args, ++i));
+                case "--serve-jar" -> serveJar = Path.of(value(args, ++i));
+                case "--other-serve-jar" -> otherJars.add(Path.of(value(args, ++i)));
                 default -> throw new IllegalArgumentException("unknown argument '" + args[i]
-                        + "'; use --only classifier|receiver|lifecycle and --out DIR");
+                        + "'; use --only classifier|receiver|smtp|lifecycle, --out DIR, --serve-jar FILE and --other-serve-jar FILE");
             }
         }
         Files.createDirectories(out);
@@ -36,6 +44,12 @@ public final class PerformanceReport {
         if (only == null || only.equals("receiver")) {
             System.out.println("receiver against stock GreenMail (Angus Mail client, 127.0.0.1) ...");
             new ReceiverReport(ReceiverWorkload.standard(), BouncekitReceiver::start).run(table);
+        }
+        if (only == null || only.equals("smtp")) {
+            System.out.println("smtp-source against smtp-sink, stock GreenMail and bouncekit serve, each its own process ...");
+            SmtpSourceReport.standard().run(serveJar, otherJars, out, System.out, table);
+            System.out.println("heap per stored message, stock GreenMail and the fake receiver ...");
+            StoredMessageMemory.standard().run(table);
         }
         if (only == null || only.equals("lifecycle")) {
             System.out.println("receiver reset and start/stop, FakeReceiver directly and through the JUnit extension ...");

@@ -106,6 +106,20 @@ class BenchmarkSmokeTest {
     }
 
     @Test
+    void should_probe_both_servers_with_ehlo_sessions_and_measure_their_heap_per_message() throws Exception {
+        try (StockGreenMail greenMail = StockGreenMail.start(); BouncekitReceiver receiver = BouncekitReceiver.start()) {
+            assertThat(new EhloProbe(greenMail.port()).run(2)).isPositive();
+            assertThat(new EhloProbe(receiver.port()).run(2)).isPositive();
+        }
+        ResultsTable table = new ResultsTable();
+
+        new StoredMessageMemory(5).run(table);
+
+        assertThat(table.rows()).hasSize(2).allSatisfy(row -> assertThat(row.value()).endsWith(" B"));
+        assertThat(SmtpSourceMode.all()).hasSize(5).filteredOn(SmtpSourceMode::isProbe).hasSize(1);
+    }
+
+    @Test
     void should_measure_reset_and_start_stop_directly_and_through_the_junit_extension() throws Exception {
         ResultsTable table = new ResultsTable();
 

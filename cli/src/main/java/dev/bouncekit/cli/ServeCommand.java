@@ -163,8 +163,9 @@ public final class ServeCommand implements Callable<Integer> {
         }
         FakeReceiver.Builder builder = FakeReceiver.builder().bind(bind).rules(rules).retention(retention).realAddresses(true)
                 .magicAddresses(!noMagicAddresses);
-        if (!quiet) {
-            builder.listener(new ServeLog(out));
+        ServeLog log = quiet ? null : new ServeLog(out);
+        if (log != null) {
+            builder.listener(log);
         }
         for (String refused : new String[] {
                 refused("--smtp-port", () -> builder.smtpPort(smtpPort)),
@@ -209,6 +210,9 @@ public final class ServeCommand implements Callable<Integer> {
             started.countDown();
 
             awaitStopRequest();
+            if (log != null) {
+                log.write();
+            }
             out.println("bouncekit serve: stopping");
             out.flush();
             return 0;
@@ -220,6 +224,9 @@ public final class ServeCommand implements Callable<Integer> {
                 api.close();
             }
             receiver.close();
+            if (log != null) {
+                log.close();
+            }
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
             } catch (IllegalStateException shuttingDown) {

@@ -6,8 +6,11 @@ import dev.bouncekit.receiver.ReceiverListener;
 
 import java.io.PrintWriter;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.stream.Collectors;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * What {@code bouncekit serve} logs while it runs, one line per event on standard output:
@@ -17,20 +20,67 @@ import java.util.stream.Collectors;
  * </pre>
  * A refusal the receiver gives on its own (a protocol error, a limit) shows {@code [receiver]} or
  * its {@code limit: ...} label instead of a rule.
+ *
+ * <p>Lines are queued by the connection threads and written by one thread of the log's own, every
+ * {@value #WRITE_EVERY_MILLIS} ms, in one write: under a stream of mail the connections neither wait
+ * for each other on the output nor pay a system call per line. {@link #close()} writes what is
+ * left.
  */
-final class ServeLog implements ReceiverListener {
+final class ServeLog implements ReceiverListener, AutoCloseable {
+
+    static final long WRITE_EVERY_MILLIS = 50;
 
     private final PrintWriter out;
+    private final Queue<String> pending = new ConcurrentLinkedQueue<>();
+    private final ScheduledExecutorService writer;
+    private final Timestamps times = new Timestamps();
 
     ServeLog(PrintWriter out) {
         this.out = out;
+        this.writer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "bouncekit-serve-log");
+            t.setDaemon(true);
+            return t;
+        });
+        writer.scheduleWithFixedDelay(this::write, WRITE_EVERY_MILLIS, WRITE_EVERY_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    /** Writes the lines queued so far. */
+    void write() {
+        synchronized (out) {
+            StringBuilder block = null;
+            for (String line; (line = pending.poll()) != null; ) {
+                block = block == null ? new StringBuilder(line.length() * 2) : block;
+                block.append(line).append(System.lineSeparator());
+            }
+            if (block != null) {
+                out.print(block);
+                out.flush();
+            }
+        }
+    }
+
+    /** Stops the log's thread and writes what is left. */
+    @Override
+    public void close() {
+        writer.shutdownNow();
+        try {
+            writer.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        write();
     }
 
     @Override
     public void messageStored(ReceivedMessage message) {
-        line(message.receivedAt(), "accepted message " + message.id() + " from <" + message.from() + "> to "
-                + message.to().stream().map(to -> "<" + to + ">").collect(Collectors.joining(", "))
-                + " (" + message.size() + " octets, connection " + message.connectionId() + ")");
+        StringBuilder line = new StringBuilder(160);
+        line.append("accepted message ").append(message.id()).append(" from <").append(message.from()).append("> to ");
+        for (int i = 0; i < message.to().size(); i++) {
+            line.append(i == 0 ? "<" : ", <").append(message.to().get(i)).append('>');
+        }
+        line.append(" (").append(message.size()).append(" octets, connection ").append(message.connectionId()).append(')');
+        line(message.receivedAt(), line);
     }
 
     @Override
@@ -42,10 +92,35 @@ final class ServeLog implements ReceiverListener {
                 + clientAddress + ")");
     }
 
-    private void line(Instant at, String text) {
-        synchronized (out) {
-            out.println(at.truncatedTo(ChronoUnit.MILLIS) + " " + text);
-            out.flush();
+    private void line(Instant at, CharSequence text) {
+        pending.add(times.format(at) + ' ' + text);
+    }
+
+    /**
+     * {@code Instant.truncatedTo(MILLIS).toString()}, the date and time to the second formatted once
+     * per second: log lines come in bursts, and formatting each instant anew costs more than the
+     * rest of the line.
+     */
+    static final class Timestamps {
+        private record Second(long epochSecond, String text) {
+        }
+
+        private volatile Second last = new Second(Long.MIN_VALUE, "");
+
+        String format(Instant at) {
+            long second = at.getEpochSecond();
+            Second cached = last;
+            if (cached.epochSecond() != second) {
+                String whole = Instant.ofEpochSecond(second).toString(); // ...THH:MM:SSZ
+                cached = new Second(second, whole.substring(0, whole.length() - 1));
+                last = cached;
+            }
+            int millis = at.getNano() / 1_000_000;
+            if (millis == 0) {
+                return cached.text() + 'Z';
+            }
+            return cached.text() + '.' + (char) ('0' + millis / 100) + (char) ('0' + millis / 10 % 10)
+                    + (char) ('0' + millis % 10) + 'Z';
         }
     }
 }

@@ -224,7 +224,12 @@ class ServeCommandTest {
         catchThrowableOfType(SendFailedException.class,
                 () -> send(r.command().smtpPort(), "app@sender.test", "Logged", "alice@example.com", "ghost@gmail.com"));
 
-        List<String> log = r.out().toString().lines().filter(l -> l.matches("\\d{4}-.*")).toList();
+        // the log's thread writes queued lines every ServeLog.WRITE_EVERY_MILLIS
+        List<String> log = List.of();
+        for (long deadline = System.nanoTime() + WAIT.toNanos(); log.size() < 2 && System.nanoTime() < deadline; ) {
+            Thread.sleep(ServeLog.WRITE_EVERY_MILLIS / 5);
+            log = r.out().toString().lines().filter(l -> l.matches("\\d{4}-.*")).toList();
+        }
         assertThat(log).hasSize(2);
         assertThat(log.get(0)).matches("\\S+Z refused RCPT TO:<ghost@gmail\\.com>: 550-5\\.1\\.1 The email account .* \\.\\.\\. "
                 + "\\[rule RCPT recipient=ghost@gmail\\.com -> gmail/user-unknown\\] \\(connection 1 from 127\\.0\\.0\\.1\\)");

@@ -40,6 +40,7 @@ final class ConnectionSession {
     private boolean messageTooLarge;
     private int protocolErrors;
     private MovingMessage transaction;
+    private byte[] received;
     private final List<String> transactionRecipients = new ArrayList<>();
 
     private volatile boolean closing;
@@ -103,15 +104,20 @@ final class ConnectionSession {
                 last = new Exchange(nextIndex(), null, null, List.of(), null, Instant.now());
                 append(last);
             }
-            List<String> lines = new ArrayList<>(last.reply());
-            for (int start = 0; ; ) {
-                int end = text.indexOf("\r\n", start);
-                if (end < 0) {
-                    lines.add(text.substring(start));
-                    break;
+            List<String> lines;
+            if (last.reply().isEmpty() && text.indexOf('\r') < 0) {
+                lines = List.of(text); // the usual one-line reply
+            } else {
+                lines = new ArrayList<>(last.reply());
+                for (int start = 0; ; ) {
+                    int end = text.indexOf("\r\n", start);
+                    if (end < 0) {
+                        lines.add(text.substring(start));
+                        break;
+                    }
+                    lines.add(text.substring(start, end));
+                    start = end + 2;
                 }
-                lines.add(text.substring(start, end));
-                start = end + 2;
             }
             Exchange answered = new Exchange(last.index(), last.command(), last.stage(), lines,
                     rule == null ? last.rule() : rule, last.at());
@@ -185,6 +191,16 @@ final class ConnectionSession {
         synchronized (this) {
             acceptedRecipients.add(recipient);
         }
+    }
+
+    /** Keeps the data of the message being answered (trace headers and content), or forgets it (null). */
+    void received(byte[] data) {
+        received = data;
+    }
+
+    /** The data of the message being answered. */
+    byte[] received() {
+        return received;
     }
 
     /** The recipients accepted for this message, in order. */
@@ -340,21 +356,30 @@ final class ConnectionSession {
         if (line.length() < 4) {
             return null;
         }
-        String verb = line.substring(0, 4).toUpperCase(Locale.ROOT);
-        switch (verb) {
-            case "EHLO":
-            case "HELO":
-                return SmtpStage.EHLO;
-            case "MAIL":
-                return SmtpStage.MAIL;
-            case "RCPT":
-                return SmtpStage.RCPT;
-            case "DATA":
-            case "BDAT":
-                return SmtpStage.DATA;
-            default:
-                return null;
+        if (verb(line, "EHLO") || verb(line, "HELO")) {
+            return SmtpStage.EHLO;
         }
+        if (verb(line, "MAIL")) {
+            return SmtpStage.MAIL;
+        }
+        if (verb(line, "RCPT")) {
+            return SmtpStage.RCPT;
+        }
+        if (verb(line, "DATA") || verb(line, "BDAT")) {
+            return SmtpStage.DATA;
+        }
+        return null;
+    }
+
+    /** Whether the line starts with the verb, in any case of ASCII letters. */
+    private static boolean verb(String line, String verb) {
+        for (int i = 0; i < 4; i++) {
+            char c = line.charAt(i);
+            if ((c >= 'a' && c <= 'z' ? (char) (c - 32) : c) != verb.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
 }

@@ -28,7 +28,7 @@ public final class ReceiverRuntime {
     private final ReplyDecider decider;
     private final ReceiverLimits limits;
     private final ConnectionGate gate;
-    private final WriteWatchdog watchdog = new WriteWatchdog("bouncekit-smtp-write-watchdog");
+    private final WriteWatchdog watchdog;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final String hostname;
     private final ReceiverListener listener;
@@ -53,6 +53,7 @@ public final class ReceiverRuntime {
         this.decider = new ReplyDecider(rules, magicAddresses);
         this.limits = limits;
         this.gate = new ConnectionGate(limits.maxConnections());
+        this.watchdog = new WriteWatchdog("bouncekit-smtp-write-watchdog", limits.idleTimeout());
         this.hostname = hostname;
         this.listener = listener;
     }

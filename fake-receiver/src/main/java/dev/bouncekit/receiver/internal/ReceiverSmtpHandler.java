@@ -32,33 +32,39 @@ final class ReceiverSmtpHandler extends SmtpHandler {
         this.session = session;
     }
 
+    /**
+     * Runs the session: the recording connection and state are made once (GreenMail's own loop
+     * would first make a connection of its own, with buffers, only to have it replaced), the
+     * greeting is sent, then commands are read and run until the session closes.
+     */
     @Override
     public void run() {
         try {
-            super.run();
+            RecordingSmtpConnection recording = new RecordingSmtpConnection(this, socket, session);
+            conn = recording;
+            state = new SessionState(session);
+            session.attach(recording);
+            sendGreetings();
+            while (!isQuitting()) {
+                handleCommand();
+            }
+        } catch (IOException e) {
+            log.debug("SMTP connection {} could not start: {}", session.id(), e.toString());
         } catch (RuntimeException e) {
-            // GreenMail's loop rethrows what it did not expect; the connection is over either way
+            // the connection is over either way
             log.warn("SMTP connection {} ended by an unexpected error: {}", session.id(), e.toString());
             log.debug("SMTP connection {} failure", session.id(), e);
         } finally {
+            if (state != null) {
+                state.clearMessage();
+            }
             close();
         }
     }
 
+    /** The greeting decided by the CONNECT-stage rules, or the receiver's own. */
     @Override
     protected void sendGreetings() {
-        // run() has just created GreenMail's connection and state; nothing has been read or
-        // written yet, so the recording versions can take their place.
-        RecordingSmtpConnection recording;
-        try {
-            recording = new RecordingSmtpConnection(this, socket, session);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        conn = recording;
-        state = new SessionState(session);
-        session.attach(recording);
-
         Decision decision = session.runtime().decider().decide(SmtpStage.CONNECT, session.facts(null, List.of()));
         String reply = decision == null ? null : session.answer(decision);
         if (reply == null) {
@@ -132,6 +138,9 @@ final class ReceiverSmtpHandler extends SmtpHandler {
     @Override
     public void close() {
         super.close();
+        if (conn instanceof RecordingSmtpConnection recording) {
+            recording.closed();
+        }
         session.closed();
     }
 }

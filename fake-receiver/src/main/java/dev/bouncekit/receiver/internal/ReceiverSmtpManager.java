@@ -5,13 +5,11 @@ import com.icegreen.greenmail.mail.MailAddress;
 import com.icegreen.greenmail.mail.MovingMessage;
 import com.icegreen.greenmail.smtp.SmtpManager;
 import com.icegreen.greenmail.smtp.SmtpState;
+import com.icegreen.greenmail.util.GreenMailUtil;
 import dev.bouncekit.receiver.ReceivedMessage;
 import dev.bouncekit.reply.SmtpStage;
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.util.SharedByteArrayInputStream;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -19,7 +17,8 @@ import java.util.concurrent.CountDownLatch;
 /**
  * GreenMail's SMTP manager with the receiver's rules in its check hooks (MAIL, RCPT, DATA; a
  * non-null answer is sent verbatim instead of {@code 250 OK}), the message size limit at DATA,
- * and every stored message recorded.
+ * and every stored message recorded as the octets received; its subject is read from the header
+ * block without parsing the message.
  * Storing and waiting are delegated to GreenMail's own manager, so its mailboxes, IMAP, POP3 and
  * {@code waitForIncomingEmail} keep working.
  */
@@ -89,10 +88,12 @@ final class ReceiverSmtpManager extends SmtpManager {
         }
         ConnectionSession session = s.session();
         MovingMessage message = state.getMessage();
-        byte[] raw = rawBytes(message.getMessage());
-        String subject = subjectOf(message.getMessage());
+        byte[] raw = session.received();
+        String subject = SubjectHeader.of(raw);
         Recorder recorder = session.runtime().recorder();
         if (recorder.retention().keepsAllMessages()) {
+            // GreenMail's mailboxes hold MIME messages: parsed here, only when they are kept
+            message.setMimeMessage(GreenMailUtil.newMimeMessage(new SharedByteArrayInputStream(raw)));
             stock.send(state);
         }
         recorder = session.runtime().recorder();
@@ -108,24 +109,5 @@ final class ReceiverSmtpManager extends SmtpManager {
     private static String senderOf(MovingMessage message) {
         MailAddress path = message.getReturnPath();
         return path == null ? "" : path.getEmail();
-    }
-
-    private static byte[] rawBytes(MimeMessage message) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            message.writeTo(out);
-        } catch (IOException | MessagingException e) {
-            throw new IllegalStateException("cannot read the received message", e);
-        }
-        return out.toByteArray();
-    }
-
-    private static String subjectOf(MimeMessage message) {
-        try {
-            String subject = message.getSubject();
-            return subject == null ? "" : subject;
-        } catch (MessagingException e) {
-            return "";
-        }
     }
 }

@@ -12,7 +12,11 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -20,6 +24,10 @@ import java.util.function.Supplier;
  * GreenMail's SMTP server handing each connection to a {@link ReceiverSmtpHandler}, within the
  * receiver's limits: beyond the connection limit a client gets {@code 421 4.7.0} and is closed at
  * once, without a thread of its own; every accepted socket reads with the idle timeout.
+ * Connections run on pooled threads (GreenMail starts a thread for each): a thread that served one
+ * serves the next, and ends after {@value #IDLE_THREAD_SECONDS} s without work or when the server
+ * stops. While it serves a connection a thread has GreenMail's name for it,
+ * {@code smtp:<host>:<port><-<client>}.
  * {@code TCP_NODELAY} is on: with Nagle's algorithm and delayed ACKs each new connection would
  * cost about 40 ms. The listening socket has a backlog of {@value #BACKLOG}: with GreenMail's
  * default of 50, a burst of 200 connections has SYNs dropped and waits a second or more for
@@ -30,12 +38,21 @@ import java.util.function.Supplier;
 final class ReceiverSmtpServer extends SmtpServer {
 
     static final int BACKLOG = 1024;
+    private static final String IDLE_THREAD = "bouncekit-smtp-idle";
+    private static final long IDLE_THREAD_SECONDS = 30;
 
     private final CountDownLatch bound = new CountDownLatch(1);
     private volatile IOException bindFailure;
 
     private final Supplier<ReceiverRuntime> runtime;
     private final ReceiverSmtpManager smtpManager;
+    private final Set<ProtocolHandler> handlers = ConcurrentHashMap.newKeySet();
+    private final ThreadPoolExecutor connectionThreads = new ThreadPoolExecutor(0, Integer.MAX_VALUE,
+            IDLE_THREAD_SECONDS, TimeUnit.SECONDS, new SynchronousQueue<>(), task -> {
+                Thread thread = new Thread(task, IDLE_THREAD);
+                thread.setDaemon(true);
+                return thread;
+            });
     /** The slot of the connection being accepted; accept thread only. */
     private ConnectionGate.Slot accepting;
 
@@ -106,10 +123,13 @@ final class ReceiverSmtpServer extends SmtpServer {
             refuse(clientSocket, shared);
             return;
         }
-        setClientSocketTimeout(shared.limits().idleTimeoutMillis());
         accepting = slot;
         try {
-            super.handleClientSocket(clientSocket);
+            clientSocket.setSoTimeout(shared.limits().idleTimeoutMillis());
+            ProtocolHandler handler = createProtocolHandler(clientSocket);
+            handlers.add(handler);
+            String name = getName() + "<-" + clientSocket.getInetAddress() + ":" + clientSocket.getPort();
+            connectionThreads.execute(() -> serve(handler, name));
         } catch (SocketException | RuntimeException e) {
             // GreenMail would leave the socket open; the client may already be gone
             slot.release();
@@ -118,6 +138,28 @@ final class ReceiverSmtpServer extends SmtpServer {
         } finally {
             accepting = null;
         }
+    }
+
+    /** Runs one connection on a pooled thread, named after the connection while it serves it. */
+    private void serve(ProtocolHandler handler, String name) {
+        Thread thread = Thread.currentThread();
+        thread.setName(name);
+        try {
+            handler.run();
+        } finally {
+            handlers.remove(handler);
+            thread.setName(IDLE_THREAD);
+        }
+    }
+
+    /** Stops accepting, closes every connection, and lets the pooled threads end. */
+    @Override
+    protected synchronized void quit() {
+        super.quit();
+        for (ProtocolHandler handler : handlers) {
+            handler.close();
+        }
+        connectionThreads.shutdown();
     }
 
     @Override

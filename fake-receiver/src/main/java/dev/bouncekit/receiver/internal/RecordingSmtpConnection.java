@@ -9,7 +9,6 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 
 /**
  * The connection's I/O in place of GreenMail's: command lines and message data are read in
@@ -26,8 +25,7 @@ final class RecordingSmtpConnection extends SmtpConnection {
     private final Socket socket;
     private final SmtpInput input;
     private final OutputStream output;
-    private final WriteWatchdog watchdog;
-    private final Duration writeTimeout;
+    private final WriteWatchdog.Watch writes;
     private final long maxMessageSize;
 
     RecordingSmtpConnection(SmtpHandler handler, Socket socket, ConnectionSession session) throws IOException {
@@ -37,8 +35,7 @@ final class RecordingSmtpConnection extends SmtpConnection {
         this.input = new SmtpInput(socket.getInputStream());
         this.output = socket.getOutputStream();
         ReceiverRuntime runtime = session.runtime();
-        this.watchdog = runtime.watchdog();
-        this.writeTimeout = runtime.limits().idleTimeout();
+        this.writes = runtime.watchdog().watch(socket);
         this.maxMessageSize = runtime.limits().maxMessageSize();
     }
 
@@ -72,22 +69,37 @@ final class RecordingSmtpConnection extends SmtpConnection {
      */
     @Override
     public InputStream dotLimitedInputStream(byte[] initialContent) {
+        return readMessage(initialContent).stream();
+    }
+
+    /**
+     * Reads message data to the final dot after {@code prefix}, as {@link #dotLimitedInputStream}
+     * does, as bytes.
+     *
+     * @throws UncheckedIOException when the client goes away or times out before the final dot
+     */
+    SmtpInput.MessageData readMessage(byte[] prefix) {
         SmtpInput.MessageData data;
         try {
-            data = input.readData(initialContent, maxMessageSize);
+            data = input.readData(prefix, maxMessageSize);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         if (data.tooLarge()) {
             session.messageTooLarge();
         }
-        return data.content();
+        return data;
     }
 
     /** The receiver's host name, for the greeting and the EHLO and HELO replies. */
     @Override
     public String getServerGreetingsName() {
         return session.runtime().hostname();
+    }
+
+    /** The connection is over: its writes are no longer watched. */
+    void closed() {
+        writes.close();
     }
 
     @Override
@@ -102,11 +114,14 @@ final class RecordingSmtpConnection extends SmtpConnection {
         }
         session.replySent(reply, rule);
         byte[] bytes = (reply + "\r\n").getBytes(StandardCharsets.ISO_8859_1);
-        try (WriteWatchdog.Guard guard = watchdog.guard(socket, writeTimeout)) {
+        writes.writeStarted();
+        try {
             output.write(bytes);
             output.flush();
         } catch (IOException e) {
             session.close();
+        } finally {
+            writes.writeEnded();
         }
     }
 }

@@ -8,7 +8,11 @@ import com.icegreen.greenmail.smtp.SmtpState;
 import com.icegreen.greenmail.smtp.commands.SmtpCommand;
 import dev.bouncekit.reply.SmtpStage;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -21,6 +25,8 @@ import java.util.regex.Pattern;
  * closing the connection when the answer asked for it.
  */
 class SessionCommand extends SmtpCommand {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SessionCommand.class);
 
     static final String BAD_SEQUENCE = "503 5.5.1 Bad sequence of commands: the greeting refused this session";
 
@@ -140,6 +146,9 @@ class SessionCommand extends SmtpCommand {
 
         /** Answers a declared size (RFC 1870) that is malformed or over the limit; true when answered. */
         private static boolean refusedBySize(ConnectionSession session, String parameters) {
+            if (!containsIgnoreCase(parameters, "SIZE=")) {
+                return false;
+            }
             for (String parameter : parameters.trim().split("\\s+")) {
                 Matcher size = SIZE.matcher(parameter);
                 if (!size.matches()) {
@@ -185,11 +194,18 @@ class SessionCommand extends SmtpCommand {
     }
 
     /**
-     * DATA: refused with 503 before MAIL or before an accepted RCPT. GreenMail keeps the envelope
-     * when its data check refuses the message; a refused message ends the transaction here, as it
-     * does on real servers, so the next DATA needs a new MAIL FROM.
+     * DATA: refused with 503 before MAIL or before an accepted RCPT; otherwise answered here, not
+     * by GreenMail's command, so that the message is kept as the octets received and never parsed
+     * as MIME on the way in: {@code 354}, the data read to the final dot after the same trace
+     * headers GreenMail writes ({@code Return-Path}, {@code Received}), the DATA-stage check, then
+     * {@code 250 OK} once stored. A refused message ends the transaction, as it does on real
+     * servers, so the next DATA needs a new MAIL FROM.
      */
     static final class Data extends SessionCommand {
+        static final String START_INPUT = "354 Start mail input; end with <CRLF>.<CRLF>";
+        static final String STORED = "250 OK";
+        static final String NOT_STORED = "451 Requested action aborted: local error in processing";
+
         Data(SmtpCommand stock) {
             super(stock, false);
         }
@@ -206,15 +222,46 @@ class SessionCommand extends SmtpCommand {
                 session.protocolError(ProtocolReplies.NEED_RCPT);
                 return true;
             }
-            return false;
+            conn.send(START_INPUT);
+            SmtpInput.MessageData data = session.connection().readMessage(
+                    traceHeaders(message, conn).getBytes(StandardCharsets.UTF_8));
+            session.received(data.content());
+            String refusal = manager.checkData(state);
+            if (refusal != null) {
+                conn.send(refusal);
+            } else {
+                try {
+                    manager.send(state);
+                    conn.send(STORED);
+                } catch (RuntimeException e) {
+                    LOG.warn("SMTP connection {}: the message could not be stored: {}", session.id(), e.toString(), e);
+                    conn.send(NOT_STORED);
+                }
+            }
+            session.received(null);
+            state.clearMessage();
+            return true;
         }
 
-        @Override
-        void afterStock(ConnectionSession session, SmtpState state, String commandLine) {
-            if (session.takeDataRejected()) {
-                state.clearMessage();
+        /** GreenMail's trace headers, line breaks taken out of what the client chose. */
+        private static String traceHeaders(MovingMessage message, SmtpConnection conn) {
+            return "Return-Path: <" + oneLine(message.getReturnPath().getEmail()) + ">\r\n"
+                    + "Received: from " + conn.getClientAddress() + " (HELO " + oneLine(conn.getHeloName()) + "); "
+                    + TraceDate.now() + "\r\n";
+        }
+
+        private static String oneLine(String value) {
+            return value == null ? null : value.replace("\r", "").replace("\n", "");
+        }
+    }
+
+    private static boolean containsIgnoreCase(String text, String part) {
+        for (int i = 0; i + part.length() <= text.length(); i++) {
+            if (text.regionMatches(true, i, part, 0, part.length())) {
+                return true;
             }
         }
+        return false;
     }
 
     static boolean isQuit(String name) {

@@ -23,6 +23,10 @@ final class SmtpInput {
     private final byte[] buffer = new byte[8192];
     private int position;
     private int limit;
+    /** The command line being read, reused from line to line. */
+    private byte[] line = new byte[256];
+    /** The message being read, reused from message to message of the connection. */
+    private final MessageBuffer content = new MessageBuffer();
 
     SmtpInput(InputStream in) {
         this.in = in;
@@ -36,7 +40,7 @@ final class SmtpInput {
      */
     String readLine(int maxOctets) throws IOException {
         int capacity = maxOctets + 1; // room for a CR that turns out to precede LF
-        byte[] line = new byte[Math.min(capacity, 256)];
+        byte[] line = this.line;
         int length = 0;
         long total = 0;
         boolean afterCr = false;
@@ -62,6 +66,7 @@ final class SmtpInput {
             if (length < capacity) {
                 if (length == line.length) {
                     line = Arrays.copyOf(line, Math.min(capacity, line.length * 2));
+                    this.line = line;
                 }
                 line[length++] = (byte) b;
             }
@@ -81,9 +86,30 @@ final class SmtpInput {
      * @throws EOFException when the stream ends before the final dot
      */
     MessageData readData(byte[] prefix, long maxOctets) throws IOException {
-        MessageBuffer content = new MessageBuffer(prefix, maxOctets + 2);
+        MessageBuffer content = this.content;
+        content.start(prefix, maxOctets + 2);
+        try {
+            return readData(content, maxOctets);
+        } finally {
+            content.release();
+        }
+    }
+
+    private MessageData readData(MessageBuffer content, long maxOctets) throws IOException {
         int state = LINE_START;
         while (true) {
+            if (state == IN_LINE && position < limit) {
+                // the bulk of a message: copy up to the next CR at once
+                int end = position;
+                while (end < limit && buffer[end] != '\r') {
+                    end++;
+                }
+                content.add(buffer, position, end - position);
+                position = end;
+                if (position == limit) {
+                    continue;
+                }
+            }
             int b = read();
             if (b < 0) {
                 throw new EOFException("end of stream after " + content.size() + " octets of message data");
@@ -108,7 +134,7 @@ final class SmtpInput {
                 case DOT_CR:
                     if (b == '\n') {
                         content.dropLineEnding();
-                        return new MessageData(content.stream(), content.size(), content.size() > maxOctets);
+                        return new MessageData(content.bytes(), content.size(), content.size() > maxOctets);
                     }
                     content.add('\r');
                     content.add(b);
@@ -148,11 +174,16 @@ final class SmtpInput {
     /**
      * A message as received.
      *
-     * @param content  the stored prefix and the message, or only the prefix when the message was too large
+     * @param content  the prefix and the message, or only the prefix when the message was too large
      * @param size     the message's size in octets (without the prefix)
      * @param tooLarge true when the message was larger than the limit and was dropped
      */
-    record MessageData(InputStream content, long size, boolean tooLarge) {
+    record MessageData(byte[] content, long size, boolean tooLarge) {
+
+        /** The content as a stream that MIME parsers read without copying. */
+        InputStream stream() {
+            return new SharedByteArrayInputStream(content);
+        }
     }
 
     /** A command line longer than allowed; it has been read to its end. */
@@ -180,20 +211,34 @@ final class SmtpInput {
 
     /**
      * The message content: a prefix, then data up to a cap; what goes beyond the cap is counted,
-     * not kept. Handed to the MIME parser without copying.
+     * not kept. One per connection, allocated with the first message and reused from message to
+     * message; a buffer grown past {@value #KEPT_CAPACITY} octets for a large message is let go
+     * afterwards.
      */
     private static final class MessageBuffer {
-        private final int prefixLength;
-        private final long cap;
-        private byte[] bytes;
+        private static final int KEPT_CAPACITY = 1 << 20;
+        private static final byte[] NONE = new byte[0];
+
+        private int prefixLength;
+        private long cap;
+        private byte[] bytes = NONE;
         private int length;
         private long size;
 
-        MessageBuffer(byte[] prefix, long cap) {
+        void start(byte[] prefix, long cap) {
             this.prefixLength = prefix.length;
             this.cap = cap;
-            this.bytes = Arrays.copyOf(prefix, prefix.length + 4096);
+            this.length = 0;
+            this.size = 0;
+            ensure(prefix.length);
+            System.arraycopy(prefix, 0, bytes, 0, prefix.length);
             this.length = prefix.length;
+        }
+
+        void release() {
+            if (bytes.length > KEPT_CAPACITY) {
+                bytes = NONE;
+            }
         }
 
         void add(int b) {
@@ -201,10 +246,25 @@ final class SmtpInput {
             if (size > cap) {
                 return;
             }
-            if (length == bytes.length) {
-                bytes = Arrays.copyOf(bytes, (int) Math.min((long) bytes.length * 2, prefixLength + cap));
-            }
+            ensure(1);
             bytes[length++] = (byte) b;
+        }
+
+        void add(byte[] from, int offset, int count) {
+            long kept = Math.max(0, Math.min(count, cap - size));
+            size += count;
+            if (kept > 0) {
+                ensure((int) kept);
+                System.arraycopy(from, offset, bytes, length, (int) kept);
+                length += (int) kept;
+            }
+        }
+
+        private void ensure(int more) {
+            if (length + more > bytes.length) {
+                long wanted = Math.max(Math.max((long) bytes.length * 2, 8192), (long) length + more);
+                bytes = Arrays.copyOf(bytes, (int) Math.min(wanted, prefixLength + cap));
+            }
         }
 
         /** Removes the CRLF that ended the last line: it belongs to the final {@code <CRLF>.<CRLF>}. */
@@ -221,8 +281,9 @@ final class SmtpInput {
             return size;
         }
 
-        InputStream stream() {
-            return new SharedByteArrayInputStream(bytes, 0, size > cap - 2 ? prefixLength : length);
+        /** The prefix and the data kept, exactly; only the prefix when the data went beyond the cap. */
+        byte[] bytes() {
+            return Arrays.copyOf(bytes, size > cap - 2 ? prefixLength : length);
         }
     }
 }
