@@ -29,6 +29,9 @@ import java.util.Locale;
 public final class ClassifierVersions {
 
     private static final int ROUNDS = 3;
+    private static final int JVM_WARMUP_ROUNDS = 100;
+    private static final int JVM_ROUNDS = 21;
+    private static final int PASSES = 20;
     /**
      * Warm-up at least, then on until three seconds in a row pass without JIT compilation, at most
      * the maximum: on a loaded machine the compiler threads lag far behind (C2 code still replaced
@@ -44,13 +47,20 @@ public final class ClassifierVersions {
 
     /**
      * Arguments: {@code name=path-to-core-jar}, two or more; the first is the reference. With
-     * {@code --one PATH} as the only arguments, times that one build in this JVM and prints its CPU
-     * nanoseconds per reply.
+     * {@code --one-jvm} first, all builds run in this JVM instead, taking turns every
+     * {@value #PASSES} passes over the mix: {@value #JVM_WARMUP_ROUNDS} rounds of warm-up, then
+     * {@value #JVM_ROUNDS} timed rounds, so that every build meets the same load at nearly the
+     * same time. With {@code --one PATH} as the only arguments, times that one build in this JVM
+     * and prints its CPU nanoseconds per reply.
      */
     public static void main(String[] args) throws Throwable {
         if (args.length == 2 && args[0].equals("--one")) {
             System.out.println(timeOne(Path.of(args[1])));
             return;
+        }
+        boolean oneJvm = args.length > 0 && args[0].equals("--one-jvm");
+        if (oneJvm) {
+            args = java.util.Arrays.copyOfRange(args, 1, args.length);
         }
         if (args.length < 2) {
             throw new IllegalArgumentException("give two or more builds as name=path/to/bouncekit-core.jar");
@@ -66,6 +76,11 @@ public final class ClassifierVersions {
             jars.add(Path.of(arg.substring(eq + 1)).toAbsolutePath());
         }
         int n = names.size();
+        if (oneJvm) {
+            report(names, interleaved(jars), JVM_ROUNDS + " timed rounds of " + PASSES + " passes per build, all in one JVM, after "
+                    + JVM_WARMUP_ROUNDS + " warm-up rounds");
+            return;
+        }
         double[][] nanos = new double[n][ROUNDS];
         String javaCommand = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String classPath = System.getProperty("java.class.path");
@@ -82,20 +97,59 @@ public final class ClassifierVersions {
                 System.err.printf(Locale.ROOT, "round %d, %s: %.0f ns per reply%n", round + 1, names.get(b), nanos[b][round]);
             }
         }
-        System.out.printf(Locale.ROOT, "%d replies; %d rounds, one JVM per build and round (warm-up until the JIT is done, "
-                + "%.0f s timed)%n", ReplyMix.load().size(), ROUNDS, MEASURE_SECONDS);
+        report(names, nanos, String.format(Locale.ROOT, "%d rounds, one JVM per build and round (warm-up until the JIT is done, "
+                + "%.0f s timed)", ROUNDS, MEASURE_SECONDS));
+    }
+
+    private static void report(List<String> names, double[][] nanos, String how) {
+        int rounds = nanos[0].length;
+        System.out.printf(Locale.ROOT, "%d replies; %s%n", ReplyMix.load().size(), how);
         System.out.printf(Locale.ROOT, "| build | CPU ns per reply (median) | replies per CPU-second | vs %s (median of per-round ratios) |%n",
                 names.get(0));
         System.out.println("|---|---|---|---|");
-        for (int b = 0; b < n; b++) {
-            double[] ratio = new double[ROUNDS];
-            for (int r = 0; r < ROUNDS; r++) {
+        for (int b = 0; b < names.size(); b++) {
+            double[] ratio = new double[rounds];
+            for (int r = 0; r < rounds; r++) {
                 ratio[r] = nanos[0][r] / nanos[b][r];
             }
             double median = median(nanos[b]);
             System.out.printf(Locale.ROOT, "| %s | %s | %s | %s |%n", names.get(b), Figures.decimal(median, 0),
                     Figures.count(1e9 / median), Figures.ratio(median(ratio)));
         }
+    }
+
+    /** CPU nanoseconds per reply of each build (rows) in each timed round (columns), all in this JVM. */
+    private static double[][] interleaved(List<Path> jars) throws Throwable {
+        ReplyMix mix = ReplyMix.load();
+        String[] texts = mix.texts().toArray(new String[0]);
+        List<Build> builds = new ArrayList<>();
+        for (Path jar : jars) {
+            builds.add(new Build(jar, mix));
+        }
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        int n = builds.size();
+        double[][] nanos = new double[n][JVM_ROUNDS];
+        long sink = 0;
+        for (int round = -JVM_WARMUP_ROUNDS; round < JVM_ROUNDS; round++) {
+            for (int k = 0; k < n; k++) {
+                int b = Math.floorMod(k + round, n);
+                Build build = builds.get(b);
+                long start = threads.getCurrentThreadCpuTime();
+                for (int pass = 0; pass < PASSES; pass++) {
+                    for (int i = 0; i < texts.length; i++) {
+                        sink += build.classify(texts[i], i);
+                    }
+                }
+                long end = threads.getCurrentThreadCpuTime();
+                if (round >= 0) {
+                    nanos[b][round] = (end - start) / (double) (PASSES * texts.length);
+                }
+            }
+        }
+        if (sink == 42) {
+            System.err.print("");
+        }
+        return nanos;
     }
 
     /** CPU nanoseconds per reply of one build, after the warm-up: the median of one-second slices. */

@@ -441,6 +441,8 @@ public final class PhraseIndex {
      */
     public static final class Matches {
         private static final int SMALL = 16;
+        /** Arrays longer than this are not kept from one scan to the next. */
+        private static final int LARGE = 512;
         private final PhraseIndex index;
         private final boolean[] keepsAllEnds;
         /** Raw indexes of the last normalized positions, for leading word boundaries; null when no phrase has one. */
@@ -465,13 +467,25 @@ public final class PhraseIndex {
             this.ring = index.ringSize == 0 ? null : new int[index.ringSize];
         }
 
-        /** Forgets every match, keeping the arrays for the next scan. */
+        /**
+         * Forgets every match, keeping the arrays for the next scan; those a long text made large
+         * are dropped, so that it costs neither memory nor clearing time in every later scan.
+         */
         private void clear() {
             if (endCounts != null) {
+                for (int i = 0; i < count; i++) {
+                    if (ends[i] != null && ends[i].length > LARGE) {
+                        ends[i] = null;
+                    }
+                }
                 Arrays.fill(endCounts, 0, count, 0);
             }
             if (slots != null) {
-                Arrays.fill(slots, 0);
+                if (slots.length > LARGE) {
+                    slots = null;
+                } else {
+                    Arrays.fill(slots, 0);
+                }
             }
             count = 0;
         }

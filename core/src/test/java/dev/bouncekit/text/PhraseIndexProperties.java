@@ -79,6 +79,27 @@ class PhraseIndexProperties {
         }
     }
 
+    @Property(tries = 500)
+    void a_reused_result_gives_what_a_fresh_one_gives(@ForAll("texts") String before, @ForAll("texts") String text,
+                                                      @ForAll("phraseSets") List<String> phrases) {
+        PhraseIndex index = new PhraseIndex(phrases, p -> p % 2 == 0);
+        PhraseIndex.Matches reused = index.newMatches();
+        index.scan(before.repeat(40), reused);
+        index.scan(text, reused);
+        PhraseIndex.Matches fresh = index.scan(text);
+
+        assertThat(reused.count()).isEqualTo(fresh.count());
+        for (int i = 0; i < fresh.count(); i++) {
+            assertThat(reused.phrase(i)).isEqualTo(fresh.phrase(i));
+            assertThat(reused.first(i)).isEqualTo(fresh.first(i));
+            assertThat(reused.last(i)).isEqualTo(fresh.last(i));
+            assertThat(reused.indexOf(fresh.phrase(i))).isEqualTo(i);
+            if (index.keepsAllEnds(fresh.phrase(i))) {
+                assertThat(reused.ends(i)).containsExactly(fresh.ends(i));
+            }
+        }
+    }
+
     @Provide
     Arbitrary<String> texts() {
         return Arbitraries.of(NaiveText.TEXT_ALPHABET).list().ofMaxSize(60)
