@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.LongSupplier;
 
 /**
  * Matches the recipients of a mail that are on the suppression list: put it in the transport
@@ -54,6 +55,7 @@ public class IsSuppressed extends GenericMatcher {
     private final FileSystem fileSystem;
     private final BounceMetrics metrics;
     private final Clock clock;
+    private final LongSupplier nanoTime;
     private String location;
     private SuppressionStore store;
     private LookupCache cache;
@@ -61,13 +63,14 @@ public class IsSuppressed extends GenericMatcher {
     /** The matcher as James creates it, with James's FileSystem (to find the store) and metrics. */
     @Inject
     public IsSuppressed(FileSystem fileSystem, MetricFactory metricFactory) {
-        this(fileSystem, metricFactory, Clock.systemUTC());
+        this(fileSystem, metricFactory, Clock.systemUTC(), System::nanoTime);
     }
 
-    IsSuppressed(FileSystem fileSystem, MetricFactory metricFactory, Clock clock) {
+    IsSuppressed(FileSystem fileSystem, MetricFactory metricFactory, Clock clock, LongSupplier nanoTime) {
         this.fileSystem = fileSystem;
         this.metrics = new BounceMetrics(metricFactory);
         this.clock = clock;
+        this.nanoTime = nanoTime;
     }
 
     @Override
@@ -100,7 +103,7 @@ public class IsSuppressed extends GenericMatcher {
         if (recipients == null || recipients.isEmpty()) {
             return List.of();
         }
-        long now = System.nanoTime();
+        long now = nanoTime.getAsLong();
         Map<String, MailAddress> byAddress = new LinkedHashMap<>();
         List<MailAddress> held = new ArrayList<>();
         List<String> unknown = new ArrayList<>();
