@@ -59,7 +59,7 @@ class SuppressionsCommandTest {
         assertThat(list.status()).isZero();
         assertThat(list.lines()).hasSize(3);
         assertThat(list.lines().get(0)).startsWith("full@example.org").contains("mailboxfull").contains("until ");
-        assertThat(list.lines().get(2)).startsWith("ghost@gmail.com").contains("suppressed").endsWith("never");
+        assertThat(list.lines().get(1)).startsWith("ghost@gmail.com").contains("suppressed").endsWith("never");
         assertThat(run("suppressions", "search", "--store", journal(), "EXAMPLE.org").lines()).hasSize(2);
 
         Run remove = run("suppressions", "remove", "--store", journal(), "gone@example.org", "nobody@example.org");
