@@ -162,7 +162,7 @@ final class SuppressionsCommand implements Runnable {
                 entries.add(Suppression.manual(address(address), reasonId, now, until));
             }
             store.with(s -> {
-                entries.forEach(s::put);
+                s.putAll(entries);
                 return null;
             });
             PrintWriter out = spec.commandLine().getOut();
@@ -246,7 +246,7 @@ final class SuppressionsCommand implements Runnable {
         public Integer call() throws IOException {
             List<Suppression> entries = read();
             store.with(s -> {
-                entries.forEach(s::put);
+                s.putAll(entries);
                 return null;
             });
             spec.commandLine().getOut().println("imported " + entries.size() + " entr" + (entries.size() == 1 ? "y" : "ies"));

@@ -38,6 +38,12 @@ public interface SuppressionStore extends AutoCloseable {
     /** Puts {@code suppression} in, replacing any entry of its address (add, import). */
     void put(Suppression suppression);
 
+    /**
+     * Puts every entry in, replacing those of their addresses, in one step (one lock and one write
+     * to disk for the file, one transaction for the database): an import.
+     */
+    void putAll(Collection<Suppression> suppressions);
+
     /** Removes the entry of {@code address}; false when there was none. */
     boolean remove(String address);
 

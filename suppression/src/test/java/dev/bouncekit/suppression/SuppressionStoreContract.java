@@ -82,6 +82,22 @@ abstract class SuppressionStoreContract {
     }
 
     @Test
+    void put_all_adds_and_replaces_in_one_step() {
+        store.put(Suppression.manual("a@example.com", "userunknown", T0, null));
+        List<Suppression> batch = new java.util.ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            batch.add(Suppression.manual("user" + i + "@example.com", "suppressed", T0, null));
+        }
+        batch.add(Suppression.manual("A@example.com", "hasmoved", T0, T0.plusSeconds(60)));
+
+        store.putAll(batch);
+
+        assertThat(store.list(null, 1_000)).hasSize(501);
+        assertThat(store.find("a@example.com").orElseThrow().reason()).isEqualTo("hasmoved");
+        assertThat(store.suppressed(List.of("user499@example.com", "a@example.com"), T0.plusSeconds(61))).containsExactly("user499@example.com");
+    }
+
+    @Test
     void entries_survive_a_reopen() {
         store.record(new Bounce("ghost@gmail.com", Reason.USERUNKNOWN, "gmail", "5.1.1", T0), policy);
         store.put(Suppression.manual("gone@example.com", "suppressed", T0, null));

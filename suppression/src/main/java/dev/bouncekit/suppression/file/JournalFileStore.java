@@ -165,14 +165,20 @@ public final class JournalFileStore implements SuppressionStore {
     }
 
     private void append(String line) throws IOException {
-        ByteBuffer bytes = ByteBuffer.wrap((line + "\n").getBytes(StandardCharsets.UTF_8));
+        append(List.of(line));
+    }
+
+    private void append(List<String> newLines) throws IOException {
+        StringBuilder text = new StringBuilder();
+        newLines.forEach(line -> text.append(line).append('\n'));
+        ByteBuffer bytes = ByteBuffer.wrap(text.toString().getBytes(StandardCharsets.UTF_8));
         long position = channel.size();
         while (bytes.hasRemaining()) {
             position += channel.write(bytes, position);
         }
         channel.force(false);
         readUpTo = position;
-        lines++;
+        lines += newLines.size();
     }
 
     private void compact() throws IOException {
@@ -266,6 +272,20 @@ public final class JournalFileStore implements SuppressionStore {
         write("add " + suppression.address(), () -> {
             append(line(suppression));
             entries.put(suppression.address(), suppression);
+            return null;
+        });
+    }
+
+    @Override
+    public void putAll(Collection<Suppression> suppressions) {
+        if (suppressions.isEmpty()) {
+            return;
+        }
+        write("add " + suppressions.size() + " entries", () -> {
+            List<String> newLines = new ArrayList<>(suppressions.size());
+            suppressions.forEach(s -> newLines.add(line(s)));
+            append(newLines);
+            suppressions.forEach(s -> entries.put(s.address(), s));
             return null;
         });
     }

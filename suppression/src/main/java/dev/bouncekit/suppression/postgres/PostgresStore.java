@@ -49,6 +49,11 @@ public final class PostgresStore implements SuppressionStore {
     private static final int MAX_IDLE = 4;
     private static final String COLUMNS = "address, reason, provider, status, first_seen, last_seen, bounce_count, "
             + "window_start, window_count, suppressed_at, expires_at";
+    private static final String UPSERT = "INSERT INTO bouncekit_suppression (" + COLUMNS
+            + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (address) DO UPDATE SET reason = EXCLUDED.reason, "
+            + "provider = EXCLUDED.provider, status = EXCLUDED.status, first_seen = EXCLUDED.first_seen, "
+            + "last_seen = EXCLUDED.last_seen, bounce_count = EXCLUDED.bounce_count, window_start = EXCLUDED.window_start, "
+            + "window_count = EXCLUDED.window_count, suppressed_at = EXCLUDED.suppressed_at, expires_at = EXCLUDED.expires_at";
     private static final Pattern PASSWORD = Pattern.compile("(?i)(password=)[^&]*");
 
     private final PGSimpleDataSource dataSource;
@@ -282,14 +287,21 @@ public final class PostgresStore implements SuppressionStore {
 
     @Override
     public void put(Suppression suppression) {
-        inTransaction("add " + suppression.address(), connection -> {
-            try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO bouncekit_suppression (" + COLUMNS
-                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (address) DO UPDATE SET reason = EXCLUDED.reason, "
-                    + "provider = EXCLUDED.provider, status = EXCLUDED.status, first_seen = EXCLUDED.first_seen, "
-                    + "last_seen = EXCLUDED.last_seen, bounce_count = EXCLUDED.bounce_count, window_start = EXCLUDED.window_start, "
-                    + "window_count = EXCLUDED.window_count, suppressed_at = EXCLUDED.suppressed_at, expires_at = EXCLUDED.expires_at")) {
-                bind(upsert, suppression);
-                upsert.executeUpdate();
+        putAll(List.of(suppression));
+    }
+
+    @Override
+    public void putAll(Collection<Suppression> suppressions) {
+        if (suppressions.isEmpty()) {
+            return;
+        }
+        inTransaction("add " + suppressions.size() + " entries", connection -> {
+            try (PreparedStatement upsert = connection.prepareStatement(UPSERT)) {
+                for (Suppression suppression : suppressions) {
+                    bind(upsert, suppression);
+                    upsert.addBatch();
+                }
+                upsert.executeBatch();
             }
             return null;
         });
