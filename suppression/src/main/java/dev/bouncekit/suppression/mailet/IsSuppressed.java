@@ -40,7 +40,8 @@ import java.util.function.LongSupplier;
  * (default {@value #DEFAULT_CACHE}; {@code 0} asks the store for every mail). An address this
  * James suppresses is held back here at once; one another node suppressed, within {@code cache}.
  *
- * <p>{@link #match(Mail)} never throws. When the store cannot answer, the recipients it was asked
+ * <p>Each held mail is logged at DEBUG and counted ({@code bouncekit_suppression_held}); the
+ * processor it goes to can keep or log it. {@link #match(Mail)} never throws. When the store cannot answer, the recipients it was asked
  * about are taken as not suppressed (the mail goes on as without the list), and the outage is
  * logged and counted ({@code bouncekit_suppression_store_errors}).
  */
@@ -140,7 +141,7 @@ public class IsSuppressed extends GenericMatcher {
         }
         if (!held.isEmpty()) {
             metrics.held(held.size());
-            LOGGER.info("Mail {}: held back for suppressed recipient(s) {}", mail.getName(), held);
+            LOGGER.debug("Mail {}: held back for suppressed recipient(s) {}", mail.getName(), held);
         }
         return held;
     }
