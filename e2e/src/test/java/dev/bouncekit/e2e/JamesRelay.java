@@ -10,6 +10,9 @@ import org.apache.james.mailrepository.api.MailKey;
 import org.apache.james.mailrepository.api.MailRepositoryUrl;
 import org.apache.james.modules.data.MemoryUsersRepositoryModule;
 import org.apache.james.modules.protocols.SmtpGuiceProbe;
+import org.apache.james.modules.server.NoJwtModule;
+import org.apache.james.modules.server.WebAdminServerModule;
+import org.apache.james.utils.WebAdminGuiceProbe;
 import org.apache.james.utils.MailRepositoryProbeImpl;
 import org.apache.mailet.Mail;
 
@@ -77,10 +80,21 @@ final class JamesRelay implements AutoCloseable {
      * reused as it is, but for the configuration and the extension jars, which are written again.
      */
     static JamesRelay start(Path workDir, Map<String, String> placeholders, String mailetContainer) throws Exception {
+        return start(workDir, placeholders, mailetContainer, List.of());
+    }
+
+    /**
+     * As {@link #start(Path, Map, String)}, with James's WebAdmin too when {@code extraFiles}
+     * (more templates of {@code james-conf/}) holds {@code webadmin.properties}.
+     */
+    static JamesRelay start(Path workDir, Map<String, String> placeholders, String mailetContainer, List<String> extraFiles)
+            throws Exception {
         Map<String, String> slots = new java.util.HashMap<>();
         slots.put("jmxName", "smtpserver");
         slots.putAll(placeholders);
-        writeConfiguration(workDir.resolve("conf"), slots, mailetContainer);
+        List<String> files = new ArrayList<>(CONFIGURATION_FILES);
+        files.addAll(extraFiles);
+        writeConfiguration(workDir.resolve("conf"), slots, mailetContainer, files);
         deployExtensions(workDir.resolve("extensions-jars"));
         MemoryJamesConfiguration configuration = MemoryJamesConfiguration.builder()
                 .workingDirectory(workDir.toFile())
@@ -89,8 +103,16 @@ final class JamesRelay implements AutoCloseable {
         GuiceJamesServer server = GuiceJamesServer.forConfiguration(configuration)
                 .combineWith(MemoryJamesServerMain.SMTP_ONLY_MODULE, new MemoryUsersRepositoryModule())
                 .overrideWith(binder -> binder.bind(DNSService.class).toInstance(new LoopbackDnsService()));
+        if (extraFiles.contains("webadmin.properties")) {
+            server = server.combineWith(new WebAdminServerModule(), new NoJwtModule());
+        }
         server.start();
         return new JamesRelay(server);
+    }
+
+    /** The port James's WebAdmin listens on, on 127.0.0.1, when it was started with it. */
+    int webAdminPort() {
+        return server.getProbe(WebAdminGuiceProbe.class).getWebAdminPort().getValue();
     }
 
     /** The port James's SMTP server listens on, on 127.0.0.1. */
@@ -150,9 +172,10 @@ final class JamesRelay implements AutoCloseable {
         server.stop();
     }
 
-    private static void writeConfiguration(Path conf, Map<String, String> placeholders, String mailetContainer) throws IOException {
+    private static void writeConfiguration(Path conf, Map<String, String> placeholders, String mailetContainer, List<String> files)
+            throws IOException {
         Files.createDirectories(conf);
-        for (String name : CONFIGURATION_FILES) {
+        for (String name : files) {
             String text;
             String template = name.equals("mailetcontainer.xml") ? mailetContainer : name;
             try (InputStream in = JamesRelay.class.getResourceAsStream("/james-conf/" + template)) {

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -35,6 +36,16 @@ final class SuppressingRelay {
                 "store", store,
                 "cache", "10s",
                 "jmxName", "smtpserver-" + workDir.getFileName()), "mailetcontainer-suppress.xml");
+    }
+
+    /** As {@link #start}, with James's WebAdmin and the suppression list's route on it. */
+    static JamesRelay startWithWebAdmin(Path workDir, FakeReceiver receiver, String store) throws Exception {
+        return JamesRelay.start(workDir, Map.of(
+                "gatewayPort", String.valueOf(receiver.smtpPort()),
+                "store", store,
+                "cache", "10s",
+                "jmxName", "smtpserver-" + workDir.getFileName()), "mailetcontainer-suppress.xml",
+                List.of("webadmin.properties", "bouncekit-suppression.properties"));
     }
 
     /** How many times the receiver was offered {@code address} in a RCPT TO, over all connections so far. */
