@@ -77,18 +77,19 @@ public final class JournalFileStore implements SuppressionStore {
             }
             reopen();
             boolean compacted = false;
-            try (FileLock lock = channel.lock()) {
+            FileLock lock = lockCurrentFile(false);
+            try {
                 catchUp(true);
                 if (lines > COMPACT_ABOVE_LINES && lines > 2L * entries.size()) {
                     compact();
                     compacted = true;
                 }
+            } finally {
+                lock.release();
             }
             if (compacted) {
                 reopen();
-                try (FileLock lock = channel.lock(0, Long.MAX_VALUE, true)) {
-                    catchUp(false);
-                }
+                readShared();
             }
         } catch (IOException e) {
             throw new StoreUnavailableException("cannot open the suppression journal " + file + ": " + e.getMessage(), e);
@@ -100,7 +101,7 @@ public final class JournalFileStore implements SuppressionStore {
             channel.close();
         }
         channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
-        fileKey = Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+        fileKey = currentFileKey();
         entries.clear();
         readUpTo = 0;
         lines = 0;
@@ -108,14 +109,12 @@ public final class JournalFileStore implements SuppressionStore {
 
     /** Reads what was appended since the last read; a writer also cuts off a torn last line. */
     private void catchUp(boolean writer) throws IOException {
-        Object currentKey = Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
-        if (!Objects.equals(currentKey, fileKey)) {
-            reopen();
-        }
         long size = channel.size();
         if (size < readUpTo) {
-            reopen();
-            size = channel.size();
+            // cut shorter in place than what was read: read it all again
+            entries.clear();
+            readUpTo = 0;
+            lines = 0;
         }
         if (size == readUpTo) {
             return;
@@ -164,6 +163,35 @@ public final class JournalFileStore implements SuppressionStore {
         }
     }
 
+    /** Reads what others appended, under a shared lock. */
+    private void readShared() throws IOException {
+        FileLock lock = lockCurrentFile(true);
+        try {
+            catchUp(false);
+        } finally {
+            lock.release();
+        }
+    }
+
+    /**
+     * Locks the file now at {@link #file}: when another process has replaced it (a compaction),
+     * the new one is opened and read from the start.
+     */
+    private FileLock lockCurrentFile(boolean shared) throws IOException {
+        while (true) {
+            FileLock lock = channel.lock(0, Long.MAX_VALUE, shared);
+            if (Objects.equals(fileKey, currentFileKey())) {
+                return lock;
+            }
+            lock.release();
+            reopen();
+        }
+    }
+
+    private Object currentFileKey() throws IOException {
+        return Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+    }
+
     private void append(String line) throws IOException {
         append(List.of(line));
     }
@@ -197,9 +225,14 @@ public final class JournalFileStore implements SuppressionStore {
     }
 
     private synchronized <T> T write(String what, Change<T> change) {
-        try (FileLock lock = channel.lock()) {
-            catchUp(true);
-            return change.apply();
+        try {
+            FileLock lock = lockCurrentFile(false);
+            try {
+                catchUp(true);
+                return change.apply();
+            } finally {
+                lock.release();
+            }
         } catch (IOException e) {
             throw new StoreUnavailableException("cannot " + what + " in " + file + ": " + e.getMessage(), e);
         }
@@ -207,11 +240,8 @@ public final class JournalFileStore implements SuppressionStore {
 
     private synchronized void refresh() {
         try {
-            if (channel.size() != readUpTo || !Objects.equals(fileKey,
-                    Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class).fileKey())) {
-                try (FileLock lock = channel.lock(0, Long.MAX_VALUE, true)) {
-                    catchUp(false);
-                }
+            if (channel.size() != readUpTo || !Objects.equals(fileKey, currentFileKey())) {
+                readShared();
             }
         } catch (IOException e) {
             throw new StoreUnavailableException("cannot read " + file + ": " + e.getMessage(), e);

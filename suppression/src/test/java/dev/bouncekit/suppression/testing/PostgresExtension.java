@@ -32,7 +32,7 @@ public final class PostgresExtension implements ParameterResolver {
                 Running.class).server();
     }
 
-    private record Running(PostgresServer server) implements ExtensionContext.Store.CloseableResource {
+    private record Running(PostgresServer server) implements AutoCloseable {
         @Override
         public void close() {
             server.close();
