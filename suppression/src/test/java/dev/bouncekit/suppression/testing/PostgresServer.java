@@ -44,12 +44,17 @@ public final class PostgresServer implements AutoCloseable {
         this.shutdownHook = new Thread(this::stopQuietly, "postgres-stop");
     }
 
-    /** A new cluster in a new directory under {@code parent}, started. */
+    /**
+     * A new cluster in a new directory under {@code parent}, started. As root, when the
+     * {@code postgres} user could not reach {@code parent} (a checkout under {@code /root}, say),
+     * the cluster goes to the system's temporary directory instead.
+     */
     public static PostgresServer start(Path parent) {
         Path bin = binaries();
         try {
             Files.createDirectories(parent);
-            Path base = Files.createTempDirectory(parent.toAbsolutePath(), "postgres-");
+            Path within = ROOT && !reachableByOthers(parent.toAbsolutePath()) ? Path.of(System.getProperty("java.io.tmpdir")) : parent;
+            Path base = Files.createTempDirectory(within.toAbsolutePath(), "postgres-");
             Path dataDir = base.resolve("data");
             if (ROOT) {
                 run(List.of("chown", "postgres", base.toString()), base);
@@ -62,6 +67,16 @@ public final class PostgresServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare a PostgreSQL cluster under " + parent, e);
         }
+    }
+
+    /** Whether every directory from the root down to {@code dir} lets other users through. */
+    private static boolean reachableByOthers(Path dir) throws IOException {
+        for (Path p = dir; p != null; p = p.getParent()) {
+            if (!Files.getPosixFilePermissions(p).contains(java.nio.file.attribute.PosixFilePermission.OTHERS_EXECUTE)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Path binaries() {
@@ -171,12 +186,21 @@ public final class PostgresServer implements AutoCloseable {
     public void close() {
         try {
             stop();
+            deleteQuietly(dataDir.getParent());
         } finally {
             try {
                 Runtime.getRuntime().removeShutdownHook(shutdownHook);
             } catch (IllegalStateException ignored) {
                 // already shutting down
             }
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException | UncheckedIOException ignored) {
+            // a leftover directory under target/ or the temporary directory does no harm
         }
     }
 
