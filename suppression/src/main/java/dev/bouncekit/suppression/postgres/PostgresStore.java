@@ -15,6 +15,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,8 +32,8 @@ import java.util.regex.Pattern;
 /**
  * The store for a James cluster: one table, {@code bouncekit_suppression}, in a PostgreSQL database
  * that every node (and the CLI) opens by the same JDBC URL. {@link #open(String)} creates or migrates
- * the schema with Flyway (history table {@code bouncekit_schema_history}; Flyway's lock lets several
- * nodes start at once).
+ * the schema with Flyway (history table {@code bouncekit_schema_history}), under a PostgreSQL advisory
+ * lock so that several nodes may start at once on a new database.
  *
  * <p>{@link #record} runs in one transaction: {@code INSERT ... ON CONFLICT DO NOTHING} stores the
  * first bounce of an address; when the row exists, {@code SELECT ... FOR UPDATE} locks it, the policy
@@ -47,6 +48,8 @@ public final class PostgresStore implements SuppressionStore {
     /** Seconds to wait for a connection, and for an answer, before the call fails. */
     static final int TIMEOUT_SECONDS = 5;
     private static final int MAX_IDLE = 4;
+    /** The PostgreSQL advisory lock held while the schema is migrated. */
+    private static final long MIGRATION_LOCK = 0x626f756e63656bL;
     private static final String COLUMNS = "address, reason, provider, status, first_seen, last_seen, bounce_count, "
             + "window_start, window_count, suppressed_at, expires_at";
     private static final String UPSERT = "INSERT INTO bouncekit_suppression (" + COLUMNS
@@ -91,16 +94,23 @@ public final class PostgresStore implements SuppressionStore {
     }
 
     private void migrate() {
-        try {
-            Flyway.configure(PostgresStore.class.getClassLoader())
-                    .dataSource(dataSource)
-                    .locations("classpath:dev/bouncekit/suppression/postgres/migration")
-                    .table("bouncekit_schema_history")
-                    .baselineOnMigrate(true)
-                    .baselineVersion("0")
-                    .load()
-                    .migrate();
-        } catch (FlywayException e) {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            // Flyway locks its history table once it exists; this lock also covers creating it, when
+            // several nodes start on a new database at once.
+            statement.execute("SELECT pg_advisory_lock(" + MIGRATION_LOCK + ")");
+            try {
+                Flyway.configure(PostgresStore.class.getClassLoader())
+                        .dataSource(dataSource)
+                        .locations("classpath:dev/bouncekit/suppression/postgres/migration")
+                        .table("bouncekit_schema_history")
+                        .baselineOnMigrate(true)
+                        .baselineVersion("0")
+                        .load()
+                        .migrate();
+            } finally {
+                statement.execute("SELECT pg_advisory_unlock(" + MIGRATION_LOCK + ")");
+            }
+        } catch (FlywayException | SQLException e) {
             throw new StoreUnavailableException("cannot create or migrate the suppression schema in " + location + ": "
                     + rootMessage(e), e);
         }

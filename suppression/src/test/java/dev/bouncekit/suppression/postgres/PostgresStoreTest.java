@@ -84,26 +84,43 @@ class PostgresStoreTest {
     }
 
     @Test
-    void two_nodes_opening_a_new_database_at_once_create_the_schema_once(PostgresServer server) throws Exception {
-        String url = server.newDatabase();
-        ExecutorService pool = Executors.newFixedThreadPool(2);
+    void nodes_opening_a_new_database_at_once_create_the_schema_once(PostgresServer server) throws Exception {
+        int nodes = 4;
+        ExecutorService pool = Executors.newFixedThreadPool(nodes);
         try {
-            Future<PostgresStore> a = pool.submit(() -> PostgresStore.open(url));
-            Future<PostgresStore> b = pool.submit(() -> PostgresStore.open(url));
-            try (PostgresStore first = a.get(60, TimeUnit.SECONDS); PostgresStore second = b.get(60, TimeUnit.SECONDS)) {
-                first.record(new Bounce("ghost@gmail.com", Reason.USERUNKNOWN, "gmail", "5.1.1", T0), policy);
-                assertThat(second.suppressed(List.of("ghost@gmail.com"), T0)).containsExactly("ghost@gmail.com");
+            for (int round = 0; round < 5; round++) {
+                String url = server.newDatabase();
+                CountDownLatch start = new CountDownLatch(1);
+                List<Future<PostgresStore>> opening = new ArrayList<>();
+                for (int n = 0; n < nodes; n++) {
+                    opening.add(pool.submit(() -> {
+                        start.await();
+                        return PostgresStore.open(url);
+                    }));
+                }
+                start.countDown();
+                List<PostgresStore> stores = new ArrayList<>();
+                try {
+                    for (Future<PostgresStore> store : opening) {
+                        stores.add(store.get(60, TimeUnit.SECONDS));
+                    }
+                    stores.get(0).record(new Bounce("ghost@gmail.com", Reason.USERUNKNOWN, "gmail", "5.1.1", T0), policy);
+                    assertThat(stores.get(nodes - 1).suppressed(List.of("ghost@gmail.com"), T0)).containsExactly("ghost@gmail.com");
+                } finally {
+                    stores.forEach(PostgresStore::close);
+                }
+                try (Connection connection = DriverManager.getConnection(url); Statement statement = connection.createStatement();
+                     ResultSet rows = statement.executeQuery(
+                             "SELECT version, success FROM bouncekit_schema_history WHERE version IS NOT NULL ORDER BY installed_rank")) {
+                    List<String> applied = new ArrayList<>();
+                    while (rows.next()) {
+                        applied.add(rows.getString(1) + ":" + rows.getBoolean(2));
+                    }
+                    assertThat(applied).contains("1:true").doesNotHaveDuplicates();
+                }
             }
         } finally {
             pool.shutdownNow();
-        }
-        try (Connection connection = DriverManager.getConnection(url); Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT version, success FROM bouncekit_schema_history WHERE version IS NOT NULL ORDER BY installed_rank")) {
-            List<String> applied = new ArrayList<>();
-            while (rows.next()) {
-                applied.add(rows.getString(1) + ":" + rows.getBoolean(2));
-            }
-            assertThat(applied).contains("1:true").doesNotHaveDuplicates();
         }
     }
 
