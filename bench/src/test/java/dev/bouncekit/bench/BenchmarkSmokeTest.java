@@ -44,6 +44,21 @@ class BenchmarkSmokeTest {
     }
 
     @Test
+    void should_hold_back_every_other_mail_in_each_suppression_lookup_benchmark() throws Exception {
+        for (String store : new String[] {"cached", "journal", "postgres"}) {
+            SuppressionLookupBenchmark lookup = new SuppressionLookupBenchmark();
+            lookup.store = store;
+            lookup.setUp();
+            try {
+                assertThat(lookup.match()).as(store).hasSize(1);
+                assertThat(lookup.match()).as(store).isEmpty();
+            } finally {
+                lookup.tearDown();
+            }
+        }
+    }
+
+    @Test
     void should_time_every_step_by_cpu_time() {
         StepCosts costs = StepCosts.measure(1);
 

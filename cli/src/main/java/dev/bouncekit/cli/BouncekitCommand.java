@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The {@code bouncekit} command line: the entry point of {@code bouncekit.jar}. */
 @Command(name = "bouncekit", mixinStandardHelpOptions = true, versionProvider = BuildVersion.class,
         description = "Understand and test SMTP delivery failures.",
-        subcommands = {ClassifyCommand.class, EvaluateCommand.class, CatalogCommand.class, ServeCommand.class, GateCommand.class,
+        subcommands = {ClassifyCommand.class, EvaluateCommand.class, CatalogCommand.class, ServeCommand.class, GateCommand.class, SuppressionsCommand.class,
                 CommandLine.HelpCommand.class})
 public final class BouncekitCommand implements Runnable {
 

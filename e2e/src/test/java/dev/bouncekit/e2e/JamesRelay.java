@@ -10,6 +10,9 @@ import org.apache.james.mailrepository.api.MailKey;
 import org.apache.james.mailrepository.api.MailRepositoryUrl;
 import org.apache.james.modules.data.MemoryUsersRepositoryModule;
 import org.apache.james.modules.protocols.SmtpGuiceProbe;
+import org.apache.james.modules.server.NoJwtModule;
+import org.apache.james.modules.server.WebAdminServerModule;
+import org.apache.james.utils.WebAdminGuiceProbe;
 import org.apache.james.utils.MailRepositoryProbeImpl;
 import org.apache.mailet.Mail;
 
@@ -20,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +33,7 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * An Apache James 3.8 memory server started in-process, configured from the templates in
- * {@code src/test/resources/james-conf/}, with the packaged bouncekit-mailet jar in its
+ * {@code src/test/resources/james-conf/}, with the packaged bouncekit-mailet and bouncekit-suppression jars in its
  * {@code extensions-jars/} folder, exactly as a user deploys it.
  */
 final class JamesRelay implements AutoCloseable {
@@ -63,10 +67,34 @@ final class JamesRelay implements AutoCloseable {
 
     /**
      * Starts James in {@code workDir}; {@code placeholders} fill the {@code ${name}} slots of the
-     * configuration templates (gatewayPort, closedPort).
+     * configuration templates (gatewayPort, closedPort; jmxName, the SMTP server's JMX name, is
+     * {@code smtpserver} unless given: two Jameses in one JVM need two).
      */
     static JamesRelay start(Path workDir, Map<String, String> placeholders) throws Exception {
-        writeConfiguration(workDir.resolve("conf"), placeholders);
+        return start(workDir, placeholders, "mailetcontainer.xml");
+    }
+
+    /**
+     * Starts James in {@code workDir} with {@code mailetContainer}, a template in
+     * {@code james-conf/}, as its {@code mailetcontainer.xml}. A directory James ran in before is
+     * reused as it is, but for the configuration and the extension jars, which are written again.
+     */
+    static JamesRelay start(Path workDir, Map<String, String> placeholders, String mailetContainer) throws Exception {
+        return start(workDir, placeholders, mailetContainer, List.of());
+    }
+
+    /**
+     * As {@link #start(Path, Map, String)}, with James's WebAdmin too when {@code extraFiles}
+     * (more templates of {@code james-conf/}) holds {@code webadmin.properties}.
+     */
+    static JamesRelay start(Path workDir, Map<String, String> placeholders, String mailetContainer, List<String> extraFiles)
+            throws Exception {
+        Map<String, String> slots = new java.util.HashMap<>();
+        slots.put("jmxName", "smtpserver");
+        slots.putAll(placeholders);
+        List<String> files = new ArrayList<>(CONFIGURATION_FILES);
+        files.addAll(extraFiles);
+        writeConfiguration(workDir.resolve("conf"), slots, mailetContainer, files);
         deployExtensions(workDir.resolve("extensions-jars"));
         MemoryJamesConfiguration configuration = MemoryJamesConfiguration.builder()
                 .workingDirectory(workDir.toFile())
@@ -75,8 +103,16 @@ final class JamesRelay implements AutoCloseable {
         GuiceJamesServer server = GuiceJamesServer.forConfiguration(configuration)
                 .combineWith(MemoryJamesServerMain.SMTP_ONLY_MODULE, new MemoryUsersRepositoryModule())
                 .overrideWith(binder -> binder.bind(DNSService.class).toInstance(new LoopbackDnsService()));
+        if (extraFiles.contains("webadmin.properties")) {
+            server = server.combineWith(new WebAdminServerModule(), new NoJwtModule());
+        }
         server.start();
         return new JamesRelay(server);
+    }
+
+    /** The port James's WebAdmin listens on, on 127.0.0.1, when it was started with it. */
+    int webAdminPort() {
+        return server.getProbe(WebAdminGuiceProbe.class).getWebAdminPort().getValue();
     }
 
     /** The port James's SMTP server listens on, on 127.0.0.1. */
@@ -136,13 +172,15 @@ final class JamesRelay implements AutoCloseable {
         server.stop();
     }
 
-    private static void writeConfiguration(Path conf, Map<String, String> placeholders) throws IOException {
+    private static void writeConfiguration(Path conf, Map<String, String> placeholders, String mailetContainer, List<String> files)
+            throws IOException {
         Files.createDirectories(conf);
-        for (String name : CONFIGURATION_FILES) {
+        for (String name : files) {
             String text;
-            try (InputStream in = JamesRelay.class.getResourceAsStream("/james-conf/" + name)) {
+            String template = name.equals("mailetcontainer.xml") ? mailetContainer : name;
+            try (InputStream in = JamesRelay.class.getResourceAsStream("/james-conf/" + template)) {
                 if (in == null) {
-                    throw new IllegalStateException("missing test resource james-conf/" + name);
+                    throw new IllegalStateException("missing test resource james-conf/" + template);
                 }
                 text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             }
@@ -166,11 +204,11 @@ final class JamesRelay implements AutoCloseable {
         int copied = 0;
         try (DirectoryStream<Path> jars = Files.newDirectoryStream(Path.of(source), "*.jar")) {
             for (Path jar : jars) {
-                Files.copy(jar, target.resolve(jar.getFileName()));
+                Files.copy(jar, target.resolve(jar.getFileName()), StandardCopyOption.REPLACE_EXISTING);
                 copied++;
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot copy the mailet jar from " + source, e);
+            throw new UncheckedIOException("cannot copy the mailet jars from " + source, e);
         }
         if (copied == 0) {
             throw new IllegalStateException("no mailet jar in " + source);

@@ -30,7 +30,7 @@ class BomTest {
     void the_bom_lists_every_published_artifact() throws IOException {
         String bom = Files.readString(ROOT.resolve("bom/pom.xml"));
         List<String> published = new ArrayList<>();
-        for (String module : List.of("core", "fake-receiver", "junit-extension", "spring-boot-test", "mailet", "cli")) {
+        for (String module : List.of("core", "fake-receiver", "junit-extension", "spring-boot-test", "mailet", "suppression", "cli")) {
             String pom = Files.readString(ROOT.resolve(module).resolve("pom.xml"));
             assertThat(pom).as("%s is published", module).doesNotContain("<maven.deploy.skip>true");
             Matcher m = ARTIFACT_ID.matcher(pom.substring(pom.indexOf("</parent>")));

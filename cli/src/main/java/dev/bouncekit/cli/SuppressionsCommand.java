@@ -1,0 +1,348 @@
+package dev.bouncekit.cli;
+
+import dev.bouncekit.suppression.DurationText;
+import dev.bouncekit.suppression.EmailAddress;
+import dev.bouncekit.suppression.StoreUnavailableException;
+import dev.bouncekit.suppression.Suppression;
+import dev.bouncekit.suppression.SuppressionStore;
+import dev.bouncekit.suppression.SuppressionStores;
+import dev.bouncekit.taxonomy.Owner;
+import dev.bouncekit.taxonomy.Reason;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+
+/**
+ * {@code bouncekit suppressions}: reads and edits the suppression list the James mailets use,
+ * in the same store: a journal file, or a PostgreSQL database by its JDBC URL.
+ */
+@Command(name = "suppressions", mixinStandardHelpOptions = true,
+        description = "List, search, add, remove, import and export the suppression list of the James mailets.",
+        subcommands = {SuppressionsCommand.ListEntries.class, SuppressionsCommand.Search.class, SuppressionsCommand.Add.class,
+                SuppressionsCommand.Remove.class, SuppressionsCommand.Import.class, SuppressionsCommand.Export.class})
+final class SuppressionsCommand implements Runnable {
+
+    /** The CSV header of export and import. */
+    static final String HEADER = "address,reason,provider,status,first_seen,last_seen,count,window_start,window_count,suppressed_at,expires_at";
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** The {@code --store} option of every subcommand, and the store it opens. */
+    static final class StoreOption {
+        @Option(names = "--store", required = true, paramLabel = "LOCATION",
+                description = "The journal file (e.g. /var/james/var/bouncekit/suppressions.journal) or the "
+                        + "jdbc:postgresql://HOST[:PORT]/DATABASE?user=...&password=... URL the mailets use.")
+        String location;
+
+        <T> T with(Function<SuppressionStore, T> work) {
+            SuppressionStore store;
+            try {
+                store = SuppressionStores.open(location);
+            } catch (IllegalArgumentException | StoreUnavailableException e) {
+                throw new UserError(e.getMessage());
+            }
+            try (store) {
+                return work.apply(store);
+            } catch (StoreUnavailableException e) {
+                throw new UserError(e.getMessage());
+            }
+        }
+    }
+
+    abstract static class Listing implements Callable<Integer> {
+        @picocli.CommandLine.Mixin
+        StoreOption store = new StoreOption();
+
+        @Option(names = "--limit", defaultValue = "1000", description = "At most this many entries. Default: ${DEFAULT-VALUE}.")
+        int limit;
+
+        @Option(names = "--all", description = "Also the addresses only watched (soft bounces counted, not suppressed yet) and the expired ones.")
+        boolean all;
+
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        abstract String contains();
+
+        @Override
+        public Integer call() {
+            if (limit < 0) {
+                throw new UserError("--limit must not be negative, not " + limit);
+            }
+            Instant now = Instant.now();
+            List<Suppression> entries = store.with(s -> s.list(contains(), all ? limit : Integer.MAX_VALUE));
+            PrintWriter out = spec.commandLine().getOut();
+            int shown = 0;
+            for (Suppression e : entries) {
+                if (shown >= limit) {
+                    break;
+                }
+                if (!all && !e.isActive(now)) {
+                    continue;
+                }
+                out.printf("%-40s %-12s %-10s %-6s %5d  %-10s %s%n", e.address(), e.reason(), dash(e.provider()), dash(e.status()),
+                        e.count(), e.isActive(now) ? "suppressed" : e.suppressedAt() == null ? "watched" : "expired",
+                        e.isActive(now) ? (e.expiresAt() == null ? "never" : "until " + e.expiresAt()) : "-");
+                shown++;
+            }
+            out.flush();
+            return 0;
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "The suppressed addresses, in address order.")
+    static final class ListEntries extends Listing {
+        @Override
+        String contains() {
+            return null;
+        }
+    }
+
+    @Command(name = "search", mixinStandardHelpOptions = true, description = "The suppressed addresses that contain TEXT (case-insensitive).")
+    static final class Search extends Listing {
+        @Parameters(index = "0", paramLabel = "TEXT", description = "Part of an address: a domain, a local part.")
+        String text;
+
+        @Override
+        String contains() {
+            return text;
+        }
+    }
+
+    @Command(name = "add", mixinStandardHelpOptions = true, description = "Suppress ADDRESS... by hand.")
+    static final class Add implements Callable<Integer> {
+        @picocli.CommandLine.Mixin
+        StoreOption store = new StoreOption();
+
+        @Parameters(arity = "1..*", paramLabel = "ADDRESS")
+        List<String> addresses;
+
+        @Option(names = "--reason", defaultValue = "suppressed",
+                description = "A reason owned by the recipient (userunknown, mailboxfull, ...). Default: ${DEFAULT-VALUE}.")
+        String reason;
+
+        @Option(names = "--expires", paramLabel = "DURATION", description = "End the suppression after this long (30d, 12h); default never.")
+        String expires;
+
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            String reasonId = recipientReason(reason);
+            Instant now = Instant.now();
+            Instant until = expires == null ? null : now.plus(duration(expires));
+            List<Suppression> entries = new ArrayList<>();
+            for (String address : addresses) {
+                entries.add(Suppression.manual(address(address), reasonId, now, until));
+            }
+            store.with(s -> {
+                s.putAll(entries);
+                return null;
+            });
+            PrintWriter out = spec.commandLine().getOut();
+            entries.forEach(e -> out.println("suppressed " + e.address()));
+            out.flush();
+            return 0;
+        }
+    }
+
+    @Command(name = "remove", mixinStandardHelpOptions = true, description = "Take ADDRESS... off the list.")
+    static final class Remove implements Callable<Integer> {
+        @picocli.CommandLine.Mixin
+        StoreOption store = new StoreOption();
+
+        @Parameters(arity = "1..*", paramLabel = "ADDRESS")
+        List<String> addresses;
+
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            List<String> keys = addresses.stream().map(SuppressionsCommand::address).toList();
+            List<String> missing = store.with(s -> keys.stream().filter(key -> !s.remove(key)).toList());
+            PrintWriter out = spec.commandLine().getOut();
+            keys.stream().filter(key -> !missing.contains(key)).forEach(key -> out.println("removed " + key));
+            out.flush();
+            if (!missing.isEmpty()) {
+                throw new UserError("not on the list: " + String.join(", ", missing));
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "export", mixinStandardHelpOptions = true,
+            description = "Every entry, suppressed or watched, as CSV (" + HEADER + "; instants in ISO-8601, UTC).")
+    static final class Export implements Callable<Integer> {
+        @picocli.CommandLine.Mixin
+        StoreOption store = new StoreOption();
+
+        @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to FILE instead of standard output.")
+        Path output;
+
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws IOException {
+            List<Suppression> entries = store.with(s -> s.list(null, Integer.MAX_VALUE));
+            try (Writer writer = output == null ? null : Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
+                PrintWriter out = writer == null ? spec.commandLine().getOut() : new PrintWriter(writer);
+                out.println(HEADER);
+                for (Suppression e : entries) {
+                    out.println(String.join(",", e.address(), e.reason(), blank(e.provider()), blank(e.status()),
+                            e.firstSeen().toString(), e.lastSeen().toString(), Long.toString(e.count()),
+                            e.windowStart().toString(), Long.toString(e.windowCount()), blank(e.suppressedAt()), blank(e.expiresAt())));
+                }
+                out.flush();
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "import", mixinStandardHelpOptions = true,
+            description = "Add the entries of FILE ('-': standard input): a CSV written by export (it replaces the entries of its "
+                    + "addresses), or one address a line (blank lines and # comments skipped), suppressed with --reason.")
+    static final class Import implements Callable<Integer> {
+        @picocli.CommandLine.Mixin
+        StoreOption store = new StoreOption();
+
+        @Parameters(index = "0", paramLabel = "FILE")
+        String file;
+
+        @Option(names = "--reason", defaultValue = "suppressed", description = "The reason of a plain address list. Default: ${DEFAULT-VALUE}.")
+        String reason;
+
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws IOException {
+            List<Suppression> entries = read();
+            store.with(s -> {
+                s.putAll(entries);
+                return null;
+            });
+            spec.commandLine().getOut().println("imported " + entries.size() + " entr" + (entries.size() == 1 ? "y" : "ies"));
+            spec.commandLine().getOut().flush();
+            return 0;
+        }
+
+        private List<Suppression> read() throws IOException {
+            String reasonId = recipientReason(reason);
+            Instant now = Instant.now();
+            List<Suppression> entries = new ArrayList<>();
+            try (BufferedReader in = new BufferedReader(open())) {
+                String line;
+                int number = 0;
+                boolean csv = false;
+                while ((line = in.readLine()) != null) {
+                    number++;
+                    String trimmed = line.strip();
+                    if (number == 1 && trimmed.startsWith("\uFEFF")) {
+                        trimmed = trimmed.substring(1);
+                    }
+                    if (number == 1 && trimmed.equals(HEADER)) {
+                        csv = true;
+                        continue;
+                    }
+                    if (trimmed.isEmpty() || trimmed.startsWith("#")) {
+                        continue;
+                    }
+                    try {
+                        entries.add(csv ? fromCsv(trimmed) : Suppression.manual(trimmed, reasonId, now, null));
+                    } catch (IllegalArgumentException | DateTimeParseException e) {
+                        throw new UserError(file + ":" + number + ": " + e.getMessage()
+                                + (csv ? "" : "; expected one address a line, or a CSV whose first line is " + HEADER));
+                    }
+                }
+            } catch (NoSuchFileException e) {
+                throw new UserError("cannot read " + file + ": no such file");
+            }
+            return entries;
+        }
+
+        private Reader open() throws IOException {
+            return file.equals("-") ? new InputStreamReader(System.in, StandardCharsets.UTF_8)
+                    : Files.newBufferedReader(Path.of(file), StandardCharsets.UTF_8);
+        }
+
+        private static Suppression fromCsv(String line) {
+            String[] f = line.split(",", -1);
+            if (f.length != 11) {
+                throw new IllegalArgumentException(f.length + " fields, expected 11");
+            }
+            return new Suppression(f[0], recipientReason(f[1]), f[2], f[3], Instant.parse(f[4]), Instant.parse(f[5]),
+                    Long.parseLong(f[6]), Instant.parse(f[7]), Long.parseLong(f[8]), instant(f[9]), instant(f[10]));
+        }
+    }
+
+    static String recipientReason(String id) {
+        Reason reason;
+        try {
+            reason = Reason.fromId(id);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage());
+        }
+        if (reason.owner() != Owner.RECIPIENT) {
+            throw new UserError("reason '" + reason.id() + "' is owned by the " + reason.owner().id()
+                    + ", not the recipient; use one of " + Arrays.stream(Reason.values())
+                    .filter(r -> r.owner() == Owner.RECIPIENT).map(Reason::id).toList());
+        }
+        return reason.id();
+    }
+
+    static String address(String text) {
+        try {
+            return EmailAddress.normalize(text);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage());
+        }
+    }
+
+    static Duration duration(String text) {
+        try {
+            return DurationText.parse("--expires", text);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage());
+        }
+    }
+
+    private static Instant instant(String text) {
+        return text.isEmpty() ? null : Instant.parse(text);
+    }
+
+    private static String dash(String value) {
+        return value == null ? "-" : value;
+    }
+
+    private static String blank(Object value) {
+        return value == null ? "" : value.toString();
+    }
+}

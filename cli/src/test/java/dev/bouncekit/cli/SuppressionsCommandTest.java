@@ -1,0 +1,132 @@
+package dev.bouncekit.cli;
+
+import dev.bouncekit.suppression.Bounce;
+import dev.bouncekit.suppression.SuppressionPolicy;
+import dev.bouncekit.suppression.SuppressionStore;
+import dev.bouncekit.suppression.SuppressionStores;
+import dev.bouncekit.suppression.testing.PostgresExtension;
+import dev.bouncekit.suppression.testing.PostgresServer;
+import dev.bouncekit.taxonomy.Reason;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@ExtendWith(PostgresExtension.class)
+class SuppressionsCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private record Run(int status, String out, String err) {
+        List<String> lines() {
+            return out.lines().toList();
+        }
+    }
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = BouncekitCommand.commandLine();
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        int status = cli.execute(args);
+        return new Run(status, out.toString(), err.toString());
+    }
+
+    private String journal() {
+        return dir.resolve("var/bouncekit/suppressions.journal").toString();
+    }
+
+    @Test
+    void add_list_search_and_remove_on_the_journal() {
+        assertThat(run("suppressions", "add", "--store", journal(), "Ghost@Gmail.com", "gone@example.org").status()).isZero();
+        assertThat(run("suppressions", "add", "--store", journal(), "--reason", "mailboxfull", "--expires", "30d", "full@example.org")
+                .out()).isEqualTo("suppressed full@example.org\n");
+
+        Run list = run("suppressions", "list", "--store", journal());
+        assertThat(list.status()).isZero();
+        assertThat(list.lines()).hasSize(3);
+        assertThat(list.lines().get(0)).startsWith("full@example.org").contains("mailboxfull").contains("until ");
+        assertThat(list.lines().get(1)).startsWith("ghost@gmail.com").contains("suppressed").endsWith("never");
+        assertThat(run("suppressions", "search", "--store", journal(), "EXAMPLE.org").lines()).hasSize(2);
+
+        Run remove = run("suppressions", "remove", "--store", journal(), "gone@example.org", "nobody@example.org");
+        assertThat(remove.status()).isEqualTo(1);
+        assertThat(remove.out()).isEqualTo("removed gone@example.org\n");
+        assertThat(remove.err().strip()).isEqualTo("bouncekit suppressions remove: not on the list: nobody@example.org");
+        assertThat(run("suppressions", "list", "--store", journal()).lines()).hasSize(2);
+    }
+
+    @Test
+    void list_shows_watched_addresses_with_all_only() {
+        try (SuppressionStore store = SuppressionStores.open(journal())) {
+            store.record(new Bounce("full@example.org", Reason.MAILBOXFULL, null, "4.2.2", Instant.now()), SuppressionPolicy.defaults());
+        }
+        assertThat(run("suppressions", "list", "--store", journal()).out()).isEmpty();
+        assertThat(run("suppressions", "list", "--all", "--store", journal()).out()).contains("full@example.org").contains("watched");
+    }
+
+    @Test
+    void export_then_import_copies_the_journal_into_postgresql(PostgresServer server) throws IOException {
+        String url = server.newDatabase();
+        try (SuppressionStore store = SuppressionStores.open(journal())) {
+            store.record(new Bounce("ghost@gmail.com", Reason.USERUNKNOWN, "gmail", "5.1.1", Instant.parse("2026-12-01T10:00:00Z")),
+                    SuppressionPolicy.defaults());
+        }
+        Path csv = dir.resolve("list.csv");
+        assertThat(run("suppressions", "export", "--store", journal(), "-o", csv.toString()).status()).isZero();
+        assertThat(Files.readAllLines(csv)).containsExactly(SuppressionsCommand.HEADER,
+                "ghost@gmail.com,userunknown,gmail,5.1.1,2026-12-01T10:00:00Z,2026-12-01T10:00:00Z,1,2026-12-01T10:00:00Z,1,2026-12-01T10:00:00Z,");
+
+        Run imported = run("suppressions", "import", "--store", url, csv.toString());
+
+        assertThat(imported.out()).isEqualTo("imported 1 entry\n");
+        Run export = run("suppressions", "export", "--store", url);
+        assertThat(export.out()).isEqualTo(Files.readString(csv));
+    }
+
+    @Test
+    void import_reads_a_plain_list_of_addresses() throws IOException {
+        Path list = Files.writeString(dir.resolve("list.txt"), "# from the old system\nA@example.com\n\nb@example.com\n", StandardCharsets.UTF_8);
+
+        assertThat(run("suppressions", "import", "--store", journal(), "--reason", "userunknown", list.toString()).out())
+                .isEqualTo("imported 2 entries\n");
+        assertThat(run("suppressions", "list", "--store", journal()).lines()).hasSize(2).allMatch(line -> line.contains("userunknown"));
+    }
+
+    @Test
+    void user_errors_are_one_line_and_exit_non_zero() throws IOException {
+        Path bad = Files.writeString(dir.resolve("bad.txt"), "ok@example.com\nnot an address\n", StandardCharsets.UTF_8);
+        assertOneLineError(run("suppressions", "import", "--store", journal(), bad.toString()),
+                "bouncekit suppressions import: " + bad + ":2: not an address: 'not an address'");
+        assertOneLineError(run("suppressions", "add", "--store", journal(), "--reason", "blocked", "a@example.com"),
+                "bouncekit suppressions add: reason 'blocked' is owned by the sender, not the recipient");
+        assertOneLineError(run("suppressions", "add", "--store", journal(), "--reason", "nosuch", "a@example.com"),
+                "bouncekit suppressions add: unknown reason 'nosuch'");
+        assertOneLineError(run("suppressions", "list", "--store", "jdbc:mysql://db/mail"),
+                "bouncekit suppressions list: unsupported database URL");
+        assertOneLineError(run("suppressions", "list", "--store", "jdbc:postgresql://127.0.0.1:1/none?password=secret"),
+                "bouncekit suppressions list: cannot create or migrate the suppression schema in jdbc:postgresql://127.0.0.1:1/none?password=***");
+        assertOneLineError(run("suppressions", "import", "--store", journal(), dir.resolve("missing.txt").toString()),
+                "bouncekit suppressions import: cannot read " + dir.resolve("missing.txt") + ": no such file");
+        assertThat(run("suppressions", "list").status()).isEqualTo(2);
+    }
+
+    private static void assertOneLineError(Run run, String start) {
+        assertThat(run.status()).isEqualTo(1);
+        assertThat(run.err().lines().toList()).hasSize(1);
+        assertThat(run.err()).startsWith(start).doesNotContain("secret").doesNotContain("Exception");
+    }
+}

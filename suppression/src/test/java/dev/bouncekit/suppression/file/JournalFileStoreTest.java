@@ -1,0 +1,69 @@
+package dev.bouncekit.suppression.file;
+
+import dev.bouncekit.suppression.Bounce;
+import dev.bouncekit.suppression.SuppressionPolicy;
+import dev.bouncekit.taxonomy.Reason;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class JournalFileStoreTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void a_line_torn_by_a_crash_is_ignored_and_cut_off_by_the_next_write() throws IOException {
+        Path file = dir.resolve("torn.journal");
+        SuppressionPolicy policy = SuppressionPolicy.defaults();
+        Instant t0 = Instant.parse("2026-12-01T10:00:00Z");
+        try (JournalFileStore first = JournalFileStore.open(file)) {
+            first.record(new Bounce("ghost@gmail.com", Reason.USERUNKNOWN, "gmail", "5.1.1", t0), policy);
+        }
+        Files.writeString(file, "P\tother@gmail.com\tuseru", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+
+        try (JournalFileStore again = JournalFileStore.open(file)) {
+            assertThat(again.list(null, 10)).hasSize(1);
+            again.record(new Bounce("next@gmail.com", Reason.USERUNKNOWN, "gmail", "5.1.1", t0), policy);
+        }
+        try (JournalFileStore third = JournalFileStore.open(file)) {
+            assertThat(third.suppressed(List.of("ghost@gmail.com", "next@gmail.com", "other@gmail.com"), t0))
+                    .containsExactly("ghost@gmail.com", "next@gmail.com");
+        }
+    }
+
+    @Test
+    void a_file_that_is_no_journal_is_refused_with_where() throws IOException {
+        Path file = dir.resolve("notes.txt");
+        Files.writeString(file, "hello\n", StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> JournalFileStore.open(file)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(file + " at byte 0 is not a bouncekit suppression journal");
+    }
+
+    @Test
+    void a_long_journal_is_compacted_at_open() throws IOException {
+        Path file = dir.resolve("long.journal");
+        SuppressionPolicy policy = SuppressionPolicy.defaults();
+        Instant t0 = Instant.parse("2026-12-01T10:00:00Z");
+        try (JournalFileStore store = JournalFileStore.open(file)) {
+            for (int i = 0; i < 1_100; i++) {
+                store.record(new Bounce("full@example.org", Reason.MAILBOXFULL, null, null, t0.plusSeconds(i)), policy);
+            }
+        }
+        assertThat(Files.readAllLines(file)).hasSize(1_100);
+        try (JournalFileStore store = JournalFileStore.open(file)) {
+            assertThat(Files.readAllLines(file)).hasSize(1);
+            assertThat(store.find("full@example.org").orElseThrow().count()).isEqualTo(1_100);
+        }
+    }
+}
