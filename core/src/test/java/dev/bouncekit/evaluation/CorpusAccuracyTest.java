@@ -16,15 +16,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CorpusAccuracyTest {
 
     // Gates a little under the figures measured when they were set (README, Accuracy): a drop fails.
-    private static final double TRAIN_REASON = 95.0;
+    private static final double TRAIN_REASON = 96.0;
     private static final double TRAIN_OWNER = 98.0;
-    private static final double VALIDATION_REASON = 84.0;
-    private static final double VALIDATION_OWNER = 90.0;
+    private static final double VALIDATION_REASON = 86.0;
+    private static final double VALIDATION_OWNER = 91.0;
     /**
-     * How far validation may trail train, in points. The goal is 5; measured 10.6 when set. A rule
+     * How far validation may trail train, in points. The goal is 5; measured 10.3 (mta.tsv) and 9.5 (providers.tsv) when set. A rule
      * written for a train row's wording rather than a phrase family widens it, and fails here.
      */
-    private static final double GAP = 12.0;
+    private static final double GAP = 11.0;
 
     private static Evaluation evaluate(String name) throws IOException {
         return Evaluation.run(BounceClassifier.builtIn(), rows(name));
