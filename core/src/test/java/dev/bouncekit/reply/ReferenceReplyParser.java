@@ -39,8 +39,19 @@ final class ReferenceReplyParser {
         EnhancedStatusCode status = null;
         String host = collected.remoteHost;
         List<String> lines = new ArrayList<>(physical.size());
+        SmtpStage leadInStage = null;
         for (String original : physical) {
             String line = stripTransportPrefix(original);
+            if (lines.isEmpty() && code == SmtpReply.NO_CODE) {
+                int replyAt = afterLeadIn(line);
+                if (replyAt == line.length()) {
+                    continue;  // the lead-in alone on its line: the reply follows on the next
+                }
+                if (replyAt > 0) {
+                    leadInStage = eximStage(line, replyAt);
+                    line = withoutClosingQuote(line, replyAt);
+                }
+            }
             String beforeHost = "";
             if (lines.isEmpty() && code == SmtpReply.NO_CODE) {
                 int said = indexOfIgnoreCase(line, " said:");
@@ -80,6 +91,9 @@ final class ReferenceReplyParser {
             status = EnhancedStatusCode.find(joined).orElse(collected.dsnStatus);
         }
         SmtpStage stage = reportedStage(joined);
+        if (stage == null) {
+            stage = leadInStage;
+        }
         return new SmtpReply(code, status, lines, stage, host);
     }
 
@@ -189,6 +203,77 @@ final class ReferenceReplyParser {
             return t.substring(5).trim();
         }
         return t;
+    }
+
+    /** How mail servers and clients introduce the reply they quote, lower case, each ending where the reply starts. */
+    private static final String[] LEAD_INS = {
+        "remote server returned '",                     // Exchange 2007 and later, Office 365 NDRs
+        "the response from the remote server was:",    // Outlook.com and Office 365 NDRs
+        "the error that the other server returned was:",  // Gmail NDRs
+        "the response was:",                           // Gmail NDRs
+        "the remote server replied:",
+    };
+
+    /** Exim's lead-in: {@code SMTP error from remote mail server after RCPT TO:<a@b>: 550 ...}. */
+    private static final String[] EXIM_LEAD_INS = {"smtp error from remote mail server after ", "smtp error from remote mailer after ",
+        "smtp error from remote server after "};
+
+    /** Characters of an Exim lead-in read before giving up on finding the reply's code. */
+    private static final int LONGEST_EXIM_LEAD_IN = 400;
+
+    /**
+     * Where the quoted reply starts after a lead-in that begins {@code line} ({@link #LEAD_INS},
+     * Exim's {@code SMTP error from remote mail server after ...:}), or -1.
+     */
+    private static int afterLeadIn(String line) {
+        for (String leadIn : LEAD_INS) {
+            if (line.regionMatches(true, 0, leadIn, 0, leadIn.length())) {
+                int at = leadIn.length();
+                while (at < line.length() && line.charAt(at) == ' ') {
+                    at++;
+                }
+                return at;
+            }
+        }
+        for (String leadIn : EXIM_LEAD_INS) {
+            if (line.regionMatches(true, 0, leadIn, 0, leadIn.length())) {
+                int limit = Math.min(line.length() - 4, LONGEST_EXIM_LEAD_IN);
+                for (int i = leadIn.length(); i < limit; i++) {
+                    if (line.charAt(i) == ':' && line.charAt(i + 1) == ' ' && leadingCode(line.substring(i + 2, i + 5)) != SmtpReply.NO_CODE) {
+                        return i + 2;
+                    }
+                }
+                return -1;
+            }
+        }
+        return -1;
+    }
+
+    /** The stage Exim's lead-in names ({@code after RCPT TO:}, {@code after end of data}), or null. */
+    private static SmtpStage eximStage(String line, int replyAt) {
+        for (String leadIn : EXIM_LEAD_INS) {
+            if (line.regionMatches(true, 0, leadIn, 0, leadIn.length())) {
+                String command = line.substring(leadIn.length(), replyAt);
+                if (command.regionMatches(true, 0, "pipelined ", 0, 10)) {
+                    command = command.substring(10);
+                }
+                if (command.regionMatches(true, 0, "end of data", 0, 11)) {
+                    return SmtpStage.DATA;
+                }
+                if (command.regionMatches(true, 0, "initial connection", 0, 18)) {
+                    return SmtpStage.CONNECT;
+                }
+                return SmtpStage.parse(command).orElse(null);
+            }
+        }
+        return null;
+    }
+
+    /** {@code line} from {@code replyAt}, without the quote that closes Exchange's {@code returned '...'}. */
+    private static String withoutClosingQuote(String line, int replyAt) {
+        boolean quoted = line.charAt(replyAt - 1) == '\'' || line.regionMatches(true, 0, LEAD_INS[0], 0, LEAD_INS[0].length());
+        String reply = line.substring(replyAt);
+        return quoted && reply.endsWith("'") ? reply.substring(0, reply.length() - 1) : reply;
     }
 
     /**
@@ -302,14 +387,16 @@ final class ReferenceReplyParser {
         StringBuilder out = new StringBuilder(line.length());
         int n = line.length();
         int i = 0;
+        boolean continued = false;  // a "550-" mark was seen: the next "550 " starts the last line
         while (i < n) {
             if (line.startsWith(codeText, i) && (i == 0 || line.charAt(i - 1) == ' ') && i + 3 < n) {
                 int after = i + 3;
                 char sep = line.charAt(after);
                 int statusAt = after + 1;
                 boolean statusFollows = statusAt < n && statusStartsAt(line, statusAt);
-                if (sep == '-' || (sep == ' ' && statusFollows && status != null
-                        && line.startsWith(status.toString(), statusAt))) {
+                if (sep == '-' || (sep == ' ' && (continued || statusFollows && status != null
+                        && line.startsWith(status.toString(), statusAt)))) {
+                    continued = sep == '-';
                     int j = statusAt;
                     if (statusFollows) {
                         j = statusAt + 5;
