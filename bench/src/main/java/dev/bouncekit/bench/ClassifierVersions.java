@@ -50,8 +50,10 @@ public final class ClassifierVersions {
      * {@code --one-jvm} first, all builds run in this JVM instead, taking turns every
      * {@value #PASSES} passes over the mix: {@value #JVM_WARMUP_ROUNDS} rounds of warm-up, then
      * {@value #JVM_ROUNDS} timed rounds, so that every build meets the same load at nearly the
-     * same time. With {@code --one PATH} as the only arguments, times that one build in this JVM
-     * and prints its CPU nanoseconds per reply.
+     * same time. With {@code --one-jvm --scan}, the same but timing only the phrase scan: each
+     * build's {@code PhraseIndex} over its rules', keywords' and provider markers' phrases, scanning
+     * each text of the mix (builds that have such an index). With {@code --one PATH} as the only
+     * arguments, times that one build in this JVM and prints its CPU nanoseconds per reply.
      */
     public static void main(String[] args) throws Throwable {
         if (args.length == 2 && args[0].equals("--one")) {
@@ -60,6 +62,10 @@ public final class ClassifierVersions {
         }
         boolean oneJvm = args.length > 0 && args[0].equals("--one-jvm");
         if (oneJvm) {
+            args = java.util.Arrays.copyOfRange(args, 1, args.length);
+        }
+        boolean scanOnly = oneJvm && args.length > 0 && args[0].equals("--scan");
+        if (scanOnly) {
             args = java.util.Arrays.copyOfRange(args, 1, args.length);
         }
         if (args.length < 2) {
@@ -77,8 +83,8 @@ public final class ClassifierVersions {
         }
         int n = names.size();
         if (oneJvm) {
-            report(names, interleaved(jars), JVM_ROUNDS + " timed rounds of " + PASSES + " passes per build, all in one JVM, after "
-                    + JVM_WARMUP_ROUNDS + " warm-up rounds");
+            report(names, interleaved(jars, scanOnly), (scanOnly ? "the phrase scan only; " : "") + JVM_ROUNDS
+                    + " timed rounds of " + PASSES + " passes per build, all in one JVM, after " + JVM_WARMUP_ROUNDS + " warm-up rounds");
             return;
         }
         double[][] nanos = new double[n][ROUNDS];
@@ -119,12 +125,12 @@ public final class ClassifierVersions {
     }
 
     /** CPU nanoseconds per reply of each build (rows) in each timed round (columns), all in this JVM. */
-    private static double[][] interleaved(List<Path> jars) throws Throwable {
+    private static double[][] interleaved(List<Path> jars, boolean scanOnly) throws Throwable {
         ReplyMix mix = ReplyMix.load();
         String[] texts = mix.texts().toArray(new String[0]);
         List<Build> builds = new ArrayList<>();
         for (Path jar : jars) {
-            builds.add(new Build(jar, mix));
+            builds.add(scanOnly ? new ScanOnly(jar) : new Build(jar, mix));
         }
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         int n = builds.size();
@@ -206,10 +212,16 @@ public final class ClassifierVersions {
     }
 
     /** One core jar, its classifier and the mix's contexts built with its own classes. */
-    private static final class Build {
+    private static class Build {
         final MethodHandle classify;
         final Object classifier;
         final Object[] contexts;
+
+        Build() {
+            classify = null;
+            classifier = null;
+            contexts = null;
+        }
 
         Build(Path jar, ReplyMix mix) throws Throwable {
             URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, ClassLoader.getPlatformClassLoader());
@@ -241,6 +253,51 @@ public final class ClassifierVersions {
 
         int classify(String text, int i) throws Throwable {
             Object result = (Object) classify.invokeExact(classifier, text, contexts[i]);
+            return result == null ? 0 : 1;
+        }
+    }
+
+    /**
+     * One core jar's phrase index over the built-in rules', keywords' and provider markers'
+     * phrases (each once), as the classifier scans them, and a reused result.
+     */
+    private static final class ScanOnly extends Build {
+        final MethodHandle scan;
+        final Object index;
+        final Object matches;
+
+        @SuppressWarnings("unchecked")
+        ScanOnly(Path jar) throws Throwable {
+            URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, ClassLoader.getPlatformClassLoader());
+            MethodHandles.Lookup lookup = MethodHandles.publicLookup();
+            Class<?> ruleSet = loader.loadClass("dev.bouncekit.rules.RuleSet");
+            Class<?> ruleMatcher = loader.loadClass("dev.bouncekit.rules.RuleMatcher");
+            Class<?> detector = loader.loadClass("dev.bouncekit.provider.ProviderDetector");
+            Class<?> indexType = loader.loadClass("dev.bouncekit.text.PhraseIndex");
+            Class<?> matchesType = loader.loadClass("dev.bouncekit.text.PhraseIndex$Matches");
+            MethodHandle compile = lookup.findVirtual(ruleSet, "compile", MethodType.methodType(ruleMatcher));
+            MethodHandle phrases;
+            try {
+                phrases = lookup.findVirtual(ruleMatcher, "phrases", MethodType.methodType(List.class));
+            } catch (NoSuchMethodException | LinkageError e) {
+                throw new IllegalArgumentException(jar + " has no RuleMatcher.phrases(): --scan needs a build with one phrase automaton", e);
+            }
+            java.util.Set<String> all = new java.util.LinkedHashSet<>();
+            for (String set : new String[] {"builtIn", "builtInKeywords"}) {
+                Object rules = lookup.findStatic(ruleSet, set, MethodType.methodType(ruleSet)).invoke();
+                all.addAll((List<String>) phrases.invoke(compile.invoke(rules)));
+            }
+            Object providers = lookup.findStatic(detector, "builtIn", MethodType.methodType(detector)).invoke();
+            all.addAll((List<String>) lookup.findVirtual(detector, "textMarkers", MethodType.methodType(List.class)).invoke(providers));
+            index = lookup.findConstructor(indexType, MethodType.methodType(void.class, List.class)).invoke(new ArrayList<>(all));
+            matches = lookup.findVirtual(indexType, "newMatches", MethodType.methodType(matchesType)).invoke(index);
+            scan = lookup.findVirtual(indexType, "scan", MethodType.methodType(matchesType, CharSequence.class, matchesType))
+                    .asType(MethodType.methodType(Object.class, Object.class, String.class, Object.class));
+        }
+
+        @Override
+        int classify(String text, int i) throws Throwable {
+            Object result = (Object) scan.invokeExact(index, text, matches);
             return result == null ? 0 : 1;
         }
     }

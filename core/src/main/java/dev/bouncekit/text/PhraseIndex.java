@@ -11,10 +11,11 @@ import java.util.function.IntPredicate;
 /**
  * A multi-phrase index: one pass over a text finds every phrase that occurs, with where it first
  * and last ends. Built once (Aho-Corasick: the shallow states compiled to full rows over the ASCII
- * characters the phrases use, one int per entry that also tells whether the target state ends a
- * phrase; the root has a row over every symbol; deeper states and other characters follow goto
+ * characters the phrases use, one char per entry, and a bit per state that tells whether it ends
+ * a phrase; the root has a row over every symbol; deeper states and other characters follow goto
  * edges, bisected when a state has many, and failure links, so the table stays small for thousands
- * of phrases in many scripts); immutable and safe to share between threads. Scanning is linear in the text (amortized: a failure link is followed at most as
+ * of phrases in many scripts; the deeper states are numbered depth first, so that the records a
+ * phrase's tail walks through lie next to each other in memory); immutable and safe to share between threads. Scanning is linear in the text (amortized: a failure link is followed at most as
  * often as a goto edge was), with no regular expressions and no backtracking.
  *
  * <p>Phrases are given in {@link TextNormalizer} form; texts are scanned as they are, and matched as
@@ -38,28 +39,37 @@ public final class PhraseIndex {
     private static final byte LEADING = 1;
     private static final byte TRAILING = 2;
 
-    /** Table entries at most (2 MB of ints): full rows for the shallow states. */
-    private static final int DENSE_ENTRIES = 1 << 19;
-    /** Set in a {@link #delta} entry whose target state ends at least one phrase. */
+    /**
+     * Table entries at most (512 KB of chars): full rows for the shallow states, few enough that
+     * the rows a scan visits most stay in the caches (a larger table is slower, not faster).
+     */
+    private static final int DENSE_ENTRIES = 1 << 18;
+    /** A {@link #table} entry whose target state does not fit in a char: the state's record tells it. */
+    private static final char FAR = Character.MAX_VALUE;
+    /** Set in an entry of {@link #rootNext} or {@link #nodes} whose target state ends at least one phrase. */
     private static final int ENDS_PHRASE = 0x8000_0000;
-    /** The state number in a {@link #delta} entry. */
+    /** The state number in an entry of {@link #rootNext} or {@link #nodes}. */
     private static final int STATE = 0x7fff_ffff;
     /** Goto rows longer than this are searched by bisection. */
     private static final int SHORT_ROW = 8;
 
     /** Character (as found in a text) to alphabet symbol; 0 is every character no phrase uses. */
     private final char[] symbolOf = new char[Character.MAX_VALUE + 1];
-    /** Symbols below this are ASCII characters: the columns of {@link #delta}. */
+    /** Symbols below this are ASCII characters: the columns of {@link #table}. */
     private final int dense;
+    /** A row of {@link #table} is {@code 1 << rowShift} entries: a shift, not a multiplication, finds it. */
+    private final int rowShift;
     private final int spaceSymbol;
     /**
      * Full rows for states below {@link #denseStates} (numbered breadth first, so the shallow ones):
-     * the target state, with {@link #ENDS_PHRASE} set when it ends a phrase.
+     * the target state, or {@link #FAR}; two bytes an entry, so that more rows share the caches.
      */
-    private final int[] delta;
+    private final char[] table;
     private final int denseStates;
+    /** One bit per state: set when the state ends at least one phrase. */
+    private final long[] endsPhrase;
     private final int[] fail;
-    /** The root's row over every symbol, where most characters of other scripts lead; entries as in {@link #delta}. */
+    /** The root's row over every symbol, where most characters of other scripts lead: the target state, with {@link #ENDS_PHRASE} when it ends a phrase. */
     private final int[] rootNext;
     /**
      * Per state, where its record starts in {@link #nodes}: what a scan reads of a state without a
@@ -68,7 +78,7 @@ public final class PhraseIndex {
     private final int[] nodeAt;
     /**
      * State records: the failure link, the number of goto edges, then each edge's symbol and
-     * target (entries as in {@link #delta}), by symbol.
+     * target (entries as in {@link #rootNext}), by symbol.
      */
     private final int[] nodes;
     private final int[] childStart;
@@ -149,6 +159,7 @@ public final class PhraseIndex {
             }
         }
         dense = asciiSymbols;
+        rowShift = 32 - Integer.numberOfLeadingZeros(dense - 1);
         spaceSymbol = symbolOfFolded[' '];
         for (int c = 0; c <= Character.MAX_VALUE; c++) {
             symbolOf[c] = symbolOfFolded[TextNormalizer.fold((char) c)];
@@ -175,15 +186,46 @@ public final class PhraseIndex {
             out.get(node).add(p);
         }
         int states = trie.size();
-        int[] order = new int[states];
-        int[] number = new int[states];
+        // Shallow states get a full row over the ASCII symbols (the table stays small whatever the
+        // number of phrases); deeper states and other symbols follow goto edges and failure links.
+        int shallow = 1;
+        while (shallow < states && (long) (shallow + 1) << rowShift <= DENSE_ENTRIES) {
+            shallow++;
+        }
+        denseStates = shallow;
+        // The shallow states are numbered breadth first; the deeper ones depth first, so that the
+        // records a phrase's tail walks through lie next to each other in memory.
+        int[] breadthFirst = new int[states];
         int filled = 1;
         for (int head = 0; head < filled; head++) {
-            int node = order[head];
-            number[node] = head;
-            for (int child : new java.util.TreeMap<>(trie.get(node)).values()) {
-                order[filled++] = child;
+            for (int child : new java.util.TreeMap<>(trie.get(breadthFirst[head])).values()) {
+                breadthFirst[filled++] = child;
             }
+        }
+        int[] number = new int[states];
+        Arrays.fill(number, -1);
+        int[] order = new int[states];
+        for (int head = 0; head < denseStates; head++) {
+            number[breadthFirst[head]] = head;
+            order[head] = breadthFirst[head];
+        }
+        int numbered = denseStates;
+        ArrayDeque<Integer> stack = new ArrayDeque<>();
+        stack.push(0);
+        while (!stack.isEmpty()) {
+            int node = stack.pop();
+            if (number[node] < 0) {
+                number[node] = numbered;
+                order[numbered++] = node;
+            }
+            for (int child : new java.util.TreeMap<>(trie.get(node)).descendingMap().values()) {
+                stack.push(child);
+            }
+        }
+        // States by number in breadth-first order: a state's failure link is computed from its parent's.
+        int[] byDepth = new int[states];
+        for (int head = 0; head < states; head++) {
+            byDepth[head] = number[breadthFirst[head]];
         }
         // Goto edges in compressed rows, by new state number, sorted by symbol.
         childStart = new int[states + 1];
@@ -199,33 +241,26 @@ public final class PhraseIndex {
             }
         }
         childStart[states] = edge;
-        // Shallow states get a full row over the ASCII symbols (the table stays small whatever the
-        // number of phrases); deeper states and other symbols follow goto edges and failure links.
-        int shallow = 1;
-        while (shallow < states && (long) (shallow + 1) * dense <= DENSE_ENTRIES) {
-            shallow++;
-        }
-        denseStates = shallow;
-        delta = new int[denseStates * dense];
+        int[] delta = new int[denseStates << rowShift];
         fail = new int[states];
         rootNext = new int[symbols];
         for (int k = childStart[0]; k < childStart[1]; k++) {
             rootNext[childSymbol[k]] = childTarget[k];
         }
-        for (int s = 0; s < states; s++) {
+        for (int s : byDepth) {
             for (int k = childStart[s]; k < childStart[s + 1]; k++) {
                 int child = childTarget[k];
-                fail[child] = s == 0 ? 0 : next(fail[s], childSymbol[k]);
+                fail[child] = s == 0 ? 0 : next(delta, fail[s], childSymbol[k]);
             }
             if (s < denseStates) {
                 for (int symbol = 1; symbol < dense; symbol++) {
                     int target = child(s, symbol);
-                    delta[s * dense + symbol] = target >= 0 ? target : s == 0 ? 0 : next(fail[s], symbol);
+                    delta[(s << rowShift) + symbol] = target >= 0 ? target : s == 0 ? 0 : next(delta, fail[s], symbol);
                 }
             }
         }
         outputs = new int[states][];
-        for (int s = 0; s < states; s++) {
+        for (int s : byDepth) {
             List<Integer> own = new ArrayList<>(out.get(order[s]));
             if (s != 0) {
                 for (int p : outputs[fail[s]]) {
@@ -234,8 +269,15 @@ public final class PhraseIndex {
             }
             outputs[s] = own.isEmpty() ? NONE : own.stream().mapToInt(Integer::intValue).distinct().toArray();
         }
+        table = new char[delta.length];
         for (int k = 0; k < delta.length; k++) {
-            delta[k] = entry(delta[k]);
+            table[k] = delta[k] < FAR ? (char) delta[k] : FAR;
+        }
+        endsPhrase = new long[(states + 63) >>> 6];
+        for (int s = 0; s < states; s++) {
+            if (outputs[s].length > 0) {
+                endsPhrase[s >>> 6] |= 1L << s;
+            }
         }
         for (int symbol = 0; symbol < rootNext.length; symbol++) {
             rootNext[symbol] = entry(rootNext[symbol]);
@@ -254,9 +296,9 @@ public final class PhraseIndex {
         }
     }
 
-    /** A table entry for {@code target}: the state, with {@link #ENDS_PHRASE} when it ends a phrase. */
+    /** An entry for {@code target}: the state, with {@link #ENDS_PHRASE} when it ends a phrase. */
     private int entry(int target) {
-        return outputs[target].length > 0 ? target | ENDS_PHRASE : target;
+        return (endsPhrase[target >>> 6] & (1L << target)) != 0 ? target | ENDS_PHRASE : target;
     }
 
     /**
@@ -270,7 +312,10 @@ public final class PhraseIndex {
         int s = state;
         while (true) {
             if (s < denseStates && symbol < dense) {
-                return delta[s * dense + symbol];
+                int target = table[(s << rowShift) + symbol];
+                if (target != FAR) {
+                    return entry(target);
+                }
             }
             if (s == 0) {
                 return rootNext[symbol];
@@ -307,15 +352,18 @@ public final class PhraseIndex {
         }
     }
 
-    /** The state after {@code symbol} in {@code state}: a table lookup in shallow states, else goto and failure links. */
-    private int next(int state, int symbol) {
+    /**
+     * The state after {@code symbol} in {@code state} while the index is built: a lookup in the
+     * rows of {@code delta} already filled, else goto and failure links.
+     */
+    private int next(int[] delta, int state, int symbol) {
         if (symbol == 0) {
             return 0;
         }
         int s = state;
         while (true) {
             if (s < denseStates && symbol < dense) {
-                return delta[s * dense + symbol] & STATE;
+                return delta[(s << rowShift) + symbol];
             }
             if (s == 0) {
                 return rootNext[symbol] & STATE;
@@ -391,10 +439,18 @@ public final class PhraseIndex {
             if (ring != null) {
                 ring[position & mask] = i;
             }
-            int entry = state < denseStates && symbol < dense ? delta[state * dense + symbol] : step(state, symbol);
-            state = entry & STATE;
-            if (entry >= 0) {
-                continue;
+            int target;
+            if (state < denseStates && symbol < dense && (target = table[(state << rowShift) + symbol]) != FAR) {
+                state = target;
+                if ((endsPhrase[target >>> 6] & (1L << target)) == 0) {
+                    continue;
+                }
+            } else {
+                int entry = step(state, symbol);
+                state = entry & STATE;
+                if (entry >= 0) {
+                    continue;
+                }
             }
             for (int p : outputs[state]) {
                 byte flags = boundaries[p];

@@ -100,6 +100,67 @@ class PhraseIndexProperties {
         }
     }
 
+    /**
+     * Phrases enough for more than 65,535 states: most states then have no full row and some rows
+     * lead to states a char cannot number, so scans take every path of the automaton.
+     */
+    static final List<String> MANY_PHRASES = manyPhrases();
+    static final PhraseIndex LARGE = new PhraseIndex(MANY_PHRASES, p -> p % 3 == 0);
+
+    private static List<String> manyPhrases() {
+        java.util.Random random = new java.util.Random(15);
+        char[] alphabet = {'a', 'b', 'c', 'd', 'e', ' ', '-', '1', '\u00e9'};
+        java.util.Set<String> phrases = new java.util.LinkedHashSet<>();
+        while (phrases.size() < 10_000) {
+            StringBuilder phrase = new StringBuilder();
+            int length = 9 + random.nextInt(7);
+            for (int i = 0; i < length; i++) {
+                phrase.append(alphabet[random.nextInt(alphabet.length)]);
+            }
+            String body = TextNormalizer.normalize(phrase.toString());
+            if (!body.isEmpty()) {
+                phrases.add((random.nextInt(4) == 0 ? PhraseIndex.BOUNDARY : "") + body
+                        + (random.nextInt(4) == 0 ? PhraseIndex.BOUNDARY : ""));
+            }
+        }
+        return List.copyOf(phrases);
+    }
+
+    @Property(tries = 200)
+    void a_large_index_finds_what_the_normalized_text_contains(@ForAll("pieces") List<Integer> pieces, @ForAll("texts") String filler) {
+        StringBuilder text = new StringBuilder();
+        for (int piece : pieces) {
+            String phrase = MANY_PHRASES.get(piece % MANY_PHRASES.size()).replace(PhraseIndex.BOUNDARY, "");
+            text.append(piece % 2 == 0 ? phrase : phrase.substring(0, piece % phrase.length()).toUpperCase());
+            text.append(filler, 0, Math.min(filler.length(), piece % 5));
+        }
+        NaiveText naive = new NaiveText(text.toString());
+        PhraseIndex.Matches found = LARGE.scan(text);
+
+        List<Integer> expected = new ArrayList<>();
+        for (int p = 0; p < MANY_PHRASES.size(); p++) {
+            if (!naive.ends(MANY_PHRASES.get(p)).isEmpty()) {
+                expected.add(p);
+            }
+        }
+        List<Integer> actual = new ArrayList<>();
+        for (int i = 0; i < found.count(); i++) {
+            actual.add(found.phrase(i));
+            List<Integer> ends = naive.ends(MANY_PHRASES.get(found.phrase(i)));
+            assertThat(found.first(i)).isEqualTo(ends.get(0));
+            assertThat(found.last(i)).isEqualTo(ends.get(ends.size() - 1));
+            if (LARGE.keepsAllEnds(found.phrase(i))) {
+                assertThat(found.ends(i)).containsExactly(ends.stream().mapToInt(Integer::intValue).toArray());
+            }
+        }
+        assertThat(actual).containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    @Provide
+    Arbitrary<List<Integer>> pieces() {
+        return Arbitraries.integers().between(0, 1_000_000).list().ofMinSize(1).ofMaxSize(12);
+    }
+
     @Provide
     Arbitrary<String> texts() {
         return Arbitraries.of(NaiveText.TEXT_ALPHABET).list().ofMaxSize(60)
