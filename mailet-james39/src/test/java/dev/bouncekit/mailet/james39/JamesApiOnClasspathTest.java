@@ -9,7 +9,10 @@ import java.util.Arrays;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Guards the check itself: the mailet's tests here really run on the James 3.9 (jakarta.mail) API. */
+/**
+ * Guards the check itself: the tests of the mailet and of the suppression mailet and matchers really run
+ * on the James 3.9 (jakarta.mail) API.
+ */
 class JamesApiOnClasspathTest {
 
     @Test
@@ -32,5 +35,29 @@ class JamesApiOnClasspathTest {
 
         assertThat(location).containsAnyOf("/mailet/target/", "bouncekit-mailet-");
         assertThat(location).doesNotContain("mailet-james39");
+    }
+
+    @Test
+    void the_suppression_classes_are_the_ones_built_against_james_3_8() throws Exception {
+        String location = location("dev.bouncekit.suppression.mailet.SuppressRecipients");
+
+        assertThat(location).containsAnyOf("/suppression/target/", "bouncekit-suppression-");
+        assertThat(location).doesNotContain("mailet-james39");
+    }
+
+    @Test
+    void the_james_parts_the_suppression_mailet_links_to_are_those_of_james_3_9() throws Exception {
+        for (String james : new String[] {
+                "org.apache.mailet.base.GenericMatcher",
+                "org.apache.james.metrics.api.MetricFactory",
+                "org.apache.james.metrics.dropwizard.DropWizardMetricFactory",
+                "org.apache.james.filesystem.api.FileSystem",
+                "org.apache.james.server.core.filesystem.FileSystemImpl"}) {
+            assertThat(location(james)).as(james).contains("/3.9.0/");
+        }
+    }
+
+    private static String location(String className) throws ClassNotFoundException {
+        return Class.forName(className).getProtectionDomain().getCodeSource().getLocation().toString();
     }
 }
