@@ -73,7 +73,7 @@ public final class ReplyParser {
                 }
                 if (replyAt > 0) {
                     leadInStage = eximStage(raw, from, replyAt);
-                    if (isQuotedLeadIn(raw, from, replyAt) && raw.charAt(to - 1) == '\'' && to - 1 > replyAt) {
+                    if (isQuotedLeadIn(raw, from, replyAt) && to > replyAt && raw.charAt(to - 1) == '\'') {
                         to--;
                     }
                     from = replyAt;

@@ -229,7 +229,7 @@ final class ReferenceReplyParser {
         for (String leadIn : LEAD_INS) {
             if (line.regionMatches(true, 0, leadIn, 0, leadIn.length())) {
                 int at = leadIn.length();
-                while (at < line.length() && line.charAt(at) == ' ') {
+                while (at < line.length() && line.charAt(at) <= ' ') {
                     at++;
                 }
                 return at;
