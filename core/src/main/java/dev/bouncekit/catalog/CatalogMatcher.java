@@ -45,7 +45,9 @@ public final class CatalogMatcher {
                 entries.add(entry);
                 signatures.add(signature);
             }
-            shapeSet.add(shape(reply, reply.text()));
+            String text = reply.text();
+            int end = endOfWording(text);
+            shapeSet.add(shape(reply, text, wordingStart(text, end), end));
             if (isDistinctive(entry)) {
                 distinctive.add(entry.id());
             }
@@ -71,10 +73,15 @@ public final class CatalogMatcher {
      * has at hand. Allocates nothing.
      */
     public CatalogEntry entryOf(SmtpReply reply, String text) {
-        if (reply.isEmpty() || Arrays.binarySearch(shapes, shape(reply, text)) < 0) {
+        if (reply.isEmpty()) {
             return null;
         }
-        long h = hashText(hashPrefix(reply), text);
+        int end = endOfWording(text);
+        int start = wordingStart(text, end);
+        if (Arrays.binarySearch(shapes, shape(reply, text, start, end)) < 0) {
+            return null;
+        }
+        long h = hashText(hashPrefix(reply), text, start, end);
         int at = Arrays.binarySearch(hashes, h);
         if (at < 0) {
             return null;
@@ -85,7 +92,7 @@ public final class CatalogMatcher {
         for (; at < hashes.length && hashes[at] == h; at++) {
             String signature = signatures.get(hashEntries[at]);
             int textAt = signature.lastIndexOf('|') + 1;
-            if (codeKeys[hashEntries[at]] == codeKey(reply) && sameText(text, signature, textAt)) {
+            if (codeKeys[hashEntries[at]] == codeKey(reply) && sameText(text, start, end, signature, textAt)) {
                 return entries.get(hashEntries[at]);
             }
         }
@@ -102,11 +109,10 @@ public final class CatalogMatcher {
         return c < 128 ? (c >= 'A' && c <= 'Z' ? (char) (c + 32) : c) : Character.toLowerCase(c);
     }
 
-    /** The code and status pair of a reply with the number of words of its text. */
-    private static long shape(SmtpReply reply, String text) {
+    /** The code and status pair of a reply with the number of words of its wording, {@code text[start, n)}. */
+    private static long shape(SmtpReply reply, String text, int start, int n) {
         int words = 0;
-        int n = endOfWording(text);
-        int i = wordingStart(text, n);
+        int i = start;
         while (i < n) {
             while (i < n && isSpace(text.charAt(i))) {
                 i++;
@@ -157,10 +163,9 @@ public final class CatalogMatcher {
         return h;
     }
 
-    /** Continues {@code h} over the masked words of {@code text}, as {@link #tokens} writes them. */
-    private static long hashText(long h, String text) {
-        int n = endOfWording(text);
-        int i = wordingStart(text, n);
+    /** Continues {@code h} over the masked words of {@code text[from, n)}, as {@link #tokens} writes them. */
+    private static long hashText(long h, String text, int from, int n) {
+        int i = from;
         while (i < n) {
             while (i < n && isSpace(text.charAt(i))) {
                 i++;
@@ -184,10 +189,9 @@ public final class CatalogMatcher {
         return h;
     }
 
-    /** Whether the masked words of {@code text}, as {@link #tokens} writes them, are {@code signature} from {@code at} on. */
-    private static boolean sameText(String text, String signature, int at) {
-        int n = endOfWording(text);
-        int i = wordingStart(text, n);
+    /** Whether the masked words of {@code text[from, n)}, as {@link #tokens} writes them, are {@code signature} from {@code at} on. */
+    private static boolean sameText(String text, int from, int n, String signature, int at) {
+        int i = from;
         int j = at;
         while (i < n) {
             while (i < n && isSpace(text.charAt(i))) {
@@ -243,7 +247,9 @@ public final class CatalogMatcher {
 
     /** {@code hash(signature(reply))}, computed without building the signature. */
     static long hashOf(SmtpReply reply) {
-        return hashText(hashPrefix(reply), reply.text());
+        String text = reply.text();
+        int end = endOfWording(text);
+        return hashText(hashPrefix(reply), text, wordingStart(text, end), end);
     }
 
     /** Where a signature goes: a string or a hash. */
