@@ -107,8 +107,10 @@ public final class BounceClassifier {
         // of the user's own, which come before the catalog, every reply is read whole first.
         CatalogEntry known = userRules == null ? catalog.entryOf(reply, text) : null;
         PhraseIndex.Matches found = known == null ? index.scan(text) : null;
-        Optional<Provider> provider = found == null ? providers.detect(text, host, ctx.recipientDomain())
-                : providers.detect(index.firstMarker(found), text, host, ctx.recipientDomain());
+        String recipientDomain = ctx.recipientDomain() != null ? ctx.recipientDomain()
+                : DeliveryContext.domainOf(reply.reportedRecipient());
+        Optional<Provider> provider = found == null ? providers.detect(text, host, recipientDomain)
+                : providers.detect(index.firstMarker(found), text, host, recipientDomain);
         if (provider.isEmpty()) {
             provider = ProviderFiles.ownerOfVendorCode(status).map(ProviderFile::provider);
         }

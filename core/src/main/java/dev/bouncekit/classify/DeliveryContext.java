@@ -45,11 +45,16 @@ public record DeliveryContext(SmtpStage stage, String remoteHost, String recipie
 
     /** The domain of {@link #recipient()}, lower-cased, or null. */
     public String recipientDomain() {
-        if (recipient == null) {
+        return domainOf(recipient);
+    }
+
+    /** The domain of an address ({@code a@b}, {@code <a@b>}, or a bare domain), lower-cased, or null. */
+    static String domainOf(String address) {
+        if (address == null) {
             return null;
         }
-        int at = recipient.lastIndexOf('@');
-        String domain = at < 0 ? recipient : recipient.substring(at + 1);
+        int at = address.lastIndexOf('@');
+        String domain = at < 0 ? address : address.substring(at + 1);
         domain = domain.replace(">", "").trim().toLowerCase(java.util.Locale.ROOT);
         return domain.isEmpty() ? null : domain;
     }

@@ -57,6 +57,7 @@ public final class ReplyParser {
         String first = null;
         List<String> lines = null;
         SmtpStage leadInStage = null;
+        String recipient = collected.recipient;
         for (int k = 0; k < count; k++) {
             int from = ranges[2 * k];
             int to = ranges[2 * k + 1];
@@ -73,6 +74,9 @@ public final class ReplyParser {
                 }
                 if (replyAt > 0) {
                     leadInStage = eximStage(raw, from, replyAt);
+                    if (leadInStage == SmtpStage.RCPT) {
+                        recipient = addressIn(raw, from, replyAt, recipient);
+                    }
                     if (isQuotedLeadIn(raw, from, replyAt) && to > replyAt && raw.charAt(to - 1) == '\'') {
                         to--;
                     }
@@ -149,7 +153,7 @@ public final class ReplyParser {
         if (stage == null) {
             stage = leadInStage;
         }
-        return new SmtpReply(code, status, all, stage, host);
+        return new SmtpReply(code, status, all, stage, host, recipient);
     }
 
     private static int trimStart(String s, int from, int to) {
@@ -174,6 +178,7 @@ public final class ReplyParser {
         private int diagnosticCount;
         EnhancedStatusCode dsnStatus;
         String remoteHost;
+        String recipient;
 
         /** The ranges of the text lines: the diagnostic's when there is one. */
         int[] lines() {
@@ -208,6 +213,7 @@ public final class ReplyParser {
             diagnosticCount = 0;
             dsnStatus = null;
             remoteHost = null;
+            recipient = null;
             if (text.length > 1024) {
                 text = new int[16];
             }
@@ -258,6 +264,9 @@ public final class ReplyParser {
                 } else if (startsWithField(raw, from, to, "Remote-MTA:")) {
                     int semi = indexOf(raw, ';', from + "Remote-MTA:".length(), to);
                     remoteHost = hostName(raw, semi < 0 ? from + "Remote-MTA:".length() : semi + 1, to);
+                } else if (startsWithField(raw, from, to, "Final-Recipient:")) {
+                    int semi = indexOf(raw, ';', from + "Final-Recipient:".length(), to);
+                    recipient = addressIn(raw, semi < 0 ? from + "Final-Recipient:".length() : semi + 1, to, recipient);
                 } else if (isOtherDsnField(raw, from, to)) {
                     continue;
                 } else if (to > from) {
@@ -265,6 +274,31 @@ public final class ReplyParser {
                 }
             }
         }
+    }
+
+    /**
+     * The first e-mail address in {@code s[from, to)} (in angle brackets or bare), or {@code otherwise}:
+     * the characters around its {@code @} up to a space, bracket or quote.
+     */
+    private static String addressIn(String s, int from, int to, String otherwise) {
+        int at = indexOf(s, '@', from, to);
+        if (at < 0) {
+            return otherwise;
+        }
+        int start = at;
+        while (start > from && !endsAddress(s.charAt(start - 1))) {
+            start--;
+        }
+        int end = at + 1;
+        while (end < to && !endsAddress(s.charAt(end))) {
+            end++;
+        }
+        return start < at && end > at + 1 ? s.substring(start, end) : otherwise;
+    }
+
+    private static boolean endsAddress(char c) {
+        return c <= ' ' || c == '<' || c == '>' || c == '"' || c == '\'' || c == ',' || c == ';' || c == ':'
+                || c == '(' || c == ')' || c == '[' || c == ']';
     }
 
     private static int indexOf(String s, char c, int from, int to) {

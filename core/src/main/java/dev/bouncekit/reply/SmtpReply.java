@@ -20,9 +20,11 @@ import java.util.Optional;
  *                     command"), or null
  * @param reportedHost the remote host the text itself names (Postfix's "host mx.example said:",
  *                     a DSN {@code Remote-MTA}), or null
+ * @param reportedRecipient the recipient address the text itself names outside the reply (Exim's
+ *                     "after RCPT TO:&lt;a@b&gt;:", a DSN {@code Final-Recipient}), or null
  */
 public record SmtpReply(int code, EnhancedStatusCode status, List<String> lines,
-                        SmtpStage reportedStage, String reportedHost) {
+                        SmtpStage reportedStage, String reportedHost, String reportedRecipient) {
 
     /** The {@link #code()} of a reply that has no basic code. */
     public static final int NO_CODE = 0;
@@ -32,6 +34,12 @@ public record SmtpReply(int code, EnhancedStatusCode status, List<String> lines,
             throw new IllegalArgumentException("basic reply code must be 200 to 599, not " + code);
         }
         lines = List.copyOf(Objects.requireNonNull(lines, "lines"));
+    }
+
+    /** A reply that names no recipient of its own. */
+    public SmtpReply(int code, EnhancedStatusCode status, List<String> lines, SmtpStage reportedStage,
+                     String reportedHost) {
+        this(code, status, lines, reportedStage, reportedHost, null);
     }
 
     /**

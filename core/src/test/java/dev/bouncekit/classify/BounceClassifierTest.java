@@ -111,6 +111,16 @@ class BounceClassifierTest {
     }
 
     @Test
+    void the_recipient_a_bounce_names_gives_the_provider_when_nothing_else_does() {
+        String exim = "SMTP error from remote mail server after RCPT TO:<m.bernard@gmail.com>: 550 5.1.1 user unknown";
+
+        assertThat(classifier.classify(exim).provider()).isEqualTo("gmail");
+        assertThat(classifier.classify(exim, DeliveryContext.none().withRecipient("x@yahoo.com")).provider()).isEqualTo("yahoo");
+        assertThat(classifier.classify("SMTP error from remote mail server after RCPT TO:<m@example.org>: 550 5.1.1 user unknown")
+                .provider()).isNull();
+    }
+
+    @Test
     void provider_is_detected_from_text_then_host_then_named_domains_then_recipient() {
         assertThat(classifier.classify("550 5.7.1 blocked - gsmtp").provider()).isEqualTo("gmail");
         assertThat(classifier.classify("550 nope", DeliveryContext.none().withRemoteHost("mx-eu.mail.am0.yahoodns.net")).provider())

@@ -40,6 +40,7 @@ final class ReferenceReplyParser {
         String host = collected.remoteHost;
         List<String> lines = new ArrayList<>(physical.size());
         SmtpStage leadInStage = null;
+        String recipient = collected.recipient;
         for (String original : physical) {
             String line = stripTransportPrefix(original);
             if (lines.isEmpty() && code == SmtpReply.NO_CODE) {
@@ -49,6 +50,10 @@ final class ReferenceReplyParser {
                 }
                 if (replyAt > 0) {
                     leadInStage = eximStage(line, replyAt);
+                    if (leadInStage == SmtpStage.RCPT) {
+                        String named = firstAddress(line.substring(0, replyAt));
+                        recipient = named != null ? named : recipient;
+                    }
                     line = withoutClosingQuote(line, replyAt);
                 }
             }
@@ -94,7 +99,7 @@ final class ReferenceReplyParser {
         if (stage == null) {
             stage = leadInStage;
         }
-        return new SmtpReply(code, status, lines, stage, host);
+        return new SmtpReply(code, status, lines, stage, host, recipient);
     }
 
     /** Splits into lines and takes DSN fields apart. */
@@ -138,6 +143,9 @@ final class ReferenceReplyParser {
                 out.dsnStatus = EnhancedStatusCode.parse(trimmed.substring(7)).orElse(out.dsnStatus);
             } else if (startsWithField(trimmed, "Remote-MTA:")) {
                 out.remoteHost = hostName(afterSemicolon(trimmed, "Remote-MTA:".length()));
+            } else if (startsWithField(trimmed, "Final-Recipient:")) {
+                String named = firstAddress(afterSemicolon(trimmed, "Final-Recipient:".length()));
+                out.recipient = named != null ? named : out.recipient;
             } else if (isOtherDsnField(trimmed)) {
                 continue;
             } else if (!trimmed.isEmpty()) {
@@ -487,5 +495,24 @@ final class ReferenceReplyParser {
         List<String> text = new ArrayList<>();
         EnhancedStatusCode dsnStatus;
         String remoteHost;
+        String recipient;
+    }
+
+    /** The word around the first {@code @}, words split at white space, brackets, quotes and punctuation; null when it has nothing on a side. */
+    private static String firstAddress(String text) {
+        int at = text.indexOf('@');
+        if (at < 0) {
+            return null;
+        }
+        StringBuilder word = new StringBuilder();
+        for (String w : text.split("[\\x00-\\x20<>\"',;:()\\[\\]]", -1)) {
+            if (w.indexOf('@') >= 0) {
+                word.append(w);
+                break;
+            }
+        }
+        String found = word.toString();
+        int i = found.indexOf('@');
+        return i > 0 && i < found.length() - 1 ? found : null;
     }
 }

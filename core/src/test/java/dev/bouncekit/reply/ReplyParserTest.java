@@ -136,6 +136,23 @@ class ReplyParserTest {
     }
 
     @Test
+    void the_recipient_named_by_exims_lead_in_or_a_dsn_is_reported_but_not_the_sender() {
+        SmtpReply rcpt = ReplyParser.parse("SMTP error from remote mail server after pipelined RCPT TO:<m.bernard@gmail.com>: "
+                + "550 5.1.1 user unknown");
+        SmtpReply mail = ReplyParser.parse("SMTP error from remote mail server after MAIL FROM:<shop@example.org> SIZE=1234: "
+                + "553 sender rejected");
+        SmtpReply dsn = ReplyParser.parse("Final-Recipient: rfc822; anna@web.de\nAction: failed\nStatus: 5.1.1\n"
+                + "Diagnostic-Code: smtp; 550 5.1.1 mailbox unavailable");
+
+        assertThat(rcpt.reportedRecipient()).isEqualTo("m.bernard@gmail.com");
+        assertThat(rcpt.text()).isEqualTo("user unknown");
+        assertThat(mail.reportedRecipient()).isNull();
+        assertThat(dsn.reportedRecipient()).isEqualTo("anna@web.de");
+        assertThat(ReplyParser.parse("550 5.1.1 <a@example.org>: user unknown").reportedRecipient()).isNull();
+        assertThat(ReplyParser.parse("Final-Recipient: rfc822; @\n550 no").reportedRecipient()).isNull();
+    }
+
+    @Test
     void postfix_bounce_form_after_the_recipient_gives_code_status_host_and_stage() {
         SmtpReply reply = ReplyParser.parse("<ghost@gmail.com>: host gmail-smtp-in.l.google.com[142.251.9.26] said: "
                 + "550-5.1.1 The email account that you tried to reach does not exist. Please try 550-5.1.1 "

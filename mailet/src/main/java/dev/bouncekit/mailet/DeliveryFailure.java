@@ -66,7 +66,8 @@ record DeliveryFailure(String errorText, Integer errorCode, Boolean permanent, I
         if (errorText == null || parsed.hasCode() || errorCode == null || errorCode < 400 || errorCode > 599) {
             return parsed;
         }
-        return new SmtpReply(errorCode, parsed.status(), parsed.lines(), parsed.reportedStage(), parsed.reportedHost());
+        return new SmtpReply(errorCode, parsed.status(), parsed.lines(), parsed.reportedStage(), parsed.reportedHost(),
+                parsed.reportedRecipient());
     }
 
     private static <T> T read(Mail mail, AttributeName name, Class<T> type, List<String> problems, boolean required) {
