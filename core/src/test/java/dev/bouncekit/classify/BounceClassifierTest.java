@@ -49,6 +49,23 @@ class BounceClassifierTest {
     }
 
     @Test
+    void polish_czech_dutch_and_turkish_replies_are_read_by_their_own_lexicons() {
+        Classification polish = classifier.classify("550 5.1.1 Nieznany odbiorca", DeliveryContext.at(SmtpStage.DATA));
+        Classification czech = classifier.classify("452 4.2.2 Schránka příjemce je přeplněná");
+        Classification dutch = classifier.classify("550 5.2.1 Het account van de ontvanger is uitgeschakeld");
+        Classification turkish = classifier.classify("554 5.7.1 GÖNDEREN ADRESİ REDDEDİLDİ", DeliveryContext.at(SmtpStage.MAIL));
+
+        assertThat(polish.reason()).isEqualTo(Reason.USERUNKNOWN);
+        assertThat(polish.rule()).startsWith("phrase:lexicon-pl.rules:");
+        assertThat(czech.reason()).isEqualTo(Reason.MAILBOXFULL);
+        assertThat(czech.rule()).startsWith("phrase:lexicon-cs.rules:");
+        assertThat(dutch.reason()).isEqualTo(Reason.SUSPEND);
+        assertThat(dutch.rule()).startsWith("phrase:lexicon-nl.rules:");
+        assertThat(turkish.reason()).isEqualTo(Reason.REJECTED);
+        assertThat(turkish.rule()).startsWith("phrase:lexicon-tr.rules:");
+    }
+
+    @Test
     void a_recipient_side_reason_at_mail_from_is_the_senders() {
         Classification c = classifier.classify("550 5.1.1 mailbox unavailable", DeliveryContext.at(SmtpStage.MAIL));
 
