@@ -192,18 +192,21 @@ public final class ProviderDetector {
      */
     private Optional<Provider> byHostNamedIn(String text) {
         int n = text.length();
+        // A host name holds a dot: the intrinsic indexOf finds the dots, and only the names around
+        // them are read, each once (the scan goes on after the end of the last one read).
         int i = 0;
-        while (i < n) {
-            while (i < n && !isDomainChar(text.charAt(i))) {
-                i++;
+        for (int dot = text.indexOf('.'); dot >= 0; dot = text.indexOf('.', i)) {
+            int start = dot;
+            while (start > i && isDomainChar(text.charAt(start - 1))) {
+                start--;
             }
-            int start = i;
             int dots = 0;
             boolean letter = false;
+            i = start;
             while (i < n && isDomainChar(text.charAt(i))) {
                 char c = text.charAt(i);
                 dots += c == '.' ? 1 : 0;
-                letter |= Character.isLetter(c);
+                letter |= c >= 'A';
                 i++;
             }
             boolean inAddress = start > 0 && text.charAt(start - 1) == '@' || i < n && text.charAt(i) == '@';
