@@ -340,6 +340,10 @@ public final class ReplyParser {
      * when nothing follows the lead-in, or -1.
      */
     private static int afterLeadIn(String raw, int from, int to) {
+        char c = to > from ? raw.charAt(from) : ' ';
+        if (c < 128 && (c | 0x20) != 'r' && (c | 0x20) != 't' && (c | 0x20) != 's') {
+            return -1;  // every lead-in starts with one of these letters (only 's' has a folding outside ASCII)
+        }
         for (String leadIn : LEAD_INS) {
             if (to - from >= leadIn.length() && raw.regionMatches(true, from, leadIn, 0, leadIn.length())) {
                 return trimStart(raw, from + leadIn.length(), to);
@@ -573,7 +577,7 @@ public final class ReplyParser {
 
     /** Reads Postfix's {@code (in reply to RCPT TO command)} and friends. */
     private static SmtpStage reportedStage(String text) {
-        int at = indexOfIgnoreCase(text, "in reply to ", 0, text.length());
+        int at = inReplyToAt(text);
         if (at < 0) {
             return null;
         }
@@ -587,6 +591,24 @@ public final class ReplyParser {
         }
         Optional<SmtpStage> stage = SmtpStage.parse(command);
         return stage.orElse(null);
+    }
+
+    /**
+     * {@code indexOfIgnoreCase(text, "in reply to ", 0, text.length())}, reading a character per
+     * place rather than comparing at every space: a match has an ASCII {@code i} first and a
+     * {@code p} (no other character folds to it) five places on.
+     */
+    private static int inReplyToAt(String text) {
+        String needle = "in reply to ";
+        int max = text.length() - needle.length();
+        for (int i = 0; i <= max; i++) {
+            char c = text.charAt(i);
+            if ((c == 'i' || c == 'I') && (text.charAt(i + 5) | 0x20) == 'p'
+                    && text.regionMatches(true, i, needle, 0, needle.length())) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /**
