@@ -14,6 +14,8 @@ public record EnhancedStatusCode(int statusClass, int subject, int detail) {
 
     /** Codes read from texts, by class (2, 4, 5), subject and detail; filled on first use. */
     private static final EnhancedStatusCode[] READ = new EnhancedStatusCode[3 * 8 * 1000];
+    /** {@link #toString()} of each code, in the slots of {@link #READ}; filled on first use. */
+    private static final String[] TEXTS = new String[3 * 8 * 1000];
 
     public EnhancedStatusCode {
         if (statusClass != 2 && statusClass != 4 && statusClass != 5) {
@@ -220,6 +222,12 @@ public record EnhancedStatusCode(int statusClass, int subject, int detail) {
     /** The code as written on the wire: {@code 5.1.1}. */
     @Override
     public String toString() {
-        return statusClass + "." + subject + "." + detail;
+        int slot = ((statusClass == 2 ? 0 : statusClass == 4 ? 1 : 2) * 8 + subject) * 1000 + detail;
+        String text = TEXTS[slot];
+        if (text == null) {
+            text = statusClass + "." + subject + "." + detail;
+            TEXTS[slot] = text;
+        }
+        return text;
     }
 }
