@@ -21,6 +21,8 @@ import dev.bouncekit.taxonomy.Reason;
 
 import dev.bouncekit.text.PhraseIndex;
 
+import java.util.IdentityHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -68,12 +70,25 @@ public final class BounceClassifier {
     /** The rules, the keywords and the provider markers: one pass over a reply text for all three. */
     private final ReplyIndex index;
     private final RuleNames names;
+    /**
+     * Per catalog entry: its own text and the provider marker it holds. A reply that is the
+     * entry's text exactly, as fixed replies are, needs no scan for markers.
+     */
+    private final Map<CatalogEntry, KnownText> knownTexts = new IdentityHashMap<>();
 
     private BounceClassifier(RuleSet user, RuleSet builtIn) {
         RuleSet rules = user.before(builtIn);
         this.userRules = user.rules().isEmpty() ? null : user.compile();
         this.index = new ReplyIndex(rules.compile(), RuleSet.builtInKeywords().compile(), providers);
         this.names = new RuleNames(index.rules().rules(), index.keywords().rules(), Catalog.builtIn());
+        for (CatalogEntry entry : Catalog.builtIn().entries()) {
+            String text = entry.reply().text();
+            knownTexts.put(entry, new KnownText(text, text.isEmpty() ? -1 : index.firstMarker(index.scan(text))));
+        }
+    }
+
+    /** A catalog entry's text and the lowest number among the provider markers it holds, or -1. */
+    private record KnownText(String text, int firstMarker) {
     }
 
     /** The classifier with the built-in rules. */
@@ -107,8 +122,15 @@ public final class BounceClassifier {
         // of the user's own, which come before the catalog, every reply is read whole first.
         CatalogEntry known = userRules == null ? catalog.entryOf(reply, text) : null;
         PhraseIndex.Matches found = known == null ? index.scan(text) : null;
-        Optional<Provider> provider = found == null ? providers.detect(text, host, ctx.recipientDomain())
-                : providers.detect(index.firstMarker(found), text, host, ctx.recipientDomain());
+        Optional<Provider> provider;
+        if (found != null) {
+            provider = providers.detect(index.firstMarker(found), text, host, ctx.recipientDomain());
+        } else {
+            KnownText own = knownTexts.get(known);
+            provider = own != null && own.text().equals(text)
+                    ? providers.detect(own.firstMarker(), text, host, ctx.recipientDomain())
+                    : providers.detect(text, host, ctx.recipientDomain());
+        }
         if (provider.isEmpty()) {
             provider = ProviderFiles.ownerOfVendorCode(status).map(ProviderFile::provider);
         }
