@@ -20,6 +20,8 @@ public final class CatalogMatcher {
 
     private final List<CatalogEntry> entries = new ArrayList<>();
     private final List<String> signatures = new ArrayList<>();
+    /** Per entry: its own text, as parsed. */
+    private final String[] texts;
     /** Per entry: where the text part of its signature starts (after {@code code|status|}). */
     private final int[] textAts;
     /** Per entry: the code and status pair, which decides the signature up to the text. */
@@ -57,6 +59,7 @@ public final class CatalogMatcher {
                 .toArray(int[][]::new);
         codeKeys = entries.stream().mapToLong(entry -> codeKey(entry.reply())).toArray();
         textAts = signatures.stream().mapToInt(signature -> signature.lastIndexOf('|') + 1).toArray();
+        texts = entries.stream().map(entry -> entry.reply().text()).toArray(String[]::new);
     }
 
     /** The entry {@code reply} is, if any. */
@@ -79,10 +82,12 @@ public final class CatalogMatcher {
             return null;
         }
         // Signatures are distinct: at most one entry of the shape has the reply's; a comparison
-        // with another stops at its first other word.
+        // with another stops at its first other word. A reply worded as the entry itself, as fixed
+        // replies are, has its signature without a comparison word by word.
         long key = codeKey(reply);
         for (int entry : shapeEntries[at]) {
-            if (codeKeys[entry] == key && sameText(text, start, end, signatures.get(entry), textAts[entry])) {
+            if (codeKeys[entry] == key
+                    && (text.equals(texts[entry]) || sameText(text, start, end, signatures.get(entry), textAts[entry]))) {
                 return entries.get(entry);
             }
         }
