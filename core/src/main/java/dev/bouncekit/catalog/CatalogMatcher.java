@@ -75,6 +75,14 @@ public final class CatalogMatcher {
         if (reply.isEmpty()) {
             return null;
         }
+        // The shapes of one code and status pair lie side by side: a pair no entry has is no
+        // entry, without counting words.
+        long key = codeKey(reply);
+        int first = Arrays.binarySearch(shapes, key * 4096);
+        first = first >= 0 ? first : -first - 1;
+        if (first == shapes.length || shapes[first] >= (key + 1) * 4096) {
+            return null;
+        }
         int end = endOfWording(text);
         int start = wordingStart(text, end);
         int at = Arrays.binarySearch(shapes, shape(reply, text, start, end));
@@ -84,7 +92,6 @@ public final class CatalogMatcher {
         // Signatures are distinct: at most one entry of the shape has the reply's; a comparison
         // with another stops at its first other word. A reply worded as the entry itself, as fixed
         // replies are, has its signature without a comparison word by word.
-        long key = codeKey(reply);
         for (int entry : shapeEntries[at]) {
             if (codeKeys[entry] == key
                     && (text.equals(texts[entry]) || sameText(text, start, end, signatures.get(entry), textAts[entry]))) {
