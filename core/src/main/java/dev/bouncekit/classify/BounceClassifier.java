@@ -22,6 +22,7 @@ import dev.bouncekit.taxonomy.Reason;
 import dev.bouncekit.text.PhraseIndex;
 
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -75,6 +76,11 @@ public final class BounceClassifier {
      * entry's text exactly, as fixed replies are, needs no scan for markers.
      */
     private final Map<CatalogEntry, KnownText> knownTexts = new IdentityHashMap<>();
+    /** The verdicts a rule, a rule as the cause of another's symptom, a keyword or a fallback makes: made once. */
+    private final Verdict[] phraseVerdicts;
+    private final Verdict[] causeVerdicts;
+    private final Verdict[] keywordVerdicts;
+    private final Verdict[] fallbackVerdicts = new Verdict[Reason.values().length];
 
     private BounceClassifier(RuleSet user, RuleSet builtIn) {
         RuleSet rules = user.before(builtIn);
@@ -83,12 +89,36 @@ public final class BounceClassifier {
         this.names = new RuleNames(index.rules().rules(), index.keywords().rules(), Catalog.builtIn());
         for (CatalogEntry entry : Catalog.builtIn().entries()) {
             String text = entry.reply().text();
-            knownTexts.put(entry, new KnownText(text, text.isEmpty() ? -1 : index.firstMarker(index.scan(text))));
+            knownTexts.put(entry, new KnownText(text, text.isEmpty() ? -1 : index.firstMarker(index.scan(text)),
+                    new Verdict(entry.reason(), names.catalog(entry), Evidence.CATALOG,
+                            catalog.names(entry) ? entry.provider() : null)));
+        }
+        List<PhraseRule> phraseRules = index.rules().rules();
+        phraseVerdicts = new Verdict[phraseRules.size()];
+        causeVerdicts = new Verdict[phraseRules.size()];
+        for (int r = 0; r < phraseRules.size(); r++) {
+            PhraseRule rule = phraseRules.get(r);
+            Evidence evidence = rule.provider() != null ? Evidence.PROVIDER_PHRASE : Evidence.PHRASE;
+            phraseVerdicts[r] = new Verdict(rule.reason(), names.phrase(r), evidence);
+            causeVerdicts[r] = new Verdict(rule.reason(), names.cause(r), evidence);
+        }
+        List<PhraseRule> keywordRules = index.keywords().rules();
+        keywordVerdicts = new Verdict[keywordRules.size()];
+        for (int k = 0; k < keywordRules.size(); k++) {
+            keywordVerdicts[k] = new Verdict(keywordRules.get(k).reason(), names.keyword(k), Evidence.KEYWORD);
+        }
+        for (Reason reason : Reason.values()) {
+            boolean nothing = reason == Reason.ONHOLD || reason == Reason.UNDEFINED;
+            fallbackVerdicts[reason.ordinal()] = new Verdict(reason, names.fallback(reason),
+                    nothing ? Evidence.NONE : Evidence.FALLBACK);
         }
     }
 
-    /** A catalog entry's text and the lowest number among the provider markers it holds, or -1. */
-    private record KnownText(String text, int firstMarker) {
+    /**
+     * A catalog entry's text, the lowest number among the provider markers it holds (or -1) and
+     * the verdict it makes.
+     */
+    private record KnownText(String text, int firstMarker, Verdict verdict) {
     }
 
     /** The classifier with the built-in rules. */
@@ -174,7 +204,8 @@ public final class BounceClassifier {
                     ? null : catalog.entryOf(reply, text);
         }
         if (known != null) {
-            return new Verdict(known.reason(), names.catalog(known), Evidence.CATALOG,
+            KnownText own = knownTexts.get(known);
+            return own != null ? own.verdict() : new Verdict(known.reason(), names.catalog(known), Evidence.CATALOG,
                     catalog.names(known) ? known.provider() : null);
         }
         RuleMatcher phrases = index.rules();
@@ -185,9 +216,7 @@ public final class BounceClassifier {
             Set<Reason> its = causes.causesOf(rule.reason());
             int cause = its.isEmpty() ? -1
                     : scan.firstIndex(providerId, stage, replyClass, status, r -> its.contains(r.reason()));
-            PhraseRule decisive = cause >= 0 ? phrases.rules().get(cause) : rule;
-            return new Verdict(decisive.reason(), cause >= 0 ? names.cause(cause) : names.phrase(phrase),
-                    decisive.provider() != null ? Evidence.PROVIDER_PHRASE : Evidence.PHRASE);
+            return cause >= 0 ? causeVerdicts[cause] : phraseVerdicts[phrase];
         }
         if (status != null) {
             Optional<Reason> own = providerId == null ? Optional.empty()
@@ -206,11 +235,9 @@ public final class BounceClassifier {
         RuleMatcher keywords = index.keywords();
         int keyword = keywords.scan(found).firstIndex(providerId, stage, replyClass, status, ANY);
         if (keyword >= 0) {
-            return new Verdict(keywords.rules().get(keyword).reason(), names.keyword(keyword), Evidence.KEYWORD);
+            return keywordVerdicts[keyword];
         }
-        Reason reason = fallback(reply, status, stage, text);
-        boolean nothing = reason == Reason.ONHOLD || reason == Reason.UNDEFINED;
-        return new Verdict(reason, names.fallback(reason), nothing ? Evidence.NONE : Evidence.FALLBACK);
+        return fallbackVerdicts[fallback(reply, status, stage, text).ordinal()];
     }
 
     private record Verdict(Reason reason, String rule, Evidence evidence, String catalogProvider) {
