@@ -175,25 +175,39 @@ public record EnhancedStatusCode(int statusClass, int subject, int detail) {
             return -1;
         }
         int n = text.length();
-        for (int i = Math.max(0, from); i + 5 <= n; i++) {
-            char c = text.charAt(i);
-            if (c != '2' && c != '4' && c != '5') {
-                continue;
+        int start = Math.max(0, from);
+        if (text instanceof String s) {
+            // A code has a dot after its first digit: the intrinsic indexOf finds the places to try.
+            for (int dot = s.indexOf('.', start + 1); dot >= 0 && dot + 4 <= n; dot = s.indexOf('.', dot + 1)) {
+                if (standsAloneAt(s, dot - 1, n)) {
+                    return dot - 1;
+                }
             }
-            if (i > 0 && isNumberPart(text.charAt(i - 1))) {
-                continue;
+            return -1;
+        }
+        for (int i = start; i + 5 <= n; i++) {
+            if (standsAloneAt(text, i, n)) {
+                return i;
             }
-            int end = matchAt(text, i);
-            if (end < 0) {
-                continue;
-            }
-            if (end < n && (isDigit(text.charAt(end))
-                    || (text.charAt(end) == '.' && end + 1 < n && isDigit(text.charAt(end + 1))))) {
-                continue;
-            }
-            return i;
         }
         return -1;
+    }
+
+    /** Whether a stand-alone code starts at {@code i} of {@code text}, {@code n} long. */
+    private static boolean standsAloneAt(CharSequence text, int i, int n) {
+        char c = text.charAt(i);
+        if (c != '2' && c != '4' && c != '5') {
+            return false;
+        }
+        if (i > 0 && isNumberPart(text.charAt(i - 1))) {
+            return false;
+        }
+        int end = matchAt(text, i);
+        if (end < 0) {
+            return false;
+        }
+        return !(end < n && (isDigit(text.charAt(end))
+                || (text.charAt(end) == '.' && end + 1 < n && isDigit(text.charAt(end + 1)))));
     }
 
     private static boolean isNumberPart(char c) {
