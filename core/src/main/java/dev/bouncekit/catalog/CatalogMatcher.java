@@ -20,6 +20,10 @@ public final class CatalogMatcher {
 
     private final List<CatalogEntry> entries = new ArrayList<>();
     private final List<String> signatures = new ArrayList<>();
+    /** Per entry: its own text, as parsed. */
+    private final String[] texts;
+    /** Per entry: where the text part of its signature starts (after {@code code|status|}). */
+    private final int[] textAts;
     /** Per entry: the code and status pair, which decides the signature up to the text. */
     private final long[] codeKeys;
     /**
@@ -27,40 +31,35 @@ public final class CatalogMatcher {
      * reply with another pair or count is read no further.
      */
     private final long[] shapes;
-    /** Signature hashes, sorted, and the entry of each (the first entry on equal hashes first). */
-    private final long[] hashes;
-    private final int[] hashEntries;
+    /** Per shape of {@link #shapes}: the entries of that shape, in catalog order (a handful at most). */
+    private final int[][] shapeEntries;
     private final java.util.Set<String> distinctive = new java.util.HashSet<>();
 
     /** A matcher over {@code catalog}'s entries; on equal signatures the first entry wins. */
     public CatalogMatcher(Catalog catalog) {
         Map<String, Integer> bySignature = new HashMap<>();
-        List<long[]> keyed = new ArrayList<>();
-        java.util.Set<Long> shapeSet = new java.util.TreeSet<>();
+        Map<Long, List<Integer>> byShape = new java.util.TreeMap<>();
         for (CatalogEntry entry : catalog.entries()) {
             SmtpReply reply = entry.reply();
             String signature = signature(reply);
             if (bySignature.putIfAbsent(signature, entries.size()) == null) {
-                keyed.add(new long[] {hash(signature), entries.size()});
+                String text = reply.text();
+                int end = endOfWording(text);
+                byShape.computeIfAbsent(shape(reply, text, wordingStart(text, end), end), k -> new ArrayList<>())
+                        .add(entries.size());
                 entries.add(entry);
                 signatures.add(signature);
             }
-            String text = reply.text();
-            int end = endOfWording(text);
-            shapeSet.add(shape(reply, text, wordingStart(text, end), end));
             if (isDistinctive(entry)) {
                 distinctive.add(entry.id());
             }
         }
-        shapes = shapeSet.stream().mapToLong(Long::longValue).toArray();
+        shapes = byShape.keySet().stream().mapToLong(Long::longValue).toArray();
+        shapeEntries = byShape.values().stream().map(list -> list.stream().mapToInt(Integer::intValue).toArray())
+                .toArray(int[][]::new);
         codeKeys = entries.stream().mapToLong(entry -> codeKey(entry.reply())).toArray();
-        keyed.sort((a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0]) : Long.compare(a[1], b[1]));
-        hashes = new long[keyed.size()];
-        hashEntries = new int[keyed.size()];
-        for (int i = 0; i < keyed.size(); i++) {
-            hashes[i] = keyed.get(i)[0];
-            hashEntries[i] = (int) keyed.get(i)[1];
-        }
+        textAts = signatures.stream().mapToInt(signature -> signature.lastIndexOf('|') + 1).toArray();
+        texts = entries.stream().map(entry -> entry.reply().text()).toArray(String[]::new);
     }
 
     /** The entry {@code reply} is, if any. */
@@ -76,24 +75,27 @@ public final class CatalogMatcher {
         if (reply.isEmpty()) {
             return null;
         }
-        int end = endOfWording(text);
-        int start = wordingStart(text, end);
-        if (Arrays.binarySearch(shapes, shape(reply, text, start, end)) < 0) {
+        // The shapes of one code and status pair lie side by side: a pair no entry has is no
+        // entry, without counting words.
+        long key = codeKey(reply);
+        int first = Arrays.binarySearch(shapes, key * 4096);
+        first = first >= 0 ? first : -first - 1;
+        if (first == shapes.length || shapes[first] >= (key + 1) * 4096) {
             return null;
         }
-        long h = hashText(hashPrefix(reply), text, start, end);
-        int at = Arrays.binarySearch(hashes, h);
+        int end = endOfWording(text);
+        int start = wordingStart(text, end);
+        int at = Arrays.binarySearch(shapes, shape(reply, text, start, end));
         if (at < 0) {
             return null;
         }
-        while (at > 0 && hashes[at - 1] == h) {
-            at--;
-        }
-        for (; at < hashes.length && hashes[at] == h; at++) {
-            String signature = signatures.get(hashEntries[at]);
-            int textAt = signature.lastIndexOf('|') + 1;
-            if (codeKeys[hashEntries[at]] == codeKey(reply) && sameText(text, start, end, signature, textAt)) {
-                return entries.get(hashEntries[at]);
+        // Signatures are distinct: at most one entry of the shape has the reply's; a comparison
+        // with another stops at its first other word. A reply worded as the entry itself, as fixed
+        // replies are, has its signature without a comparison word by word.
+        for (int entry : shapeEntries[at]) {
+            if (codeKeys[entry] == key
+                    && (text.equals(texts[entry]) || sameText(text, start, end, signatures.get(entry), textAts[entry]))) {
+                return entries.get(entry);
             }
         }
         return null;
@@ -125,68 +127,6 @@ public final class CatalogMatcher {
             }
         }
         return codeKey(reply) * 4096 + Math.min(words, 4095);
-    }
-
-    /** The hash of the code and status part of a signature ({@code 550|5.1.1|}), without building it. */
-    private static long hashPrefix(SmtpReply reply) {
-        long h = 0xcbf29ce484222325L;
-        h = reply.hasCode() ? hashNumber(h, reply.code()) : hashChar(h, '0');
-        h = hashChar(h, '|');
-        EnhancedStatusCode status = reply.status();
-        if (status == null) {
-            for (int i = 0; i < 4; i++) {
-                h = hashChar(h, "null".charAt(i));
-            }
-        } else {
-            h = hashChar(hashNumber(h, status.statusClass()), '.');
-            h = hashChar(hashNumber(h, status.subject()), '.');
-            h = hashNumber(h, status.detail());
-        }
-        return hashChar(h, '|');
-    }
-
-    private static long hashNumber(long h, int value) {
-        if (value >= 10) {
-            h = hashNumber(h, value / 10);
-        }
-        return hashChar(h, (char) ('0' + value % 10));
-    }
-
-    private static long hashChar(long h, char c) {
-        return (h ^ c) * 0x100000001b3L;
-    }
-
-    private static long hashChars(long h, String chars) {
-        for (int i = 0; i < chars.length(); i++) {
-            h = hashChar(h, chars.charAt(i));
-        }
-        return h;
-    }
-
-    /** Continues {@code h} over the masked words of {@code text[from, n)}, as {@link #tokens} writes them. */
-    private static long hashText(long h, String text, int from, int n) {
-        int i = from;
-        while (i < n) {
-            while (i < n && isSpace(text.charAt(i))) {
-                i++;
-            }
-            int start = i;
-            while (i < n && !isSpace(text.charAt(i))) {
-                i++;
-            }
-            if (start < i) {
-                String masked = maskOf(text, start, i);
-                if (masked != null) {
-                    h = hashChars(h, masked);
-                } else {
-                    for (int k = start; k < i; k++) {
-                        h = hashChar(h, lower(text.charAt(k)));
-                    }
-                }
-                h = hashChar(h, ' ');
-            }
-        }
-        return h;
     }
 
     /** Whether the masked words of {@code text[from, n)}, as {@link #tokens} writes them, are {@code signature} from {@code at} on. */
@@ -236,23 +176,7 @@ public final class CatalogMatcher {
         return ((code * 10 + reply.status().statusClass()) * 1000 + reply.status().subject()) * 1000 + reply.status().detail() + 1_000_000_000L;
     }
 
-    /** FNV-1a over the characters of a signature. */
-    private static long hash(CharSequence signature) {
-        long h = 0xcbf29ce484222325L;
-        for (int i = 0; i < signature.length(); i++) {
-            h = (h ^ signature.charAt(i)) * 0x100000001b3L;
-        }
-        return h;
-    }
-
-    /** {@code hash(signature(reply))}, computed without building the signature. */
-    static long hashOf(SmtpReply reply) {
-        String text = reply.text();
-        int end = endOfWording(text);
-        return hashText(hashPrefix(reply), text, wordingStart(text, end), end);
-    }
-
-    /** Where a signature goes: a string or a hash. */
+    /** Where a signature goes. */
     private interface Sink {
         Sink append(char c);
 

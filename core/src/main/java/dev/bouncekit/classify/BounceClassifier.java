@@ -21,6 +21,9 @@ import dev.bouncekit.taxonomy.Reason;
 
 import dev.bouncekit.text.PhraseIndex;
 
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -68,12 +71,54 @@ public final class BounceClassifier {
     /** The rules, the keywords and the provider markers: one pass over a reply text for all three. */
     private final ReplyIndex index;
     private final RuleNames names;
+    /**
+     * Per catalog entry: its own text and the provider marker it holds. A reply that is the
+     * entry's text exactly, as fixed replies are, needs no scan for markers.
+     */
+    private final Map<CatalogEntry, KnownText> knownTexts = new IdentityHashMap<>();
+    /** The verdicts a rule, a rule as the cause of another's symptom, a keyword or a fallback makes: made once. */
+    private final Verdict[] phraseVerdicts;
+    private final Verdict[] causeVerdicts;
+    private final Verdict[] keywordVerdicts;
+    private final Verdict[] fallbackVerdicts = new Verdict[Reason.values().length];
 
     private BounceClassifier(RuleSet user, RuleSet builtIn) {
         RuleSet rules = user.before(builtIn);
         this.userRules = user.rules().isEmpty() ? null : user.compile();
         this.index = new ReplyIndex(rules.compile(), RuleSet.builtInKeywords().compile(), providers);
         this.names = new RuleNames(index.rules().rules(), index.keywords().rules(), Catalog.builtIn());
+        for (CatalogEntry entry : Catalog.builtIn().entries()) {
+            String text = entry.reply().text();
+            knownTexts.put(entry, new KnownText(text, text.isEmpty() ? -1 : index.firstMarker(index.scan(text)),
+                    new Verdict(entry.reason(), names.catalog(entry), Evidence.CATALOG,
+                            catalog.names(entry) ? entry.provider() : null)));
+        }
+        List<PhraseRule> phraseRules = index.rules().rules();
+        phraseVerdicts = new Verdict[phraseRules.size()];
+        causeVerdicts = new Verdict[phraseRules.size()];
+        for (int r = 0; r < phraseRules.size(); r++) {
+            PhraseRule rule = phraseRules.get(r);
+            Evidence evidence = rule.provider() != null ? Evidence.PROVIDER_PHRASE : Evidence.PHRASE;
+            phraseVerdicts[r] = new Verdict(rule.reason(), names.phrase(r), evidence);
+            causeVerdicts[r] = new Verdict(rule.reason(), names.cause(r), evidence);
+        }
+        List<PhraseRule> keywordRules = index.keywords().rules();
+        keywordVerdicts = new Verdict[keywordRules.size()];
+        for (int k = 0; k < keywordRules.size(); k++) {
+            keywordVerdicts[k] = new Verdict(keywordRules.get(k).reason(), names.keyword(k), Evidence.KEYWORD);
+        }
+        for (Reason reason : Reason.values()) {
+            boolean nothing = reason == Reason.ONHOLD || reason == Reason.UNDEFINED;
+            fallbackVerdicts[reason.ordinal()] = new Verdict(reason, names.fallback(reason),
+                    nothing ? Evidence.NONE : Evidence.FALLBACK);
+        }
+    }
+
+    /**
+     * A catalog entry's text, the lowest number among the provider markers it holds (or -1) and
+     * the verdict it makes.
+     */
+    private record KnownText(String text, int firstMarker, Verdict verdict) {
     }
 
     /** The classifier with the built-in rules. */
@@ -109,8 +154,15 @@ public final class BounceClassifier {
         PhraseIndex.Matches found = known == null ? index.scan(text) : null;
         String recipientDomain = ctx.recipientDomain() != null ? ctx.recipientDomain()
                 : DeliveryContext.domainOf(reply.reportedRecipient());
-        Optional<Provider> provider = found == null ? providers.detect(text, host, recipientDomain)
-                : providers.detect(index.firstMarker(found), text, host, recipientDomain);
+        Optional<Provider> provider;
+        if (found != null) {
+            provider = providers.detect(index.firstMarker(found), text, host, recipientDomain);
+        } else {
+            KnownText own = knownTexts.get(known);
+            provider = own != null && own.text().equals(text)
+                    ? providers.detect(own.firstMarker(), text, host, recipientDomain)
+                    : providers.detect(text, host, recipientDomain);
+        }
         if (provider.isEmpty()) {
             provider = ProviderFiles.ownerOfVendorCode(status).map(ProviderFile::provider);
         }
@@ -154,7 +206,8 @@ public final class BounceClassifier {
                     ? null : catalog.entryOf(reply, text);
         }
         if (known != null) {
-            return new Verdict(known.reason(), names.catalog(known), Evidence.CATALOG,
+            KnownText own = knownTexts.get(known);
+            return own != null ? own.verdict() : new Verdict(known.reason(), names.catalog(known), Evidence.CATALOG,
                     catalog.names(known) ? known.provider() : null);
         }
         RuleMatcher phrases = index.rules();
@@ -165,9 +218,7 @@ public final class BounceClassifier {
             Set<Reason> its = causes.causesOf(rule.reason());
             int cause = its.isEmpty() ? -1
                     : scan.firstIndex(providerId, stage, replyClass, status, r -> its.contains(r.reason()));
-            PhraseRule decisive = cause >= 0 ? phrases.rules().get(cause) : rule;
-            return new Verdict(decisive.reason(), cause >= 0 ? names.cause(cause) : names.phrase(phrase),
-                    decisive.provider() != null ? Evidence.PROVIDER_PHRASE : Evidence.PHRASE);
+            return cause >= 0 ? causeVerdicts[cause] : phraseVerdicts[phrase];
         }
         if (status != null) {
             Optional<Reason> own = providerId == null ? Optional.empty()
@@ -186,11 +237,9 @@ public final class BounceClassifier {
         RuleMatcher keywords = index.keywords();
         int keyword = keywords.scan(found).firstIndex(providerId, stage, replyClass, status, ANY);
         if (keyword >= 0) {
-            return new Verdict(keywords.rules().get(keyword).reason(), names.keyword(keyword), Evidence.KEYWORD);
+            return keywordVerdicts[keyword];
         }
-        Reason reason = fallback(reply, status, stage, text);
-        boolean nothing = reason == Reason.ONHOLD || reason == Reason.UNDEFINED;
-        return new Verdict(reason, names.fallback(reason), nothing ? Evidence.NONE : Evidence.FALLBACK);
+        return fallbackVerdicts[fallback(reply, status, stage, text).ordinal()];
     }
 
     private record Verdict(Reason reason, String rule, Evidence evidence, String catalogProvider) {

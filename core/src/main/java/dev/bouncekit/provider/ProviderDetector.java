@@ -39,6 +39,9 @@ public final class ProviderDetector {
     private final Map<String, Provider> byHostSuffix = new HashMap<>();
     private final NameTable mailboxDomains;
     private final NameTable hostSuffixes;
+    /** The last labels of the mailbox domains and of the host suffixes: a name ending otherwise is nobody's. */
+    private final NameTable domainEnds;
+    private final NameTable hostEnds;
 
     private ProviderDetector(Map<String, Provider> providers) {
         this.providers = providers;
@@ -68,6 +71,23 @@ public final class ProviderDetector {
         this.markerOwner = owners.stream().mapToInt(Integer::intValue).toArray();
         this.mailboxDomains = new NameTable(byMailboxDomain);
         this.hostSuffixes = new NameTable(byHostSuffix);
+        this.domainEnds = new NameTable(byLastLabel(byMailboxDomain));
+        this.hostEnds = new NameTable(byLastLabel(byHostSuffix));
+    }
+
+    private static Map<String, Provider> byLastLabel(Map<String, Provider> names) {
+        Map<String, Provider> out = new HashMap<>();
+        names.forEach((name, provider) -> out.putIfAbsent(name.substring(name.lastIndexOf('.') + 1), provider));
+        return out;
+    }
+
+    /** Where the last label of {@code text[from, to)} starts. */
+    private static int lastLabel(String text, int from, int to) {
+        int i = to;
+        while (i > from && text.charAt(i - 1) != '.') {
+            i--;
+        }
+        return i;
     }
 
     /** The detector over the built-in provider list. */
@@ -159,6 +179,9 @@ public final class ProviderDetector {
             while (end > from && text.charAt(end - 1) == '.') {
                 end--;
             }
+            if (end > from && hostEnds.get(text, lastLabel(text, from, end), end) == null) {
+                return Optional.empty();  // every suffix tried below ends with this label
+            }
             for (int start = from; start < end; ) {
                 Optional<Provider> p = hostSuffixes.get(text, start, end);
                 if (p != null) {
@@ -192,18 +215,21 @@ public final class ProviderDetector {
      */
     private Optional<Provider> byHostNamedIn(String text) {
         int n = text.length();
+        // A host name holds a dot: the intrinsic indexOf finds the dots, and only the names around
+        // them are read, each once (the scan goes on after the end of the last one read).
         int i = 0;
-        while (i < n) {
-            while (i < n && !isDomainChar(text.charAt(i))) {
-                i++;
+        for (int dot = text.indexOf('.'); dot >= 0; dot = text.indexOf('.', i)) {
+            int start = dot;
+            while (start > i && isDomainChar(text.charAt(start - 1))) {
+                start--;
             }
-            int start = i;
             int dots = 0;
             boolean letter = false;
+            i = start;
             while (i < n && isDomainChar(text.charAt(i))) {
                 char c = text.charAt(i);
                 dots += c == '.' ? 1 : 0;
-                letter |= Character.isLetter(c);
+                letter |= c >= 'A';
                 i++;
             }
             boolean inAddress = start > 0 && text.charAt(start - 1) == '@' || i < n && text.charAt(i) == '@';
@@ -268,6 +294,9 @@ public final class ProviderDetector {
     /** {@link #byDomain(String)} of {@code text[from, to)}, without copying it when it is ASCII. */
     private Optional<Provider> byDomain(String text, int from, int to) {
         if (isAscii(text, from, to)) {
+            if (domainEnds.get(text, lastLabel(text, from, to), to) == null) {
+                return Optional.empty();  // every parent domain tried below ends with this label
+            }
             for (int start = from; ; ) {
                 Optional<Provider> p = mailboxDomains.get(text, start, to);
                 if (p != null) {

@@ -116,8 +116,9 @@ public final class ReplyParser {
             String text = raw;
             if (code != SmtpReply.NO_CODE) {
                 from = skipLeadingMarks(raw, from, to, code);
-                if (containsCode(raw, from, to, code)) {
-                    text = removeContinuationMarks(raw, from, to, code, status);
+                String cleaned = containsCode(raw, from, to, code) ? removeContinuationMarks(raw, from, to, code, status) : null;
+                if (cleaned != null) {
+                    text = cleaned;
                     from = 0;
                     to = text.length();
                 }
@@ -374,6 +375,10 @@ public final class ReplyParser {
      * when nothing follows the lead-in, or -1.
      */
     private static int afterLeadIn(String raw, int from, int to) {
+        char c = to > from ? raw.charAt(from) : ' ';
+        if (c < 128 && (c | 0x20) != 'r' && (c | 0x20) != 't' && (c | 0x20) != 's') {
+            return -1;  // every lead-in starts with one of these letters (only 's' has a folding outside ASCII)
+        }
         for (String leadIn : LEAD_INS) {
             if (to - from >= leadIn.length() && raw.regionMatches(true, from, leadIn, 0, leadIn.length())) {
                 return trimStart(raw, from + leadIn.length(), to);
@@ -531,6 +536,17 @@ public final class ReplyParser {
 
     /** Whether the three digits of {@code code} occur in {@code s[from, to)}. */
     private static boolean containsCode(String s, int from, int to, int code) {
+        if (to == s.length()) {
+            // To the end of the input the intrinsic indexOf finds the first digit's places (inside
+            // a line it would read on through the lines after it).
+            char first = (char) ('0' + code / 100);
+            for (int i = s.indexOf(first, from); i >= 0 && i + 3 <= to; i = s.indexOf(first, i + 1)) {
+                if (codeAt(s, i, code)) {
+                    return true;
+                }
+            }
+            return false;
+        }
         for (int i = from; i + 3 <= to; i++) {
             if (codeAt(s, i, code)) {
                 return true;
@@ -570,10 +586,11 @@ public final class ReplyParser {
     /**
      * The line {@code s[from, to)} without the marks of continuation lines that were joined into
      * one line with spaces: {@code "... Please try 550-5.1.1 double-checking"},
-     * {@code "... 550 5.1.1 https://"}.
+     * {@code "... 550 5.1.1 https://"}; null when it has none (the line is then read in place).
      */
     private static String removeContinuationMarks(String s, int from, int to, int code, EnhancedStatusCode status) {
-        StringBuilder out = new StringBuilder(to - from);
+        StringBuilder out = null;
+        int copied = from;  // s[copied, i) is to be copied as it is
         int i = from;
         boolean continued = false;  // a "550-" mark was seen: the next "550 " starts the last line
         while (i < to) {
@@ -595,19 +612,23 @@ public final class ReplyParser {
                     while (j < to && s.charAt(j) == ' ') {
                         j++;
                     }
+                    if (out == null) {
+                        out = new StringBuilder(to - from);
+                    }
+                    out.append(s, copied, i);
+                    copied = j;
                     i = j;
                     continue;
                 }
             }
-            out.append(s.charAt(i));
             i++;
         }
-        return out.toString();
+        return out == null ? null : out.append(s, copied, to).toString();
     }
 
     /** Reads Postfix's {@code (in reply to RCPT TO command)} and friends. */
     private static SmtpStage reportedStage(String text) {
-        int at = indexOfIgnoreCase(text, "in reply to ", 0, text.length());
+        int at = inReplyToAt(text);
         if (at < 0) {
             return null;
         }
@@ -621,6 +642,35 @@ public final class ReplyParser {
         }
         Optional<SmtpStage> stage = SmtpStage.parse(command);
         return stage.orElse(null);
+    }
+
+    /**
+     * {@code indexOfIgnoreCase(text, "in reply to ", 0, text.length())}, comparing only where the
+     * intrinsic indexOf finds a {@code p} or {@code P} (no other character folds to them) rather
+     * than at every space: a match has an ASCII {@code i} first and the {@code p} five places on.
+     */
+    private static int inReplyToAt(String text) {
+        String needle = "in reply to ";
+        int max = text.length() - needle.length();
+        int lower = text.indexOf('p', 5);
+        int upper = text.indexOf('P', 5);
+        while (lower >= 0 || upper >= 0) {
+            int k = lower < 0 ? upper : upper < 0 ? lower : Math.min(lower, upper);
+            int i = k - 5;
+            if (i > max) {
+                return -1;
+            }
+            char c = text.charAt(i);
+            if ((c == 'i' || c == 'I') && text.regionMatches(true, i, needle, 0, needle.length())) {
+                return i;
+            }
+            if (k == lower) {
+                lower = text.indexOf('p', k + 1);
+            } else {
+                upper = text.indexOf('P', k + 1);
+            }
+        }
+        return -1;
     }
 
     /**

@@ -36,6 +36,10 @@ public final class RuleMatcher {
     private final int[][] rulePhrases;
     /** For each phrase of {@link #index}, the rules it is the first phrase of, in priority order. */
     private final int[][] phraseRules;
+    /** Per rule: its provider, or null. */
+    private final String[] providers;
+    /** Per rule: whether it has conditions (stage, class, status) to check. */
+    private final boolean[] conditional;
 
     RuleMatcher(List<PhraseRule> rules) {
         this.rules = List.copyOf(rules);
@@ -74,10 +78,28 @@ public final class RuleMatcher {
             later[p] = laterOnes.get(p);
         }
         index = new PhraseIndex(phrases, laterOnes::get);
+        providers = providersOf(this.rules);
+        conditional = conditionalOf(this.rules);
+    }
+
+    private static String[] providersOf(List<PhraseRule> rules) {
+        return rules.stream().map(PhraseRule::provider).toArray(String[]::new);
+    }
+
+    private static boolean[] conditionalOf(List<PhraseRule> rules) {
+        boolean[] out = new boolean[rules.size()];
+        for (int r = 0; r < out.length; r++) {
+            PhraseRule rule = rules.get(r);
+            out[r] = !rule.stages().isEmpty() || !rule.excludedStages().isEmpty() || rule.statusClass() != 0
+                    || !rule.statusPrefixes().isEmpty();
+        }
+        return out;
     }
 
     private RuleMatcher(RuleMatcher own, PhraseIndex shared, int[] ids) {
         this.rules = own.rules;
+        this.providers = own.providers;
+        this.conditional = own.conditional;
         this.phrases = own.phrases;
         this.later = own.later;
         this.index = shared;
@@ -179,11 +201,11 @@ public final class RuleMatcher {
                 if (r >= best) {
                     break;
                 }
-                PhraseRule rule = rules.get(r);
-                if ((rule.provider() == null || rule.provider().equals(provider))
-                        && phrasesInOrder(r, found, i)
-                        && rule.conditionsHold(stage, replyClass, status)
-                        && accept.test(rule)) {
+                String own = providers[r];
+                if ((own == null || own.equals(provider))
+                        && (rulePhrases[r].length == 1 || phrasesInOrder(r, found, i))
+                        && (!conditional[r] || rules.get(r).conditionsHold(stage, replyClass, status))
+                        && accept.test(rules.get(r))) {
                     best = r;
                     break;
                 }

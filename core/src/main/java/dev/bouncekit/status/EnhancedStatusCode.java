@@ -14,6 +14,8 @@ public record EnhancedStatusCode(int statusClass, int subject, int detail) {
 
     /** Codes read from texts, by class (2, 4, 5), subject and detail; filled on first use. */
     private static final EnhancedStatusCode[] READ = new EnhancedStatusCode[3 * 8 * 1000];
+    /** {@link #toString()} of each code, in the slots of {@link #READ}; filled on first use. */
+    private static final String[] TEXTS = new String[3 * 8 * 1000];
 
     public EnhancedStatusCode {
         if (statusClass != 2 && statusClass != 4 && statusClass != 5) {
@@ -173,25 +175,39 @@ public record EnhancedStatusCode(int statusClass, int subject, int detail) {
             return -1;
         }
         int n = text.length();
-        for (int i = Math.max(0, from); i + 5 <= n; i++) {
-            char c = text.charAt(i);
-            if (c != '2' && c != '4' && c != '5') {
-                continue;
+        int start = Math.max(0, from);
+        if (text instanceof String s) {
+            // A code has a dot after its first digit: the intrinsic indexOf finds the places to try.
+            for (int dot = s.indexOf('.', start + 1); dot >= 0 && dot + 4 <= n; dot = s.indexOf('.', dot + 1)) {
+                if (standsAloneAt(s, dot - 1, n)) {
+                    return dot - 1;
+                }
             }
-            if (i > 0 && isNumberPart(text.charAt(i - 1))) {
-                continue;
+            return -1;
+        }
+        for (int i = start; i + 5 <= n; i++) {
+            if (standsAloneAt(text, i, n)) {
+                return i;
             }
-            int end = matchAt(text, i);
-            if (end < 0) {
-                continue;
-            }
-            if (end < n && (isDigit(text.charAt(end))
-                    || (text.charAt(end) == '.' && end + 1 < n && isDigit(text.charAt(end + 1))))) {
-                continue;
-            }
-            return i;
         }
         return -1;
+    }
+
+    /** Whether a stand-alone code starts at {@code i} of {@code text}, {@code n} long. */
+    private static boolean standsAloneAt(CharSequence text, int i, int n) {
+        char c = text.charAt(i);
+        if (c != '2' && c != '4' && c != '5') {
+            return false;
+        }
+        if (i > 0 && isNumberPart(text.charAt(i - 1))) {
+            return false;
+        }
+        int end = matchAt(text, i);
+        if (end < 0) {
+            return false;
+        }
+        return !(end < n && (isDigit(text.charAt(end))
+                || (text.charAt(end) == '.' && end + 1 < n && isDigit(text.charAt(end + 1)))));
     }
 
     private static boolean isNumberPart(char c) {
@@ -220,6 +236,12 @@ public record EnhancedStatusCode(int statusClass, int subject, int detail) {
     /** The code as written on the wire: {@code 5.1.1}. */
     @Override
     public String toString() {
-        return statusClass + "." + subject + "." + detail;
+        int slot = ((statusClass == 2 ? 0 : statusClass == 4 ? 1 : 2) * 8 + subject) * 1000 + detail;
+        String text = TEXTS[slot];
+        if (text == null) {
+            text = statusClass + "." + subject + "." + detail;
+            TEXTS[slot] = text;
+        }
+        return text;
     }
 }

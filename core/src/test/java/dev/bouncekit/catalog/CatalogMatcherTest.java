@@ -62,18 +62,6 @@ class CatalogMatcherTest {
     }
 
     @Test
-    void the_hash_is_the_hash_of_the_signature() {
-        for (CatalogEntry entry : catalog.entries()) {
-            String signature = CatalogMatcher.signature(entry.reply());
-            long expected = 0xcbf29ce484222325L;
-            for (int i = 0; i < signature.length(); i++) {
-                expected = (expected ^ signature.charAt(i)) * 0x100000001b3L;
-            }
-            assertThat(CatalogMatcher.hashOf(entry.reply())).as(entry.id()).isEqualTo(expected);
-        }
-    }
-
-    @Test
     void only_long_replies_name_their_provider() {
         assertThat(CatalogMatcher.isDistinctive(catalog.byId("gmail/user-unknown").orElseThrow())).isTrue();
         assertThat(CatalogMatcher.isDistinctive(catalog.byId("generic/user-unknown").orElseThrow())).isFalse();
