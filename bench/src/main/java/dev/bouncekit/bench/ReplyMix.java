@@ -27,6 +27,9 @@ public record ReplyMix(List<String> texts, List<DeliveryContext> contexts) {
 
     private static final String CORPUS = "/dev/bouncekit/bench/replies-dev.tsv";
 
+    /** The system property that picks the mix: {@code dev} for the dev corpus alone. */
+    public static final String MIX_PROPERTY = "bouncekit.bench.mix";
+
     public ReplyMix {
         texts = List.copyOf(texts);
         contexts = List.copyOf(contexts);
@@ -35,11 +38,18 @@ public record ReplyMix(List<String> texts, List<DeliveryContext> contexts) {
         }
     }
 
-    /** The dev corpus followed by the built-in catalog. */
+    /**
+     * The dev corpus followed by the built-in catalog; the dev corpus alone when the system property
+     * {@value #MIX_PROPERTY} is {@code dev} (replies as servers word them, none of them a catalog
+     * text word for word).
+     */
     public static ReplyMix load() {
         List<String> texts = new ArrayList<>();
         List<DeliveryContext> contexts = new ArrayList<>();
         readCorpus(texts, contexts);
+        if ("dev".equals(System.getProperty(MIX_PROPERTY))) {
+            return new ReplyMix(texts, contexts);
+        }
         for (CatalogEntry entry : Catalog.builtIn().entries()) {
             texts.add(entry.joined());
             contexts.add(DeliveryContext.at(entry.stage()));
