@@ -15,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -25,13 +24,10 @@ import java.util.function.Supplier;
  * GreenMail's SMTP server handing each connection to a {@link ReceiverSmtpHandler}, within the
  * receiver's limits: beyond the connection limit a client gets {@code 421 4.7.0} and is closed at
  * once, without a thread of its own; every accepted socket reads with the idle timeout.
- * Connections run on pooled threads (GreenMail starts a thread for each), leader and followers: the
- * pooled thread waiting in {@code accept} serves the connection it accepted itself, right away, after
- * handing the waiting to another pooled thread; so a new client is greeted without a hand-over
- * between threads, and a thread that served one connection serves a later one. A pooled thread ends
- * after {@value #IDLE_THREAD_SECONDS} s without work or when the server stops; GreenMail's server
- * thread only opens the socket and waits for the stop. While it serves a connection a thread has
- * GreenMail's name for it, {@code smtp:<host>:<port><-<client>}.
+ * Connections run on pooled threads (GreenMail starts a thread for each): a thread that served one
+ * serves the next, and ends after {@value #IDLE_THREAD_SECONDS} s without work or when the server
+ * stops. While it serves a connection a thread has GreenMail's name for it,
+ * {@code smtp:<host>:<port><-<client>}.
  * {@code TCP_NODELAY} is on: with Nagle's algorithm and delayed ACKs each new connection would
  * cost about 40 ms. The listening socket has a backlog of {@value #BACKLOG}: with GreenMail's
  * default of 50, a burst of 200 connections has SYNs dropped and waits a second or more for
@@ -46,7 +42,6 @@ final class ReceiverSmtpServer extends SmtpServer {
     private static final long IDLE_THREAD_SECONDS = 30;
 
     private final CountDownLatch bound = new CountDownLatch(1);
-    private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile IOException bindFailure;
 
     private final Supplier<ReceiverRuntime> runtime;
@@ -58,6 +53,8 @@ final class ReceiverSmtpServer extends SmtpServer {
                 thread.setDaemon(true);
                 return thread;
             });
+    /** The slot of the connection being accepted; accept thread only. */
+    private ConnectionGate.Slot accepting;
 
     ReceiverSmtpServer(ServerSetup setup, Managers managers, Supplier<ReceiverRuntime> runtime) {
         super(setup, managers);
@@ -98,59 +95,12 @@ final class ReceiverSmtpServer extends SmtpServer {
         }
     }
 
-    /**
-     * Opens the socket, hands the first {@code accept} to a pooled thread and waits for
-     * {@code stopService}, which interrupts this thread and closes the socket.
-     */
     @Override
     public void run() {
         try {
-            initServerSocket();
+            super.run();
         } catch (NotBound e) {
-            return;  // kept in bindFailure; GreenMail's start() sees the server not running
-        }
-        try {
-            connectionThreads.execute(this::lead);
-            while (keepOn()) {
-                stopped.await();
-            }
-        } catch (InterruptedException | RejectedExecutionException e) {
-            // stopping
-        } finally {
-            closeServerSocket();
-        }
-    }
-
-    /**
-     * Waits for the next connection; once one is accepted, hands the waiting to another pooled
-     * thread and serves the connection on this one.
-     */
-    private void lead() {
-        Socket socket = null;
-        while (socket == null && keepOn()) {
-            try {
-                socket = serverSocket.accept();
-            } catch (IOException e) {
-                log.trace("Error while accepting a client socket for {}", getName(), e);
-            }
-        }
-        if (socket == null) {
-            return;
-        }
-        if (!keepOn()) {
-            closeQuietly(socket);
-            return;
-        }
-        try {
-            connectionThreads.execute(this::lead);
-        } catch (RejectedExecutionException e) {
-            closeQuietly(socket);  // the server is stopping
-            return;
-        }
-        try {
-            handleClientSocket(socket);
-        } catch (SocketException | RuntimeException e) {
-            log.trace("Error while processing client socket for {}", getName(), e);
+            // kept in bindFailure; GreenMail's start() sees the server not running
         }
     }
 
@@ -173,24 +123,24 @@ final class ReceiverSmtpServer extends SmtpServer {
             refuse(clientSocket, shared);
             return;
         }
-        ProtocolHandler handler;
+        accepting = slot;
         try {
             clientSocket.setSoTimeout(shared.limits().idleTimeoutMillis());
-            handler = createProtocolHandler(clientSocket, slot);
+            ProtocolHandler handler = createProtocolHandler(clientSocket);
+            handlers.add(handler);
+            String name = getName() + "<-" + clientSocket.getInetAddress() + ":" + clientSocket.getPort();
+            connectionThreads.execute(() -> serve(handler, name));
         } catch (SocketException | RuntimeException e) {
             // GreenMail would leave the socket open; the client may already be gone
             slot.release();
             closeQuietly(clientSocket);
             throw e;
+        } finally {
+            accepting = null;
         }
-        handlers.add(handler);
-        if (!keepOn()) {
-            handler.close();  // stopped while this connection was being accepted
-        }
-        serve(handler, getName() + "<-" + clientSocket.getInetAddress() + ":" + clientSocket.getPort());
     }
 
-    /** Runs one connection on this pooled thread, named after the connection while it serves it. */
+    /** Runs one connection on a pooled thread, named after the connection while it serves it. */
     private void serve(ProtocolHandler handler, String name) {
         Thread thread = Thread.currentThread();
         thread.setName(name);
@@ -205,7 +155,6 @@ final class ReceiverSmtpServer extends SmtpServer {
     /** Stops accepting, closes every connection, and lets the pooled threads end. */
     @Override
     protected synchronized void quit() {
-        stopped.countDown();
         super.quit();
         for (ProtocolHandler handler : handlers) {
             handler.close();
@@ -215,10 +164,6 @@ final class ReceiverSmtpServer extends SmtpServer {
 
     @Override
     protected ProtocolHandler createProtocolHandler(Socket clientSocket) {
-        return createProtocolHandler(clientSocket, null);
-    }
-
-    private ProtocolHandler createProtocolHandler(Socket clientSocket, ConnectionGate.Slot slot) {
         try {
             clientSocket.setTcpNoDelay(true);
         } catch (SocketException e) {
@@ -226,7 +171,7 @@ final class ReceiverSmtpServer extends SmtpServer {
         }
         ReceiverRuntime shared = runtime.get();
         ConnectionSession session = shared.recorder().open(clientSocket.getInetAddress().getHostAddress(),
-                clientSocket.getPort(), shared, slot);
+                clientSocket.getPort(), shared, accepting);
         return new ReceiverSmtpHandler(new ReceiverCommandRegistry(), smtpManager, clientSocket, session);
     }
 
