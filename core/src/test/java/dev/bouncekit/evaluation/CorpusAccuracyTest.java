@@ -16,15 +16,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CorpusAccuracyTest {
 
     // Gates a little under the figures measured when they were set (README, Accuracy): a drop fails.
-    private static final double TRAIN_REASON = 96.0;
+    private static final double TRAIN_REASON = 97.0;
     private static final double TRAIN_OWNER = 98.0;
-    private static final double VALIDATION_REASON = 86.0;
-    private static final double VALIDATION_OWNER = 91.0;
+    private static final double VALIDATION_REASON = 89.0;
+    private static final double VALIDATION_OWNER = 93.0;
     /**
-     * How far validation may trail train, in points. The goal is 5; measured 10.3 (mta.tsv) and 9.5 (providers.tsv) when set. A rule
-     * written for a train row's wording rather than a phrase family widens it, and fails here.
+     * How far validation may trail train, in points. The goal is 5; measured 7.4 over the three files
+     * (8.3 over mta.tsv and providers.tsv) when set. A rule written for a train row's wording rather
+     * than a phrase family widens it, and fails here.
      */
-    private static final double GAP = 11.0;
+    private static final double GAP = 9.0;
 
     /** The labelled files and the fewest rows each must keep. */
     private static final java.util.Map<String, Integer> LABELLED = java.util.Map.of(
