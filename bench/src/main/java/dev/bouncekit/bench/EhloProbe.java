@@ -25,6 +25,22 @@ public final class EhloProbe {
         this.port = port;
     }
 
+    /**
+     * Sessions one after the other until {@code connections} are done or {@code maxNanos} have passed
+     * (a slow server is measured on fewer); returns the sessions per second.
+     */
+    public double rate(int connections, long maxNanos) throws IOException {
+        long start = System.nanoTime();
+        int done = 0;
+        long elapsed = 0;
+        while (done < connections && elapsed < maxNanos) {
+            session();
+            done++;
+            elapsed = System.nanoTime() - start;
+        }
+        return done / (elapsed / 1e9);
+    }
+
     /** Runs {@code connections} sessions one after the other; returns the elapsed nanoseconds. */
     public long run(int connections) throws IOException {
         long start = System.nanoTime();
