@@ -22,7 +22,7 @@ class CorpusAccuracyTest {
     private static final double VALIDATION_OWNER = 93.0;
     /**
      * How far validation may trail train, in points. The goal is 5; measured 7.4 over the three files
-     * (8.3 over mta.tsv and providers.tsv) when set. A rule written for a train row's wording rather
+     * (8.4 over mta.tsv and providers.tsv) when set. A rule written for a train row's wording rather
      * than a phrase family widens it, and fails here.
      */
     private static final double GAP = 9.0;
