@@ -12,6 +12,7 @@ import dev.bouncekit.reply.SmtpStage;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -71,7 +72,7 @@ public final class FakeReceiver implements AutoCloseable {
         this.host = builder.bind;
         this.runtime = new ReceiverRuntime(builder.magicAddresses,
                 new ReceiverLimits(builder.maxConnections, builder.idleTimeout, builder.maxMessageSize),
-                builder.hostname, builder.listener, builder.retention);
+                builder.hostname, builder.listener, builder.retention, builder.clock);
         this.runtime.rules().replaceAll(builder.rules);
         this.runtime.realAddresses(builder.realAddresses);
         List<ServerSetup> setups = new ArrayList<>();
@@ -398,6 +399,7 @@ public final class FakeReceiver implements AutoCloseable {
         private ReceiverListener listener;
         private final List<ReplyRule> rules = new ArrayList<>();
         private Retention retention = Retention.UNLIMITED;
+        private Clock clock = Clock.systemUTC();
         private boolean realAddresses;
 
         private Builder() {
@@ -537,6 +539,17 @@ public final class FakeReceiver implements AutoCloseable {
          */
         public Builder retention(Retention kept) {
             this.retention = Objects.requireNonNull(kept, "retention");
+            return this;
+        }
+
+        /**
+         * The clock that stamps connections, exchanges, refusals and messages and by which
+         * {@link Retention#maxAge()} ages them out, default the system clock in UTC. A test that
+         * checks what ages out moves a clock of its own instead of waiting. The {@code Received:}
+         * header's date stays the system's.
+         */
+        public Builder clock(Clock time) {
+            this.clock = Objects.requireNonNull(time, "clock");
             return this;
         }
 

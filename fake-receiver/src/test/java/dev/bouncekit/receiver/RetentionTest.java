@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Duration;
+import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -73,12 +74,19 @@ class RetentionTest {
 
     @Test
     void messages_older_than_max_age_are_gone() throws Exception {
-        try (FakeReceiver receiver = FakeReceiver.builder()
-                .retention(Retention.SERVE_DEFAULTS.withMaxAge(Duration.ofMillis(300))).build().start()) {
+        MovableClock clock = new MovableClock(Instant.parse("2026-01-05T09:00:00Z"));
+        try (FakeReceiver receiver = FakeReceiver.builder().clock(clock)
+                .retention(Retention.SERVE_DEFAULTS.withMaxAge(Duration.ofMinutes(5))).build().start()) {
             AngusMailer.to(receiver).send("app@shop.test", "Soon gone", "buyer@shop.test");
-            assertThat(receiver.awaitMessages(1, WAIT)).hasSize(1);
-            Thread.sleep(600);
+            assertThat(receiver.awaitMessages(1, WAIT)).singleElement()
+                    .extracting(ReceivedMessage::receivedAt).isEqualTo(clock.instant());
+
+            clock.advance(Duration.ofMinutes(5));
+            assertThat(receiver.receivedMessages()).as("exactly max age old").hasSize(1);
+
+            clock.advance(Duration.ofMillis(1));
             assertThat(receiver.receivedMessages()).isEmpty();
+            assertThat(receiver.transcript()).isEmpty();
             assertThat(receiver.evictions().messages()).isEqualTo(1);
         }
     }

@@ -1,5 +1,6 @@
 package dev.bouncekit.receiver.internal;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -18,13 +19,15 @@ final class BoundedLog<T> {
     private final int max;
     private final Duration maxAge;
     private final Function<T, Instant> timeOf;
+    private final Clock clock;
     private final ArrayDeque<T> entries = new ArrayDeque<>();
     private long evicted;
 
-    BoundedLog(int max, Duration maxAge, Function<T, Instant> timeOf) {
+    BoundedLog(int max, Duration maxAge, Function<T, Instant> timeOf, Clock clock) {
         this.max = max;
         this.maxAge = maxAge;
         this.timeOf = timeOf;
+        this.clock = clock;
     }
 
     synchronized void add(T entry) {
@@ -93,7 +96,7 @@ final class BoundedLog<T> {
         if (maxAge == null) {
             return;
         }
-        Instant oldest = Instant.now().minus(maxAge);
+        Instant oldest = clock.instant().minus(maxAge);
         while (!entries.isEmpty() && timeOf.apply(entries.peekFirst()).isBefore(oldest)) {
             entries.removeFirst();
             evicted++;

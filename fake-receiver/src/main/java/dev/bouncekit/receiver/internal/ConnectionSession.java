@@ -53,7 +53,7 @@ final class ConnectionSession {
         this.clientPort = clientPort;
         this.runtime = runtime;
         this.slot = slot;
-        this.openedAt = Instant.now();
+        this.openedAt = runtime.clock().instant();
         exchanges.add(new Exchange(0, null, SmtpStage.CONNECT, List.of(), null, openedAt));
     }
 
@@ -82,7 +82,7 @@ final class ConnectionSession {
     void commandRead(String line) {
         synchronized (this) {
             String command = mask(line);
-            append(new Exchange(nextIndex(), command, stageOf(line), List.of(), null, Instant.now()));
+            append(new Exchange(nextIndex(), command, stageOf(line), List.of(), null, runtime.clock().instant()));
         }
         runtime.recorder().changed();
     }
@@ -90,7 +90,7 @@ final class ConnectionSession {
     /** The message data ended with the final dot: its reply is a new exchange. */
     void endOfData() {
         synchronized (this) {
-            append(new Exchange(nextIndex(), ".", SmtpStage.DATA, List.of(), null, Instant.now()));
+            append(new Exchange(nextIndex(), ".", SmtpStage.DATA, List.of(), null, runtime.clock().instant()));
         }
         runtime.recorder().changed();
     }
@@ -101,7 +101,7 @@ final class ConnectionSession {
         synchronized (this) {
             Exchange last = exchanges.get(exchanges.size() - 1);
             if (isComplete(last.reply())) {
-                last = new Exchange(nextIndex(), null, null, List.of(), null, Instant.now());
+                last = new Exchange(nextIndex(), null, null, List.of(), null, runtime.clock().instant());
                 append(last);
             }
             List<String> lines;
@@ -160,7 +160,7 @@ final class ConnectionSession {
             if (closedAt != null) {
                 return;
             }
-            closedAt = Instant.now();
+            closedAt = runtime.clock().instant();
         }
         if (slot != null) {
             slot.release();

@@ -7,6 +7,7 @@ import dev.bouncekit.receiver.ReceiverListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -32,6 +33,7 @@ public final class ReceiverRuntime {
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final String hostname;
     private final ReceiverListener listener;
+    private final Clock clock;
 
     /** A runtime with no rules and these limits; magic addresses on or off. */
     public ReceiverRuntime(boolean magicAddresses, ReceiverLimits limits) {
@@ -49,13 +51,25 @@ public final class ReceiverRuntime {
     /** The same, keeping what {@code retention} allows. */
     public ReceiverRuntime(boolean magicAddresses, ReceiverLimits limits, String hostname, ReceiverListener listener,
                            Retention retention) {
-        this.recorder = new Recorder(retention);
+        this(magicAddresses, limits, hostname, listener, retention, Clock.systemUTC());
+    }
+
+    /** The same, stamping and aging what it records by {@code clock}. */
+    public ReceiverRuntime(boolean magicAddresses, ReceiverLimits limits, String hostname, ReceiverListener listener,
+                           Retention retention, Clock clock) {
+        this.clock = clock;
+        this.recorder = new Recorder(retention, clock);
         this.decider = new ReplyDecider(rules, magicAddresses);
         this.limits = limits;
         this.gate = new ConnectionGate(limits.maxConnections());
         this.watchdog = new WriteWatchdog("bouncekit-smtp-write-watchdog", limits.idleTimeout());
         this.hostname = hostname;
         this.listener = listener;
+    }
+
+    /** The clock that stamps connections, exchanges, refusals and messages and ages them out. */
+    public Clock clock() {
+        return clock;
     }
 
     /** The host name in the greeting and the first line of the EHLO reply. */

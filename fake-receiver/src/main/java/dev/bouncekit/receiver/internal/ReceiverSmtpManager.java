@@ -10,7 +10,6 @@ import dev.bouncekit.receiver.ReceivedMessage;
 import dev.bouncekit.reply.SmtpStage;
 import jakarta.mail.util.SharedByteArrayInputStream;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
@@ -98,7 +97,7 @@ final class ReceiverSmtpManager extends SmtpManager {
         }
         recorder = session.runtime().recorder();
         recorder.stored(session, new ReceivedMessage(recorder.nextMessageId(), session.id(), senderOf(message),
-                session.recipientsOf(message), subject, raw.length, Instant.now(), raw));
+                session.recipientsOf(message), subject, raw.length, session.runtime().clock().instant(), raw));
     }
 
     @Override

@@ -7,6 +7,7 @@ import dev.bouncekit.receiver.Refusal;
 import dev.bouncekit.receiver.Retention;
 import dev.bouncekit.receiver.TranscriptConnection;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,12 +32,12 @@ public final class Recorder {
     private final BoundedLog<Refusal> refusals;
     private final Signal signal = new Signal();
 
-    /** A recorder that keeps what {@code retention} allows. */
-    public Recorder(Retention retention) {
+    /** A recorder that keeps what {@code retention} allows, aging entries by {@code clock}. */
+    public Recorder(Retention retention, Clock clock) {
         this.retention = retention;
-        this.sessions = new BoundedLog<>(retention.maxTranscripts(), retention.maxAge(), ConnectionSession::openedAt);
-        this.messages = new BoundedLog<>(retention.maxMessages(), retention.maxAge(), ReceivedMessage::receivedAt);
-        this.refusals = new BoundedLog<>(retention.maxRefusals(), retention.maxAge(), Refusal::at);
+        this.sessions = new BoundedLog<>(retention.maxTranscripts(), retention.maxAge(), ConnectionSession::openedAt, clock);
+        this.messages = new BoundedLog<>(retention.maxMessages(), retention.maxAge(), ReceivedMessage::receivedAt, clock);
+        this.refusals = new BoundedLog<>(retention.maxRefusals(), retention.maxAge(), Refusal::at, clock);
     }
 
     /** What this recorder keeps. */
