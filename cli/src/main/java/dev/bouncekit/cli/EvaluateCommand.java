@@ -1,6 +1,7 @@
 package dev.bouncekit.cli;
 
 import dev.bouncekit.classify.BounceClassifier;
+import dev.bouncekit.evaluation.DropoutEvaluation;
 import dev.bouncekit.evaluation.Evaluation;
 import dev.bouncekit.evaluation.LabelledReply;
 import dev.bouncekit.evaluation.LabelledReplyFile;
@@ -35,6 +36,12 @@ final class EvaluateCommand implements Callable<Integer> {
                     + "Validation rows are scored, never listed: no misses are printed for them.")
     String split;
 
+    @Option(names = "--dropout",
+            description = "Also classify every row decided by a catalog entry or a phrase rule as if that entry or rule "
+                    + "did not exist, and print the dropout accuracy (how many stay right), which layer then decides, "
+                    + "and, for train rows only, the confusion pairs and the rows that flip.")
+    boolean dropout;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -64,6 +71,9 @@ final class EvaluateCommand implements Callable<Integer> {
                     Evaluation.percent(v[0], v[2]), Evaluation.percent(v[0], v[1]), v[1], v[2]);
         }
         out.println();
+        if (dropout) {
+            printDropout(out, DropoutEvaluation.run(BounceClassifier.builtIn(), rows), !validationOnly);
+        }
         if (validationOnly) {
             out.flush();
             return minReasonAccuracy != null && e.reasonAccuracy() < minReasonAccuracy ? 1 : 0;
@@ -81,6 +91,36 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         out.flush();
         return minReasonAccuracy != null && e.reasonAccuracy() < minReasonAccuracy ? 1 : 0;
+    }
+
+    /** The dropout figures; pairs and rows of train rows only (validation rows are scored, never listed). */
+    private static void printDropout(PrintWriter out, DropoutEvaluation d, boolean listTrainRows) {
+        out.printf("dropout accuracy:  %6.2f%% (%d/%d rows decided by a catalog entry or phrase rule, "
+                + "still right without it)%n", d.dropoutAccuracy(), d.survived(), d.leftOut());
+        out.printf("reason accuracy with dropout: %6.2f%% (%d/%d)%n", d.reasonAccuracy(), d.reasonHits(), d.total());
+        out.println("deciding layer without the decider:");
+        for (Map.Entry<String, int[]> layer : d.byLayer().entrySet()) {
+            int[] v = layer.getValue();
+            out.printf("  %-16s %5d rows, %6.2f%% right%n", layer.getKey(), v[0], Evaluation.percent(v[1], v[0]));
+        }
+        if (!listTrainRows) {
+            out.println();
+            return;
+        }
+        out.println("dropout confusion pairs (train rows; expected -> what the rest says):");
+        Map<String, Integer> pairs = d.confusionPairs(Split.TRAIN);
+        if (pairs.isEmpty()) {
+            out.println("  none");
+        }
+        pairs.forEach((pair, count) -> out.printf("  %4d  %s%n", count, pair));
+        out.println("dropout flips (train rows):");
+        for (DropoutEvaluation.Row r : d.flips(Split.TRAIN)) {
+            LabelledReply row = r.row();
+            out.printf("%-28s expected %-15s without %s: %-15s by %s  | %s%n", row.id(), row.reason(),
+                    r.outcome().decider(), r.outcome().rest().reason().id(), r.outcome().rest().rule(),
+                    abbreviate(row.reply()));
+        }
+        out.println();
     }
 
     private List<LabelledReply> read() {

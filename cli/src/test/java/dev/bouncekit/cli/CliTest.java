@@ -193,6 +193,27 @@ class CliTest {
     }
 
     @Test
+    void evaluate_dropout_scores_each_row_without_its_deciding_rule_and_lists_only_train_flips() throws IOException {
+        // Ids a and c are train rows, b a validation row (crc32 % 10 is 7, 5 and 1).
+        Path tsv = Files.writeString(dir.resolve("l.tsv"), "id\treply\tstage\tremote_host\treason\thard\tprovider\n"
+                + "a\t550 unable to relay\tRCPT\t\tnorelaying\t\t\n"
+                + "c\t550 Die Mailbox ist voll\t\t\tmailboxfull\t\t\n"
+                + "b\t550 Die Mailbox ist voll\t\t\tmailboxfull\t\t\n", StandardCharsets.UTF_8);
+
+        Run all = run("evaluate", "--dropout", tsv.toString());
+        Run validation = run("evaluate", "--dropout", "--split", "validation", tsv.toString());
+
+        assertThat(all.status()).isZero();
+        assertThat(all.out()).contains("reason accuracy:   100.00% (3/3)")
+                .contains("dropout accuracy:   33.33% (1/3 rows")
+                .containsPattern("(?m)^\\s+1\\s+mailboxfull -> onhold$")
+                .containsPattern("(?m)^c\\s+expected mailboxfull\\s+without phrase:lexicon-de\\.rules:\\d+: onhold")
+                .doesNotContainPattern("(?m)^b\\s");
+        assertThat(validation.out()).contains("dropout accuracy:    0.00% (0/1 rows")
+                .doesNotContain("mailboxfull -> onhold").doesNotContain("dropout flips");
+    }
+
+    @Test
     void catalog_jsonl_lists_every_entry_with_its_exact_lines() throws IOException {
         Run run = run("catalog", "--jsonl");
 

@@ -63,6 +63,11 @@ public final class BounceClassifier {
 
     private static final Predicate<PhraseRule> ANY = rule -> true;
 
+    /** {@link #classify(SmtpReply, DeliveryContext, int, int[])}: leave nothing out; a later layer decided. */
+    static final int NOTHING = -2;
+    /** {@link #classify(SmtpReply, DeliveryContext, int, int[])}: the catalog, left out or deciding. */
+    static final int CATALOG = -1;
+
     private final RuleMatcher userRules;
     private final CauseTable causes = CauseTable.builtIn();
     private final CatalogMatcher catalog = new CatalogMatcher(Catalog.builtIn());
@@ -91,7 +96,7 @@ public final class BounceClassifier {
             String text = entry.reply().text();
             knownTexts.put(entry, new KnownText(text, text.isEmpty() ? -1 : index.firstMarker(index.scan(text)),
                     new Verdict(entry.reason(), names.catalog(entry), Evidence.CATALOG,
-                            catalog.names(entry) ? entry.provider() : null)));
+                            catalog.names(entry) ? entry.provider() : null, CATALOG)));
         }
         List<PhraseRule> phraseRules = index.rules().rules();
         phraseVerdicts = new Verdict[phraseRules.size()];
@@ -99,8 +104,8 @@ public final class BounceClassifier {
         for (int r = 0; r < phraseRules.size(); r++) {
             PhraseRule rule = phraseRules.get(r);
             Evidence evidence = rule.provider() != null ? Evidence.PROVIDER_PHRASE : Evidence.PHRASE;
-            phraseVerdicts[r] = new Verdict(rule.reason(), names.phrase(r), evidence);
-            causeVerdicts[r] = new Verdict(rule.reason(), names.cause(r), evidence);
+            phraseVerdicts[r] = new Verdict(rule.reason(), names.phrase(r), evidence, null, r);
+            causeVerdicts[r] = new Verdict(rule.reason(), names.cause(r), evidence, null, r);
         }
         List<PhraseRule> keywordRules = index.keywords().rules();
         keywordVerdicts = new Verdict[keywordRules.size()];
@@ -143,6 +148,17 @@ public final class BounceClassifier {
 
     /** Classifies a parsed reply with what else is known about the delivery. */
     public Classification classify(SmtpReply reply, DeliveryContext context) {
+        return classify(reply, context, NOTHING, null);
+    }
+
+    /**
+     * {@link #classify(SmtpReply, DeliveryContext)} as if one source of verdicts did not exist, for
+     * {@link DeciderDropout}: {@code leftOut} is a phrase rule's position in {@link #phraseRules()},
+     * {@link #CATALOG} or {@link #NOTHING}. {@code decider}, when not null, receives in its first
+     * slot what decided: a phrase rule's position (the cause's, when a cause beat a symptom),
+     * {@link #CATALOG}, or {@link #NOTHING} for the later layers.
+     */
+    Classification classify(SmtpReply reply, DeliveryContext context, int leftOut, int[] decider) {
         DeliveryContext ctx = context == null ? DeliveryContext.none() : context;
         SmtpStage stage = ctx.stage() != null ? ctx.stage() : reply.reportedStage();
         String host = ctx.remoteHost() != null ? ctx.remoteHost() : reply.reportedHost();
@@ -150,7 +166,7 @@ public final class BounceClassifier {
         String text = reply.text();
         // A catalog reply needs no phrase: its provider markers are all it is read for. With rules
         // of the user's own, which come before the catalog, every reply is read whole first.
-        CatalogEntry known = userRules == null ? catalog.entryOf(reply, text) : null;
+        CatalogEntry known = userRules == null && leftOut != CATALOG ? catalog.entryOf(reply, text) : null;
         PhraseIndex.Matches found = known == null ? index.scan(text) : null;
         String recipientDomain = ctx.recipientDomain() != null ? ctx.recipientDomain()
                 : DeliveryContext.domainOf(reply.reportedRecipient());
@@ -173,7 +189,10 @@ public final class BounceClassifier {
         boolean empty = !reply.hasCode() && reply.status() == null && text.isBlank();
         Verdict verdict = empty && status == null
                 ? new Verdict(Reason.UNDEFINED, "empty", Evidence.NONE)
-                : decide(reply, text, known, found, providerId, stage, replyClass, status);
+                : decide(reply, text, known, found, providerId, stage, replyClass, status, leftOut);
+        if (decider != null) {
+            decider[0] = verdict.source;
+        }
         if (providerId == null && verdict.catalogProvider != null && ProviderFiles.byId(verdict.catalogProvider).isPresent()) {
             providerId = verdict.catalogProvider;
         }
@@ -200,24 +219,26 @@ public final class BounceClassifier {
      * no catalog reply.
      */
     private Verdict decide(SmtpReply reply, String text, CatalogEntry known, PhraseIndex.Matches found, String providerId,
-                           SmtpStage stage, int replyClass, EnhancedStatusCode status) {
+                           SmtpStage stage, int replyClass, EnhancedStatusCode status, int leftOut) {
         if (userRules != null) {
-            known = userRules.firstMatch(text, providerId, stage, replyClass, status).isPresent()
+            known = leftOut == CATALOG || userRules.firstMatch(text, providerId, stage, replyClass, status).isPresent()
                     ? null : catalog.entryOf(reply, text);
         }
         if (known != null) {
             KnownText own = knownTexts.get(known);
             return own != null ? own.verdict() : new Verdict(known.reason(), names.catalog(known), Evidence.CATALOG,
-                    catalog.names(known) ? known.provider() : null);
+                    catalog.names(known) ? known.provider() : null, CATALOG);
         }
         RuleMatcher phrases = index.rules();
         RuleMatcher.Scan scan = phrases.scan(found);
-        int phrase = scan.firstIndex(providerId, stage, replyClass, status, ANY);
+        PhraseRule absent = leftOut >= 0 ? phrases.rules().get(leftOut) : null;
+        Predicate<PhraseRule> present = absent == null ? ANY : r -> r != absent;
+        int phrase = scan.firstIndex(providerId, stage, replyClass, status, present);
         if (phrase >= 0) {
             PhraseRule rule = phrases.rules().get(phrase);
             Set<Reason> its = causes.causesOf(rule.reason());
             int cause = its.isEmpty() ? -1
-                    : scan.firstIndex(providerId, stage, replyClass, status, r -> its.contains(r.reason()));
+                    : scan.firstIndex(providerId, stage, replyClass, status, r -> r != absent && its.contains(r.reason()));
             return cause >= 0 ? causeVerdicts[cause] : phraseVerdicts[phrase];
         }
         if (status != null) {
@@ -242,10 +263,19 @@ public final class BounceClassifier {
         return fallbackVerdicts[fallback(reply, status, stage, text).ordinal()];
     }
 
-    private record Verdict(Reason reason, String rule, Evidence evidence, String catalogProvider) {
+    /** What decided: {@code source} is a phrase rule's position, {@link #CATALOG} or {@link #NOTHING}. */
+    private record Verdict(Reason reason, String rule, Evidence evidence, String catalogProvider, int source) {
         Verdict(Reason reason, String rule, Evidence evidence) {
-            this(reason, rule, evidence, null);
+            this(reason, rule, evidence, null, NOTHING);
         }
+    }
+
+    /**
+     * The phrase rules in priority order (the user's, the providers', the lexicons'), at the
+     * positions {@link #classify(SmtpReply, DeliveryContext, int, int[])} names them by.
+     */
+    List<PhraseRule> phraseRules() {
+        return index.rules().rules();
     }
 
     /**

@@ -47,12 +47,7 @@ public record Evaluation(int total, int reasonHits, int ownerHits, int hardHits,
         Map<String, int[]> perReason = new TreeMap<>();
         List<Miss> misses = new ArrayList<>();
         for (LabelledReply row : rows) {
-            DeliveryContext context = DeliveryContext.none().withRemoteHost(row.remoteHost());
-            Optional<SmtpStage> stage = SmtpStage.parse(row.stage());
-            if (stage.isPresent()) {
-                context = context.withStage(stage.get());
-            }
-            Classification c = classifier.classify(row.reply(), context);
+            Classification c = classifier.classify(row.reply(), contextOf(row));
             Optional<Reason> expected = Reason.parse(row.reason());
             String expectedId = expected.map(Reason::id).orElse(row.reason().trim());
             String actualId = c.reason().id();
@@ -82,6 +77,13 @@ public record Evaluation(int total, int reasonHits, int ownerHits, int hardHits,
             }
         }
         return new Evaluation(rows.size(), reasonOk, ownerOk, hardOk, hardTotal, providerOk, perReason, misses);
+    }
+
+    /** What is known of a row's delivery besides its reply: its stage and remote host. */
+    static DeliveryContext contextOf(LabelledReply row) {
+        DeliveryContext context = DeliveryContext.none().withRemoteHost(row.remoteHost());
+        Optional<SmtpStage> stage = SmtpStage.parse(row.stage());
+        return stage.isPresent() ? context.withStage(stage.get()) : context;
     }
 
     /** Reason accuracy in percent. */
