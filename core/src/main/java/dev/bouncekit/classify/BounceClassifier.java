@@ -44,7 +44,8 @@ import java.util.function.Predicate;
  *       (its {@link ProviderFile}), then the generic lexicon (English, then the other languages).</li>
  *   <li>Cause over symptom ({@link CauseTable}): when the deciding phrase names a symptom such as
  *       {@code ratelimited} and another phrase of the reply names its cause ({@code authfailure},
- *       {@code badreputation}, ...), the cause decides.</li>
+ *       {@code badreputation}, ...), the cause decides; so does the status code when it names one of
+ *       the symptom's causes (X.7.25 reverse DNS, X.7.20-X.7.26 SPF, DKIM, DMARC, ...).</li>
  *   <li>Status code: the provider's own code table, else the IANA registry
  *       ({@link StatusCodeRegistry#reasonOf}) when the code means something on its own; the basic
  *       code 551 is RFC 5321's "user not local", {@code hasmoved}.</li>
@@ -239,18 +240,17 @@ public final class BounceClassifier {
             Set<Reason> its = causes.causesOf(rule.reason());
             int cause = its.isEmpty() ? -1
                     : scan.firstIndex(providerId, stage, replyClass, status, r -> r != absent && its.contains(r.reason()));
-            return cause >= 0 ? causeVerdicts[cause] : phraseVerdicts[phrase];
+            if (cause >= 0) {
+                return causeVerdicts[cause];
+            }
+            Verdict coded = its.isEmpty() || status == null ? null : statusVerdict(status, providerId);
+            return coded != null && its.contains(coded.reason)
+                    ? new Verdict(coded.reason, coded.rule + "+cause", Evidence.STATUS_CODE)
+                    : phraseVerdicts[phrase];
         }
-        if (status != null) {
-            Optional<Reason> own = providerId == null ? Optional.empty()
-                    : ProviderFiles.byId(providerId).flatMap(file -> file.reasonOf(status));
-            if (own.isPresent()) {
-                return new Verdict(own.get(), "status:" + providerId + ":" + status, Evidence.STATUS_CODE);
-            }
-            Optional<Reason> registered = statuses.reasonOf(status);
-            if (registered.isPresent()) {
-                return new Verdict(registered.get(), names.status(status), Evidence.STATUS_CODE);
-            }
+        Verdict coded = status == null ? null : statusVerdict(status, providerId);
+        if (coded != null) {
+            return coded;
         }
         if (reply.hasCode() && reply.code() == 551) {
             return new Verdict(Reason.HASMOVED, "code:551", Evidence.STATUS_CODE);
@@ -264,6 +264,17 @@ public final class BounceClassifier {
     }
 
     /** What decided: {@code source} is a phrase rule's position, {@link #CATALOG} or {@link #NOTHING}. */
+    /** What the status code says on its own: the provider's code table, else the IANA registry; null when nothing. */
+    private Verdict statusVerdict(EnhancedStatusCode status, String providerId) {
+        Optional<Reason> own = providerId == null ? Optional.empty()
+                : ProviderFiles.byId(providerId).flatMap(file -> file.reasonOf(status));
+        if (own.isPresent()) {
+            return new Verdict(own.get(), "status:" + providerId + ":" + status, Evidence.STATUS_CODE);
+        }
+        Optional<Reason> registered = statuses.reasonOf(status);
+        return registered.isPresent() ? new Verdict(registered.get(), names.status(status), Evidence.STATUS_CODE) : null;
+    }
+
     private record Verdict(Reason reason, String rule, Evidence evidence, String catalogProvider, int source) {
         Verdict(Reason reason, String rule, Evidence evidence) {
             this(reason, rule, evidence, null, NOTHING);
