@@ -299,12 +299,12 @@ public final class BounceClassifier {
      * document those replies as such.
      */
     /**
-     * A phrase of the lexicons after the English one: Sisimai, whose stage rule this is, reads
-     * English only, and a server that words its refusal in its users' language refuses an unknown
-     * user at RCPT TO like the providers do.
+     * A phrase of the lexicons after the English one, or one of their keywords: Sisimai, whose
+     * stage rule this is, reads English only, and a server that words its refusal in its users'
+     * language refuses an unknown user at RCPT TO like the providers do.
      */
     private static boolean isOtherLanguage(String rule) {
-        return rule.startsWith("phrase:lexicon-");
+        return rule.startsWith("phrase:lexicon-") || rule.startsWith("keyword:keywords-other-languages.rules:");
     }
 
     private static boolean seenAfterRecipient(SmtpStage stage, EnhancedStatusCode status) {

@@ -57,7 +57,7 @@ public final class RuleSet {
 
     private static final RuleSet BUILT_IN = builtInPhrases();
 
-    private static final RuleSet KEYWORDS = load("keywords.rules");
+    private static final RuleSet KEYWORDS = load("keywords.rules").before(load("keywords-other-languages.rules"));
 
     private final List<PhraseRule> rules;
 
@@ -72,7 +72,7 @@ public final class RuleSet {
 
     /**
      * The built-in keyword fallbacks: single words read only when no phrase rule and no status
-     * code decided ({@code keywords.rules}).
+     * code decided ({@code keywords.rules}, then {@code keywords-other-languages.rules}).
      */
     public static RuleSet builtInKeywords() {
         return KEYWORDS;
