@@ -263,7 +263,6 @@ public final class BounceClassifier {
         return fallbackVerdicts[fallback(reply, status, stage, text).ordinal()];
     }
 
-    /** What decided: {@code source} is a phrase rule's position, {@link #CATALOG} or {@link #NOTHING}. */
     /** What the status code says on its own: the provider's code table, else the IANA registry; null when nothing. */
     private Verdict statusVerdict(EnhancedStatusCode status, String providerId) {
         Optional<Reason> own = providerId == null ? Optional.empty()
@@ -275,6 +274,7 @@ public final class BounceClassifier {
         return registered.isPresent() ? new Verdict(registered.get(), names.status(status), Evidence.STATUS_CODE) : null;
     }
 
+    /** A verdict and what made it: {@code source} is a phrase rule's position, {@link #CATALOG} or {@link #NOTHING}. */
     private record Verdict(Reason reason, String rule, Evidence evidence, String catalogProvider, int source) {
         Verdict(Reason reason, String rule, Evidence evidence) {
             this(reason, rule, evidence, null, NOTHING);

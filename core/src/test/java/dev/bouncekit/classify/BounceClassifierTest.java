@@ -32,6 +32,37 @@ class BounceClassifierTest {
     }
 
     @Test
+    void a_status_code_that_names_the_cause_of_a_symptom_phrase_decides_as_the_cause() {
+        Classification named = classifier.classify("450 4.7.25 Client host rejected: try again later");
+        Classification unnamed = classifier.classify("450 4.7.1 Client host rejected: try again later");
+
+        assertThat(named.reason()).isEqualTo(Reason.REQUIREPTR);
+        assertThat(named.rule()).isEqualTo("status:4.7.25+cause");
+        assertThat(named.evidence()).isEqualTo(Evidence.STATUS_CODE);
+        assertThat(unnamed.reason()).isEqualTo(Reason.BLOCKED);
+        assertThat(unnamed.evidence()).isEqualTo(Evidence.PHRASE);
+    }
+
+    @Test
+    void a_disabled_mailbox_status_is_a_suspended_mailbox() {
+        Classification c = classifier.classify("550 5.2.1 <someone@example.org>");
+
+        assertThat(c.reason()).isEqualTo(Reason.SUSPEND);
+        assertThat(c.rule()).isEqualTo("status:5.2.1");
+    }
+
+    @Test
+    void keywords_in_the_lexicon_languages_decide_before_the_fallbacks_and_keep_unknown_users_unknown() {
+        Classification italian = classifier.classify("550 Questo indirizzo è sconosciuto al sistema");
+        Classification chinese = classifier.classify("554 5.7.1 该邮件被识别为垃圾");
+
+        assertThat(italian.reason()).isEqualTo(Reason.USERUNKNOWN);
+        assertThat(italian.rule()).startsWith("keyword:keywords-other-languages.rules:");
+        assertThat(chinese.reason()).isEqualTo(Reason.SPAMDETECTED);
+        assertThat(chinese.evidence()).isEqualTo(Evidence.KEYWORD);
+    }
+
+    @Test
     void the_stage_tells_filtered_from_user_unknown() {
         String text = "550 Unknown user someone@example.org";
 
