@@ -33,9 +33,21 @@ class CorpusAccuracyTest {
      */
     private static final double TRAIN_DROPOUT = 88.0;
 
-    /** The labelled files and the fewest rows each must keep. */
+    /** The labelled files gated together and the fewest rows each must keep. */
     private static final java.util.Map<String, Integer> LABELLED = java.util.Map.of(
             "labelled/mta.tsv", 500, "labelled/providers.tsv", 500, "labelled/languages.tsv", 250);
+
+    /**
+     * NDR bodies and delay notices, gated on their own: many carry no SMTP code and no stage, so an
+     * unknown user there is read as {@code filtered} by Sisimai's stage rule (the owner stays right).
+     * Gates a little under the figures measured when they were set (README, Accuracy).
+     */
+    private static final String NDR = "labelled/ndr.tsv";
+    private static final int NDR_ROWS = 250;
+    private static final double NDR_TRAIN_REASON = 86.0;
+    private static final double NDR_TRAIN_OWNER = 96.0;
+    private static final double NDR_VALIDATION_REASON = 77.0;
+    private static final double NDR_VALIDATION_OWNER = 89.0;
 
     private static Evaluation evaluate(String name) throws IOException {
         return Evaluation.run(BounceClassifier.builtIn(), rows(name));
@@ -65,7 +77,9 @@ class CorpusAccuracyTest {
 
     @Test
     void the_labelled_files_have_every_column_and_a_source_for_every_row() throws IOException {
-        for (var file : LABELLED.entrySet()) {
+        java.util.Map<String, Integer> files = new java.util.HashMap<>(LABELLED);
+        files.put(NDR, NDR_ROWS);
+        for (var file : files.entrySet()) {
             List<LabelledReply> rows = rows(file.getKey());
             assertThat(rows).as(file.getKey()).hasSizeGreaterThan(file.getValue());
             assertThat(rows).as(file.getKey()).allSatisfy(r -> {
@@ -107,6 +121,24 @@ class CorpusAccuracyTest {
         assertThat(dropout.leftOut()).isGreaterThan(rows.size() * 3 / 4);
         assertThat(dropout.dropoutAccuracy()).as("train rows that flip without their own rule, expected -> rest: "
                 + dropout.confusionPairs(Split.TRAIN)).isGreaterThanOrEqualTo(TRAIN_DROPOUT);
+    }
+
+    @Test
+    void the_ndr_file_is_classified_at_least_as_gated_and_its_validation_split_trails_by_no_more_than_the_gap()
+            throws IOException {
+        List<LabelledReply> rows = rows(NDR);
+        Evaluation train = Evaluation.run(BounceClassifier.builtIn(),
+                rows.stream().filter(r -> Split.of(r.id()) == Split.TRAIN).toList());
+        Evaluation validation = Evaluation.run(BounceClassifier.builtIn(),
+                rows.stream().filter(r -> Split.of(r.id()) == Split.VALIDATION).toList());
+
+        assertThat(train.reasonAccuracy()).as(misses(train)).isGreaterThanOrEqualTo(NDR_TRAIN_REASON);
+        assertThat(train.ownerAccuracy()).as(misses(train)).isGreaterThanOrEqualTo(NDR_TRAIN_OWNER);
+        assertThat(validation.reasonAccuracy()).as("validation " + figures(validation) + "; train " + figures(train))
+                .isGreaterThanOrEqualTo(train.reasonAccuracy() - GAP)
+                .isGreaterThanOrEqualTo(NDR_VALIDATION_REASON);
+        assertThat(validation.ownerAccuracy()).as("validation " + figures(validation))
+                .isGreaterThanOrEqualTo(NDR_VALIDATION_OWNER);
     }
 
     private static String misses(Evaluation e) {
