@@ -202,6 +202,7 @@ public final class BounceClassifier {
         if (reason == Reason.USERUNKNOWN && providerId == null
                 && (verdict.evidence == Evidence.PHRASE || verdict.evidence == Evidence.KEYWORD)
                 && !isOtherLanguage(rule)
+                && !isOneSystemsOwn(rule)
                 && seenAfterRecipient(stage, status)) {
             reason = Reason.FILTERED;
             rule += "+stage";
@@ -307,8 +308,24 @@ public final class BounceClassifier {
         return rule.startsWith("phrase:lexicon-") || rule.startsWith("keyword:keywords-other-languages.rules:");
     }
 
+    /**
+     * A phrase of {@code mta-messages.rules}: wording one mail system writes, which Sisimai's
+     * decoder for that system decides itself, whatever the stage (4.25 {@code Lhost/*.pm},
+     * {@code MDA.pm}).
+     */
+    private static boolean isOneSystemsOwn(String rule) {
+        return rule.startsWith("phrase:mta-messages.rules:");
+    }
+
+    /**
+     * Whether an unknown-user phrase may be a filter's refusal: the status names no unknown
+     * address (X.1.0, X.1.1, X.1.3, and Microsoft's X.1.10 "recipient not found", which Sisimai
+     * 4.25 {@code Lhost/Office365.pm} reads as userunknown) and the reply came after RCPT TO or at
+     * no known stage.
+     */
     private static boolean seenAfterRecipient(SmtpStage stage, EnhancedStatusCode status) {
-        if (status != null && status.subject() == 1 && (status.detail() == 0 || status.detail() == 1 || status.detail() == 3)) {
+        if (status != null && status.subject() == 1
+                && (status.detail() == 0 || status.detail() == 1 || status.detail() == 3 || status.detail() == 10)) {
             return false;
         }
         return stage == null || stage == SmtpStage.DATA;

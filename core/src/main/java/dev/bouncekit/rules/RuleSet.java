@@ -87,6 +87,7 @@ public final class RuleSet {
                 throw new UncheckedIOException(e);
             }
         }
+        all = all.before(load("mta-messages.rules"));
         all = all.before(load("generic.rules"));
         for (String language : LEXICONS) {
             all = all.before(load("lexicon-" + language + ".rules"));
