@@ -358,7 +358,8 @@ public final class PhraseIndex {
 
     /**
      * The table entry for {@code symbol} in {@code state}: the target state with
-     * {@link #ENDS_PHRASE}; a lookup in shallow states, else the state's record and failure links.
+     * {@link #ENDS_PHRASE}; a lookup in shallow states, the one edge of a phrase's tail, else the
+     * state's record; and failure links.
      */
     private int step(int state, int symbol) {
         if (symbol == 0) {
@@ -374,6 +375,14 @@ public final class PhraseIndex {
             }
             if (s == 0) {
                 return rootNext[symbol];
+            }
+            if (s >= denseStates && chain[s] != NO_CHAIN) {
+                // A phrase's tail: its one edge, else its failure link, without reading its record.
+                if (chain[s] == symbol) {
+                    return entry(s + 1);
+                }
+                s = fail[s];
+                continue;
             }
             int at = nodeAt[s];
             int edges = nodes[at + 1];
