@@ -184,11 +184,11 @@ public final class BounceClassifier {
                 && !isOtherLanguage(rule)
                 && seenAfterRecipient(stage, status)) {
             reason = Reason.FILTERED;
-            rule += "+stage";
+            rule = verdict.stagedRule();
         }
         if (stage == SmtpStage.MAIL && reason.owner() == Owner.RECIPIENT) {
             reason = Reason.REJECTED;
-            rule += "+stage";
+            rule = rule == verdict.rule ? verdict.stagedRule() : rule + "+stage";
         }
         return new Classification(reason, reason.isHard(!temporary), reason.owner(), reason.action(!temporary),
                 providerId, reply, rule, verdict.evidence);
@@ -242,9 +242,37 @@ public final class BounceClassifier {
         return fallbackVerdicts[fallback(reply, status, stage, text).ordinal()];
     }
 
-    private record Verdict(Reason reason, String rule, Evidence evidence, String catalogProvider) {
+    /**
+     * What a layer decided: the reason, the rule's name, the evidence and, for a catalog entry that
+     * names its provider, that provider. Most are made once and shared by every reply they decide.
+     */
+    private static final class Verdict {
+        final Reason reason;
+        final String rule;
+        final Evidence evidence;
+        final String catalogProvider;
+        /** {@code rule + "+stage"}, made on first use (threads that race make equal strings). */
+        private String staged;
+
+        Verdict(Reason reason, String rule, Evidence evidence, String catalogProvider) {
+            this.reason = reason;
+            this.rule = rule;
+            this.evidence = evidence;
+            this.catalogProvider = catalogProvider;
+        }
+
         Verdict(Reason reason, String rule, Evidence evidence) {
             this(reason, rule, evidence, null);
+        }
+
+        /** The rule's name when a stage refinement changed the reason it gives. */
+        String stagedRule() {
+            String own = staged;
+            if (own == null) {
+                own = rule + "+stage";
+                staged = own;
+            }
+            return own;
         }
     }
 
