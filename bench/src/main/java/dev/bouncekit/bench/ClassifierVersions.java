@@ -48,7 +48,8 @@ public final class ClassifierVersions {
     /**
      * Arguments: {@code name=path-to-core-jar}, two or more; the first is the reference. With
      * {@code --one-jvm} first, all builds run in this JVM instead, taking turns every
-     * {@value #PASSES} passes over the mix: {@value #JVM_WARMUP_ROUNDS} rounds of warm-up, then
+     * {@value #PASSES} passes over the mix: {@value #JVM_WARMUP_ROUNDS} rounds of warm-up at least, and on
+     * until the JIT has compiled nothing for {@value #QUIET_SECONDS} s (at most {@value #MAX_WARMUP_SECONDS} s), then
      * {@value #JVM_ROUNDS} timed rounds, so that every build meets the same load at nearly the
      * same time. With {@code --one-jvm --scan}, the same but timing only the phrase scan: each
      * build's {@code PhraseIndex} over its rules', keywords' and provider markers' phrases, scanning
@@ -84,7 +85,8 @@ public final class ClassifierVersions {
         int n = names.size();
         if (oneJvm) {
             report(names, interleaved(jars, scanOnly), (scanOnly ? "the phrase scan only; " : "") + JVM_ROUNDS
-                    + " timed rounds of " + PASSES + " passes per build, all in one JVM, after " + JVM_WARMUP_ROUNDS + " warm-up rounds");
+                    + " timed rounds of " + PASSES + " passes per build, all in one JVM, after " + JVM_WARMUP_ROUNDS
+                    + " warm-up rounds or more (until the JIT is quiet for " + QUIET_SECONDS + " s)");
             return;
         }
         double[][] nanos = new double[n][ROUNDS];
@@ -136,7 +138,35 @@ public final class ClassifierVersions {
         int n = builds.size();
         double[][] nanos = new double[n][JVM_ROUNDS];
         long sink = 0;
-        for (int round = -JVM_WARMUP_ROUNDS; round < JVM_ROUNDS; round++) {
+        // Warm-up rounds, then on until the JIT has been quiet for a while (at most the maximum):
+        // on a loaded machine its threads lag far behind the first rounds.
+        java.lang.management.CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        long warmStart = System.nanoTime();
+        long quietSince = warmStart;
+        long compiled = jit.getTotalCompilationTime();
+        int warm = 0;
+        while (true) {
+            for (int k = 0; k < n; k++) {
+                Build build = builds.get(Math.floorMod(k + warm, n));
+                for (int pass = 0; pass < PASSES; pass++) {
+                    for (int i = 0; i < texts.length; i++) {
+                        sink += build.classify(texts[i], i);
+                    }
+                }
+            }
+            warm++;
+            long now = System.nanoTime();
+            long total = jit.getTotalCompilationTime();
+            if (total != compiled) {
+                compiled = total;
+                quietSince = now;
+            }
+            if (now - warmStart >= MAX_WARMUP_SECONDS * 1e9
+                    || warm >= JVM_WARMUP_ROUNDS && now - quietSince >= QUIET_SECONDS * 1e9) {
+                break;
+            }
+        }
+        for (int round = 0; round < JVM_ROUNDS; round++) {
             for (int k = 0; k < n; k++) {
                 int b = Math.floorMod(k + round, n);
                 Build build = builds.get(b);
@@ -147,9 +177,7 @@ public final class ClassifierVersions {
                     }
                 }
                 long end = threads.getCurrentThreadCpuTime();
-                if (round >= 0) {
-                    nanos[b][round] = (end - start) / (double) (PASSES * texts.length);
-                }
+                nanos[b][round] = (end - start) / (double) (PASSES * texts.length);
             }
         }
         if (sink == 42) {

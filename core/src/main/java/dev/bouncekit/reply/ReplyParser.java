@@ -116,7 +116,7 @@ public final class ReplyParser {
             String text = raw;
             if (code != SmtpReply.NO_CODE) {
                 from = skipLeadingMarks(raw, from, to, code);
-                String cleaned = containsCode(raw, from, to, code) ? removeContinuationMarks(raw, from, to, code, status) : null;
+                String cleaned = containsCode(raw, from, to, code) ? removeContinuationMarks(raw, from, to, code, status, collected.line()) : null;
                 if (cleaned != null) {
                     text = cleaned;
                     from = 0;
@@ -180,6 +180,14 @@ public final class ReplyParser {
         EnhancedStatusCode dsnStatus;
         String remoteHost;
         String recipient;
+        /** Where a line without its continuation marks is put together before it becomes a string. */
+        private StringBuilder line = new StringBuilder();
+
+        /** The line builder of this thread, emptied. */
+        StringBuilder line() {
+            line.setLength(0);
+            return line;
+        }
 
         /** The ranges of the text lines: the diagnostic's when there is one. */
         int[] lines() {
@@ -220,6 +228,9 @@ public final class ReplyParser {
             }
             if (diagnostic.length > 1024) {
                 diagnostic = new int[16];
+            }
+            if (line.capacity() > 4096) {
+                line = new StringBuilder();  // a long input's is not kept
             }
             boolean inDiagnostic = false;
             int start = 0;
@@ -588,7 +599,8 @@ public final class ReplyParser {
      * one line with spaces: {@code "... Please try 550-5.1.1 double-checking"},
      * {@code "... 550 5.1.1 https://"}; null when it has none (the line is then read in place).
      */
-    private static String removeContinuationMarks(String s, int from, int to, int code, EnhancedStatusCode status) {
+    private static String removeContinuationMarks(String s, int from, int to, int code, EnhancedStatusCode status,
+                                                  StringBuilder scratch) {
         StringBuilder out = null;
         int copied = from;  // s[copied, i) is to be copied as it is
         int i = from;
@@ -613,7 +625,8 @@ public final class ReplyParser {
                         j++;
                     }
                     if (out == null) {
-                        out = new StringBuilder(to - from);
+                        out = scratch;
+                        out.setLength(0);
                     }
                     out.append(s, copied, i);
                     copied = j;

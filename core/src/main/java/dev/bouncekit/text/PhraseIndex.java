@@ -50,6 +50,8 @@ public final class PhraseIndex {
     private static final int ENDS_PHRASE = 0x8000_0000;
     /** The state number in an entry of {@link #rootNext} or {@link #nodes}. */
     private static final int STATE = 0x7fff_ffff;
+    /** A {@link #chain} entry of a state that has no single edge to the next state: no symbol is this. */
+    private static final char NO_CHAIN = Character.MAX_VALUE;
     /** Goto rows longer than this are searched by bisection. */
     private static final int SHORT_ROW = 8;
 
@@ -84,7 +86,17 @@ public final class PhraseIndex {
     private final int[] childStart;
     private final int[] childSymbol;
     private final int[] childTarget;
-    private final int[][] outputs;
+    /**
+     * Per state without a full row: the symbol of its one goto edge when it has exactly one and
+     * that edge leads to the next state by number (the tails of phrases, numbered depth first),
+     * else {@link #NO_CHAIN}. A scan that follows a phrase's tail reads this one char per
+     * character, in order, instead of the state's record.
+     */
+    private final char[] chain;
+    /** Where the phrases each state ends lie in {@link #outputList}: from {@code outputStart[s]} to {@code outputStart[s + 1]}. */
+    private final int[] outputStart;
+    /** The phrases each state ends (its own and those of its failure links), state after state. */
+    private final int[] outputList;
     private final int phraseCount;
     /** Per phrase: {@link #LEADING} and/or {@link #TRAILING}, or 0. */
     private final byte[] boundaries;
@@ -110,6 +122,15 @@ public final class PhraseIndex {
      * @throws IllegalArgumentException for a phrase that is empty without its markers
      */
     public PhraseIndex(List<String> phrases, IntPredicate keepAllEnds) {
+        this(phrases, keepAllEnds, DENSE_ENTRIES);
+    }
+
+    /**
+     * {@link #PhraseIndex(List, IntPredicate)} with full rows for at most {@code denseEntries}
+     * table entries (at least the root's row): tests make it small, so that small phrase sets take
+     * the paths of states without a full row.
+     */
+    PhraseIndex(List<String> phrases, IntPredicate keepAllEnds, int denseEntries) {
         phraseCount = phrases.size();
         boundaries = new byte[phraseCount];
         lengths = new int[phraseCount];
@@ -205,7 +226,7 @@ public final class PhraseIndex {
         // Shallow states get a full row over the ASCII symbols (the table stays small whatever the
         // number of phrases); deeper states and other symbols follow goto edges and failure links.
         int shallow = 1;
-        while (shallow < states && (long) (shallow + 1) << rowShift <= DENSE_ENTRIES) {
+        while (shallow < states && (long) (shallow + 1) << rowShift <= denseEntries) {
             shallow++;
         }
         denseStates = shallow;
@@ -275,7 +296,7 @@ public final class PhraseIndex {
                 }
             }
         }
-        outputs = new int[states][];
+        int[][] outputs = new int[states][];
         for (int s : byDepth) {
             List<Integer> own = new ArrayList<>(out.get(order[s]));
             if (s != 0) {
@@ -284,6 +305,24 @@ public final class PhraseIndex {
                 }
             }
             outputs[s] = own.isEmpty() ? NONE : own.stream().mapToInt(Integer::intValue).distinct().toArray();
+        }
+        outputStart = new int[states + 1];
+        for (int s = 0; s < states; s++) {
+            outputStart[s + 1] = outputStart[s] + outputs[s].length;
+        }
+        outputList = new int[outputStart[states]];
+        for (int s = 0; s < states; s++) {
+            System.arraycopy(outputs[s], 0, outputList, outputStart[s], outputs[s].length);
+        }
+        if (symbols >= NO_CHAIN) {
+            throw new IllegalArgumentException("the phrases use more than " + (NO_CHAIN - 1) + " distinct characters");
+        }
+        chain = new char[states];
+        Arrays.fill(chain, NO_CHAIN);
+        for (int s = denseStates; s < states; s++) {
+            if (childStart[s + 1] - childStart[s] == 1 && childTarget[childStart[s]] == s + 1) {
+                chain[s] = (char) childSymbol[childStart[s]];
+            }
         }
         table = new char[delta.length];
         for (int k = 0; k < delta.length; k++) {
@@ -319,7 +358,8 @@ public final class PhraseIndex {
 
     /**
      * The table entry for {@code symbol} in {@code state}: the target state with
-     * {@link #ENDS_PHRASE}; a lookup in shallow states, else the state's record and failure links.
+     * {@link #ENDS_PHRASE}; a lookup in shallow states, the one edge of a phrase's tail, else the
+     * state's record; and failure links.
      */
     private int step(int state, int symbol) {
         if (symbol == 0) {
@@ -335,6 +375,14 @@ public final class PhraseIndex {
             }
             if (s == 0) {
                 return rootNext[symbol];
+            }
+            if (s >= denseStates && chain[s] != NO_CHAIN) {
+                // A phrase's tail: its one edge, else its failure link, without reading its record.
+                if (chain[s] == symbol) {
+                    return entry(s + 1);
+                }
+                s = fail[s];
+                continue;
             }
             int at = nodeAt[s];
             int edges = nodes[at + 1];
@@ -455,8 +503,16 @@ public final class PhraseIndex {
             if (ring != null) {
                 ring[position & mask] = i;
             }
-            int target;
-            if (state < denseStates && symbol < dense && (target = table[(state << rowShift) + symbol]) != FAR) {
+            // A full row, else the one edge of a phrase's tail, else the state's record.
+            int target = -1;
+            if (state < denseStates) {
+                if (symbol < dense && table[(state << rowShift) + symbol] != FAR) {
+                    target = table[(state << rowShift) + symbol];
+                }
+            } else if (chain[state] == symbol) {
+                target = state + 1;
+            }
+            if (target >= 0) {
                 state = target;
                 if ((endsPhrase[target >>> 6] & (1L << target)) == 0) {
                     continue;
@@ -468,7 +524,8 @@ public final class PhraseIndex {
                     continue;
                 }
             }
-            for (int p : outputs[state]) {
+            for (int k = outputStart[state], end = outputStart[state + 1]; k < end; k++) {
+                int p = outputList[k];
                 byte flags = boundaries[p];
                 if (flags != 0) {
                     if ((flags & TRAILING) != 0 && i + 1 < n && Character.isLetterOrDigit(Character.codePointAt(text, i + 1))) {

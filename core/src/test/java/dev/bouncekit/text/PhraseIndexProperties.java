@@ -50,6 +50,31 @@ class PhraseIndexProperties {
     }
 
     @Property(tries = 1000)
+    void with_full_rows_for_the_root_alone_a_scan_finds_what_one_with_rows_for_all_states_finds(
+            @ForAll("texts") String text, @ForAll("phraseSets") List<String> phrases) {
+        // The root's row only: every deeper state is read from its record, a phrase's tail by its
+        // one edge to the next state.
+        PhraseIndex sparse = new PhraseIndex(phrases, p -> true, 1);
+        PhraseIndex.Matches found = sparse.scan(text);
+        NaiveText naive = new NaiveText(text);
+
+        List<Integer> expected = new ArrayList<>();
+        for (int p = 0; p < phrases.size(); p++) {
+            if (!naive.ends(phrases.get(p)).isEmpty()) {
+                expected.add(p);
+            }
+        }
+        List<Integer> actual = new ArrayList<>();
+        for (int i = 0; i < found.count(); i++) {
+            actual.add(found.phrase(i));
+            List<Integer> ends = naive.ends(phrases.get(found.phrase(i)));
+            assertThat(found.ends(i)).as("ends of '%s'", phrases.get(found.phrase(i)))
+                    .containsExactly(ends.stream().mapToInt(Integer::intValue).toArray());
+        }
+        assertThat(actual).containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    @Property(tries = 1000)
     void without_boundaries_a_phrase_is_found_where_the_normalized_text_contains_it(@ForAll("texts") String text,
                                                                                      @ForAll("plainPhraseSets") List<String> phrases) {
         String normalized = TextNormalizer.normalize(text);
