@@ -59,6 +59,7 @@ final class ReceiverSmtpHandler extends SmtpHandler {
                 state.clearMessage();
             }
             close();
+            session.ended();
         }
     }
 
