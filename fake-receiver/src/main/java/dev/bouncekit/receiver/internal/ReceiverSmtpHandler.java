@@ -8,9 +8,11 @@ import dev.bouncekit.reply.SmtpStage;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 
@@ -26,6 +28,10 @@ import java.util.Locale;
 final class ReceiverSmtpHandler extends SmtpHandler {
 
     private final ConnectionSession session;
+    // set by greet() before the handler is handed to the connection's thread
+    private boolean decided;
+    private Decision connectDecision;
+    private boolean greeted;
 
     ReceiverSmtpHandler(SmtpCommandRegistry registry, SmtpManager manager, Socket socket, ConnectionSession session) {
         super(registry, manager, socket);
@@ -35,16 +41,22 @@ final class ReceiverSmtpHandler extends SmtpHandler {
     /**
      * Runs the session: the recording connection and state are made once (GreenMail's own loop
      * would first make a connection of its own, with buffers, only to have it replaced), the
-     * greeting is sent, then commands are read and run until the session closes.
+     * greeting is sent unless {@link #greet()} sent it, then commands are read and run until the
+     * session closes.
      */
     @Override
     public void run() {
         try {
+            if (isQuitting()) {
+                return;
+            }
             RecordingSmtpConnection recording = new RecordingSmtpConnection(this, socket, session);
             conn = recording;
             state = new SessionState(session);
             session.attach(recording);
-            sendGreetings();
+            if (!greeted) {
+                sendGreetings();
+            }
             while (!isQuitting()) {
                 handleCommand();
             }
@@ -63,10 +75,36 @@ final class ReceiverSmtpHandler extends SmtpHandler {
         }
     }
 
+    /**
+     * Decides the greeting before the connection has a thread of its own, and sends the receiver's
+     * own greeting at once when no CONNECT-stage rule answers: the client reads it and sends its
+     * first command while the connection's thread is woken. A rule's answer (which may wait, refuse
+     * or close) is left to that thread. Writing a greeting to a socket just accepted does not block
+     * (its send buffer is empty), so this write is not watched; if it fails the connection is closed.
+     */
+    void greet() {
+        connectDecision = session.runtime().decider().decide(SmtpStage.CONNECT, session.facts(null, List.of()));
+        decided = true;
+        if (connectDecision != null) {
+            return;
+        }
+        String greeting = ProtocolReplies.greeting(session.runtime().hostname());
+        session.replySent(greeting, null);
+        greeted = true;
+        try {
+            OutputStream out = socket.getOutputStream();
+            out.write((greeting + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+        } catch (IOException e) {
+            log.debug("SMTP connection {} lost before its greeting: {}", session.id(), e.toString());
+            close();
+        }
+    }
+
     /** The greeting decided by the CONNECT-stage rules, or the receiver's own. */
     @Override
     protected void sendGreetings() {
-        Decision decision = session.runtime().decider().decide(SmtpStage.CONNECT, session.facts(null, List.of()));
+        Decision decision = decided ? connectDecision
+                : session.runtime().decider().decide(SmtpStage.CONNECT, session.facts(null, List.of()));
         String reply = decision == null ? null : session.answer(decision);
         if (reply == null) {
             conn.send(ProtocolReplies.greeting(session.runtime().hostname()));

@@ -24,6 +24,8 @@ import java.util.function.Supplier;
  * GreenMail's SMTP server handing each connection to a {@link ReceiverSmtpHandler}, within the
  * receiver's limits: beyond the connection limit a client gets {@code 421 4.7.0} and is closed at
  * once, without a thread of its own; every accepted socket reads with the idle timeout.
+ * The accept thread sends the greeting when no rule answers the connection, then hands the
+ * connection over: the client reads the greeting while the connection's thread is woken.
  * Connections run on pooled threads (GreenMail starts a thread for each): a thread that served one
  * serves the next, and ends after {@value #IDLE_THREAD_SECONDS} s without work or when the server
  * stops. While it serves a connection a thread has GreenMail's name for it,
@@ -124,14 +126,20 @@ final class ReceiverSmtpServer extends SmtpServer {
             return;
         }
         accepting = slot;
+        ReceiverSmtpHandler handler = null;
         try {
             clientSocket.setSoTimeout(shared.limits().idleTimeoutMillis());
-            ProtocolHandler handler = createProtocolHandler(clientSocket);
+            handler = createProtocolHandler(clientSocket);
             handlers.add(handler);
+            handler.greet();
+            ReceiverSmtpHandler greeted = handler;
             String name = getName() + "<-" + clientSocket.getInetAddress() + ":" + clientSocket.getPort();
-            connectionThreads.execute(() -> serve(handler, name));
+            connectionThreads.execute(() -> serve(greeted, name));
         } catch (SocketException | RuntimeException e) {
             // GreenMail would leave the socket open; the client may already be gone
+            if (handler != null) {
+                handlers.remove(handler);
+            }
             slot.release();
             closeQuietly(clientSocket);
             throw e;
@@ -163,7 +171,7 @@ final class ReceiverSmtpServer extends SmtpServer {
     }
 
     @Override
-    protected ProtocolHandler createProtocolHandler(Socket clientSocket) {
+    protected ReceiverSmtpHandler createProtocolHandler(Socket clientSocket) {
         try {
             clientSocket.setTcpNoDelay(true);
         } catch (SocketException e) {
