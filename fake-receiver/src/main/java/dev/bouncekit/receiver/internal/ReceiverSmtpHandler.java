@@ -32,28 +32,37 @@ final class ReceiverSmtpHandler extends SmtpHandler {
     private boolean decided;
     private Decision connectDecision;
     private boolean greeted;
+    private volatile WriteWatchdog.Watch writes;
 
     ReceiverSmtpHandler(SmtpCommandRegistry registry, SmtpManager manager, Socket socket, ConnectionSession session) {
         super(registry, manager, socket);
         this.session = session;
     }
 
+    /** Runs the session on I/O of its own. */
+    @Override
+    public void run() {
+        run(RecordingSmtpConnection.create());
+    }
+
     /**
-     * Runs the session: the recording connection and state are made once (GreenMail's own loop
+     * Runs the session: the recording connection and state are put in place (GreenMail's own loop
      * would first make a connection of its own, with buffers, only to have it replaced), the
      * greeting is sent unless {@link #greet()} sent it, then commands are read and run until the
      * session closes.
+     *
+     * @param io the connection's I/O, which the calling thread reuses from one connection to the next
      */
-    @Override
-    public void run() {
+    void run(RecordingSmtpConnection io) {
         try {
             if (isQuitting()) {
                 return;
             }
-            RecordingSmtpConnection recording = new RecordingSmtpConnection(this, socket, session);
-            conn = recording;
+            writes = session.runtime().watchdog().watch(socket);
+            io.open(this, socket, session, writes);
+            conn = io;
             state = new SessionState(session);
-            session.attach(recording);
+            session.attach(io);
             if (!greeted) {
                 sendGreetings();
             }
@@ -71,6 +80,7 @@ final class ReceiverSmtpHandler extends SmtpHandler {
                 state.clearMessage();
             }
             close();
+            io.end();
             session.ended();
         }
     }
@@ -174,11 +184,13 @@ final class ReceiverSmtpHandler extends SmtpHandler {
         }
     }
 
+    /** Closes the socket and ends the watch of its writes; any thread may call it. */
     @Override
     public void close() {
         super.close();
-        if (conn instanceof RecordingSmtpConnection recording) {
-            recording.closed();
+        WriteWatchdog.Watch watch = writes;
+        if (watch != null) {
+            watch.close();
         }
         session.closed();
     }

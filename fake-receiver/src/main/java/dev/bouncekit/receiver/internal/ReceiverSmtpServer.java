@@ -50,11 +50,7 @@ final class ReceiverSmtpServer extends SmtpServer {
     private final ReceiverSmtpManager smtpManager;
     private final Set<ProtocolHandler> handlers = ConcurrentHashMap.newKeySet();
     private final ThreadPoolExecutor connectionThreads = new ThreadPoolExecutor(0, Integer.MAX_VALUE,
-            IDLE_THREAD_SECONDS, TimeUnit.SECONDS, new SynchronousQueue<>(), task -> {
-                Thread thread = new Thread(task, IDLE_THREAD);
-                thread.setDaemon(true);
-                return thread;
-            });
+            IDLE_THREAD_SECONDS, TimeUnit.SECONDS, new SynchronousQueue<>(), ConnectionThread::new);
     /** The slot of the connection being accepted; accept thread only. */
     private ConnectionGate.Slot accepting;
 
@@ -149,11 +145,15 @@ final class ReceiverSmtpServer extends SmtpServer {
     }
 
     /** Runs one connection on a pooled thread, named after the connection while it serves it. */
-    private void serve(ProtocolHandler handler, String name) {
+    private void serve(ReceiverSmtpHandler handler, String name) {
         Thread thread = Thread.currentThread();
         thread.setName(name);
         try {
-            handler.run();
+            if (thread instanceof ConnectionThread pooled) {
+                handler.run(pooled.io());
+            } else {
+                handler.run();
+            }
         } finally {
             handlers.remove(handler);
             thread.setName(IDLE_THREAD);
@@ -193,6 +193,23 @@ final class ReceiverSmtpServer extends SmtpServer {
             clientSocket.shutdownOutput();
         } catch (IOException e) {
             log.debug("Client {} went away before its 421", clientSocket.getRemoteSocketAddress(), e);
+        }
+    }
+
+    /** A pooled connection thread, with the connection I/O and buffers it reuses from one connection to the next. */
+    private static final class ConnectionThread extends Thread {
+        private RecordingSmtpConnection io;
+
+        ConnectionThread(Runnable task) {
+            super(task, IDLE_THREAD);
+            setDaemon(true);
+        }
+
+        RecordingSmtpConnection io() {
+            if (io == null) {
+                io = RecordingSmtpConnection.create();
+            }
+            return io;
         }
     }
 
