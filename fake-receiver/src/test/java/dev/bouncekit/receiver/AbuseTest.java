@@ -287,7 +287,7 @@ class AbuseTest {
             }
             assertThat(receiver.activeConnections()).isEqualTo(10);
             ConnectionThreads threads = ConnectionThreads.of(receiver);
-            assertThat(threads.alive()).hasSize(10);
+            threads.assertServing(10, WAIT);
 
             receiver.close();
 

@@ -64,7 +64,7 @@ class ConnectionLimitTest {
                     assertThat(c.reply()).startsWith("220 ");
                 }
                 assertThat(receiver.activeConnections()).isEqualTo(BURST);
-                assertThat(ConnectionThreads.of(receiver).alive()).hasSize(BURST);
+                ConnectionThreads.of(receiver).assertServing(BURST, WAIT);
 
                 List<Future<String>> sent = new ArrayList<>();
                 for (int i = 0; i < BURST; i++) {
@@ -114,7 +114,7 @@ class ConnectionLimitTest {
                 assertThat(served).hasSize(limit);
                 assertThat(refused).isEqualTo(BURST - limit);
                 assertThat(receiver.activeConnections()).isEqualTo(limit);
-                assertThat(ConnectionThreads.of(receiver).alive()).hasSize(limit);
+                ConnectionThreads.of(receiver).assertServing(limit, WAIT);
 
                 List<TranscriptConnection> refusals = receiver.awaitConnections(BURST - limit, WAIT).stream()
                         .filter(TranscriptConnection::isClosed).toList();

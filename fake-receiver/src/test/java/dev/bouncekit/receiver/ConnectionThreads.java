@@ -33,6 +33,19 @@ final class ConnectionThreads {
         return out;
     }
 
+    /**
+     * Waits until {@code count} threads serve a connection and fails naming those that do. A client
+     * has its greeting before its connection's thread takes the connection over, so a thread may
+     * still be on its way when the client has been greeted.
+     */
+    void assertServing(int count, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (alive().size() < count && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(alive()).as("connection threads after %s", timeout).extracting(Thread::getName).hasSize(count);
+    }
+
     /** Waits until no thread serves a connection any more and fails naming those still serving. */
     void assertAllEnd(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();

@@ -77,6 +77,18 @@ final class ConnectionSession {
         return connection;
     }
 
+    /**
+     * The connection's thread is done with it: what only served the connection (its I/O and
+     * buffers, the last transaction) is let go, so that a transcript kept after the connection
+     * keeps only what it records.
+     */
+    void ended() {
+        connection = null;
+        transaction = null;
+        received = null;
+        transactionRecipients.clear();
+    }
+
     // ---- recording ----
 
     void commandRead(String line) {

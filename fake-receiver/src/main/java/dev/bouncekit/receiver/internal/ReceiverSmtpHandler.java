@@ -8,9 +8,11 @@ import dev.bouncekit.reply.SmtpStage;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 
@@ -26,25 +28,44 @@ import java.util.Locale;
 final class ReceiverSmtpHandler extends SmtpHandler {
 
     private final ConnectionSession session;
+    // set by greet() before the handler is handed to the connection's thread
+    private boolean decided;
+    private Decision connectDecision;
+    private boolean greeted;
+    private volatile WriteWatchdog.Watch writes;
 
     ReceiverSmtpHandler(SmtpCommandRegistry registry, SmtpManager manager, Socket socket, ConnectionSession session) {
         super(registry, manager, socket);
         this.session = session;
     }
 
-    /**
-     * Runs the session: the recording connection and state are made once (GreenMail's own loop
-     * would first make a connection of its own, with buffers, only to have it replaced), the
-     * greeting is sent, then commands are read and run until the session closes.
-     */
+    /** Runs the session on I/O of its own. */
     @Override
     public void run() {
+        run(RecordingSmtpConnection.create());
+    }
+
+    /**
+     * Runs the session: the recording connection and state are put in place (GreenMail's own loop
+     * would first make a connection of its own, with buffers, only to have it replaced), the
+     * greeting is sent unless {@link #greet()} sent it, then commands are read and run until the
+     * session closes.
+     *
+     * @param io the connection's I/O, which the calling thread reuses from one connection to the next
+     */
+    void run(RecordingSmtpConnection io) {
         try {
-            RecordingSmtpConnection recording = new RecordingSmtpConnection(this, socket, session);
-            conn = recording;
+            if (isQuitting()) {
+                return;
+            }
+            writes = session.runtime().watchdog().watch(socket);
+            io.open(this, socket, session, writes);
+            conn = io;
             state = new SessionState(session);
-            session.attach(recording);
-            sendGreetings();
+            session.attach(io);
+            if (!greeted) {
+                sendGreetings();
+            }
             while (!isQuitting()) {
                 handleCommand();
             }
@@ -59,13 +80,41 @@ final class ReceiverSmtpHandler extends SmtpHandler {
                 state.clearMessage();
             }
             close();
+            io.end();
+            session.ended();
+        }
+    }
+
+    /**
+     * Decides the greeting before the connection has a thread of its own, and sends the receiver's
+     * own greeting at once when no CONNECT-stage rule answers: the client reads it and sends its
+     * first command while the connection's thread is woken. A rule's answer (which may wait, refuse
+     * or close) is left to that thread. Writing a greeting to a socket just accepted does not block
+     * (its send buffer is empty), so this write is not watched; if it fails the connection is closed.
+     */
+    void greet() {
+        connectDecision = session.runtime().decider().decide(SmtpStage.CONNECT, session.facts(null, List.of()));
+        decided = true;
+        if (connectDecision != null) {
+            return;
+        }
+        String greeting = ProtocolReplies.greeting(session.runtime().hostname());
+        session.replySent(greeting, null);
+        greeted = true;
+        try {
+            OutputStream out = socket.getOutputStream();
+            out.write((greeting + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+        } catch (IOException e) {
+            log.debug("SMTP connection {} lost before its greeting: {}", session.id(), e.toString());
+            close();
         }
     }
 
     /** The greeting decided by the CONNECT-stage rules, or the receiver's own. */
     @Override
     protected void sendGreetings() {
-        Decision decision = session.runtime().decider().decide(SmtpStage.CONNECT, session.facts(null, List.of()));
+        Decision decision = decided ? connectDecision
+                : session.runtime().decider().decide(SmtpStage.CONNECT, session.facts(null, List.of()));
         String reply = decision == null ? null : session.answer(decision);
         if (reply == null) {
             conn.send(ProtocolReplies.greeting(session.runtime().hostname()));
@@ -135,11 +184,13 @@ final class ReceiverSmtpHandler extends SmtpHandler {
         }
     }
 
+    /** Closes the socket and ends the watch of its writes; any thread may call it. */
     @Override
     public void close() {
         super.close();
-        if (conn instanceof RecordingSmtpConnection recording) {
-            recording.closed();
+        WriteWatchdog.Watch watch = writes;
+        if (watch != null) {
+            watch.close();
         }
         session.closed();
     }

@@ -24,6 +24,8 @@ import java.util.function.Supplier;
  * GreenMail's SMTP server handing each connection to a {@link ReceiverSmtpHandler}, within the
  * receiver's limits: beyond the connection limit a client gets {@code 421 4.7.0} and is closed at
  * once, without a thread of its own; every accepted socket reads with the idle timeout.
+ * The accept thread sends the greeting when no rule answers the connection, then hands the
+ * connection over: the client reads the greeting while the connection's thread is woken.
  * Connections run on pooled threads (GreenMail starts a thread for each): a thread that served one
  * serves the next, and ends after {@value #IDLE_THREAD_SECONDS} s without work or when the server
  * stops. While it serves a connection a thread has GreenMail's name for it,
@@ -48,11 +50,7 @@ final class ReceiverSmtpServer extends SmtpServer {
     private final ReceiverSmtpManager smtpManager;
     private final Set<ProtocolHandler> handlers = ConcurrentHashMap.newKeySet();
     private final ThreadPoolExecutor connectionThreads = new ThreadPoolExecutor(0, Integer.MAX_VALUE,
-            IDLE_THREAD_SECONDS, TimeUnit.SECONDS, new SynchronousQueue<>(), task -> {
-                Thread thread = new Thread(task, IDLE_THREAD);
-                thread.setDaemon(true);
-                return thread;
-            });
+            IDLE_THREAD_SECONDS, TimeUnit.SECONDS, new SynchronousQueue<>(), ConnectionThread::new);
     /** The slot of the connection being accepted; accept thread only. */
     private ConnectionGate.Slot accepting;
 
@@ -124,14 +122,20 @@ final class ReceiverSmtpServer extends SmtpServer {
             return;
         }
         accepting = slot;
+        ReceiverSmtpHandler handler = null;
         try {
             clientSocket.setSoTimeout(shared.limits().idleTimeoutMillis());
-            ProtocolHandler handler = createProtocolHandler(clientSocket);
+            handler = createProtocolHandler(clientSocket);
             handlers.add(handler);
+            handler.greet();
+            ReceiverSmtpHandler greeted = handler;
             String name = getName() + "<-" + clientSocket.getInetAddress() + ":" + clientSocket.getPort();
-            connectionThreads.execute(() -> serve(handler, name));
+            connectionThreads.execute(() -> serve(greeted, name));
         } catch (SocketException | RuntimeException e) {
             // GreenMail would leave the socket open; the client may already be gone
+            if (handler != null) {
+                handlers.remove(handler);
+            }
             slot.release();
             closeQuietly(clientSocket);
             throw e;
@@ -141,11 +145,15 @@ final class ReceiverSmtpServer extends SmtpServer {
     }
 
     /** Runs one connection on a pooled thread, named after the connection while it serves it. */
-    private void serve(ProtocolHandler handler, String name) {
+    private void serve(ReceiverSmtpHandler handler, String name) {
         Thread thread = Thread.currentThread();
         thread.setName(name);
         try {
-            handler.run();
+            if (thread instanceof ConnectionThread pooled) {
+                handler.run(pooled.io());
+            } else {
+                handler.run();
+            }
         } finally {
             handlers.remove(handler);
             thread.setName(IDLE_THREAD);
@@ -163,7 +171,7 @@ final class ReceiverSmtpServer extends SmtpServer {
     }
 
     @Override
-    protected ProtocolHandler createProtocolHandler(Socket clientSocket) {
+    protected ReceiverSmtpHandler createProtocolHandler(Socket clientSocket) {
         try {
             clientSocket.setTcpNoDelay(true);
         } catch (SocketException e) {
@@ -185,6 +193,23 @@ final class ReceiverSmtpServer extends SmtpServer {
             clientSocket.shutdownOutput();
         } catch (IOException e) {
             log.debug("Client {} went away before its 421", clientSocket.getRemoteSocketAddress(), e);
+        }
+    }
+
+    /** A pooled connection thread, with the connection I/O and buffers it reuses from one connection to the next. */
+    private static final class ConnectionThread extends Thread {
+        private RecordingSmtpConnection io;
+
+        ConnectionThread(Runnable task) {
+            super(task, IDLE_THREAD);
+            setDaemon(true);
+        }
+
+        RecordingSmtpConnection io() {
+            if (io == null) {
+                io = RecordingSmtpConnection.create();
+            }
+            return io;
         }
     }
 

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 
@@ -16,27 +17,73 @@ import java.nio.charset.StandardCharsets;
  * and everything read and sent is recorded in the session's transcript. A reply is recorded before
  * it is written, so a client that has seen it finds it in the transcript. Nothing is sent once the
  * session is closing; a failed write closes it.
+ *
+ * <p>One serves one connection after another on the same thread ({@link #open}, {@link #end}),
+ * keeping its buffers; GreenMail's own reader and writer, which it never uses, are made once, on a
+ * placeholder socket.
  */
 final class RecordingSmtpConnection extends SmtpConnection {
 
     private static final int PREVIEW = 64;
+    /** What GreenMail's constructor reads from: the streams it wraps are never used. */
+    private static final Socket PLACEHOLDER = new Socket() {
+        @Override
+        public InputStream getInputStream() {
+            return InputStream.nullInputStream();
+        }
 
-    private final ConnectionSession session;
-    private final Socket socket;
-    private final SmtpInput input;
-    private final OutputStream output;
-    private final WriteWatchdog.Watch writes;
-    private final long maxMessageSize;
+        @Override
+        public OutputStream getOutputStream() {
+            return OutputStream.nullOutputStream();
+        }
+    };
 
-    RecordingSmtpConnection(SmtpHandler handler, Socket socket, ConnectionSession session) throws IOException {
-        super(handler, socket);
-        this.session = session;
-        this.socket = socket;
-        this.input = new SmtpInput(socket.getInputStream());
+    private final SmtpInput input = new SmtpInput();
+    // the connection being served; set and cleared by the connection's thread
+    private SmtpHandler handler;
+    private ConnectionSession session;
+    private Socket socket;
+    private OutputStream output;
+    private WriteWatchdog.Watch writes;
+    private long maxMessageSize;
+
+    private RecordingSmtpConnection() throws IOException {
+        super(null, PLACEHOLDER);
+    }
+
+    /** A connection's I/O, to {@link #open} for one connection after another. */
+    static RecordingSmtpConnection create() {
+        try {
+            return new RecordingSmtpConnection();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // the placeholder's streams cannot fail
+        }
+    }
+
+    /** Serves {@code socket} from now on, its writes watched by {@code writes}, until {@link #end()}. */
+    void open(SmtpHandler handler, Socket socket, ConnectionSession session, WriteWatchdog.Watch writes)
+            throws IOException {
+        this.input.open(socket.getInputStream());
         this.output = socket.getOutputStream();
-        ReceiverRuntime runtime = session.runtime();
-        this.writes = runtime.watchdog().watch(socket);
-        this.maxMessageSize = runtime.limits().maxMessageSize();
+        this.handler = handler;
+        this.socket = socket;
+        this.session = session;
+        this.writes = writes;
+        this.maxMessageSize = session.runtime().limits().maxMessageSize();
+        setHeloName(null);
+        setAuthenticated(false);
+    }
+
+    /** The connection is over: what belonged to it is let go, the buffers are kept. */
+    void end() {
+        input.close();
+        output = null;
+        handler = null;
+        socket = null;
+        session = null;
+        writes = null;
+        setHeloName(null);
+        setAuthenticated(false);
     }
 
     /**
@@ -97,9 +144,19 @@ final class RecordingSmtpConnection extends SmtpConnection {
         return session.runtime().hostname();
     }
 
-    /** The connection is over: its writes are no longer watched. */
-    void closed() {
-        writes.close();
+    @Override
+    public String getClientAddress() {
+        return socket.getInetAddress().getHostAddress();
+    }
+
+    @Override
+    public InetAddress getServerAddress() {
+        return socket.getLocalAddress();
+    }
+
+    @Override
+    public void quit() {
+        handler.close();
     }
 
     @Override

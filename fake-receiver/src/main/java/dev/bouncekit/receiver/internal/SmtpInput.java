@@ -19,17 +19,31 @@ import java.util.Arrays;
  */
 final class SmtpInput {
 
-    private final InputStream in;
+    private InputStream in;
     private final byte[] buffer = new byte[8192];
     private int position;
     private int limit;
     /** The command line being read, reused from line to line. */
     private byte[] line = new byte[256];
-    /** The message being read, reused from message to message of the connection. */
+    /** The message being read, reused from message to message. */
     private final MessageBuffer content = new MessageBuffer();
 
-    SmtpInput(InputStream in) {
+    /** Input that reads nothing until {@link #open} gives it a stream. */
+    SmtpInput() {
+        this.in = InputStream.nullInputStream();
+    }
+
+    /** Reads from {@code in} from now on, with nothing buffered: the buffers serve one connection after another. */
+    void open(InputStream in) {
         this.in = in;
+        this.position = 0;
+        this.limit = 0;
+    }
+
+    /** Lets go of the stream and of a message buffer grown large; the smaller buffers are kept for the next {@link #open}. */
+    void close() {
+        open(InputStream.nullInputStream());
+        content.trim();
     }
 
     /**
@@ -211,12 +225,13 @@ final class SmtpInput {
 
     /**
      * The message content: a prefix, then data up to a cap; what goes beyond the cap is counted,
-     * not kept. One per connection, allocated with the first message and reused from message to
-     * message; a buffer grown past {@value #KEPT_CAPACITY} octets for a large message is let go
-     * afterwards.
+     * not kept. Allocated with the first message and reused from message to message; a buffer grown
+     * past {@value #KEPT_CAPACITY} octets for a large message is let go afterwards, and one past
+     * {@value #KEPT_BETWEEN_CONNECTIONS} octets when the connection ends.
      */
     private static final class MessageBuffer {
         private static final int KEPT_CAPACITY = 1 << 20;
+        private static final int KEPT_BETWEEN_CONNECTIONS = 64 << 10;
         private static final byte[] NONE = new byte[0];
 
         private int prefixLength;
@@ -237,6 +252,13 @@ final class SmtpInput {
 
         void release() {
             if (bytes.length > KEPT_CAPACITY) {
+                bytes = NONE;
+            }
+        }
+
+        /** Between connections, keeps at most {@value #KEPT_BETWEEN_CONNECTIONS} octets. */
+        void trim() {
+            if (bytes.length > KEPT_BETWEEN_CONNECTIONS) {
                 bytes = NONE;
             }
         }
