@@ -80,6 +80,32 @@ class BounceClassifierTest {
     }
 
     @Test
+    void one_mail_systems_own_unknown_user_wording_is_userunknown_when_nobody_reported_the_stage() {
+        Classification domino = classifier.classify("User j.weber@example.de not listed in Domino Directory");
+        Classification postfixLocal = classifier.classify("unknown user: \"kai\"");
+        Classification generic = classifier.classify("No such user j.weber@example.de");
+
+        assertThat(domino.reason()).isEqualTo(Reason.USERUNKNOWN);
+        assertThat(domino.rule()).startsWith("phrase:mta-messages.rules:");
+        assertThat(postfixLocal.reason()).isEqualTo(Reason.USERUNKNOWN);
+        assertThat(generic.reason()).isEqualTo(Reason.FILTERED);
+    }
+
+    @Test
+    void microsofts_x_1_10_names_an_unknown_recipient_for_the_stage_rule() {
+        assertThat(classifier.classify("550 5.1.10 Unknown user someone@example.org").reason()).isEqualTo(Reason.USERUNKNOWN);
+        assertThat(classifier.classify("550 5.1.9 Unknown user someone@example.org").reason()).isEqualTo(Reason.FILTERED);
+    }
+
+    @Test
+    void qmails_lead_in_yields_to_the_reason_the_remote_host_gives() {
+        Classification full = classifier.classify(
+                "192.0.2.15 does not like recipient. Remote host said: 552 5.2.2 <a@example.org>: mailbox is full");
+
+        assertThat(full.reason()).isEqualTo(Reason.MAILBOXFULL);
+    }
+
+    @Test
     void polish_czech_dutch_and_turkish_replies_are_read_by_their_own_lexicons() {
         Classification polish = classifier.classify("550 5.1.1 Nieznany odbiorca", DeliveryContext.at(SmtpStage.DATA));
         Classification czech = classifier.classify("452 4.2.2 Schránka příjemce je přeplněná");

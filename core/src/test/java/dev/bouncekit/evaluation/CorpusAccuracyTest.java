@@ -39,15 +39,17 @@ class CorpusAccuracyTest {
 
     /**
      * NDR bodies and delay notices, gated on their own: many carry no SMTP code and no stage, so an
-     * unknown user there is read as {@code filtered} by Sisimai's stage rule (the owner stays right).
-     * Gates a little under the figures measured when they were set (README, Accuracy).
+     * unknown user in generic wording there is read as {@code filtered} by Sisimai's stage rule (the
+     * owner stays right). Gates a little under the figures measured when they were set (train 94.3 /
+     * 97.1, validation 84.9 / 93.0, a gap of 9.4 points; docs/accuracy.md).
      */
     private static final String NDR = "labelled/ndr.tsv";
     private static final int NDR_ROWS = 250;
-    private static final double NDR_TRAIN_REASON = 86.0;
+    private static final double NDR_TRAIN_REASON = 93.0;
     private static final double NDR_TRAIN_OWNER = 96.0;
-    private static final double NDR_VALIDATION_REASON = 77.0;
-    private static final double NDR_VALIDATION_OWNER = 89.0;
+    private static final double NDR_VALIDATION_REASON = 83.0;
+    private static final double NDR_VALIDATION_OWNER = 91.0;
+    private static final double NDR_GAP = 10.0;
 
     private static Evaluation evaluate(String name) throws IOException {
         return Evaluation.run(BounceClassifier.builtIn(), rows(name));
@@ -135,7 +137,7 @@ class CorpusAccuracyTest {
         assertThat(train.reasonAccuracy()).as(misses(train)).isGreaterThanOrEqualTo(NDR_TRAIN_REASON);
         assertThat(train.ownerAccuracy()).as(misses(train)).isGreaterThanOrEqualTo(NDR_TRAIN_OWNER);
         assertThat(validation.reasonAccuracy()).as("validation " + figures(validation) + "; train " + figures(train))
-                .isGreaterThanOrEqualTo(train.reasonAccuracy() - GAP)
+                .isGreaterThanOrEqualTo(train.reasonAccuracy() - NDR_GAP)
                 .isGreaterThanOrEqualTo(NDR_VALIDATION_REASON);
         assertThat(validation.ownerAccuracy()).as("validation " + figures(validation))
                 .isGreaterThanOrEqualTo(NDR_VALIDATION_OWNER);
