@@ -25,12 +25,7 @@ class PhraseIndexProperties {
         PhraseIndex index = new PhraseIndex(phrases, p -> true);
         PhraseIndex.Matches found = index.scan(text);
 
-        List<Integer> expected = new ArrayList<>();
-        for (int p = 0; p < phrases.size(); p++) {
-            if (!naive.ends(phrases.get(p)).isEmpty()) {
-                expected.add(p);
-            }
-        }
+        List<Integer> expected = phrasesIn(naive, phrases);
         List<Integer> actual = new ArrayList<>();
         for (int i = 0; i < found.count(); i++) {
             actual.add(found.phrase(i));
@@ -58,12 +53,7 @@ class PhraseIndexProperties {
         PhraseIndex.Matches found = sparse.scan(text);
         NaiveText naive = new NaiveText(text);
 
-        List<Integer> expected = new ArrayList<>();
-        for (int p = 0; p < phrases.size(); p++) {
-            if (!naive.ends(phrases.get(p)).isEmpty()) {
-                expected.add(p);
-            }
-        }
+        List<Integer> expected = phrasesIn(naive, phrases);
         List<Integer> actual = new ArrayList<>();
         for (int i = 0; i < found.count(); i++) {
             actual.add(found.phrase(i));
@@ -162,12 +152,7 @@ class PhraseIndexProperties {
         NaiveText naive = new NaiveText(text.toString());
         PhraseIndex.Matches found = LARGE.scan(text);
 
-        List<Integer> expected = new ArrayList<>();
-        for (int p = 0; p < MANY_PHRASES.size(); p++) {
-            if (!naive.ends(MANY_PHRASES.get(p)).isEmpty()) {
-                expected.add(p);
-            }
-        }
+        List<Integer> expected = phrasesIn(naive, MANY_PHRASES);
         List<Integer> actual = new ArrayList<>();
         for (int i = 0; i < found.count(); i++) {
             actual.add(found.phrase(i));
@@ -218,5 +203,16 @@ class PhraseIndexProperties {
         Arbitrary<Boolean> edge = Arbitraries.of(false, false, true);
         return Combinators.combine(edge, body, edge).as((leading, text, trailing) ->
                 (leading ? PhraseIndex.BOUNDARY : "") + text + (trailing ? PhraseIndex.BOUNDARY : ""));
+    }
+
+    /** The positions of the phrases the naive search finds in the text. */
+    private static List<Integer> phrasesIn(NaiveText naive, List<String> phrases) {
+        List<Integer> found = new ArrayList<>();
+        for (int p = 0; p < phrases.size(); p++) {
+            if (!naive.ends(phrases.get(p)).isEmpty()) {
+                found.add(p);
+            }
+        }
+        return found;
     }
 }
