@@ -210,6 +210,9 @@ public final class BounceClassifier {
         if (stage == SmtpStage.MAIL && reason.owner() == Owner.RECIPIENT) {
             reason = Reason.REJECTED;
             rule += "+stage";
+        } else if (namesTheSender(status) && reason.owner() == Owner.RECIPIENT) {
+            reason = Reason.REJECTED;
+            rule += "+status";
         }
         return new Classification(reason, reason.isHard(!temporary), reason.owner(), reason.action(!temporary),
                 providerId, reply, rule, verdict.evidence);
@@ -315,6 +318,14 @@ public final class BounceClassifier {
      */
     private static boolean isOneSystemsOwn(String rule) {
         return rule.startsWith("phrase:mta-messages.rules:");
+    }
+
+    /**
+     * X.1.7 "Bad sender's mailbox address syntax" and X.1.8 "Bad sender's system address" (RFC 3463):
+     * whatever the words, the envelope sender is refused, as Sisimai's status table reads them.
+     */
+    private static boolean namesTheSender(EnhancedStatusCode status) {
+        return status != null && status.subject() == 1 && (status.detail() == 7 || status.detail() == 8);
     }
 
     /**

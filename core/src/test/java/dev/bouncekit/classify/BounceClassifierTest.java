@@ -98,6 +98,16 @@ class BounceClassifierTest {
     }
 
     @Test
+    void a_recipient_side_reason_with_a_sender_address_status_is_the_senders() {
+        Classification syntax = classifier.classify("550 5.1.7 Invalid address");
+        Classification recipient = classifier.classify("550 5.1.1 Invalid address");
+
+        assertThat(syntax.reason()).isEqualTo(Reason.REJECTED);
+        assertThat(syntax.owner()).isEqualTo(Owner.SENDER);
+        assertThat(recipient.reason()).isEqualTo(Reason.USERUNKNOWN);
+    }
+
+    @Test
     void qmails_lead_in_yields_to_the_reason_the_remote_host_gives() {
         Classification full = classifier.classify(
                 "192.0.2.15 does not like recipient. Remote host said: 552 5.2.2 <a@example.org>: mailbox is full");
