@@ -201,8 +201,7 @@ public final class BounceClassifier {
         String rule = verdict.rule;
         if (reason == Reason.USERUNKNOWN && providerId == null
                 && (verdict.evidence == Evidence.PHRASE || verdict.evidence == Evidence.KEYWORD)
-                && !isOtherLanguage(rule)
-                && !isOneSystemsOwn(rule)
+                && !isStageFree(rule)
                 && seenAfterRecipient(stage, status)) {
             reason = Reason.FILTERED;
             rule += "+stage";
@@ -294,30 +293,23 @@ public final class BounceClassifier {
     }
 
     /**
-     * Sisimai's rule (4.25 {@code Reason/UserUnknown.pm} and {@code Reason/Filtered.pm}), exactly:
-     * "no such user" wording is {@code userunknown} when the status says so (X.1.0, X.1.1, X.1.3)
-     * or when it came at RCPT TO (or before: at MAIL FROM it becomes {@code rejected}); otherwise,
-     * after DATA or at a stage nobody reported, a recipient-side filter refused the message:
-     * {@code filtered}. Replies of a known provider are exempt (its own wording, its catalog
-     * replies, any reply it is detected in): mailbox providers refuse unknown users at RCPT TO and
-     * document those replies as such.
+     * The rule files whose unknown users Sisimai's stage rule (4.25 {@code Reason/UserUnknown.pm},
+     * {@code Reason/Filtered.pm}) does not turn into {@code filtered}: the lexicons after the English
+     * one and their keywords (Sisimai reads English only, and a server that words its refusal in its
+     * users' language refuses an unknown user at RCPT TO like the providers do), and
+     * {@code mta-messages.rules}, wording one mail system writes, which Sisimai's decoder for that
+     * system decides itself whatever the stage (4.25 {@code Lhost/*.pm}, {@code MDA.pm}).
      */
-    /**
-     * A phrase of the lexicons after the English one, or one of their keywords: Sisimai, whose
-     * stage rule this is, reads English only, and a server that words its refusal in its users'
-     * language refuses an unknown user at RCPT TO like the providers do.
-     */
-    private static boolean isOtherLanguage(String rule) {
-        return rule.startsWith("phrase:lexicon-") || rule.startsWith("keyword:keywords-other-languages.rules:");
-    }
+    private static final List<String> STAGE_FREE_RULES =
+            List.of("phrase:lexicon-", "keyword:keywords-other-languages.rules:", "phrase:mta-messages.rules:");
 
-    /**
-     * A phrase of {@code mta-messages.rules}: wording one mail system writes, which Sisimai's
-     * decoder for that system decides itself, whatever the stage (4.25 {@code Lhost/*.pm},
-     * {@code MDA.pm}).
-     */
-    private static boolean isOneSystemsOwn(String rule) {
-        return rule.startsWith("phrase:mta-messages.rules:");
+    private static boolean isStageFree(String rule) {
+        for (String prefix : STAGE_FREE_RULES) {
+            if (rule.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -329,10 +321,12 @@ public final class BounceClassifier {
     }
 
     /**
-     * Whether an unknown-user phrase may be a filter's refusal: the status names no unknown
-     * address (X.1.0, X.1.1, X.1.3, and Microsoft's X.1.10 "recipient not found", which Sisimai
-     * 4.25 {@code Lhost/Office365.pm} reads as userunknown) and the reply came after RCPT TO or at
-     * no known stage.
+     * Sisimai's stage rule: whether an unknown-user phrase may be a filter's refusal. "No such user"
+     * wording is {@code userunknown} when the status says so (X.1.0, X.1.1, X.1.3, and Microsoft's
+     * X.1.10 "recipient not found", which Sisimai 4.25 {@code Lhost/Office365.pm} reads so) or when it
+     * came at RCPT TO (at MAIL FROM it becomes {@code rejected}); after DATA, or at a stage nobody
+     * reported, a recipient-side filter refused the message: {@code filtered}. Replies of a known
+     * provider are exempt: mailbox providers refuse unknown users at RCPT TO and document them so.
      */
     private static boolean seenAfterRecipient(SmtpStage stage, EnhancedStatusCode status) {
         if (status != null && status.subject() == 1
