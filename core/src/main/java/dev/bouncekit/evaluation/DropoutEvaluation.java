@@ -3,7 +3,6 @@ package dev.bouncekit.evaluation;
 import dev.bouncekit.classify.BounceClassifier;
 import dev.bouncekit.classify.DeciderDropout;
 import dev.bouncekit.classify.Evidence;
-import dev.bouncekit.taxonomy.Reason;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -40,7 +39,7 @@ public record DropoutEvaluation(int total, int leftOut, int survived, int reason
 
         /** True when the reason without the decider is still the label. */
         public boolean survived() {
-            return outcome.rest().reason().id().equals(expected(row));
+            return outcome.rest().reason().id().equals(Evaluation.expectedReason(row));
         }
     }
 
@@ -56,7 +55,7 @@ public record DropoutEvaluation(int total, int leftOut, int survived, int reason
         List<Row> left = new ArrayList<>();
         for (LabelledReply row : rows) {
             DeciderDropout.Outcome outcome = dropout.classify(row.reply(), Evaluation.contextOf(row));
-            boolean right = outcome.rest().reason().id().equals(expected(row));
+            boolean right = outcome.rest().reason().id().equals(Evaluation.expectedReason(row));
             if (right) {
                 hits++;
             }
@@ -97,15 +96,11 @@ public record DropoutEvaluation(int total, int leftOut, int survived, int reason
     public Map<String, Integer> confusionPairs(Split part) {
         Map<String, Integer> counts = new TreeMap<>();
         for (Row r : flips(part)) {
-            counts.merge(expected(r.row()) + " -> " + r.outcome().rest().reason().id(), 1, Integer::sum);
+            counts.merge(Evaluation.expectedReason(r.row()) + " -> " + r.outcome().rest().reason().id(), 1, Integer::sum);
         }
         Map<String, Integer> sorted = new LinkedHashMap<>();
         counts.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue(Comparator.reverseOrder()))
                 .forEachOrdered(e -> sorted.put(e.getKey(), e.getValue()));
         return sorted;
-    }
-
-    private static String expected(LabelledReply row) {
-        return Reason.parse(row.reason()).map(Reason::id).orElse(row.reason().trim());
     }
 }

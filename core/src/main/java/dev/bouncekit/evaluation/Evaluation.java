@@ -49,7 +49,7 @@ public record Evaluation(int total, int reasonHits, int ownerHits, int hardHits,
         for (LabelledReply row : rows) {
             Classification c = classifier.classify(row.reply(), contextOf(row));
             Optional<Reason> expected = Reason.parse(row.reason());
-            String expectedId = expected.map(Reason::id).orElse(row.reason().trim());
+            String expectedId = expectedReason(row);
             String actualId = c.reason().id();
             perReason.computeIfAbsent(expectedId, k -> new int[3])[1]++;
             perReason.computeIfAbsent(actualId, k -> new int[3])[2]++;
@@ -77,6 +77,11 @@ public record Evaluation(int total, int reasonHits, int ownerHits, int hardHits,
             }
         }
         return new Evaluation(rows.size(), reasonOk, ownerOk, hardOk, hardTotal, providerOk, perReason, misses);
+    }
+
+    /** The id of a row's labelled reason (its canonical name when it is a known one, else as written). */
+    static String expectedReason(LabelledReply row) {
+        return Reason.parse(row.reason()).map(Reason::id).orElse(row.reason().trim());
     }
 
     /** What is known of a row's delivery besides its reply: its stage and remote host. */
