@@ -3,6 +3,7 @@ package dev.bouncekit.receiver;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntPredicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,19 +40,24 @@ final class ConnectionThreads {
      * still be on its way when the client has been greeted.
      */
     void assertServing(int count, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (alive().size() < count && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
+        awaitAlive(n -> n >= count, timeout);
         assertThat(alive()).as("connection threads after %s", timeout).extracting(Thread::getName).hasSize(count);
     }
 
     /** Waits until no thread serves a connection any more and fails naming those still serving. */
     void assertAllEnd(Duration timeout) throws InterruptedException {
+        awaitAlive(n -> n == 0, timeout);
+        assertThat(alive()).as("connection threads still alive after %s", timeout).extracting(Thread::getName).isEmpty();
+    }
+
+    /**
+     * Polls the thread list until its size satisfies {@code done} or the timeout passes: thread
+     * start and end have no signal of their own to wait on.
+     */
+    private void awaitAlive(IntPredicate done, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (!alive().isEmpty() && System.nanoTime() < deadline) {
+        while (!done.test(alive().size()) && System.nanoTime() < deadline) {
             Thread.sleep(10);
         }
-        assertThat(alive()).as("connection threads still alive after %s", timeout).extracting(Thread::getName).isEmpty();
     }
 }
