@@ -11,9 +11,16 @@ A verdict agrees when it is Sisimai's reason or the Sisimai 5 reason that took o
 it (blocked wording may be badreputation or requireptr, SPF/DKIM/DMARC wording authfailure, TLS
 wording failedstarttls; mesgtoobig and exceedlimit are emailtoolarge, toomanyconn ratelimited).
 
+A disagreement that a provider file documents, a comment line
+  # deliberate: "FRAGMENT" REASON, not SISIMAI'S: why
+whose fragment the text contains, is counted apart as a documented difference.
+
   agreement.py JAR REASON.tsv LHOST.tsv RHOST_RAW.tsv [-v]
 """
+import glob
 import json
+import os
+import re
 import subprocess
 import sys
 from collections import Counter
@@ -38,6 +45,21 @@ CODE_FORMS = {
     'Cox': '554 5.7.1 AUP#%s', 'FrancePTT': '550 5.7.1 Service refused. OFR004_%s [%s]',
     'Spectrum': '550 5.1.0 AUP#I-%s', 'IUA': '550 5.7.1 Rejected, see http://mail.i.ua/err/%s', 'GoDaddy': '554 %s',
 }
+
+
+PROVIDER_FILES = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..', 'core', 'src', 'main',
+                              'resources', 'dev', 'bouncekit', 'providers', '*.provider')
+
+
+def deliberate_fragments():
+    """The fragments of the "# deliberate:" comments of the provider files, lower case."""
+    fragments = []
+    for path in sorted(glob.glob(PROVIDER_FILES)):
+        for line in open(path, encoding='utf-8'):
+            m = re.match(r'\s*#\s*deliberate:\s*"([^"]+)"', line)
+            if m:
+                fragments.append(m.group(1).lower())
+    return fragments
 
 
 def sisimai_match(texts):
@@ -100,31 +122,40 @@ def classify(jar, rows):
     return [json.loads(line) for line in out.splitlines() if line.strip()]
 
 
-def report(name, rows, verdicts, verbose):
+def report(name, rows, verdicts, verbose, deliberate):
     agree = 0
+    documented = []
     pairs = Counter()
     misses = []
     for row, verdict in zip(rows, verdicts):
         got = verdict.get('reason')
+        text = row['text'].lower()
         if got in ACCEPT.get(row['reason'], {row['reason']}):
             agree += 1
+        elif any(f in text for f in deliberate):
+            documented.append((row['reason'], got, row['where'], row['text']))
         else:
             pairs[(row['reason'], got)] += 1
             misses.append((row['reason'], got, row['where'], row['text']))
-    print('%-7s %4d texts  agree %5.1f%%' % (name, len(rows), 100.0 * agree / max(1, len(rows))))
+    print('%-7s %4d texts  agree %5.1f%%  documented differences %5.1f%% (%d)  other %5.1f%% (%d)' % (
+        name, len(rows), 100.0 * agree / max(1, len(rows)), 100.0 * len(documented) / max(1, len(rows)),
+        len(documented), 100.0 * len(misses) / max(1, len(rows)), len(misses)))
     for (sisimai, got), n in pairs.most_common(8):
         print('          %3d  sisimai %-15s bouncekit %s' % (n, sisimai, got))
     if verbose:
         for miss in sorted(misses):
             print('\t'.join(str(x) for x in miss))
+        for difference in sorted(documented):
+            print('\t'.join(['documented'] + [str(x) for x in difference]))
 
 
 def main():
     jar, reason_file, lhost_file, rhost_file = sys.argv[1:5]
     verbose = '-v' in sys.argv
+    deliberate = deliberate_fragments()
     for name, rows in (('reason', table_rows(reason_file, True)), ('lhost', table_rows(lhost_file, False)),
                        ('rhost', rhost_rows(rhost_file))):
-        report(name, rows, classify(jar, rows), verbose)
+        report(name, rows, classify(jar, rows), verbose, deliberate)
 
 
 if __name__ == '__main__':
