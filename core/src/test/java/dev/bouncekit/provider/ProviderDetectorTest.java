@@ -29,6 +29,55 @@ class ProviderDetectorTest {
     }
 
     @Test
+    void every_host_pattern_of_sisimai_rhost_names_its_provider() {
+        // Sisimai 4.25 Rhost.pm: the remote hosts whose replies its provider tables read
+        assertThat(detector.byHost("cxr.mx.a.cloudfilter.net").map(Provider::id)).contains("cox");
+        assertThat(detector.byHost("mx.east.cox.net").map(Provider::id)).contains("cox");
+        assertThat(detector.byHost("neko220022.namprd22.prod.outlook.com").map(Provider::id)).contains("outlook");
+        assertThat(detector.byHost("hotmail-com.olc.protection.outlook.com").map(Provider::id)).contains("outlook");
+        assertThat(detector.byHost("smtp-in.orange.fr").map(Provider::id)).contains("orange");
+        assertThat(detector.byHost("smtp-in.wanadoo.fr").map(Provider::id)).contains("orange");
+        assertThat(detector.byHost("smtpz4.laposte.net").map(Provider::id)).contains("laposte");
+        assertThat(detector.byHost("smtp.secureserver.net").map(Provider::id)).contains("godaddy");
+        assertThat(detector.byHost("mailstore1.secureserver.net").map(Provider::id)).contains("godaddy");
+        assertThat(detector.byHost("aspmx.l.google.com").map(Provider::id)).contains("gmail");
+        assertThat(detector.byHost("mx3.email.ua").map(Provider::id)).contains("iua");
+        assertThat(detector.byHost("lsean.ezweb.ne.jp").map(Provider::id)).contains("kddi");
+        assertThat(detector.byHost("msmx.au.com").map(Provider::id)).contains("kddi");
+        assertThat(detector.byHost("eu-smtp-inbound-1.mimecast.com").map(Provider::id)).contains("mimecast");
+        assertThat(detector.byHost("mfsmax.docomo.ne.jp").map(Provider::id)).contains("nttdocomo");
+        assertThat(detector.byHost("mx.charter.net").map(Provider::id)).contains("spectrum");
+        assertThat(detector.byHost("mx3.qq.com").map(Provider::id)).contains("qq");
+    }
+
+    @Test
+    void hosts_outside_the_providers_inbound_mx_name_no_provider() {
+        // Sisimai labels neither Hotmail's outbound hosts nor an on-premises Exchange server
+        assertThat(detector.detect("Delivery to the following recipients has been delayed.", "bay004-omc1s18.hotmail.com", null))
+                .isEmpty();
+        assertThat(detector.detect("550 5.1.1 RESOLVER.ADR.RecipNotFound; not found", "r20-ffe0020.example.com", null))
+                .isEmpty();
+    }
+
+    @Test
+    void a_providers_own_codes_and_wording_name_it_without_a_host() {
+        assertThat(detector.detect("554 Connection refused. This IP is listed on the Spamhaus Block List (SBL). IB104", null, null)
+                .map(Provider::id)).contains("godaddy");
+        assertThat(detector.detect("550 Local CT IP Reputation - (reject)", null, null).map(Provider::id)).contains("mimecast");
+        assertThat(detector.detect("550 SC-001 Unfortunately, messages from 192.0.2.1 weren't sent.", null, null)
+                .map(Provider::id)).contains("outlook");
+        assertThat(detector.detect("554 192.0.2.1 found on one or more DNSBLs, see #BL000010", null, null).map(Provider::id))
+                .contains("comcast");
+        assertThat(detector.detect("452 4.5.3 Domain policy size per transaction exceeded, please try this recipient in a "
+                + "separate transaction", null, null).map(Provider::id)).contains("gmail");
+        assertThat(detector.detect("421 4.7.0 Messages from 192.0.2.1 temporarily deferred due to user complaints", null, null)
+                .map(Provider::id)).contains("yahoo");
+        assertThat(detector.detect("553 Relaying disallowed as team@example.com", null, null).map(Provider::id)).contains("zoho");
+        assertThat(detector.detect("550 #5.1.0 Address rejected.", null, null)).isEmpty();
+        assertThat(detector.detect("554 IB1040 unrelated", null, null)).isEmpty();
+    }
+
+    @Test
     void markers_ignore_case_and_runs_of_white_space() {
         assertThat(detector.detect("550 5.7.1 THE EMAIL ACCOUNT THAT\r\n  YOU TRIED TO REACH", null, null).map(Provider::id))
                 .contains("gmail");
