@@ -5,7 +5,6 @@ import dev.bouncekit.status.EnhancedStatusCode;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 
 /**
  * Turns any delivery-failure text into an {@link SmtpReply}. Accepts multi-line wire replies
@@ -716,12 +715,10 @@ public final class ReplyParser {
         if (end < 0 || end - at > 40) {
             return null;
         }
-        String command = text.substring(at + 12, end);
-        if (command.regionMatches(true, 0, "end of data", 0, 11)) {
+        if (end - (at + 12) >= 11 && text.regionMatches(true, at + 12, "end of data", 0, 11)) {
             return SmtpStage.DATA;
         }
-        Optional<SmtpStage> stage = SmtpStage.parse(command);
-        return stage.orElse(null);
+        return SmtpStage.read(text, at + 12, end);
     }
 
     /**
@@ -741,7 +738,7 @@ public final class ReplyParser {
                 return -1;
             }
             char c = text.charAt(i);
-            if ((c == 'i' || c == 'I') && text.regionMatches(true, i, needle, 0, needle.length())) {
+            if ((c == 'i' || c == 'I') && isAsciiAt(text, i + 1, "n reply to ")) {
                 return i;
             }
             if (k == lower) {
@@ -751,6 +748,25 @@ public final class ReplyParser {
             }
         }
         return -1;
+    }
+
+    /**
+     * Whether {@code text} holds {@code needle} (lower-case ASCII letters and spaces) at {@code at}
+     * in any ASCII case: what {@code regionMatches(true, ...)} tells for a needle without an
+     * {@code i}, {@code k} or {@code s}, the only ASCII letters other characters fold to.
+     */
+    private static boolean isAsciiAt(String text, int at, String needle) {
+        if (at + needle.length() > text.length()) {
+            return false;
+        }
+        for (int j = 0; j < needle.length(); j++) {
+            char n = needle.charAt(j);
+            char c = text.charAt(at + j);
+            if (n == ' ' ? c != ' ' : (c | 0x20) != n) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
