@@ -72,7 +72,7 @@ public record SmtpReply(int code, EnhancedStatusCode status, List<String> lines,
         if (lines instanceof JoinedLines joined) {
             return joined.text();
         }
-        return lines.size() == 1 ? lines.get(0) : String.join(" ", lines);
+        return lines.size() == 1 ? lines.get(0) : lines.isEmpty() ? "" : String.join(" ", lines);
     }
 
     /** True when the reply has neither code, status nor text. */

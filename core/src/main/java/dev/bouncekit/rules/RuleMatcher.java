@@ -205,12 +205,21 @@ public final class RuleMatcher {
 
     private Optional<PhraseRule> first(PhraseIndex.Matches found, String provider, SmtpStage stage, int replyClass,
                                        EnhancedStatusCode status, Predicate<PhraseRule> accept) {
-        int best = firstIndex(found, provider, stage, replyClass, status, accept);
+        int best = firstIndexIn(found, provider, stage, replyClass, status, accept);
         return best < 0 ? Optional.empty() : Optional.of(rules.get(best));
     }
 
-    private int firstIndex(PhraseIndex.Matches found, String provider, SmtpStage stage, int replyClass,
-                           EnhancedStatusCode status, Predicate<PhraseRule> accept) {
+    /**
+     * {@code scan(found).firstIndex(provider, stage, replyClass, status, accept)}, without the
+     * {@link Scan}: the position in {@link #rules()} of the first rule that matches, or -1.
+     */
+    public int firstIndex(PhraseIndex.Matches found, String provider, SmtpStage stage, int replyClass,
+                          EnhancedStatusCode status, Predicate<PhraseRule> accept) {
+        return index.size() == 0 ? -1 : firstIndexIn(found, provider, stage, replyClass, status, accept);
+    }
+
+    private int firstIndexIn(PhraseIndex.Matches found, String provider, SmtpStage stage, int replyClass,
+                             EnhancedStatusCode status, Predicate<PhraseRule> accept) {
         int best = Integer.MAX_VALUE;
         for (int i = 0; i < found.count(); i++) {
             int p = found.phrase(i);
@@ -289,7 +298,7 @@ public final class RuleMatcher {
          */
         public int firstIndex(String provider, SmtpStage stage, int replyClass, EnhancedStatusCode status,
                               Predicate<PhraseRule> accept) {
-            return found == null ? -1 : RuleMatcher.this.firstIndex(found, provider, stage, replyClass, status, accept);
+            return found == null ? -1 : RuleMatcher.this.firstIndexIn(found, provider, stage, replyClass, status, accept);
         }
     }
 }
