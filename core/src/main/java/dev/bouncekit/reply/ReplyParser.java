@@ -34,6 +34,10 @@ public final class ReplyParser {
     /** Length of the longest DSN field name read here, colon included. */
     private static final int LONGEST_FIELD = "Original-Recipient:".length();
 
+    /** {@link #anchorOf} the needles looked for, found once. */
+    private static final int SAID_ANCHOR = anchorOf(" said:");
+    private static final int COMMAND_ANCHOR = anchorOf(" command");
+
     /** Characters from its start that decide whether an enhanced status code stands there. */
     private static final int STATUS_WINDOW = 11;
 
@@ -87,7 +91,7 @@ public final class ReplyParser {
             int beforeFrom = 0;
             int beforeTo = 0;
             if (first && code == SmtpReply.NO_CODE) {
-                int said = indexOfIgnoreCase(raw, " said:", from, to);
+                int said = indexOfIgnoreCase(raw, " said:", SAID_ANCHOR, from, to);
                 int hostAt = said < 0 ? -1 : postfixHostAt(raw, from, said);
                 if (hostAt >= 0) {
                     host = hostName(raw, hostAt + 5, said);
@@ -711,7 +715,7 @@ public final class ReplyParser {
         if (at < 0) {
             return null;
         }
-        int end = indexOfIgnoreCase(text, " command", at + 12, text.length());  // not overlapping "in reply to "
+        int end = indexOfIgnoreCase(text, " command", COMMAND_ANCHOR, at + 12, text.length());  // not overlapping "in reply to "
         if (end < 0 || end - at > 40) {
             return null;
         }
@@ -775,9 +779,9 @@ public final class ReplyParser {
      * colon), which no other character matches under {@code regionMatches}' case folding: the
      * intrinsic {@code indexOf} finds each place that character occurs, and only those places are
      * compared. A match starts with the needle's first character in either ASCII case.
+     * {@code anchor} is {@link #anchorOf}{@code (needle)}.
      */
-    private static int indexOfIgnoreCase(String text, String needle, int from, int to) {
-        int anchor = anchorOf(needle);
+    private static int indexOfIgnoreCase(String text, String needle, int anchor, int from, int to) {
         char key = needle.charAt(anchor);
         char lower = needle.charAt(0);
         char upper = Character.toUpperCase(lower);
