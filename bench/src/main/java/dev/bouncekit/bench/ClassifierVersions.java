@@ -95,8 +95,11 @@ public final class ClassifierVersions {
         for (int round = 0; round < ROUNDS; round++) {
             for (int k = 0; k < n; k++) {
                 int b = (k + round) % n;
-                Process child = new ProcessBuilder(javaCommand, "-cp", classPath, ClassifierVersions.class.getName(),
-                        "--one", jars.get(b).toString()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+                // The child reads the mix this JVM was told to read (-Dbouncekit.bench.mix=dev).
+                String mix = System.getProperty(ReplyMix.MIX_PROPERTY, "");
+                Process child = new ProcessBuilder(javaCommand, "-D" + ReplyMix.MIX_PROPERTY + "=" + mix, "-cp", classPath,
+                        ClassifierVersions.class.getName(), "--one", jars.get(b).toString())
+                        .redirectError(ProcessBuilder.Redirect.INHERIT).start();
                 String out = new String(child.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).trim();
                 if (child.waitFor() != 0) {
                     throw new IllegalStateException("timing " + names.get(b) + " failed: " + out);

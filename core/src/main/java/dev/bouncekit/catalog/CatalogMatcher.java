@@ -24,29 +24,24 @@ public final class CatalogMatcher {
     private final String[] texts;
     /** Per entry: where the text part of its signature starts (after {@code code|status|}). */
     private final int[] textAts;
-    /** Per entry: the code and status pair, which decides the signature up to the text. */
+    /** The code and status pairs of the entries, sorted: a reply with another pair is no entry. */
     private final long[] codeKeys;
     /**
-     * The code and status pairs of the entries with the number of words of their text, sorted: a
-     * reply with another pair or count is read no further.
+     * Per entry, its code and status pair's position in {@link #codeKeys} (high half) with the hash
+     * of the first word of its signature's text (low half), sorted: a reply whose pair and first
+     * word are no entry's is read no further.
      */
-    private final long[] shapes;
-    /** Per shape of {@link #shapes}: the entries of that shape, in catalog order (a handful at most). */
-    private final int[][] shapeEntries;
+    private final long[] openings;
+    /** Per opening of {@link #openings}: the entries that open so, in catalog order (a handful at most). */
+    private final int[][] openingEntries;
     private final java.util.Set<String> distinctive = new java.util.HashSet<>();
 
     /** A matcher over {@code catalog}'s entries; on equal signatures the first entry wins. */
     public CatalogMatcher(Catalog catalog) {
         Map<String, Integer> bySignature = new HashMap<>();
-        Map<Long, List<Integer>> byShape = new java.util.TreeMap<>();
         for (CatalogEntry entry : catalog.entries()) {
-            SmtpReply reply = entry.reply();
-            String signature = signature(reply);
+            String signature = signature(entry.reply());
             if (bySignature.putIfAbsent(signature, entries.size()) == null) {
-                String text = reply.text();
-                int end = endOfWording(text);
-                byShape.computeIfAbsent(shape(reply, text, wordingStart(text, end), end), k -> new ArrayList<>())
-                        .add(entries.size());
                 entries.add(entry);
                 signatures.add(signature);
             }
@@ -54,12 +49,24 @@ public final class CatalogMatcher {
                 distinctive.add(entry.id());
             }
         }
-        shapes = byShape.keySet().stream().mapToLong(Long::longValue).toArray();
-        shapeEntries = byShape.values().stream().map(list -> list.stream().mapToInt(Integer::intValue).toArray())
-                .toArray(int[][]::new);
-        codeKeys = entries.stream().mapToLong(entry -> codeKey(entry.reply())).toArray();
         textAts = signatures.stream().mapToInt(signature -> signature.lastIndexOf('|') + 1).toArray();
         texts = entries.stream().map(entry -> entry.reply().text()).toArray(String[]::new);
+        codeKeys = entries.stream().mapToLong(entry -> codeKey(entry.reply())).distinct().sorted().toArray();
+        Map<Long, List<Integer>> byOpening = new java.util.TreeMap<>();
+        for (int e = 0; e < entries.size(); e++) {
+            String signature = signatures.get(e);
+            int space = signature.indexOf(' ', textAts[e]);
+            String firstWord = signature.substring(textAts[e], space < 0 ? signature.length() : space);
+            long opening = opening(Arrays.binarySearch(codeKeys, codeKey(entries.get(e).reply())), firstWord.hashCode());
+            byOpening.computeIfAbsent(opening, k -> new ArrayList<>()).add(e);
+        }
+        openings = byOpening.keySet().stream().mapToLong(Long::longValue).toArray();
+        openingEntries = byOpening.values().stream().map(list -> list.stream().mapToInt(Integer::intValue).toArray())
+                .toArray(int[][]::new);
+    }
+
+    private static long opening(int codeAt, int firstWordHash) {
+        return ((long) codeAt << 32) | (firstWordHash & 0xffffffffL);
     }
 
     /** The entry {@code reply} is, if any. */
@@ -75,30 +82,51 @@ public final class CatalogMatcher {
         if (reply.isEmpty()) {
             return null;
         }
-        // The shapes of one code and status pair lie side by side: a pair no entry has is no
-        // entry, without counting words.
-        long key = codeKey(reply);
-        int first = Arrays.binarySearch(shapes, key * 4096);
-        first = first >= 0 ? first : -first - 1;
-        if (first == shapes.length || shapes[first] >= (key + 1) * 4096) {
+        // A code and status pair no entry has is no entry; nor is a first word no entry of the
+        // pair starts with: the rest of the text is not read.
+        int codeAt = Arrays.binarySearch(codeKeys, codeKey(reply));
+        if (codeAt < 0) {
             return null;
         }
         int end = endOfWording(text);
         int start = wordingStart(text, end);
-        int at = Arrays.binarySearch(shapes, shape(reply, text, start, end));
+        int at = Arrays.binarySearch(openings, opening(codeAt, firstWordHash(text, start, end)));
         if (at < 0) {
             return null;
         }
-        // Signatures are distinct: at most one entry of the shape has the reply's; a comparison
-        // with another stops at its first other word. A reply worded as the entry itself, as fixed
-        // replies are, has its signature without a comparison word by word.
-        for (int entry : shapeEntries[at]) {
-            if (codeKeys[entry] == key
-                    && (text.equals(texts[entry]) || sameText(text, start, end, signatures.get(entry), textAts[entry]))) {
+        // Signatures are distinct: at most one entry has the reply's; a comparison with another
+        // stops at its first other word. A reply worded as the entry itself, as fixed replies are,
+        // has its signature without a comparison word by word.
+        for (int entry : openingEntries[at]) {
+            if (text.equals(texts[entry]) || sameText(text, start, end, signatures.get(entry), textAts[entry])) {
                 return entries.get(entry);
             }
         }
         return null;
+    }
+
+    /**
+     * {@code hashCode()} of the first word of {@code text[from, n)} as a signature writes it (its
+     * mask, or the word in lower case), without making it; 0 when there is no word.
+     */
+    private static int firstWordHash(String text, int from, int n) {
+        int i = from;
+        while (i < n && isSpace(text.charAt(i))) {
+            i++;
+        }
+        int start = i;
+        while (i < n && !isSpace(text.charAt(i))) {
+            i++;
+        }
+        String masked = start < i ? maskOf(text, start, i) : null;
+        if (masked != null) {
+            return masked.hashCode();
+        }
+        int h = 0;
+        for (int k = start; k < i; k++) {
+            h = 31 * h + lower(text.charAt(k));
+        }
+        return h;
     }
 
     /** {@link Character#isWhitespace(char)}, by ranges for ASCII. */
@@ -109,24 +137,6 @@ public final class CatalogMatcher {
     /** {@link Character#toLowerCase(char)}, by arithmetic for ASCII. */
     private static char lower(char c) {
         return c < 128 ? (c >= 'A' && c <= 'Z' ? (char) (c + 32) : c) : Character.toLowerCase(c);
-    }
-
-    /** The code and status pair of a reply with the number of words of its wording, {@code text[start, n)}. */
-    private static long shape(SmtpReply reply, String text, int start, int n) {
-        int words = 0;
-        int i = start;
-        while (i < n) {
-            while (i < n && isSpace(text.charAt(i))) {
-                i++;
-            }
-            if (i < n) {
-                words++;
-            }
-            while (i < n && !isSpace(text.charAt(i))) {
-                i++;
-            }
-        }
-        return codeKey(reply) * 4096 + Math.min(words, 4095);
     }
 
     /** Whether the masked words of {@code text[from, n)}, as {@link #tokens} writes them, are {@code signature} from {@code at} on. */

@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
 /**
@@ -87,6 +88,12 @@ public final class BounceClassifier {
     private final Verdict[] causeVerdicts;
     private final Verdict[] keywordVerdicts;
     private final Verdict[] fallbackVerdicts = new Verdict[Reason.values().length];
+    /** Per reason of a deciding phrase: which rules name one of its causes ({@link CauseTable}). */
+    private final Predicate<PhraseRule>[] causeTests;
+    /** The most status codes {@link #providerCodes} keeps per provider. */
+    private static final int CODES_KEPT = 4096;
+    /** Per provider id: what its code table says of a status code, or empty; filled as codes are met. */
+    private final Map<String, Map<EnhancedStatusCode, Optional<Verdict>>> providerCodes = new ConcurrentHashMap<>();
 
     private BounceClassifier(RuleSet user, RuleSet builtIn) {
         RuleSet rules = user.before(builtIn);
@@ -113,6 +120,13 @@ public final class BounceClassifier {
         for (int k = 0; k < keywordRules.size(); k++) {
             keywordVerdicts[k] = new Verdict(keywordRules.get(k).reason(), names.keyword(k), Evidence.KEYWORD);
         }
+        @SuppressWarnings("unchecked")
+        Predicate<PhraseRule>[] tests = new Predicate[Reason.values().length];
+        for (Reason reason : Reason.values()) {
+            Set<Reason> its = causes.causesOf(reason);
+            tests[reason.ordinal()] = r -> its.contains(r.reason());
+        }
+        causeTests = tests;
         for (Reason reason : Reason.values()) {
             boolean nothing = reason == Reason.ONHOLD || reason == Reason.UNDEFINED;
             fallbackVerdicts[reason.ordinal()] = new Verdict(reason, names.fallback(reason),
@@ -234,15 +248,15 @@ public final class BounceClassifier {
                     catalog.names(known) ? known.provider() : null, CATALOG);
         }
         RuleMatcher phrases = index.rules();
-        RuleMatcher.Scan scan = phrases.scan(found);
         PhraseRule absent = leftOut >= 0 ? phrases.rules().get(leftOut) : null;
         Predicate<PhraseRule> present = absent == null ? ANY : r -> r != absent;
-        int phrase = scan.firstIndex(providerId, stage, replyClass, status, present);
+        int phrase = phrases.firstIndex(found, providerId, stage, replyClass, status, present);
         if (phrase >= 0) {
             PhraseRule rule = phrases.rules().get(phrase);
             Set<Reason> its = causes.causesOf(rule.reason());
-            int cause = its.isEmpty() ? -1
-                    : scan.firstIndex(providerId, stage, replyClass, status, r -> r != absent && its.contains(r.reason()));
+            Predicate<PhraseRule> isCause = absent == null ? causeTests[rule.reason().ordinal()]
+                    : r -> r != absent && its.contains(r.reason());
+            int cause = its.isEmpty() ? -1 : phrases.firstIndex(found, providerId, stage, replyClass, status, isCause);
             if (cause >= 0) {
                 return causeVerdicts[cause];
             }
@@ -258,8 +272,7 @@ public final class BounceClassifier {
         if (reply.hasCode() && reply.code() == 551) {
             return new Verdict(Reason.HASMOVED, "code:551", Evidence.STATUS_CODE);
         }
-        RuleMatcher keywords = index.keywords();
-        int keyword = keywords.scan(found).firstIndex(providerId, stage, replyClass, status, ANY);
+        int keyword = index.keywords().firstIndex(found, providerId, stage, replyClass, status, ANY);
         if (keyword >= 0) {
             return keywordVerdicts[keyword];
         }
@@ -268,13 +281,32 @@ public final class BounceClassifier {
 
     /** What the status code says on its own: the provider's code table, else the IANA registry; null when nothing. */
     private Verdict statusVerdict(EnhancedStatusCode status, String providerId) {
-        Optional<Reason> own = providerId == null ? Optional.empty()
-                : ProviderFiles.byId(providerId).flatMap(file -> file.reasonOf(status));
-        if (own.isPresent()) {
-            return new Verdict(own.get(), "status:" + providerId + ":" + status, Evidence.STATUS_CODE);
+        Verdict own = providerId == null ? null : providerCodeVerdict(status, providerId);
+        if (own != null) {
+            return own;
         }
         Optional<Reason> registered = statuses.reasonOf(status);
         return registered.isPresent() ? new Verdict(registered.get(), names.status(status), Evidence.STATUS_CODE) : null;
+    }
+
+    /**
+     * What the code table of the provider {@code providerId} says of {@code status}, or null: looked
+     * up once per provider and code, then kept (up to {@link #CODES_KEPT} codes a provider).
+     */
+    private Verdict providerCodeVerdict(EnhancedStatusCode status, String providerId) {
+        Map<EnhancedStatusCode, Optional<Verdict>> byCode = providerCodes.get(providerId);
+        if (byCode == null) {
+            byCode = providerCodes.computeIfAbsent(providerId, id -> new ConcurrentHashMap<>());
+        }
+        Optional<Verdict> known = byCode.get(status);
+        if (known == null) {
+            Optional<Reason> own = ProviderFiles.byId(providerId).flatMap(file -> file.reasonOf(status));
+            known = own.map(reason -> new Verdict(reason, "status:" + providerId + ":" + status, Evidence.STATUS_CODE));
+            if (byCode.size() < CODES_KEPT) {
+                byCode.putIfAbsent(status, known);
+            }
+        }
+        return known.orElse(null);
     }
 
     /** A verdict and what made it: {@code source} is a phrase rule's position, {@link #CATALOG} or {@link #NOTHING}. */

@@ -2,11 +2,9 @@ package dev.bouncekit.reply;
 
 import dev.bouncekit.status.EnhancedStatusCode;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 
 /**
  * Turns any delivery-failure text into an {@link SmtpReply}. Accepts multi-line wire replies
@@ -19,8 +17,11 @@ import java.util.Optional;
  *
  * <p>Never throws: null, empty and binary input give a reply without code or with whatever text
  * there is. Runs in time linear in the input length and uses no regular expressions. Lines are
- * read as ranges of the input: the only strings made are the text lines of the result (none for a
- * one-line reply that needs no trimming, which is its own text) and the host name.
+ * read as ranges of the input and put together in a buffer of the thread: the only strings made
+ * are the reply's text, its lines joined by single spaces (none for a one-line reply that needs no
+ * trimming, which is its own text), the host name and the recipient. The reply's
+ * {@link SmtpReply#lines()} are that text and where each line ends in it; a line's own string is
+ * made when the list is read.
  */
 public final class ReplyParser {
 
@@ -32,6 +33,10 @@ public final class ReplyParser {
 
     /** Length of the longest DSN field name read here, colon included. */
     private static final int LONGEST_FIELD = "Original-Recipient:".length();
+
+    /** {@link #anchorOf} the needles looked for, found once. */
+    private static final int SAID_ANCHOR = anchorOf(" said:");
+    private static final int COMMAND_ANCHOR = anchorOf(" command");
 
     /** Characters from its start that decide whether an enhanced status code stands there. */
     private static final int STATUS_WINDOW = 11;
@@ -54,8 +59,7 @@ public final class ReplyParser {
         int code = SmtpReply.NO_CODE;
         EnhancedStatusCode status = null;
         String host = collected.remoteHost;
-        String first = null;
-        List<String> lines = null;
+        boolean first = true;  // no text line yet
         SmtpStage leadInStage = null;
         String recipient = collected.recipient;
         for (int k = 0; k < count; k++) {
@@ -67,7 +71,7 @@ public final class ReplyParser {
             if (raw.regionMatches(true, from, "smtp;", 0, 5) && to - from >= 5) {
                 from = trimStart(raw, from + 5, to);
             }
-            if (first == null && code == SmtpReply.NO_CODE) {
+            if (first && code == SmtpReply.NO_CODE) {
                 int replyAt = afterLeadIn(raw, from, to);
                 if (replyAt == to) {
                     continue;  // the lead-in alone on its line: the reply follows on the next
@@ -83,17 +87,17 @@ public final class ReplyParser {
                     from = replyAt;
                 }
             }
-            String beforeHost = null;
+            boolean beforeHost = false;
             int beforeFrom = 0;
             int beforeTo = 0;
-            if (first == null && code == SmtpReply.NO_CODE) {
-                int said = indexOfIgnoreCase(raw, " said:", from, to);
+            if (first && code == SmtpReply.NO_CODE) {
+                int said = indexOfIgnoreCase(raw, " said:", SAID_ANCHOR, from, to);
                 int hostAt = said < 0 ? -1 : postfixHostAt(raw, from, said);
                 if (hostAt >= 0) {
                     host = hostName(raw, hostAt + 5, said);
                     beforeFrom = trimStart(raw, from, hostAt);
                     beforeTo = trimEnd(raw, beforeFrom, hostAt);
-                    beforeHost = raw;
+                    beforeHost = true;
                     from = trimStart(raw, said + 6, to);
                     to = trimEnd(raw, from, to);
                 }
@@ -113,40 +117,31 @@ public final class ReplyParser {
                 }
                 from = skipSeparators(raw, statusEnd, to);
             }
-            String text = raw;
+            StringBuilder cleaned = null;
             if (code != SmtpReply.NO_CODE) {
                 from = skipLeadingMarks(raw, from, to, code);
-                String cleaned = containsCode(raw, from, to, code) ? removeContinuationMarks(raw, from, to, code, status, collected.line()) : null;
-                if (cleaned != null) {
-                    text = cleaned;
-                    from = 0;
-                    to = text.length();
-                }
+                cleaned = containsCode(raw, from, to, code) ? removeContinuationMarks(raw, from, to, code, status, collected.line()) : null;
             }
-            from = trimStart(text, from, to);
-            to = trimEnd(text, from, to);
-            String line;
-            boolean hostBefore = beforeHost != null && beforeTo > beforeFrom
+            boolean hostBefore = beforeHost && beforeTo > beforeFrom
                     && !(beforeTo - beforeFrom == 1 && raw.charAt(beforeFrom) == '(');
-            if (hostBefore) {
-                line = raw.substring(beforeFrom, beforeTo) + " " + text.substring(from, to);
+            if (cleaned != null) {
+                int cleanedFrom = trimStart(cleaned, 0, cleaned.length());
+                int cleanedTo = trimEnd(cleaned, cleanedFrom, cleaned.length());
+                if (hostBefore || cleanedTo > cleanedFrom) {
+                    collected.addLine(raw, hostBefore, beforeFrom, beforeTo, cleaned, cleanedFrom, cleanedTo);
+                    first = false;
+                }
             } else {
-                line = text.substring(from, to);
-            }
-            if (!line.isEmpty()) {
-                if (first == null) {
-                    first = line;
-                } else {
-                    if (lines == null) {
-                        lines = new ArrayList<>();
-                        lines.add(first);
-                    }
-                    lines.add(line);
+                from = trimStart(raw, from, to);
+                to = trimEnd(raw, from, to);
+                if (hostBefore || to > from) {
+                    collected.addLine(raw, hostBefore, beforeFrom, beforeTo, raw, from, to);
+                    first = false;
                 }
             }
         }
-        List<String> all = lines != null ? lines : first != null ? List.of(first) : List.of();
-        String joined = lines != null ? String.join(" ", lines) : first != null ? first : "";
+        List<String> all = collected.joinedLines(raw);
+        String joined = all.isEmpty() ? "" : ((JoinedLines) all).text();
         if (status == null) {
             status = EnhancedStatusCode.find(joined).orElse(collected.dsnStatus);
         }
@@ -171,6 +166,20 @@ public final class ReplyParser {
         return to;
     }
 
+    private static int trimStart(StringBuilder s, int from, int to) {
+        while (from < to && s.charAt(from) <= ' ') {
+            from++;
+        }
+        return from;
+    }
+
+    private static int trimEnd(StringBuilder s, int from, int to) {
+        while (to > from && s.charAt(to - 1) <= ' ') {
+            to--;
+        }
+        return to;
+    }
+
     /** The lines of one input: ranges, DSN fields taken apart. Reused by its thread. */
     private static final class Collected {
         private int[] text = new int[16];
@@ -180,13 +189,64 @@ public final class ReplyParser {
         EnhancedStatusCode dsnStatus;
         String remoteHost;
         String recipient;
-        /** Where a line without its continuation marks is put together before it becomes a string. */
+        /** Where a line without its continuation marks is put together. */
         private StringBuilder line = new StringBuilder();
+        /** The text lines so far, joined by single spaces; the first is only a range of the input while it is alone. */
+        private StringBuilder joined = new StringBuilder();
+        /** Per text line: where it ends in the joined text. */
+        private int[] ends = new int[8];
+        private int lineCount;
+        /** Whether the one text line so far is {@code input[firstFrom, firstTo)}, not yet in {@link #joined}. */
+        private boolean firstInInput;
+        private int firstFrom;
+        private int firstTo;
 
         /** The line builder of this thread, emptied. */
         StringBuilder line() {
             line.setLength(0);
             return line;
+        }
+
+        /**
+         * Adds a text line: {@code input[beforeFrom, beforeTo)} and a space when {@code before} (what
+         * stood before Postfix's {@code host NAME said:}), then {@code s[from, to)}; {@code s} is the
+         * input or the thread's line builder.
+         */
+        void addLine(String input, boolean before, int beforeFrom, int beforeTo, CharSequence s, int from, int to) {
+            if (lineCount == 0 && !before && s == input) {
+                firstInInput = true;
+                firstFrom = from;
+                firstTo = to;
+                ends[0] = to - from;
+                lineCount = 1;
+                return;
+            }
+            if (firstInInput) {
+                joined.append(input, firstFrom, firstTo);
+                firstInInput = false;
+            }
+            if (lineCount > 0) {
+                joined.append(' ');
+            }
+            if (before) {
+                joined.append(input, beforeFrom, beforeTo).append(' ');
+            }
+            joined.append(s, from, to);
+            if (lineCount == ends.length) {
+                ends = Arrays.copyOf(ends, lineCount * 2);
+            }
+            ends[lineCount++] = joined.length();
+        }
+
+        /** The text lines added, as the reply keeps them. */
+        List<String> joinedLines(String input) {
+            if (lineCount == 0) {
+                return List.of();
+            }
+            if (firstInInput) {
+                return new JoinedLines(input.substring(firstFrom, firstTo), null);
+            }
+            return new JoinedLines(joined.toString(), lineCount == 1 ? null : Arrays.copyOf(ends, lineCount));
         }
 
         /** The ranges of the text lines: the diagnostic's when there is one. */
@@ -232,6 +292,15 @@ public final class ReplyParser {
             if (line.capacity() > 4096) {
                 line = new StringBuilder();  // a long input's is not kept
             }
+            if (joined.capacity() > 4096) {
+                joined = new StringBuilder();
+            }
+            joined.setLength(0);
+            if (ends.length > 1024) {
+                ends = new int[8];
+            }
+            lineCount = 0;
+            firstInInput = false;
             boolean inDiagnostic = false;
             int start = 0;
             int n = raw.length();
@@ -597,10 +666,11 @@ public final class ReplyParser {
     /**
      * The line {@code s[from, to)} without the marks of continuation lines that were joined into
      * one line with spaces: {@code "... Please try 550-5.1.1 double-checking"},
-     * {@code "... 550 5.1.1 https://"}; null when it has none (the line is then read in place).
+     * {@code "... 550 5.1.1 https://"}, put together in {@code scratch}; null when it has none (the
+     * line is then read in place).
      */
-    private static String removeContinuationMarks(String s, int from, int to, int code, EnhancedStatusCode status,
-                                                  StringBuilder scratch) {
+    private static StringBuilder removeContinuationMarks(String s, int from, int to, int code, EnhancedStatusCode status,
+                                                         StringBuilder scratch) {
         StringBuilder out = null;
         int copied = from;  // s[copied, i) is to be copied as it is
         int i = from;
@@ -636,7 +706,7 @@ public final class ReplyParser {
             }
             i++;
         }
-        return out == null ? null : out.append(s, copied, to).toString();
+        return out == null ? null : out.append(s, copied, to);
     }
 
     /** Reads Postfix's {@code (in reply to RCPT TO command)} and friends. */
@@ -645,16 +715,14 @@ public final class ReplyParser {
         if (at < 0) {
             return null;
         }
-        int end = indexOfIgnoreCase(text, " command", at + 12, text.length());  // not overlapping "in reply to "
+        int end = indexOfIgnoreCase(text, " command", COMMAND_ANCHOR, at + 12, text.length());  // not overlapping "in reply to "
         if (end < 0 || end - at > 40) {
             return null;
         }
-        String command = text.substring(at + 12, end);
-        if (command.regionMatches(true, 0, "end of data", 0, 11)) {
+        if (end - (at + 12) >= 11 && text.regionMatches(true, at + 12, "end of data", 0, 11)) {
             return SmtpStage.DATA;
         }
-        Optional<SmtpStage> stage = SmtpStage.parse(command);
-        return stage.orElse(null);
+        return SmtpStage.read(text, at + 12, end);
     }
 
     /**
@@ -674,7 +742,7 @@ public final class ReplyParser {
                 return -1;
             }
             char c = text.charAt(i);
-            if ((c == 'i' || c == 'I') && text.regionMatches(true, i, needle, 0, needle.length())) {
+            if ((c == 'i' || c == 'I') && isAsciiAt(text, i + 1, "n reply to ")) {
                 return i;
             }
             if (k == lower) {
@@ -687,14 +755,33 @@ public final class ReplyParser {
     }
 
     /**
+     * Whether {@code text} holds {@code needle} (lower-case ASCII letters and spaces) at {@code at}
+     * in any ASCII case: what {@code regionMatches(true, ...)} tells for a needle without an
+     * {@code i}, {@code k} or {@code s}, the only ASCII letters other characters fold to.
+     */
+    private static boolean isAsciiAt(String text, int at, String needle) {
+        if (at + needle.length() > text.length()) {
+            return false;
+        }
+        for (int j = 0; j < needle.length(); j++) {
+            char n = needle.charAt(j);
+            char c = text.charAt(at + j);
+            if (n == ' ' ? c != ' ' : (c | 0x20) != n) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
      * The first index in {@code text[from, to)} where {@code needle} starts, ignoring case, or -1.
      * {@code needle} is lower-case ASCII and holds a character that is no letter (a space, a
      * colon), which no other character matches under {@code regionMatches}' case folding: the
      * intrinsic {@code indexOf} finds each place that character occurs, and only those places are
      * compared. A match starts with the needle's first character in either ASCII case.
+     * {@code anchor} is {@link #anchorOf}{@code (needle)}.
      */
-    private static int indexOfIgnoreCase(String text, String needle, int from, int to) {
-        int anchor = anchorOf(needle);
+    private static int indexOfIgnoreCase(String text, String needle, int anchor, int from, int to) {
         char key = needle.charAt(anchor);
         char lower = needle.charAt(0);
         char upper = Character.toUpperCase(lower);

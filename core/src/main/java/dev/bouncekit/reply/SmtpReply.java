@@ -15,7 +15,8 @@ import java.util.Optional;
  * @param code         the three-digit basic reply code, or {@link #NO_CODE} when the text has none
  * @param status       the enhanced status code, or null when the text has none
  * @param lines        the text lines, without basic code, continuation marks or enhanced code;
- *                     never null, may be empty
+ *                     never null, may be empty, immutable. A parsed reply keeps them as its
+ *                     {@link #text()} and makes a line's string when the list is read.
  * @param reportedStage the SMTP stage the text itself names (Postfix's "in reply to RCPT TO
  *                     command"), or null
  * @param reportedHost the remote host the text itself names (Postfix's "host mx.example said:",
@@ -33,7 +34,7 @@ public record SmtpReply(int code, EnhancedStatusCode status, List<String> lines,
         if (code != NO_CODE && (code < 200 || code > 599)) {
             throw new IllegalArgumentException("basic reply code must be 200 to 599, not " + code);
         }
-        lines = List.copyOf(Objects.requireNonNull(lines, "lines"));
+        lines = lines instanceof JoinedLines ? lines : List.copyOf(Objects.requireNonNull(lines, "lines"));
     }
 
     /** A reply that names no recipient of its own. */
@@ -66,15 +67,21 @@ public record SmtpReply(int code, EnhancedStatusCode status, List<String> lines,
         return Optional.ofNullable(status);
     }
 
-    /** The text lines joined by single spaces. */
+    /** The text lines joined by single spaces (for a parsed reply, made once by the parse). */
     public String text() {
-        return lines.size() == 1 ? lines.get(0) : String.join(" ", lines);
+        if (lines instanceof JoinedLines joined) {
+            return joined.text();
+        }
+        return lines.size() == 1 ? lines.get(0) : lines.isEmpty() ? "" : String.join(" ", lines);
     }
 
     /** True when the reply has neither code, status nor text. */
     public boolean isEmpty() {
         if (code != NO_CODE || status != null) {
             return false;
+        }
+        if (lines instanceof JoinedLines joined) {
+            return joined.text().isBlank();
         }
         for (String line : lines) {
             if (!line.isBlank()) {

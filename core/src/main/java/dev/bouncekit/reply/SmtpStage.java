@@ -24,28 +24,74 @@ public enum SmtpStage {
      * @return the stage, or empty for null, blank or unknown names
      */
     public static Optional<SmtpStage> parse(String name) {
-        if (name == null) {
-            return Optional.empty();
+        return name == null ? Optional.empty() : Optional.ofNullable(read(name, 0, name.length()));
+    }
+
+    /**
+     * {@link #parse(String)} of {@code text[from, to)}, or null: copies nothing when the range is
+     * ASCII, whose upper case is one character for one.
+     */
+    static SmtpStage read(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (text.charAt(i) >= 128) {
+                return named(text.substring(from, to).trim().toUpperCase(Locale.ROOT));
+            }
         }
-        String n = name.trim().toUpperCase(Locale.ROOT);
+        while (from < to && text.charAt(from) <= ' ') {
+            from++;
+        }
+        while (to > from && text.charAt(to - 1) <= ' ') {
+            to--;
+        }
+        if (to == from) {
+            return null;
+        }
+        if (startsWith(text, from, to, "CONN") || is(text, from, to, "GREETING") || is(text, from, to, "BANNER")) {
+            return CONNECT;
+        }
+        if (startsWith(text, from, to, "EHLO") || startsWith(text, from, to, "HELO") || startsWith(text, from, to, "LHLO")) {
+            return EHLO;
+        }
+        if (startsWith(text, from, to, "MAIL")) {
+            return MAIL;
+        }
+        if (startsWith(text, from, to, "RCPT")) {
+            return RCPT;
+        }
+        if (startsWith(text, from, to, "DATA") || startsWith(text, from, to, "BDAT") || is(text, from, to, "END OF DATA")) {
+            return DATA;
+        }
+        return null;
+    }
+
+    private static boolean startsWith(String text, int from, int to, String upper) {
+        return to - from >= upper.length() && text.regionMatches(true, from, upper, 0, upper.length());
+    }
+
+    private static boolean is(String text, int from, int to, String upper) {
+        return to - from == upper.length() && text.regionMatches(true, from, upper, 0, upper.length());
+    }
+
+    /** The stage an upper-case, trimmed name names, or null. */
+    private static SmtpStage named(String n) {
         if (n.isEmpty()) {
-            return Optional.empty();
+            return null;
         }
         if (n.startsWith("CONN") || n.equals("GREETING") || n.equals("BANNER")) {
-            return Optional.of(CONNECT);
+            return CONNECT;
         }
         if (n.startsWith("EHLO") || n.startsWith("HELO") || n.startsWith("LHLO")) {
-            return Optional.of(EHLO);
+            return EHLO;
         }
         if (n.startsWith("MAIL")) {
-            return Optional.of(MAIL);
+            return MAIL;
         }
         if (n.startsWith("RCPT")) {
-            return Optional.of(RCPT);
+            return RCPT;
         }
         if (n.startsWith("DATA") || n.startsWith("BDAT") || n.equals("END OF DATA")) {
-            return Optional.of(DATA);
+            return DATA;
         }
-        return Optional.empty();
+        return null;
     }
 }

@@ -36,6 +36,12 @@ public final class RuleMatcher {
     private final int[][] rulePhrases;
     /** For each phrase of {@link #index}, the rules it is the first phrase of, in priority order. */
     private final int[][] phraseRules;
+    /**
+     * For each phrase of {@link #index}, the first of its {@link #phraseRules}, or
+     * {@link Integer#MAX_VALUE}: a phrase that starts no rule before the best so far is passed
+     * over without reading its list.
+     */
+    private final int[] firstRules;
     /** Per rule: its provider, or null. */
     private final String[] providers;
     /** Per rule: whether it has conditions (stage, class, status) to check. */
@@ -72,6 +78,7 @@ public final class RuleMatcher {
         for (int p = 0; p < phrases.size(); p++) {
             phraseRules[p] = byPhrase.get(p).stream().mapToInt(Integer::intValue).toArray();
         }
+        firstRules = firstRulesOf(phraseRules);
         this.phrases = List.copyOf(phrases);
         this.later = new boolean[phrases.size()];
         for (int p = 0; p < later.length; p++) {
@@ -80,6 +87,14 @@ public final class RuleMatcher {
         index = new PhraseIndex(phrases, laterOnes::get);
         providers = providersOf(this.rules);
         conditional = conditionalOf(this.rules);
+    }
+
+    private static int[] firstRulesOf(int[][] phraseRules) {
+        int[] out = new int[phraseRules.length];
+        for (int p = 0; p < out.length; p++) {
+            out[p] = phraseRules[p].length == 0 ? Integer.MAX_VALUE : phraseRules[p][0];
+        }
+        return out;
     }
 
     private static String[] providersOf(List<PhraseRule> rules) {
@@ -115,6 +130,7 @@ public final class RuleMatcher {
         for (int p = 0; p < own.phrases.size(); p++) {
             phraseRules[ids[p]] = own.phraseRules[p];
         }
+        this.firstRules = firstRulesOf(phraseRules);
     }
 
     /**
@@ -189,15 +205,28 @@ public final class RuleMatcher {
 
     private Optional<PhraseRule> first(PhraseIndex.Matches found, String provider, SmtpStage stage, int replyClass,
                                        EnhancedStatusCode status, Predicate<PhraseRule> accept) {
-        int best = firstIndex(found, provider, stage, replyClass, status, accept);
+        int best = firstIndexIn(found, provider, stage, replyClass, status, accept);
         return best < 0 ? Optional.empty() : Optional.of(rules.get(best));
     }
 
-    private int firstIndex(PhraseIndex.Matches found, String provider, SmtpStage stage, int replyClass,
-                           EnhancedStatusCode status, Predicate<PhraseRule> accept) {
+    /**
+     * {@code scan(found).firstIndex(provider, stage, replyClass, status, accept)}, without the
+     * {@link Scan}: the position in {@link #rules()} of the first rule that matches, or -1.
+     */
+    public int firstIndex(PhraseIndex.Matches found, String provider, SmtpStage stage, int replyClass,
+                          EnhancedStatusCode status, Predicate<PhraseRule> accept) {
+        return index.size() == 0 ? -1 : firstIndexIn(found, provider, stage, replyClass, status, accept);
+    }
+
+    private int firstIndexIn(PhraseIndex.Matches found, String provider, SmtpStage stage, int replyClass,
+                             EnhancedStatusCode status, Predicate<PhraseRule> accept) {
         int best = Integer.MAX_VALUE;
         for (int i = 0; i < found.count(); i++) {
-            for (int r : phraseRules[found.phrase(i)]) {
+            int p = found.phrase(i);
+            if (firstRules[p] >= best) {
+                continue;
+            }
+            for (int r : phraseRules[p]) {
                 if (r >= best) {
                     break;
                 }
@@ -269,7 +298,7 @@ public final class RuleMatcher {
          */
         public int firstIndex(String provider, SmtpStage stage, int replyClass, EnhancedStatusCode status,
                               Predicate<PhraseRule> accept) {
-            return found == null ? -1 : RuleMatcher.this.firstIndex(found, provider, stage, replyClass, status, accept);
+            return found == null ? -1 : RuleMatcher.this.firstIndexIn(found, provider, stage, replyClass, status, accept);
         }
     }
 }

@@ -6,6 +6,8 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
+import java.util.List;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -37,6 +39,22 @@ class ReplyParserProperties {
     @Property(tries = 500)
     void any_text_gives_the_reference_reply(@ForAll String text) {
         assertThat(ReplyParser.parse(text)).isEqualTo(ReferenceReplyParser.parse(text));
+    }
+
+    @Property(tries = 2000)
+    void the_lines_kept_as_one_text_are_the_reference_lines(@ForAll("replies") String text) {
+        SmtpReply parsed = ReplyParser.parse(text);
+        SmtpReply reference = ReferenceReplyParser.parse(text);
+        assertThat(parsed.text()).isEqualTo(String.join(" ", reference.lines()));
+        assertThat(parsed.lines()).hasSize(reference.lines().size());
+        for (int i = 0; i < reference.lines().size(); i++) {
+            assertThat(parsed.lines().get(i)).isEqualTo(reference.lines().get(i));
+        }
+        assertThat(reference).isEqualTo(parsed);
+        assertThat(parsed.hashCode()).isEqualTo(reference.hashCode());
+        assertThat(parsed.isEmpty()).isEqualTo(reference.isEmpty());
+        assertThat(parsed.toString()).isEqualTo(reference.toString());
+        assertThat(List.copyOf(parsed.lines())).isEqualTo(reference.lines());
     }
 
     @Provide
