@@ -12,10 +12,12 @@ import java.util.function.IntPredicate;
  * A multi-phrase index: one pass over a text finds every phrase that occurs, with where it first
  * and last ends. Built once (Aho-Corasick: the shallow states compiled to full rows over the ASCII
  * characters the phrases use, one char per entry, and a bit per state that tells whether it ends
- * a phrase; the root has a row over every symbol; deeper states and other characters follow goto
- * edges, bisected when a state has many, and failure links, so the table stays small for thousands
- * of phrases in many scripts; the deeper states are numbered depth first, so that the records a
- * phrase's tail walks through lie next to each other in memory); immutable and safe to share between threads. Scanning is linear in the text (amortized: a failure link is followed at most as
+ * a phrase; the root has a row over every symbol; deeper states where phrases branch or end get
+ * full rows too, within a budget; a state on a phrase's tail reads its one edge and, on any other
+ * ASCII character, the row of its failure link; other characters follow goto edges, bisected when
+ * a state has many, and failure links, so the table stays small for thousands of phrases in many
+ * scripts; the deeper states are numbered depth first, so that a phrase's tail is read in order);
+ * immutable and safe to share between threads. Scanning is linear in the text (amortized: a failure link is followed at most as
  * often as a goto edge was), with no regular expressions and no backtracking.
  *
  * <p>Phrases are given in {@link TextNormalizer} form; texts are scanned as they are, and matched as
@@ -44,13 +46,21 @@ public final class PhraseIndex {
      * the rows a scan visits most stay in the caches (a larger table is slower, not faster).
      */
     private static final int DENSE_ENTRIES = 1 << 18;
+    /**
+     * Table entries at most for the rows of deeper states where phrases branch or end (512 KB of
+     * chars): without one, the character after such a state is looked up in its record and those
+     * of its failure links, the slowest step of a scan.
+     */
+    private static final int DEEP_ENTRIES = 1 << 18;
+    /** The rows a {@link #link} can name: its upper 16 bits. */
+    private static final int LINKED_ROWS = 1 << 16;
     /** A {@link #table} entry whose target state does not fit in a char: the state's record tells it. */
     private static final char FAR = Character.MAX_VALUE;
     /** Set in an entry of {@link #rootNext} or {@link #nodes} whose target state ends at least one phrase. */
     private static final int ENDS_PHRASE = 0x8000_0000;
     /** The state number in an entry of {@link #rootNext} or {@link #nodes}. */
     private static final int STATE = 0x7fff_ffff;
-    /** A {@link #chain} entry of a state that has no single edge to the next state: no symbol is this. */
+    /** The chain symbol of a {@link #link} whose state has no single edge to the next state: no symbol is this. */
     private static final char NO_CHAIN = Character.MAX_VALUE;
     /** Goto rows longer than this are searched by bisection. */
     private static final int SHORT_ROW = 8;
@@ -63,8 +73,10 @@ public final class PhraseIndex {
     private final int rowShift;
     private final int spaceSymbol;
     /**
-     * Full rows for states below {@link #denseStates} (numbered breadth first, so the shallow ones):
-     * the target state, or {@link #FAR}; two bytes an entry, so that more rows share the caches.
+     * Full rows: first those of the states below {@link #denseStates} (numbered breadth first, so
+     * the shallow ones), row {@code s} for state {@code s}; then a row of {@link #FAR} only; then the
+     * rows of deeper states that {@link #link} names. Entries are the target state, or {@link #FAR};
+     * two bytes an entry, so that more rows share the caches.
      */
     private final char[] table;
     private final int denseStates;
@@ -87,12 +99,15 @@ public final class PhraseIndex {
     private final int[] childSymbol;
     private final int[] childTarget;
     /**
-     * Per state without a full row: the symbol of its one goto edge when it has exactly one and
-     * that edge leads to the next state by number (the tails of phrases, numbered depth first),
-     * else {@link #NO_CHAIN}. A scan that follows a phrase's tail reads this one char per
-     * character, in order, instead of the state's record.
+     * Per state from {@link #denseStates} on, in one int, what a scan reads of it for an ASCII
+     * symbol: below 16 bits, the symbol of its one goto edge when it has exactly one and that edge
+     * leads to the next state by number (the tails of phrases, numbered depth first), else
+     * {@link #NO_CHAIN}; above, the row of {@link #table} that holds its transitions on every
+     * other ASCII symbol: its own row, or, for a tail or a state that ends a phrase and goes no
+     * further, the row of its failure link; the row of {@link #FAR} when it has none, so that the
+     * state's record is read.
      */
-    private final char[] chain;
+    private final int[] link;
     /** Where the phrases each state ends lie in {@link #outputList}: from {@code outputStart[s]} to {@code outputStart[s + 1]}. */
     private final int[] outputStart;
     /** The phrases each state ends (its own and those of its failure links), state after state. */
@@ -122,15 +137,16 @@ public final class PhraseIndex {
      * @throws IllegalArgumentException for a phrase that is empty without its markers
      */
     public PhraseIndex(List<String> phrases, IntPredicate keepAllEnds) {
-        this(phrases, keepAllEnds, DENSE_ENTRIES);
+        this(phrases, keepAllEnds, DENSE_ENTRIES, DEEP_ENTRIES);
     }
 
     /**
      * {@link #PhraseIndex(List, IntPredicate)} with full rows for at most {@code denseEntries}
-     * table entries (at least the root's row): tests make it small, so that small phrase sets take
-     * the paths of states without a full row.
+     * table entries for the shallow states (at least the root's row) and {@code deepEntries} for
+     * deeper ones: tests make them small, so that small phrase sets take the paths of states
+     * without a full row.
      */
-    PhraseIndex(List<String> phrases, IntPredicate keepAllEnds, int denseEntries) {
+    PhraseIndex(List<String> phrases, IntPredicate keepAllEnds, int denseEntries, int deepEntries) {
         phraseCount = phrases.size();
         boundaries = new byte[phraseCount];
         lengths = new int[phraseCount];
@@ -226,7 +242,7 @@ public final class PhraseIndex {
         // Shallow states get a full row over the ASCII symbols (the table stays small whatever the
         // number of phrases); deeper states and other symbols follow goto edges and failure links.
         int shallow = 1;
-        while (shallow < states && (long) (shallow + 1) << rowShift <= denseEntries) {
+        while (shallow < states && shallow < LINKED_ROWS / 2 && (long) (shallow + 1) << rowShift <= denseEntries) {
             shallow++;
         }
         denseStates = shallow;
@@ -317,16 +333,51 @@ public final class PhraseIndex {
         if (symbols >= NO_CHAIN) {
             throw new IllegalArgumentException("the phrases use more than " + (NO_CHAIN - 1) + " distinct characters");
         }
-        chain = new char[states];
+        char[] chain = new char[states];
         Arrays.fill(chain, NO_CHAIN);
         for (int s = denseStates; s < states; s++) {
             if (childStart[s + 1] - childStart[s] == 1 && childTarget[childStart[s]] == s + 1) {
                 chain[s] = (char) childSymbol[childStart[s]];
             }
         }
-        table = new char[delta.length];
+        // Rows for deeper states, shallow ones first, within the budget: a state that branches has
+        // its own; a state that ends a phrase and goes no further moves exactly as its failure
+        // link does, and takes that state's row when it has one.
+        int farRow = denseStates;
+        int[] rowOf = new int[states];
+        Arrays.fill(rowOf, -1);
+        for (int s = 0; s < denseStates; s++) {
+            rowOf[s] = s;
+        }
+        List<Integer> ownRows = new ArrayList<>();
+        int rows = farRow + 1;
+        for (int s : byDepth) {
+            if (s < denseStates || chain[s] != NO_CHAIN) {
+                continue;
+            }
+            if (childStart[s + 1] == childStart[s] && rowOf[fail[s]] >= 0) {
+                rowOf[s] = rowOf[fail[s]];
+            } else if (rows < LINKED_ROWS && (long) (ownRows.size() + 1) << rowShift <= deepEntries) {
+                rowOf[s] = rows++;
+                ownRows.add(s);
+            }
+        }
+        table = new char[rows << rowShift];
         for (int k = 0; k < delta.length; k++) {
             table[k] = delta[k] < FAR ? (char) delta[k] : FAR;
+        }
+        Arrays.fill(table, farRow << rowShift, (farRow + 1) << rowShift, FAR);
+        for (int s : ownRows) {
+            int at = rowOf[s] << rowShift;
+            for (int symbol = 1; symbol < dense; symbol++) {
+                int target = next(delta, s, symbol);
+                table[at + symbol] = target < FAR ? (char) target : FAR;
+            }
+        }
+        link = new int[states];
+        for (int s = denseStates; s < states; s++) {
+            int row = chain[s] == NO_CHAIN ? rowOf[s] : rowOf[fail[s]];
+            link[s] = (row >= 0 ? row : farRow) << 16 | chain[s];
         }
         endsPhrase = new long[(states + 63) >>> 6];
         for (int s = 0; s < states; s++) {
@@ -376,9 +427,9 @@ public final class PhraseIndex {
             if (s == 0) {
                 return rootNext[symbol];
             }
-            if (s >= denseStates && chain[s] != NO_CHAIN) {
+            if (s >= denseStates && (char) link[s] != NO_CHAIN) {
                 // A phrase's tail: its one edge, else its failure link, without reading its record.
-                if (chain[s] == symbol) {
+                if ((char) link[s] == symbol) {
                     return entry(s + 1);
                 }
                 s = fail[s];
@@ -503,16 +554,18 @@ public final class PhraseIndex {
             if (ring != null) {
                 ring[position & mask] = i;
             }
-            // A full row, else the one edge of a phrase's tail, else the state's record.
-            int target = -1;
-            if (state < denseStates) {
-                if (symbol < dense && table[(state << rowShift) + symbol] != FAR) {
+            // An ASCII symbol: the state's full row, else the one edge of a phrase's tail or the
+            // row its link names; else (or on FAR) the state's record.
+            int target = FAR;
+            if (symbol < dense) {
+                if (state < denseStates) {
                     target = table[(state << rowShift) + symbol];
+                } else {
+                    int l = link[state];
+                    target = (char) l == symbol ? state + 1 : table[((l >>> 16) << rowShift) + symbol];
                 }
-            } else if (chain[state] == symbol) {
-                target = state + 1;
             }
-            if (target >= 0) {
+            if (target != FAR) {
                 state = target;
                 if ((endsPhrase[target >>> 6] & (1L << target)) == 0) {
                     continue;

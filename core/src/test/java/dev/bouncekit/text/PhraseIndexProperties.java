@@ -49,8 +49,27 @@ class PhraseIndexProperties {
             @ForAll("texts") String text, @ForAll("phraseSets") List<String> phrases) {
         // The root's row only: every deeper state is read from its record, a phrase's tail by its
         // one edge to the next state.
-        PhraseIndex sparse = new PhraseIndex(phrases, p -> true, 1);
-        PhraseIndex.Matches found = sparse.scan(text);
+        assertFindsWhatTheNaiveSearchFinds(new PhraseIndex(phrases, p -> true, 1, 0), text, phrases);
+    }
+
+    @Property(tries = 1000)
+    void with_rows_for_the_root_and_the_states_where_phrases_branch_or_end_a_scan_finds_the_same(
+            @ForAll("texts") String text, @ForAll("phraseSets") List<String> phrases) {
+        // Every deeper state that branches or ends a phrase has a row (its own, or its failure
+        // link's), and a phrase's tail reads the row of its failure link on a mismatch.
+        assertFindsWhatTheNaiveSearchFinds(new PhraseIndex(phrases, p -> true, 1, Integer.MAX_VALUE), text, phrases);
+    }
+
+    @Property(tries = 1000)
+    void with_rows_for_some_deeper_states_only_a_scan_finds_the_same(
+            @ForAll("texts") String text, @ForAll("phraseSets") List<String> phrases) {
+        // A budget of a few rows: the shallowest states that branch have one, the others are read
+        // from their records, and a tail whose failure link has no row reads the row of FAR.
+        assertFindsWhatTheNaiveSearchFinds(new PhraseIndex(phrases, p -> true, 1, 16), text, phrases);
+    }
+
+    private static void assertFindsWhatTheNaiveSearchFinds(PhraseIndex index, String text, List<String> phrases) {
+        PhraseIndex.Matches found = index.scan(text);
         NaiveText naive = new NaiveText(text);
 
         List<Integer> expected = phrasesIn(naive, phrases);
@@ -60,6 +79,9 @@ class PhraseIndexProperties {
             List<Integer> ends = naive.ends(phrases.get(found.phrase(i)));
             assertThat(found.ends(i)).as("ends of '%s'", phrases.get(found.phrase(i)))
                     .containsExactly(ends.stream().mapToInt(Integer::intValue).toArray());
+            if (i > 0) {
+                assertThat(found.first(i)).as("in order of first occurrence").isGreaterThanOrEqualTo(found.first(i - 1));
+            }
         }
         assertThat(actual).containsExactlyInAnyOrderElementsOf(expected);
     }
