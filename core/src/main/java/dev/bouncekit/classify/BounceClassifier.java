@@ -11,6 +11,7 @@ import dev.bouncekit.reply.ReplyParser;
 import dev.bouncekit.reply.SmtpReply;
 import dev.bouncekit.reply.SmtpStage;
 import dev.bouncekit.rules.CauseTable;
+import dev.bouncekit.rules.KeywordPrecedence;
 import dev.bouncekit.rules.PhraseRule;
 import dev.bouncekit.rules.RuleMatcher;
 import dev.bouncekit.rules.RuleSet;
@@ -47,9 +48,11 @@ import java.util.function.Predicate;
  *       {@code badreputation}, ...), the cause decides; so does the status code when it names one of
  *       the symptom's causes (X.7.25 reverse DNS, X.7.20-X.7.26 SPF, DKIM, DMARC, ...).</li>
  *   <li>Status code: the provider's own code table, else the IANA registry
- *       ({@link StatusCodeRegistry#reasonOf}) when the code means something on its own; the basic
- *       code 551 is RFC 5321's "user not local", {@code hasmoved}.</li>
- *   <li>Keywords ({@link RuleSet#builtInKeywords()}): spam, virus, DMARC, TLS, quota, ...</li>
+ *       ({@link StatusCodeRegistry#reasonOf}) when the code means something on its own; a registry
+ *       code waits for the keywords of the families Sisimai 4.25 tries before it
+ *       ({@link KeywordPrecedence}).</li>
+ *   <li>Keywords ({@link RuleSet#builtInKeywords()}): spam, virus, DMARC, TLS, quota, ...; then the
+ *       basic code 551 without an enhanced status, RFC 5321's "user not local": {@code hasmoved}.</li>
  *   <li>Fallbacks: X.7.x is {@code securityerror} (4.7.x {@code blocked}), a refusal at CONNECT
  *       or EHLO is {@code blocked}, X.6.x {@code contenterror}, 501-504 {@code syntaxerror}; any
  *       other text is {@code onhold}.</li>
@@ -71,6 +74,7 @@ public final class BounceClassifier {
 
     private final RuleMatcher userRules;
     private final CauseTable causes = CauseTable.builtIn();
+    private final KeywordPrecedence precedence = KeywordPrecedence.builtIn();
     private final CatalogMatcher catalog = new CatalogMatcher(Catalog.builtIn());
     private final ProviderDetector providers = ProviderDetector.builtIn();
     private final StatusCodeRegistry statuses = StatusCodeRegistry.builtIn();
@@ -251,28 +255,43 @@ public final class BounceClassifier {
                     ? new Verdict(coded.reason, coded.rule + "+cause", Evidence.STATUS_CODE)
                     : phraseVerdicts[phrase];
         }
-        Verdict coded = status == null ? null : statusVerdict(status, providerId);
+        RuleMatcher.Scan keywords = index.keywords().scan(found);
+        Verdict own = status == null ? null : providerCodeVerdict(status, providerId);
+        if (own != null) {
+            return own;
+        }
+        Verdict coded = status == null ? null : registryVerdict(status);
         if (coded != null) {
-            return coded;
+            Set<Reason> first = precedence.keywordsBefore(coded.reason);
+            int keyword = first.isEmpty() ? -1
+                    : keywords.firstIndex(providerId, stage, replyClass, status, r -> first.contains(r.reason()));
+            return keyword >= 0 ? keywordVerdicts[keyword] : coded;
         }
-        if (reply.hasCode() && reply.code() == 551) {
-            return new Verdict(Reason.HASMOVED, "code:551", Evidence.STATUS_CODE);
-        }
-        RuleMatcher keywords = index.keywords();
-        int keyword = keywords.scan(found).firstIndex(providerId, stage, replyClass, status, ANY);
+        int keyword = keywords.firstIndex(providerId, stage, replyClass, status, ANY);
         if (keyword >= 0) {
             return keywordVerdicts[keyword];
+        }
+        if (reply.hasCode() && reply.code() == 551 && status == null) {
+            return new Verdict(Reason.HASMOVED, "code:551", Evidence.STATUS_CODE);
         }
         return fallbackVerdicts[fallback(reply, status, stage, text).ordinal()];
     }
 
     /** What the status code says on its own: the provider's code table, else the IANA registry; null when nothing. */
     private Verdict statusVerdict(EnhancedStatusCode status, String providerId) {
+        Verdict own = providerCodeVerdict(status, providerId);
+        return own != null ? own : registryVerdict(status);
+    }
+
+    /** What the provider's own code table says of the status code; null when nothing. */
+    private static Verdict providerCodeVerdict(EnhancedStatusCode status, String providerId) {
         Optional<Reason> own = providerId == null ? Optional.empty()
                 : ProviderFiles.byId(providerId).flatMap(file -> file.reasonOf(status));
-        if (own.isPresent()) {
-            return new Verdict(own.get(), "status:" + providerId + ":" + status, Evidence.STATUS_CODE);
-        }
+        return own.isPresent() ? new Verdict(own.get(), "status:" + providerId + ":" + status, Evidence.STATUS_CODE) : null;
+    }
+
+    /** What the IANA registry's code means on its own (status/status-reasons.tsv); null when nothing. */
+    private Verdict registryVerdict(EnhancedStatusCode status) {
         Optional<Reason> registered = statuses.reasonOf(status);
         return registered.isPresent() ? new Verdict(registered.get(), names.status(status), Evidence.STATUS_CODE) : null;
     }

@@ -44,11 +44,45 @@ class BounceClassifierTest {
     }
 
     @Test
-    void a_disabled_mailbox_status_is_a_suspended_mailbox() {
-        Classification c = classifier.classify("550 5.2.1 <someone@example.org>");
+    void a_disabled_mailbox_status_reads_as_sisimais_table_does() {
+        Classification permanent = classifier.classify("550 5.2.1 <someone@example.org>");
+        Classification temporary = classifier.classify("450 4.2.1 <someone@example.org>");
 
-        assertThat(c.reason()).isEqualTo(Reason.SUSPEND);
-        assertThat(c.rule()).isEqualTo("status:5.2.1");
+        assertThat(permanent.reason()).isEqualTo(Reason.FILTERED);
+        assertThat(permanent.rule()).isEqualTo("status:5.2.1");
+        assertThat(temporary.reason()).isEqualTo(Reason.SUSPEND);
+    }
+
+    @Test
+    void a_filtered_status_waits_for_the_keywords_of_the_reasons_sisimai_tries_before_it() {
+        Classification full = classifier.classify("550 5.2.0 <someone@example.org> quota");
+        Classification disabled = classifier.classify("550 5.2.1 <someone@example.org> ist deaktiviert");
+        Classification virus = classifier.classify("550 5.2.1 <someone@example.org> virus");
+
+        assertThat(full.reason()).isEqualTo(Reason.MAILBOXFULL);
+        assertThat(full.evidence()).isEqualTo(Evidence.KEYWORD);
+        assertThat(disabled.reason()).isEqualTo(Reason.SUSPEND);
+        assertThat(virus.reason()).isEqualTo(Reason.FILTERED);
+        assertThat(virus.rule()).isEqualTo("status:5.2.1");
+    }
+
+    @Test
+    void a_syntax_error_status_decides_only_when_no_keyword_does() {
+        Classification tls = classifier.classify("530 5.5.1 <someone@example.org> no tls");
+        Classification bare = classifier.classify("501 5.5.2 <someone@example.org>");
+
+        assertThat(tls.reason()).isEqualTo(Reason.FAILEDSTARTTLS);
+        assertThat(bare.reason()).isEqualTo(Reason.SYNTAXERROR);
+        assertThat(bare.rule()).isEqualTo("status:5.5.2");
+    }
+
+    @Test
+    void reply_code_551_is_a_moved_mailbox_only_without_an_enhanced_status() {
+        Classification bare = classifier.classify("551 <someone@example.org> go elsewhere");
+        Classification coded = classifier.classify("551 5.7.1 <someone@example.org> not authorized");
+
+        assertThat(bare.reason()).isEqualTo(Reason.HASMOVED);
+        assertThat(coded.reason()).isEqualTo(Reason.SECURITYERROR);
     }
 
     @Test
