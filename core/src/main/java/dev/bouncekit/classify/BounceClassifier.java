@@ -53,9 +53,9 @@ import java.util.function.Predicate;
  *       ({@link KeywordPrecedence}).</li>
  *   <li>Keywords ({@link RuleSet#builtInKeywords()}): spam, virus, DMARC, TLS, quota, ...; then the
  *       basic code 551 without an enhanced status, RFC 5321's "user not local": {@code hasmoved}.</li>
- *   <li>Fallbacks: X.7.x is {@code securityerror} (4.7.x {@code blocked}), a refusal at CONNECT
- *       or EHLO is {@code blocked}, X.6.x {@code contenterror}, 501-504 {@code syntaxerror}; any
- *       other text is {@code onhold}.</li>
+ *   <li>Fallbacks: X.6.x is {@code contenterror}, X.7.x {@code securityerror} (4.7.x
+ *       {@code blocked}), 500-507 and 400-407 {@code syntaxerror}, a refusal at CONNECT or EHLO
+ *       {@code blocked}; any other text is {@code onhold}.</li>
  * </ol>
  * Then Sisimai's stage refinements: a "user unknown" at DATA, or with an X.2.x mailbox status
  * outside RCPT, is {@code filtered}; at MAIL FROM a recipient-side reason is the envelope sender's,
@@ -355,19 +355,25 @@ public final class BounceClassifier {
         return stage == null || stage == SmtpStage.DATA;
     }
 
+    /**
+     * The last layer, in the order of Sisimai 4.25's {@code anotherone} (Reason.pm): an X.6.x status
+     * is {@code contenterror}; an X.7.x status {@code securityerror} (4.7.x {@code blocked}: Sisimai's
+     * table reads 4.7.1 and 4.7.2 so); a reply code 500-507 or 400-407 {@code syntaxerror}
+     * (SyntaxError.pm); a refusal at CONNECT or EHLO {@code blocked}; else {@code onhold}.
+     */
     private static Reason fallback(SmtpReply reply, EnhancedStatusCode status, SmtpStage stage, String text) {
-        if (status != null && status.subject() == 7) {
-            return status.isTransient() ? Reason.BLOCKED : Reason.SECURITYERROR;
-        }
-        if (stage == SmtpStage.CONNECT || stage == SmtpStage.EHLO) {
-            return Reason.BLOCKED;
-        }
         if (status != null && status.subject() == 6) {
             return Reason.CONTENTERROR;
         }
+        if (status != null && status.subject() == 7) {
+            return status.isTransient() ? Reason.BLOCKED : Reason.SECURITYERROR;
+        }
         int code = reply.code();
-        if (code >= 501 && code <= 504) {
+        if ((code >= 500 && code <= 507) || (code >= 400 && code <= 407)) {
             return Reason.SYNTAXERROR;
+        }
+        if (stage == SmtpStage.CONNECT || stage == SmtpStage.EHLO) {
+            return Reason.BLOCKED;
         }
         return text.isBlank() && !reply.hasCode() && status == null ? Reason.UNDEFINED : Reason.ONHOLD;
     }

@@ -77,6 +77,28 @@ class BounceClassifierTest {
     }
 
     @Test
+    void a_system_error_status_waits_for_unknown_user_keywords_and_the_stage_rule_follows() {
+        String text = "553 5.3.0 <someone@example.org> recipient ist leider unknown";
+
+        assertThat(classifier.classify(text, DeliveryContext.at(SmtpStage.RCPT)).reason()).isEqualTo(Reason.USERUNKNOWN);
+        assertThat(classifier.classify(text, DeliveryContext.at(SmtpStage.DATA)).reason()).isEqualTo(Reason.FILTERED);
+        assertThat(classifier.classify("553 5.3.0 <someone@example.org> recipient ist leider",
+                DeliveryContext.at(SmtpStage.RCPT)).reason()).isEqualTo(Reason.SYSTEMERROR);
+    }
+
+    @Test
+    void the_last_fallbacks_follow_sisimais_order() {
+        Classification media = classifier.classify("554 5.6.4 <someone@example.org>", DeliveryContext.at(SmtpStage.EHLO));
+        Classification unrecognized = classifier.classify("500 <someone@example.org>", DeliveryContext.at(SmtpStage.EHLO));
+        Classification closed = classifier.classify("421 <someone@example.org>", DeliveryContext.at(SmtpStage.EHLO));
+
+        assertThat(media.reason()).isEqualTo(Reason.CONTENTERROR);
+        assertThat(unrecognized.reason()).isEqualTo(Reason.SYNTAXERROR);
+        assertThat(closed.reason()).isEqualTo(Reason.BLOCKED);
+        assertThat(closed.evidence()).isEqualTo(Evidence.FALLBACK);
+    }
+
+    @Test
     void reply_code_551_is_a_moved_mailbox_only_without_an_enhanced_status() {
         Classification bare = classifier.classify("551 <someone@example.org> go elsewhere");
         Classification coded = classifier.classify("551 5.7.1 <someone@example.org> not authorized");
