@@ -87,6 +87,27 @@ class BounceClassifierTest {
     }
 
     @Test
+    void a_retry_list_status_waits_for_the_keywords_of_its_causes_but_not_for_the_broader_families() {
+        Classification tls = classifier.classify("454 4.7.5 <someone@example.org> certificate broken");
+        Classification spf = classifier.classify("451 4.3.0 <someone@example.org> spf");
+        Classification virus = classifier.classify("451 4.3.0 <someone@example.org> virus");
+
+        assertThat(tls.reason()).isEqualTo(Reason.FAILEDSTARTTLS);
+        assertThat(spf.reason()).isEqualTo(Reason.AUTHFAILURE);
+        assertThat(virus.reason()).isEqualTo(Reason.SYSTEMERROR);
+        assertThat(virus.rule()).isEqualTo("status:4.3.0");
+    }
+
+    @Test
+    void an_unknown_user_status_waits_for_a_full_mailbox() {
+        Classification full = classifier.classify("550 5.1.1 <someone@example.org> quota");
+        Classification blocked = classifier.classify("550 5.1.1 <someone@example.org> blocked");
+
+        assertThat(full.reason()).isEqualTo(Reason.MAILBOXFULL);
+        assertThat(blocked.reason()).isEqualTo(Reason.USERUNKNOWN);
+    }
+
+    @Test
     void the_last_fallbacks_follow_sisimais_order() {
         Classification media = classifier.classify("554 5.6.4 <someone@example.org>", DeliveryContext.at(SmtpStage.EHLO));
         Classification unrecognized = classifier.classify("500 <someone@example.org>", DeliveryContext.at(SmtpStage.EHLO));
