@@ -255,12 +255,12 @@ public final class BounceClassifier {
                     ? new Verdict(coded.reason, coded.rule + "+cause", Evidence.STATUS_CODE)
                     : phraseVerdicts[phrase];
         }
-        RuleMatcher.Scan keywords = index.keywords().scan(found);
         Verdict own = status == null ? null : providerCodeVerdict(status, providerId);
         if (own != null) {
             return own;
         }
         Verdict coded = status == null ? null : registryVerdict(status);
+        RuleMatcher.Scan keywords = index.keywords().scan(found);
         if (coded != null) {
             Set<Reason> first = precedence.keywordsBefore(coded.reason);
             int keyword = first.isEmpty() ? -1
