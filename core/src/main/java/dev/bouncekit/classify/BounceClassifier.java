@@ -205,10 +205,14 @@ public final class BounceClassifier {
         String rule = verdict.rule;
         if (reason == Reason.USERUNKNOWN && providerId == null
                 && (verdict.evidence == Evidence.PHRASE || verdict.evidence == Evidence.KEYWORD)
-                && !isStageFree(rule)
-                && seenAfterRecipient(stage, status)) {
-            reason = Reason.FILTERED;
-            rule += "+stage";
+                && !isStageFree(rule)) {
+            if (status != null && statuses.reasonOf(status).orElse(null) == Reason.SUSPEND) {
+                reason = Reason.SUSPEND;
+                rule += "+status";
+            } else if (seenAfterRecipient(stage, status)) {
+                reason = Reason.FILTERED;
+                rule += "+stage";
+            }
         }
         if (stage == SmtpStage.MAIL && reason.owner() == Owner.RECIPIENT) {
             reason = Reason.REJECTED;
@@ -346,6 +350,9 @@ public final class BounceClassifier {
      * came at RCPT TO (at MAIL FROM it becomes {@code rejected}); after DATA, or at a stage nobody
      * reported, a recipient-side filter refused the message: {@code filtered}. Replies of a known
      * provider are exempt: mailbox providers refuse unknown users at RCPT TO and document them so.
+     * (Before this rule, a status Sisimai's table reads as {@code suspend}, 4.2.1 and X.7.13, makes
+     * the wording a suspended account: 4.25 {@code Reason/UserUnknown.pm} and
+     * {@code Reason/Filtered.pm} give way to that code.)
      */
     private static boolean seenAfterRecipient(SmtpStage stage, EnhancedStatusCode status) {
         if (status != null && status.subject() == 1

@@ -169,6 +169,17 @@ class BounceClassifierTest {
     }
 
     @Test
+    void unknown_user_wording_with_a_status_sisimai_reads_as_suspended_is_a_suspended_account() {
+        Classification temporary = classifier.classify("450 4.2.1 Unknown user someone@example.org",
+                DeliveryContext.at(SmtpStage.RCPT));
+        Classification disabled = classifier.classify("525 5.7.13 Unknown user someone@example.org");
+
+        assertThat(temporary.reason()).isEqualTo(Reason.SUSPEND);
+        assertThat(temporary.rule()).endsWith("+status");
+        assertThat(disabled.reason()).isEqualTo(Reason.SUSPEND);
+    }
+
+    @Test
     void microsofts_x_1_10_names_an_unknown_recipient_for_the_stage_rule() {
         assertThat(classifier.classify("550 5.1.10 Unknown user someone@example.org").reason()).isEqualTo(Reason.USERUNKNOWN);
         assertThat(classifier.classify("550 5.1.9 Unknown user someone@example.org").reason()).isEqualTo(Reason.FILTERED);
