@@ -11,6 +11,7 @@ import dev.bouncekit.reply.ReplyParser;
 import dev.bouncekit.reply.SmtpReply;
 import dev.bouncekit.reply.SmtpStage;
 import dev.bouncekit.rules.CauseTable;
+import dev.bouncekit.rules.KeywordPrecedence;
 import dev.bouncekit.rules.PhraseRule;
 import dev.bouncekit.rules.RuleMatcher;
 import dev.bouncekit.rules.RuleSet;
@@ -48,12 +49,14 @@ import java.util.function.Predicate;
  *       {@code badreputation}, ...), the cause decides; so does the status code when it names one of
  *       the symptom's causes (X.7.25 reverse DNS, X.7.20-X.7.26 SPF, DKIM, DMARC, ...).</li>
  *   <li>Status code: the provider's own code table, else the IANA registry
- *       ({@link StatusCodeRegistry#reasonOf}) when the code means something on its own; the basic
- *       code 551 is RFC 5321's "user not local", {@code hasmoved}.</li>
- *   <li>Keywords ({@link RuleSet#builtInKeywords()}): spam, virus, DMARC, TLS, quota, ...</li>
- *   <li>Fallbacks: X.7.x is {@code securityerror} (4.7.x {@code blocked}), a refusal at CONNECT
- *       or EHLO is {@code blocked}, X.6.x {@code contenterror}, 501-504 {@code syntaxerror}; any
- *       other text is {@code onhold}.</li>
+ *       ({@link StatusCodeRegistry#reasonOf}) when the code means something on its own; a registry
+ *       code waits for the keywords of the families Sisimai 4.25 tries before it
+ *       ({@link KeywordPrecedence}).</li>
+ *   <li>Keywords ({@link RuleSet#builtInKeywords()}): spam, virus, DMARC, TLS, quota, ...; then the
+ *       basic code 551 without an enhanced status, RFC 5321's "user not local": {@code hasmoved}.</li>
+ *   <li>Fallbacks: X.6.x is {@code contenterror}, X.7.x {@code securityerror} (4.7.x
+ *       {@code blocked}), 500-507 and 400-407 {@code syntaxerror}, a refusal at CONNECT or EHLO
+ *       {@code blocked}; any other text is {@code onhold}.</li>
  * </ol>
  * Then Sisimai's stage refinements: a "user unknown" at DATA, or with an X.2.x mailbox status
  * outside RCPT, is {@code filtered}; at MAIL FROM a recipient-side reason is the envelope sender's,
@@ -72,6 +75,7 @@ public final class BounceClassifier {
 
     private final RuleMatcher userRules;
     private final CauseTable causes = CauseTable.builtIn();
+    private final KeywordPrecedence precedence = KeywordPrecedence.builtIn();
     private final CatalogMatcher catalog = new CatalogMatcher(Catalog.builtIn());
     private final ProviderDetector providers = ProviderDetector.builtIn();
     private final StatusCodeRegistry statuses = StatusCodeRegistry.builtIn();
@@ -90,6 +94,8 @@ public final class BounceClassifier {
     private final Verdict[] fallbackVerdicts = new Verdict[Reason.values().length];
     /** Per reason of a deciding phrase: which rules name one of its causes ({@link CauseTable}). */
     private final Predicate<PhraseRule>[] causeTests;
+    /** Per reason of a registry status code: which keywords decide before it ({@link KeywordPrecedence}), or null. */
+    private final Predicate<PhraseRule>[] keywordsFirstTests;
     /** The most status codes {@link #providerCodes} keeps per provider. */
     private static final int CODES_KEPT = 4096;
     /** Per provider id: what its code table says of a status code, or empty; filled as codes are met. */
@@ -127,6 +133,13 @@ public final class BounceClassifier {
             tests[reason.ordinal()] = r -> its.contains(r.reason());
         }
         causeTests = tests;
+        @SuppressWarnings("unchecked")
+        Predicate<PhraseRule>[] first = new Predicate[Reason.values().length];
+        for (Reason reason : Reason.values()) {
+            Set<Reason> before = precedence.keywordsBefore(reason);
+            first[reason.ordinal()] = before.isEmpty() ? null : r -> before.contains(r.reason());
+        }
+        keywordsFirstTests = first;
         for (Reason reason : Reason.values()) {
             boolean nothing = reason == Reason.ONHOLD || reason == Reason.UNDEFINED;
             fallbackVerdicts[reason.ordinal()] = new Verdict(reason, names.fallback(reason),
@@ -215,10 +228,14 @@ public final class BounceClassifier {
         String rule = verdict.rule;
         if (reason == Reason.USERUNKNOWN && providerId == null
                 && (verdict.evidence == Evidence.PHRASE || verdict.evidence == Evidence.KEYWORD)
-                && !isStageFree(rule)
-                && seenAfterRecipient(stage, status)) {
-            reason = Reason.FILTERED;
-            rule += "+stage";
+                && !isStageFree(rule)) {
+            if (status != null && statuses.reasonOf(status).orElse(null) == Reason.SUSPEND) {
+                reason = Reason.SUSPEND;
+                rule += "+status";
+            } else if (seenAfterRecipient(stage, status)) {
+                reason = Reason.FILTERED;
+                rule += "+stage";
+            }
         }
         if (stage == SmtpStage.MAIL && reason.owner() == Owner.RECIPIENT) {
             reason = Reason.REJECTED;
@@ -265,16 +282,23 @@ public final class BounceClassifier {
                     ? new Verdict(coded.reason, coded.rule + "+cause", Evidence.STATUS_CODE)
                     : phraseVerdicts[phrase];
         }
-        Verdict coded = status == null ? null : statusVerdict(status, providerId);
+        Verdict own = status == null || providerId == null ? null : providerCodeVerdict(status, providerId);
+        if (own != null) {
+            return own;
+        }
+        Verdict coded = status == null ? null : registryVerdict(status);
+        RuleMatcher keywords = index.keywords();
         if (coded != null) {
-            return coded;
+            Predicate<PhraseRule> first = keywordsFirstTests[coded.reason.ordinal()];
+            int keyword = first == null ? -1 : keywords.firstIndex(found, providerId, stage, replyClass, status, first);
+            return keyword >= 0 ? keywordVerdicts[keyword] : coded;
         }
-        if (reply.hasCode() && reply.code() == 551) {
-            return new Verdict(Reason.HASMOVED, "code:551", Evidence.STATUS_CODE);
-        }
-        int keyword = index.keywords().firstIndex(found, providerId, stage, replyClass, status, ANY);
+        int keyword = keywords.firstIndex(found, providerId, stage, replyClass, status, ANY);
         if (keyword >= 0) {
             return keywordVerdicts[keyword];
+        }
+        if (reply.hasCode() && reply.code() == 551 && status == null) {
+            return new Verdict(Reason.HASMOVED, "code:551", Evidence.STATUS_CODE);
         }
         return fallbackVerdicts[fallback(reply, status, stage, text).ordinal()];
     }
@@ -282,9 +306,11 @@ public final class BounceClassifier {
     /** What the status code says on its own: the provider's code table, else the IANA registry; null when nothing. */
     private Verdict statusVerdict(EnhancedStatusCode status, String providerId) {
         Verdict own = providerId == null ? null : providerCodeVerdict(status, providerId);
-        if (own != null) {
-            return own;
-        }
+        return own != null ? own : registryVerdict(status);
+    }
+
+    /** What the IANA registry's code means on its own (status/status-reasons.tsv); null when nothing. */
+    private Verdict registryVerdict(EnhancedStatusCode status) {
         Optional<Reason> registered = statuses.reasonOf(status);
         return registered.isPresent() ? new Verdict(registered.get(), names.status(status), Evidence.STATUS_CODE) : null;
     }
@@ -359,6 +385,9 @@ public final class BounceClassifier {
      * came at RCPT TO (at MAIL FROM it becomes {@code rejected}); after DATA, or at a stage nobody
      * reported, a recipient-side filter refused the message: {@code filtered}. Replies of a known
      * provider are exempt: mailbox providers refuse unknown users at RCPT TO and document them so.
+     * (Before this rule, a status Sisimai's table reads as {@code suspend}, 4.2.1 and X.7.13, makes
+     * the wording a suspended account: 4.25 {@code Reason/UserUnknown.pm} and
+     * {@code Reason/Filtered.pm} give way to that code.)
      */
     private static boolean seenAfterRecipient(SmtpStage stage, EnhancedStatusCode status) {
         if (status != null && status.subject() == 1
@@ -368,19 +397,25 @@ public final class BounceClassifier {
         return stage == null || stage == SmtpStage.DATA;
     }
 
+    /**
+     * The last layer, in the order of Sisimai 4.25's {@code anotherone} (Reason.pm): an X.6.x status
+     * is {@code contenterror}; an X.7.x status {@code securityerror} (4.7.x {@code blocked}: Sisimai's
+     * table reads 4.7.1 and 4.7.2 so); a reply code 500-507 or 400-407 {@code syntaxerror}
+     * (SyntaxError.pm); a refusal at CONNECT or EHLO {@code blocked}; else {@code onhold}.
+     */
     private static Reason fallback(SmtpReply reply, EnhancedStatusCode status, SmtpStage stage, String text) {
-        if (status != null && status.subject() == 7) {
-            return status.isTransient() ? Reason.BLOCKED : Reason.SECURITYERROR;
-        }
-        if (stage == SmtpStage.CONNECT || stage == SmtpStage.EHLO) {
-            return Reason.BLOCKED;
-        }
         if (status != null && status.subject() == 6) {
             return Reason.CONTENTERROR;
         }
+        if (status != null && status.subject() == 7) {
+            return status.isTransient() ? Reason.BLOCKED : Reason.SECURITYERROR;
+        }
         int code = reply.code();
-        if (code >= 501 && code <= 504) {
+        if ((code >= 500 && code <= 507) || (code >= 400 && code <= 407)) {
             return Reason.SYNTAXERROR;
+        }
+        if (stage == SmtpStage.CONNECT || stage == SmtpStage.EHLO) {
+            return Reason.BLOCKED;
         }
         return text.isBlank() && !reply.hasCode() && status == null ? Reason.UNDEFINED : Reason.ONHOLD;
     }

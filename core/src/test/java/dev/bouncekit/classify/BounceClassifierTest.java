@@ -44,11 +44,88 @@ class BounceClassifierTest {
     }
 
     @Test
-    void a_disabled_mailbox_status_is_a_suspended_mailbox() {
-        Classification c = classifier.classify("550 5.2.1 <someone@example.org>");
+    void a_disabled_mailbox_status_reads_as_sisimais_table_does() {
+        Classification permanent = classifier.classify("550 5.2.1 <someone@example.org>");
+        Classification temporary = classifier.classify("450 4.2.1 <someone@example.org>");
 
-        assertThat(c.reason()).isEqualTo(Reason.SUSPEND);
-        assertThat(c.rule()).isEqualTo("status:5.2.1");
+        assertThat(permanent.reason()).isEqualTo(Reason.FILTERED);
+        assertThat(permanent.rule()).isEqualTo("status:5.2.1");
+        assertThat(temporary.reason()).isEqualTo(Reason.SUSPEND);
+    }
+
+    @Test
+    void a_filtered_status_waits_for_the_keywords_of_the_reasons_sisimai_tries_before_it() {
+        Classification full = classifier.classify("550 5.2.0 <someone@example.org> quota");
+        Classification disabled = classifier.classify("550 5.2.1 <someone@example.org> ist deaktiviert");
+        Classification virus = classifier.classify("550 5.2.1 <someone@example.org> virus");
+
+        assertThat(full.reason()).isEqualTo(Reason.MAILBOXFULL);
+        assertThat(full.evidence()).isEqualTo(Evidence.KEYWORD);
+        assertThat(disabled.reason()).isEqualTo(Reason.SUSPEND);
+        assertThat(virus.reason()).isEqualTo(Reason.FILTERED);
+        assertThat(virus.rule()).isEqualTo("status:5.2.1");
+    }
+
+    @Test
+    void a_syntax_error_status_decides_only_when_no_keyword_does() {
+        Classification tls = classifier.classify("530 5.5.1 <someone@example.org> no tls");
+        Classification bare = classifier.classify("501 5.5.2 <someone@example.org>");
+
+        assertThat(tls.reason()).isEqualTo(Reason.FAILEDSTARTTLS);
+        assertThat(bare.reason()).isEqualTo(Reason.SYNTAXERROR);
+        assertThat(bare.rule()).isEqualTo("status:5.5.2");
+    }
+
+    @Test
+    void a_system_error_status_waits_for_unknown_user_keywords_and_the_stage_rule_follows() {
+        String text = "553 5.3.0 <someone@example.org> recipient ist leider unknown";
+
+        assertThat(classifier.classify(text, DeliveryContext.at(SmtpStage.RCPT)).reason()).isEqualTo(Reason.USERUNKNOWN);
+        assertThat(classifier.classify(text, DeliveryContext.at(SmtpStage.DATA)).reason()).isEqualTo(Reason.FILTERED);
+        assertThat(classifier.classify("553 5.3.0 <someone@example.org> recipient ist leider",
+                DeliveryContext.at(SmtpStage.RCPT)).reason()).isEqualTo(Reason.SYSTEMERROR);
+    }
+
+    @Test
+    void a_retry_list_status_waits_for_the_keywords_of_its_causes_but_not_for_the_broader_families() {
+        Classification tls = classifier.classify("454 4.7.5 <someone@example.org> certificate broken");
+        Classification spf = classifier.classify("451 4.3.0 <someone@example.org> spf");
+        Classification virus = classifier.classify("451 4.3.0 <someone@example.org> virus");
+
+        assertThat(tls.reason()).isEqualTo(Reason.FAILEDSTARTTLS);
+        assertThat(spf.reason()).isEqualTo(Reason.AUTHFAILURE);
+        assertThat(virus.reason()).isEqualTo(Reason.SYSTEMERROR);
+        assertThat(virus.rule()).isEqualTo("status:4.3.0");
+    }
+
+    @Test
+    void an_unknown_user_status_waits_for_a_full_mailbox() {
+        Classification full = classifier.classify("550 5.1.1 <someone@example.org> quota");
+        Classification blocked = classifier.classify("550 5.1.1 <someone@example.org> blocked");
+
+        assertThat(full.reason()).isEqualTo(Reason.MAILBOXFULL);
+        assertThat(blocked.reason()).isEqualTo(Reason.USERUNKNOWN);
+    }
+
+    @Test
+    void the_last_fallbacks_follow_sisimais_order() {
+        Classification media = classifier.classify("554 5.6.4 <someone@example.org>", DeliveryContext.at(SmtpStage.EHLO));
+        Classification unrecognized = classifier.classify("500 <someone@example.org>", DeliveryContext.at(SmtpStage.EHLO));
+        Classification closed = classifier.classify("421 <someone@example.org>", DeliveryContext.at(SmtpStage.EHLO));
+
+        assertThat(media.reason()).isEqualTo(Reason.CONTENTERROR);
+        assertThat(unrecognized.reason()).isEqualTo(Reason.SYNTAXERROR);
+        assertThat(closed.reason()).isEqualTo(Reason.BLOCKED);
+        assertThat(closed.evidence()).isEqualTo(Evidence.FALLBACK);
+    }
+
+    @Test
+    void reply_code_551_is_a_moved_mailbox_only_without_an_enhanced_status() {
+        Classification bare = classifier.classify("551 <someone@example.org> go elsewhere");
+        Classification coded = classifier.classify("551 5.7.1 <someone@example.org> not authorized");
+
+        assertThat(bare.reason()).isEqualTo(Reason.HASMOVED);
+        assertThat(coded.reason()).isEqualTo(Reason.SECURITYERROR);
     }
 
     @Test
@@ -89,6 +166,17 @@ class BounceClassifierTest {
         assertThat(domino.rule()).startsWith("phrase:mta-messages.rules:");
         assertThat(postfixLocal.reason()).isEqualTo(Reason.USERUNKNOWN);
         assertThat(generic.reason()).isEqualTo(Reason.FILTERED);
+    }
+
+    @Test
+    void unknown_user_wording_with_a_status_sisimai_reads_as_suspended_is_a_suspended_account() {
+        Classification temporary = classifier.classify("450 4.2.1 Unknown user someone@example.org",
+                DeliveryContext.at(SmtpStage.RCPT));
+        Classification disabled = classifier.classify("525 5.7.13 Unknown user someone@example.org");
+
+        assertThat(temporary.reason()).isEqualTo(Reason.SUSPEND);
+        assertThat(temporary.rule()).endsWith("+status");
+        assertThat(disabled.reason()).isEqualTo(Reason.SUSPEND);
     }
 
     @Test

@@ -29,9 +29,10 @@ class CorpusAccuracyTest {
     /**
      * Of the train rows decided by a catalog entry or a phrase rule, how many the rest of the
      * classifier still gets right without that entry or rule (DropoutEvaluation): what wording no
-     * rule names meets. Measured 89.3% when set (78.3% before the broad layers were grown from it).
+     * rule names meets. Measured 89.3% when set (78.3% before the broad layers were grown from it),
+     * 90.1% once the status code and the keywords took Sisimai 4.25's order.
      */
-    private static final double TRAIN_DROPOUT = 88.0;
+    private static final double TRAIN_DROPOUT = 89.0;
 
     /** The labelled files gated together and the fewest rows each must keep. */
     private static final java.util.Map<String, Integer> LABELLED = java.util.Map.of(
