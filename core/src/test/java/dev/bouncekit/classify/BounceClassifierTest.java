@@ -99,6 +99,28 @@ class BounceClassifierTest {
     }
 
     @Test
+    void a_retry_list_status_waits_for_a_full_mailbox_a_full_disk_and_a_failed_mailer_as_sisimais_second_pass_does() {
+        Classification full = classifier.classify("452 4.3.0 <someone@example.org> quota");
+        Classification disk = classifier.classify("451 4.3.0 <someone@example.org> disk full");
+        Classification mailer = classifier.classify("554 5.3.0 <someone@example.org> maildrop said no");
+
+        assertThat(full.reason()).isEqualTo(Reason.MAILBOXFULL);
+        assertThat(disk.reason()).isEqualTo(Reason.SYSTEMFULL);
+        assertThat(mailer.reason()).isEqualTo(Reason.MAILERERROR);
+        assertThat(mailer.evidence()).isEqualTo(Evidence.KEYWORD);
+    }
+
+    @Test
+    void a_not_accepting_status_waits_for_the_keywords_of_the_reasons_sisimai_tries_before_it() {
+        Classification busy = classifier.classify("421 4.3.2 <someone@example.org> too many sessions");
+        Classification bare = classifier.classify("421 4.3.2 <someone@example.org>");
+
+        assertThat(busy.reason()).isEqualTo(Reason.RATELIMITED);
+        assertThat(bare.reason()).isEqualTo(Reason.NOTACCEPT);
+        assertThat(bare.rule()).isEqualTo("status:4.3.2");
+    }
+
+    @Test
     void an_unknown_user_status_waits_for_a_full_mailbox() {
         Classification full = classifier.classify("550 5.1.1 <someone@example.org> quota");
         Classification blocked = classifier.classify("550 5.1.1 <someone@example.org> blocked");
