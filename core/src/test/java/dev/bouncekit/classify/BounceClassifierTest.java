@@ -121,6 +121,16 @@ class BounceClassifierTest {
     }
 
     @Test
+    void an_unknown_host_status_gives_way_to_network_error_words_but_not_to_a_name_server_named_alone() {
+        Classification looping = classifier.classify("554 5.4.4 <someone@example.org> records point in a loop");
+        Classification named = classifier.classify("550 5.1.2 <someone@example.org> (Name server: example.org)");
+
+        assertThat(looping.reason()).isEqualTo(Reason.NETWORKERROR);
+        assertThat(named.reason()).isEqualTo(Reason.HOSTUNKNOWN);
+        assertThat(named.rule()).isEqualTo("status:5.1.2");
+    }
+
+    @Test
     void an_unknown_user_status_waits_for_a_full_mailbox() {
         Classification full = classifier.classify("550 5.1.1 <someone@example.org> quota");
         Classification blocked = classifier.classify("550 5.1.1 <someone@example.org> blocked");
