@@ -47,7 +47,9 @@ import java.util.function.Predicate;
  *   <li>Cause over symptom ({@link CauseTable}): when the deciding phrase names a symptom such as
  *       {@code ratelimited} and another phrase of the reply names its cause ({@code authfailure},
  *       {@code badreputation}, ...), the cause decides; so does the status code when it names one of
- *       the symptom's causes (X.7.25 reverse DNS, X.7.20-X.7.26 SPF, DKIM, DMARC, ...).</li>
+ *       the symptom's causes (X.7.25 reverse DNS, X.7.20-X.7.26 SPF, DKIM, DMARC, ...). A built-in
+ *       phrase that decides nothing on its own ({@code onhold}: "temporary failure", auto-replies)
+ *       keeps the keywords out but gives way to a status code that means something.</li>
  *   <li>Status code: the provider's own code table, else the IANA registry
  *       ({@link StatusCodeRegistry#reasonOf}) when the code means something on its own; a registry
  *       code waits for the keywords of the families Sisimai 4.25 tries before it
@@ -74,6 +76,8 @@ public final class BounceClassifier {
     static final int CATALOG = -1;
 
     private final RuleMatcher userRules;
+    /** How many of {@link #phraseRules()} are the user's own: the first ones. */
+    private final int userRuleCount;
     private final CauseTable causes = CauseTable.builtIn();
     private final KeywordPrecedence precedence = KeywordPrecedence.builtIn();
     private final CatalogMatcher catalog = new CatalogMatcher(Catalog.builtIn());
@@ -104,6 +108,7 @@ public final class BounceClassifier {
     private BounceClassifier(RuleSet user, RuleSet builtIn) {
         RuleSet rules = user.before(builtIn);
         this.userRules = user.rules().isEmpty() ? null : user.compile();
+        this.userRuleCount = user.rules().size();
         this.index = new ReplyIndex(rules.compile(), RuleSet.builtInKeywords().compile(), providers);
         this.names = new RuleNames(index.rules().rules(), index.keywords().rules(), Catalog.builtIn());
         for (CatalogEntry entry : Catalog.builtIn().entries()) {
@@ -277,10 +282,14 @@ public final class BounceClassifier {
             if (cause >= 0) {
                 return causeVerdicts[cause];
             }
-            Verdict coded = its.isEmpty() || status == null ? null : statusVerdict(status, providerId);
-            return coded != null && its.contains(coded.reason)
-                    ? new Verdict(coded.reason, coded.rule + "+cause", Evidence.STATUS_CODE)
-                    : phraseVerdicts[phrase];
+            boolean undecided = rule.reason() == Reason.ONHOLD && rule.provider() == null && phrase >= userRuleCount;
+            Verdict coded = (its.isEmpty() && !undecided) || status == null ? null : statusVerdict(status, providerId);
+            if (coded != null && its.contains(coded.reason)) {
+                return new Verdict(coded.reason, coded.rule + "+cause", Evidence.STATUS_CODE);
+            }
+            // Built-in wording that decides nothing on its own ("temporary failure") keeps the
+            // keywords out, not the status code: "451 4.4.3 Temporary failure" is what 4.4.3 says.
+            return undecided && coded != null ? coded : phraseVerdicts[phrase];
         }
         Verdict own = status == null || providerId == null ? null : providerCodeVerdict(status, providerId);
         if (own != null) {

@@ -357,6 +357,21 @@ class BounceClassifierTest {
     }
 
     @Test
+    void built_in_wording_that_decides_nothing_keeps_the_keywords_out_but_lets_the_status_code_decide() throws IOException {
+        Classification coded = classifier.classify("451 4.4.3 Temporary failure");
+        Classification meaningless = classifier.classify("450 4.0.0 Temporary failure");
+        Classification uncoded = classifier.classify("Temporary failure (network)");
+        BounceClassifier custom = BounceClassifier.withRules(
+                RuleSet.parse("mine.rules", new StringReader("temporary failure => onhold\n")));
+
+        assertThat(coded.reason()).isEqualTo(Reason.SYSTEMERROR);
+        assertThat(coded.rule()).isEqualTo("status:4.4.3");
+        assertThat(meaningless.reason()).isEqualTo(Reason.ONHOLD);
+        assertThat(uncoded.reason()).isEqualTo(Reason.ONHOLD);
+        assertThat(custom.classify("451 4.4.3 Temporary failure").reason()).isEqualTo(Reason.ONHOLD);
+    }
+
+    @Test
     void every_reason_has_an_owner_and_action_from_the_fixed_table() {
         assertThat(Reason.MAILERERROR.owner()).isEqualTo(Owner.RECIPIENT);
         assertThat(Reason.SUPPRESSED.owner()).isEqualTo(Owner.RECIPIENT);
