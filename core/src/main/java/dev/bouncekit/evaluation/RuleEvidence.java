@@ -43,8 +43,15 @@ public record RuleEvidence(List<Tally> rules, int texts) {
      * @param matches how many texts it matches, whether or not it decides them
      * @param decided the texts it decides, in the order read
      * @param wrong   how many of {@link #decided} are labelled with another reason
+     * @param alone   how many of {@link #decided} are labelled with its reason and get another
+     *                without it ({@link DeciderDropout}): nothing else in the classifier backs them
      */
-    public record Tally(PhraseRule rule, int matches, List<Text> decided, int wrong) {
+    public record Tally(PhraseRule rule, int matches, List<Text> decided, int wrong, int alone) {
+
+        /** True when the rule decides one text only, and nothing else gets that text right. */
+        public boolean heldByOneText() {
+            return decided.size() == 1 && alone == 1;
+        }
 
         /** The rule as written: its phrases joined by {@code ...}, its reason and its provider. */
         public String written() {
@@ -95,6 +102,7 @@ public record RuleEvidence(List<Tally> rules, int texts) {
         }
         int[] matches = new int[rules.size()];
         int[] wrong = new int[rules.size()];
+        int[] alone = new int[rules.size()];
         List<List<Text>> decided = new ArrayList<>();
         for (int r = 0; r < rules.size(); r++) {
             decided.add(new ArrayList<>());
@@ -113,6 +121,9 @@ public record RuleEvidence(List<Tally> rules, int texts) {
                 Optional<Reason> label = Reason.parse(row.reason());
                 if (label.isPresent() && !label.get().id().equals(deciding.reason().id())) {
                     wrong[r]++;
+                } else if (label.isPresent() && deciding == full && outcome.leftOut()
+                        && !label.get().id().equals(outcome.rest().reason().id())) {
+                    alone[r]++;
                 }
             }
             java.util.Arrays.fill(seen, false);
@@ -133,7 +144,7 @@ public record RuleEvidence(List<Tally> rules, int texts) {
         }
         List<Tally> tallies = new ArrayList<>();
         for (int r = 0; r < rules.size(); r++) {
-            tallies.add(new Tally(rules.get(r), matches[r], List.copyOf(decided.get(r)), wrong[r]));
+            tallies.add(new Tally(rules.get(r), matches[r], List.copyOf(decided.get(r)), wrong[r], alone[r]));
         }
         return new RuleEvidence(List.copyOf(tallies), texts.size());
     }
@@ -155,6 +166,11 @@ public record RuleEvidence(List<Tally> rules, int texts) {
     /** How many rules decide exactly {@code n} texts. */
     public long countDeciding(int n) {
         return rules.stream().filter(t -> t.decided().size() == n).count();
+    }
+
+    /** The rules that decide one text only, which nothing else in the classifier gets right. */
+    public List<Tally> heldByOneText() {
+        return rules.stream().filter(Tally::heldByOneText).toList();
     }
 
     /** How many rules match exactly {@code n} texts. */

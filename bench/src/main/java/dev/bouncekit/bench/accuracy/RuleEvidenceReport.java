@@ -87,6 +87,7 @@ public final class RuleEvidenceReport {
         out.printf("phrase rules: %d%n", evidence.rules().size());
         out.printf("  deciding no text:        %5d%n", evidence.countDeciding(0));
         out.printf("  deciding exactly one:    %5d%n", evidence.countDeciding(1));
+        out.printf("    of them, the one text is wrong without it: %d%n", evidence.heldByOneText().size());
         out.printf("  deciding two or more:    %5d%n",
                 evidence.rules().size() - evidence.countDeciding(0) - evidence.countDeciding(1));
         out.printf("  matching no text:        %5d%n", evidence.countMatching(0));
@@ -94,10 +95,10 @@ public final class RuleEvidenceReport {
         long wrong = evidence.rules().stream().filter(t -> t.wrong() > 0).count();
         out.printf("  deciding a text labelled otherwise: %d%n", wrong);
         List<RuleEvidence.Tally> listed = evidence.deciding(list);
-        out.printf("%nrules deciding exactly %d text%s (%d): source, matches, rule, texts%n", list, list == 1 ? "" : "s",
-                listed.size());
+        out.printf("%nrules deciding exactly %d text%s (%d): source, matches, rule, texts (* held by the rule alone: "
+                + "wrong without it)%n", list, list == 1 ? "" : "s", listed.size());
         for (RuleEvidence.Tally t : listed) {
-            out.printf("%-28s %3d  %s  <- %s%n", t.rule().source(), t.matches(), t.written(),
+            out.printf("%-28s %3d %s %s  <- %s%n", t.rule().source(), t.matches(), t.alone() > 0 ? "*" : " ", t.written(),
                     String.join(", ", t.decided().stream().map(RuleEvidence.Text::name).toList()));
         }
     }
