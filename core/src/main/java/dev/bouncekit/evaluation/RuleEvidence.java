@@ -17,6 +17,7 @@ import dev.bouncekit.status.EnhancedStatusCode;
 import dev.bouncekit.taxonomy.Reason;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -126,7 +127,7 @@ public record RuleEvidence(List<Tally> rules, int texts) {
                     alone[r]++;
                 }
             }
-            java.util.Arrays.fill(seen, false);
+            Arrays.fill(seen, false);
             SmtpStage stage = context.stage() != null ? context.stage() : reply.reportedStage();
             EnhancedStatusCode status = reply.status() != null ? reply.status() : context.dsnStatus();
             int replyClass = reply.hasCode() ? reply.code() / 100 : status != null ? status.statusClass() : 0;

@@ -9,6 +9,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+/** What {@link RuleEvidence} counts: matches, decisions, texts labelled otherwise, catalog replies. */
 class RuleEvidenceTest {
 
     private static LabelledReply row(String id, String reply, String reason) {
