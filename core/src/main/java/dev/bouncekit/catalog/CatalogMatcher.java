@@ -321,7 +321,7 @@ public final class CatalogMatcher {
             return n;
         }
         for (int i = close - command.length() - marker.length(); i >= Math.max(0, n - LONGEST_STAGE_REPORT); i--) {
-            if (text.regionMatches(true, i, marker, 0, marker.length())) {
+            if (text.charAt(i) == '(' && text.regionMatches(true, i, marker, 0, marker.length())) {  // no other character folds to '('
                 int end = i;
                 while (end > 0 && Character.isWhitespace(text.charAt(end - 1))) {
                     end--;

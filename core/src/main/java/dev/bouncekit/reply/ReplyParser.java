@@ -68,7 +68,7 @@ public final class ReplyParser {
             // stripTransportPrefix
             from = trimStart(raw, from, to);
             to = trimEnd(raw, from, to);
-            if (raw.regionMatches(true, from, "smtp;", 0, 5) && to - from >= 5) {
+            if (to - from >= 5 && mayStartSmtp(raw.charAt(from)) && raw.regionMatches(true, from, "smtp;", 0, 5)) {
                 from = trimStart(raw, from + 5, to);
             }
             if (first && code == SmtpReply.NO_CODE) {
@@ -91,7 +91,7 @@ public final class ReplyParser {
             int beforeFrom = 0;
             int beforeTo = 0;
             if (first && code == SmtpReply.NO_CODE) {
-                int said = indexOfIgnoreCase(raw, " said:", SAID_ANCHOR, from, to);
+                int said = indexOfIgnoreCase(raw, " said:", SAID_ANCHOR, from, to, collected.colons);
                 int hostAt = said < 0 ? -1 : postfixHostAt(raw, from, said);
                 if (hostAt >= 0) {
                     host = hostName(raw, hostAt + 5, said);
@@ -120,7 +120,7 @@ public final class ReplyParser {
             StringBuilder cleaned = null;
             if (code != SmtpReply.NO_CODE) {
                 from = skipLeadingMarks(raw, from, to, code);
-                cleaned = containsCode(raw, from, to, code) ? removeContinuationMarks(raw, from, to, code, status, collected.line()) : null;
+                cleaned = containsCode(raw, from, to, code, collected.codeDigits) ? removeContinuationMarks(raw, from, to, code, status, collected.line()) : null;
             }
             boolean hostBefore = beforeHost && beforeTo > beforeFrom
                     && !(beforeTo - beforeFrom == 1 && raw.charAt(beforeFrom) == '(');
@@ -145,7 +145,7 @@ public final class ReplyParser {
         if (status == null) {
             status = EnhancedStatusCode.find(joined).orElse(collected.dsnStatus);
         }
-        SmtpStage stage = reportedStage(joined);
+        SmtpStage stage = reportedStage(joined, collected.spaces);
         if (stage == null) {
             stage = leadInStage;
         }
@@ -200,6 +200,11 @@ public final class ReplyParser {
         private boolean firstInInput;
         private int firstFrom;
         private int firstTo;
+
+        /** The next colon, first digit of the reply code and space of the input, for searches line after line. */
+        final NextChar colons = new NextChar();
+        final NextChar codeDigits = new NextChar();
+        final NextChar spaces = new NextChar();
 
         /** The line builder of this thread, emptied. */
         StringBuilder line() {
@@ -278,6 +283,9 @@ public final class ReplyParser {
 
         /** Splits {@code raw} into lines and takes DSN fields apart. */
         void collect(String raw) {
+            colons.forget();
+            codeDigits.forget();
+            spaces.forget();
             textCount = 0;
             diagnosticCount = 0;
             dsnStatus = null;
@@ -614,21 +622,17 @@ public final class ReplyParser {
         return from;
     }
 
-    /** Whether the three digits of {@code code} occur in {@code s[from, to)}. */
-    private static boolean containsCode(String s, int from, int to, int code) {
-        if (to == s.length()) {
-            // To the end of the input the intrinsic indexOf finds the first digit's places (inside
-            // a line it would read on through the lines after it).
-            char first = (char) ('0' + code / 100);
-            for (int i = s.indexOf(first, from); i >= 0 && i + 3 <= to; i = s.indexOf(first, i + 1)) {
-                if (codeAt(s, i, code)) {
-                    return true;
-                }
-            }
-            return false;
-        }
-        for (int i = from; i + 3 <= to; i++) {
-            if (codeAt(s, i, code)) {
+    /**
+     * Whether the three digits of {@code code} occur in {@code s[from, to)}: only where
+     * {@code firstDigits} (the input's places of the code's first digit, found by the intrinsic
+     * indexOf and kept from one line to the next) points are the other two compared.
+     */
+    private static boolean containsCode(String s, int from, int to, int code, NextChar firstDigits) {
+        char first = (char) ('0' + code / 100);
+        char second = (char) ('0' + code / 10 % 10);
+        char third = (char) ('0' + code % 10);
+        for (int i = firstDigits.in(s, first, from, to); i >= 0 && i + 3 <= to; i = firstDigits.in(s, first, i + 1, to)) {
+            if (s.charAt(i + 1) == second && s.charAt(i + 2) == third) {
                 return true;
             }
         }
@@ -710,12 +714,12 @@ public final class ReplyParser {
     }
 
     /** Reads Postfix's {@code (in reply to RCPT TO command)} and friends. */
-    private static SmtpStage reportedStage(String text) {
+    private static SmtpStage reportedStage(String text, NextChar spaces) {
         int at = inReplyToAt(text);
         if (at < 0) {
             return null;
         }
-        int end = indexOfIgnoreCase(text, " command", COMMAND_ANCHOR, at + 12, text.length());  // not overlapping "in reply to "
+        int end = indexOfIgnoreCase(text, " command", COMMAND_ANCHOR, at + 12, text.length(), spaces);  // not overlapping "in reply to "
         if (end < 0 || end - at > 40) {
             return null;
         }
@@ -725,31 +729,37 @@ public final class ReplyParser {
         return SmtpStage.read(text, at + 12, end);
     }
 
+    /** What {@link #inReplyToAt} looks for. */
+    private static final String IN_REPLY_TO = "in reply to ";
     /**
-     * {@code indexOfIgnoreCase(text, "in reply to ", 0, text.length())}, comparing only where the
-     * intrinsic indexOf finds a {@code p} or {@code P} (no other character folds to them) rather
-     * than at every space: a match has an ASCII {@code i} first and the {@code p} five places on.
+     * Per ASCII character, lower case for letters: how far {@link #inReplyToAt} moves on when it
+     * ends the window it compares (Horspool's shift: from its last place in the needle before the
+     * needle's last character to that last character, the whole needle when it has none).
+     */
+    private static final int[] IN_REPLY_TO_SHIFT = new int[128];
+
+    static {
+        Arrays.fill(IN_REPLY_TO_SHIFT, IN_REPLY_TO.length());
+        for (int j = 0; j < IN_REPLY_TO.length() - 1; j++) {
+            IN_REPLY_TO_SHIFT[IN_REPLY_TO.charAt(j)] = IN_REPLY_TO.length() - 1 - j;
+        }
+    }
+
+    /**
+     * {@code indexOfIgnoreCase(text, "in reply to ", 0, text.length())} in ASCII case: the first
+     * place where {@code text} holds the needle, ASCII letters in either case. The window moves on
+     * by the character that ends it (Horspool), so most characters of the text are not read.
      */
     private static int inReplyToAt(String text) {
-        String needle = "in reply to ";
-        int max = text.length() - needle.length();
-        int lower = text.indexOf('p', 5);
-        int upper = text.indexOf('P', 5);
-        while (lower >= 0 || upper >= 0) {
-            int k = lower < 0 ? upper : upper < 0 ? lower : Math.min(lower, upper);
-            int i = k - 5;
-            if (i > max) {
-                return -1;
-            }
-            char c = text.charAt(i);
-            if ((c == 'i' || c == 'I') && isAsciiAt(text, i + 1, "n reply to ")) {
+        int m = IN_REPLY_TO.length();
+        int max = text.length() - m;
+        for (int i = 0; i <= max; ) {
+            char last = text.charAt(i + m - 1);
+            if (last == ' ' && isAsciiAt(text, i, "in reply to")) {
                 return i;
             }
-            if (k == lower) {
-                lower = text.indexOf('p', k + 1);
-            } else {
-                upper = text.indexOf('P', k + 1);
-            }
+            char folded = last >= 'A' && last <= 'Z' ? (char) (last + 32) : last;
+            i += folded < 128 ? IN_REPLY_TO_SHIFT[folded] : m;
         }
         return -1;
     }
@@ -779,22 +789,15 @@ public final class ReplyParser {
      * colon), which no other character matches under {@code regionMatches}' case folding: the
      * intrinsic {@code indexOf} finds each place that character occurs, and only those places are
      * compared. A match starts with the needle's first character in either ASCII case.
-     * {@code anchor} is {@link #anchorOf}{@code (needle)}.
+     * {@code anchor} is {@link #anchorOf}{@code (needle)}; {@code keys} finds its places.
      */
-    private static int indexOfIgnoreCase(String text, String needle, int anchor, int from, int to) {
+    private static int indexOfIgnoreCase(String text, String needle, int anchor, int from, int to, NextChar keys) {
         char key = needle.charAt(anchor);
         char lower = needle.charAt(0);
         char upper = Character.toUpperCase(lower);
         int max = to - needle.length();
         int start = Math.max(0, from);
-        // To the end of the text the intrinsic indexOf finds the anchors; inside a line, a loop
-        // that stops at the line's end (indexOf would read on through the rest of the input).
-        boolean whole = to == text.length();
-        for (int k = whole ? text.indexOf(key, start + anchor) : start + anchor; k >= 0 && k - anchor <= max;
-             k = whole ? text.indexOf(key, k + 1) : k + 1) {
-            if (text.charAt(k) != key) {
-                continue;
-            }
+        for (int k = keys.in(text, key, start + anchor, to); k >= 0 && k - anchor <= max; k = keys.in(text, key, k + 1, to)) {
             int i = k - anchor;
             char c = text.charAt(i);
             if ((c == lower || c == upper) && text.regionMatches(true, i, needle, 0, needle.length())) {
@@ -819,6 +822,40 @@ public final class ReplyParser {
             throw new IllegalArgumentException("needle without a space or sign: " + needle);
         }
         return space;
+    }
+
+    /** False for a character no case of {@code s} is: an ASCII one other than {@code s} and {@code S}. */
+    private static boolean mayStartSmtp(char c) {
+        return c >= 128 || (c | 0x20) == 's';
+    }
+
+    /**
+     * The next place of one character in one input, found by the intrinsic indexOf and kept: the
+     * lines of an input are read in order, and a search inside a line that would read on past its
+     * end finds there what the next line's search needs, so that all lines together cost one pass
+     * over the input, not one per line. Reused by its thread; {@link #forget()} before each input.
+     */
+    private static final class NextChar {
+        private String input;
+        private char c;
+        /** The first place of {@code c} at or after {@code from}, or -1 when there is none. */
+        private int from;
+        private int at;
+
+        void forget() {
+            input = null;
+        }
+
+        /** The first index of {@code c} in {@code s[from, to)}, or -1. */
+        int in(String s, char c, int from, int to) {
+            if (s != input || c != this.c || from < this.from || (this.at >= 0 && this.at < from)) {
+                input = s;
+                this.c = c;
+                this.from = from;
+                this.at = s.indexOf(c, from);
+            }
+            return this.at >= 0 && this.at < to ? this.at : -1;
+        }
     }
 
     private static boolean isDigit(char c) {

@@ -542,14 +542,13 @@ public final class PhraseIndex {
         boolean afterSpace = true;
         for (int i = 0; i < n; i++) {
             int symbol = symbolOf[text.charAt(i)];
-            if (symbol == spaceSymbol) {
-                if (afterSpace) {
-                    continue;
-                }
-                afterSpace = true;
-            } else {
-                afterSpace = false;
+            // A run of white space is one space: one branch, taken only inside a run, rather than
+            // one on whether this is white space, which a text of words makes hard to predict.
+            boolean space = symbol == spaceSymbol;
+            if (space & afterSpace) {
+                continue;
             }
+            afterSpace = space;
             position++;
             if (ring != null) {
                 ring[position & mask] = i;
