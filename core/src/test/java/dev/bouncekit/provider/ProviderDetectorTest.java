@@ -78,6 +78,15 @@ class ProviderDetectorTest {
     }
 
     @Test
+    void exchange_onlines_own_organisation_in_a_store_diagnostic_names_it_but_an_on_premises_one_does_not() {
+        assertThat(detector.detect("554 5.2.2 mailbox full; STOREDRV.Deliver.Exception:QuotaExceededException; Cannot open "
+                + "mailbox /o=ExchangeLabs/ou=Exchange Administrative Group (FYDIBOHF23SPDLT)/cn=Recipients", null, null)
+                .map(Provider::id)).contains("outlook");
+        assertThat(detector.detect("554 5.2.2 mailbox full; STOREDRV.Deliver.Exception:QuotaExceededException; Cannot open "
+                + "mailbox /o=Contoso/ou=Exchange Administrative Group (FYDIBOHF23SPDLT)/cn=Recipients", null, null)).isEmpty();
+    }
+
+    @Test
     void markers_ignore_case_and_runs_of_white_space() {
         assertThat(detector.detect("550 5.7.1 THE EMAIL ACCOUNT THAT\r\n  YOU TRIED TO REACH", null, null).map(Provider::id))
                 .contains("gmail");
