@@ -44,6 +44,17 @@ class BounceClassifierTest {
     }
 
     @Test
+    void an_unavailable_mailbox_that_names_a_missing_ptr_record_is_the_sending_hosts_fault() {
+        Classification ptr = classifier.classify(
+                "550 Requested action not taken: mailbox unavailable (invalid DNS PTR resource record, IP=192.0.2.1)");
+        Classification plain = classifier.classify("550 Requested action not taken: mailbox unavailable", DeliveryContext.at(SmtpStage.RCPT));
+
+        assertThat(ptr.reason()).isEqualTo(Reason.REQUIREPTR);
+        assertThat(ptr.rule()).endsWith("+cause");
+        assertThat(plain.reason()).isEqualTo(Reason.USERUNKNOWN);
+    }
+
+    @Test
     void a_disabled_mailbox_status_reads_as_sisimais_table_does() {
         Classification permanent = classifier.classify("550 5.2.1 <someone@example.org>");
         Classification temporary = classifier.classify("450 4.2.1 <someone@example.org>");
