@@ -24,13 +24,8 @@ from_caller() {
   esac
 }
 
-if ! perl -MSisimai -e1 2>/dev/null; then
-  echo "Sisimai (perl) not found; installing libsisimai-perl ..." >&2
-  sudo=""
-  if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
-  $sudo apt-get update -qq >&2
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq libsisimai-perl >&2
-fi
+. bench/sisimai-tables/sisimai.sh
+require_sisimai
 
 mvn -B -q -pl bench -am package -DskipTests >&2
 

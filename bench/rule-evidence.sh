@@ -10,22 +10,13 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if ! perl -MSisimai -e1 2>/dev/null; then
-  echo "Sisimai (perl) not found; installing libsisimai-perl ..." >&2
-  sudo=""
-  if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
-  $sudo apt-get update -qq >&2
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq libsisimai-perl >&2
-fi
-sisimai_dir="$(dirname "$(perl -MSisimai -e 'print $INC{"Sisimai.pm"}')")/Sisimai"
+. bench/sisimai-tables/sisimai.sh
+require_sisimai
 
 mvn -B -q -pl bench -am package -DskipTests >&2
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-python3 bench/sisimai-tables/expand.py reason "$sisimai_dir/Reason" > "$work/reason.tsv"
-perl bench/sisimai-tables/lhost.pl "$sisimai_dir/Lhost" > "$work/lhost-raw.tsv"
-python3 bench/sisimai-tables/expand.py lhost "$work/lhost-raw.tsv" > "$work/lhost.tsv"
-perl bench/sisimai-tables/rhost.pl "$sisimai_dir/Rhost" > "$work/rhost-raw.tsv"
+sisimai_tables "$work"
 (cd bench/sisimai-tables && python3 texts.py "$work/reason.tsv" "$work/lhost.tsv" "$work/rhost-raw.tsv") \
   > "$work/sisimai-tables.tsv"
 
@@ -41,5 +32,5 @@ shopt -s nullglob
 labelled=(core/src/test/resources/dev/bouncekit/corpus/labelled/*.tsv)
 shopt -u nullglob
 
-exec java -cp bench/target/benchmarks.jar dev.bouncekit.bench.accuracy.RuleEvidenceReport \
+java -cp bench/target/benchmarks.jar dev.bouncekit.bench.accuracy.RuleEvidenceReport \
   "$@" "${whole[@]}" --whole "$work/sisimai-tables.tsv" "${labelled[@]}"

@@ -10,20 +10,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if ! perl -MSisimai -e1 2>/dev/null; then
-  echo "Sisimai (perl) not found; installing libsisimai-perl ..." >&2
-  sudo=""
-  if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
-  $sudo apt-get update -qq >&2
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq libsisimai-perl >&2
-fi
-sisimai_dir="$(dirname "$(perl -MSisimai -e 'print $INC{"Sisimai.pm"}')")/Sisimai"
+. bench/sisimai-tables/sisimai.sh
+require_sisimai
 
 mvn -B -q -pl cli -am package -DskipTests >&2
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-python3 bench/sisimai-tables/expand.py reason "$sisimai_dir/Reason" > "$work/reason.tsv"
-perl bench/sisimai-tables/lhost.pl "$sisimai_dir/Lhost" > "$work/lhost-raw.tsv"
-python3 bench/sisimai-tables/expand.py lhost "$work/lhost-raw.tsv" > "$work/lhost.tsv"
-perl bench/sisimai-tables/rhost.pl "$sisimai_dir/Rhost" > "$work/rhost-raw.tsv"
+sisimai_tables "$work"
 python3 bench/sisimai-tables/agreement.py cli/target/bouncekit.jar "$work/reason.tsv" "$work/lhost.tsv" "$work/rhost-raw.tsv" "$@"
