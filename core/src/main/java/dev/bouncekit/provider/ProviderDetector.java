@@ -37,11 +37,8 @@ public final class ProviderDetector {
     private final ThreadLocal<PhraseIndex.Matches> buffers;
     private final Map<String, Provider> byMailboxDomain = new HashMap<>();
     private final Map<String, Provider> byHostSuffix = new HashMap<>();
-    private final NameTable mailboxDomains;
-    private final NameTable hostSuffixes;
-    /** The last labels of the mailbox domains and of the host suffixes: a name ending otherwise is nobody's. */
-    private final NameTable domainEnds;
-    private final NameTable hostEnds;
+    private final SuffixTable mailboxDomains;
+    private final SuffixTable hostSuffixes;
 
     private ProviderDetector(Map<String, Provider> providers) {
         this.providers = providers;
@@ -69,25 +66,8 @@ public final class ProviderDetector {
         this.markers = new PhraseIndex(phrases);
         this.buffers = ThreadLocal.withInitial(markers::newMatches);
         this.markerOwner = owners.stream().mapToInt(Integer::intValue).toArray();
-        this.mailboxDomains = new NameTable(byMailboxDomain);
-        this.hostSuffixes = new NameTable(byHostSuffix);
-        this.domainEnds = new NameTable(byLastLabel(byMailboxDomain));
-        this.hostEnds = new NameTable(byLastLabel(byHostSuffix));
-    }
-
-    private static Map<String, Provider> byLastLabel(Map<String, Provider> names) {
-        Map<String, Provider> out = new HashMap<>();
-        names.forEach((name, provider) -> out.putIfAbsent(name.substring(name.lastIndexOf('.') + 1), provider));
-        return out;
-    }
-
-    /** Where the last label of {@code text[from, to)} starts. */
-    private static int lastLabel(String text, int from, int to) {
-        int i = to;
-        while (i > from && text.charAt(i - 1) != '.') {
-            i--;
-        }
-        return i;
+        this.mailboxDomains = new SuffixTable(byMailboxDomain);
+        this.hostSuffixes = new SuffixTable(byHostSuffix);
     }
 
     /** The detector over the built-in provider list. */
@@ -179,21 +159,8 @@ public final class ProviderDetector {
             while (end > from && text.charAt(end - 1) == '.') {
                 end--;
             }
-            if (end > from && hostEnds.get(text, lastLabel(text, from, end), end) == null) {
-                return Optional.empty();  // every suffix tried below ends with this label
-            }
-            for (int start = from; start < end; ) {
-                Optional<Provider> p = hostSuffixes.get(text, start, end);
-                if (p != null) {
-                    return p;
-                }
-                int dot = indexOf(text, '.', start, end);
-                if (dot < 0) {
-                    break;
-                }
-                start = dot + 1;
-            }
-            return Optional.empty();
+            Optional<Provider> p = end > from ? hostSuffixes.longest(text, from, end) : null;
+            return p != null ? p : Optional.empty();
         }
         String h = text.substring(from, to).toLowerCase(Locale.ROOT);
         while (h.endsWith(".")) {
@@ -273,15 +240,6 @@ public final class ProviderDetector {
         return true;
     }
 
-    private static int indexOf(CharSequence text, char c, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (text.charAt(i) == c) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
     private static boolean isDomainChar(char c) {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '-';
     }
@@ -294,20 +252,8 @@ public final class ProviderDetector {
     /** {@link #byDomain(String)} of {@code text[from, to)}, without copying it when it is ASCII. */
     private Optional<Provider> byDomain(String text, int from, int to) {
         if (isAscii(text, from, to)) {
-            if (domainEnds.get(text, lastLabel(text, from, to), to) == null) {
-                return Optional.empty();  // every parent domain tried below ends with this label
-            }
-            for (int start = from; ; ) {
-                Optional<Provider> p = mailboxDomains.get(text, start, to);
-                if (p != null) {
-                    return p;
-                }
-                int dot = indexOf(text, '.', start, to);
-                if (dot < 0) {
-                    return Optional.empty();
-                }
-                start = dot + 1;
-            }
+            Optional<Provider> p = mailboxDomains.longest(text, from, to);
+            return p != null ? p : Optional.empty();
         }
         String d = text.substring(from, to).toLowerCase(Locale.ROOT);
         while (true) {
