@@ -129,15 +129,9 @@ public final class ProviderDetector {
             }
         }
         if (text != null) {
-            Optional<Provider> named = byHostNamedIn(text);
+            Optional<Provider> named = byNameIn(text);
             if (named.isPresent()) {
                 return named;
-            }
-            for (int at = text.indexOf('@'); at >= 0; at = text.indexOf('@', at + 1)) {
-                Optional<Provider> p = byAddressDomainAt(text, at + 1);
-                if (p.isPresent()) {
-                    return p;
-                }
             }
         }
         return recipientDomain == null ? Optional.empty() : byDomain(recipientDomain);
@@ -178,12 +172,15 @@ public final class ProviderDetector {
     /**
      * The provider of the first host name (two dots or more) the text names outside an address or a link (a help
      * page names the provider that wrote the bounce, not the one that refused it), such as
-     * {@code [BN8NAM12FT062.eop-nam12.prod.protection.outlook.com]} or {@code mx3.mail.ru}.
+     * {@code [BN8NAM12FT062.eop-nam12.prod.protection.outlook.com]} or {@code mx3.mail.ru}; when no such name has
+     * one, the provider of the first address domain (after an {@code @}, with a dot) that has one.
      */
-    private Optional<Provider> byHostNamedIn(String text) {
+    private Optional<Provider> byNameIn(String text) {
         int n = text.length();
-        // A host name holds a dot: the intrinsic indexOf finds the dots, and only the names around
-        // them are read, each once (the scan goes on after the end of the last one read).
+        Optional<Provider> address = null;
+        // A host name or an address domain holds a dot: the intrinsic indexOf finds the dots, and
+        // only the names around them are read, each once (the scan goes on after the end of the
+        // last one read). A name is a run of ASCII letters, digits, dots and hyphens.
         int i = 0;
         for (int dot = text.indexOf('.'); dot >= 0; dot = text.indexOf('.', i)) {
             int start = dot;
@@ -199,36 +196,33 @@ public final class ProviderDetector {
                 letter |= c >= 'A';
                 i++;
             }
-            boolean inAddress = start > 0 && text.charAt(start - 1) == '@' || i < n && text.charAt(i) == '@';
+            int end = i;
+            while (end > start && text.charAt(end - 1) == '.') {
+                end--;
+            }
+            boolean afterAt = start > 0 && text.charAt(start - 1) == '@';
+            if (afterAt) {
+                if (address == null && dots > i - end) {  // a dot before the trailing ones
+                    Optional<Provider> p = mailboxDomains.longest(text, start, end);
+                    address = p != null && p.isPresent() ? p : null;
+                }
+                continue;
+            }
+            boolean inAddress = i < n && text.charAt(i) == '@';
             boolean inUrl = start > 0 && text.charAt(start - 1) == '/' || i < n && text.charAt(i) == '/';
             if (dots >= 2 && letter && !inAddress && !inUrl) {
-                Optional<Provider> p = byHost(text, start, i);
-                if (p.isPresent()) {
+                Optional<Provider> p = hostSuffixes.longest(text, start, end);
+                if (p != null && p.isPresent()) {
                     return p;
                 }
             }
         }
-        return Optional.empty();
+        return address != null ? address : Optional.empty();
     }
 
     private static int nextLabel(String host, int from) {
         int dot = host.indexOf('.', from);
         return dot < 0 ? -1 : dot + 1;
-    }
-
-    /** The provider of the address domain that starts at {@code from} (just after an {@code @}). */
-    private Optional<Provider> byAddressDomainAt(String text, int from) {
-        int end = from;
-        while (end < text.length() && isDomainChar(text.charAt(end))) {
-            end++;
-        }
-        while (end > from && text.charAt(end - 1) == '.') {
-            end--;
-        }
-        if (end == from || text.lastIndexOf('.', end - 1) < from) {
-            return Optional.empty();
-        }
-        return byDomain(text, from, end);
     }
 
     private static boolean isAscii(CharSequence text, int from, int to) {

@@ -20,7 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@link ProviderDetector#byHost} and {@link ProviderDetector#byDomain}, which walk a name once from
  * its end through {@link SuffixTable}, against the plain lookup of the lower-cased name and of each
  * of its parents in a map: host names and domains built from the provider files' own names, with
- * labels added in front, labels cut, case changed, dots doubled or added at the end and noise.
+ * labels added in front, labels cut, case changed, dots doubled or added at the end and noise. And
+ * {@link ProviderDetector#detect(int, String, String, String)} on the names in a text, which reads
+ * host names and address domains in one pass, against a pass for each (the host names first).
  */
 class ProviderSuffixProperties {
 
@@ -87,6 +89,63 @@ class ProviderSuffixProperties {
         }
 
         assertThat(DETECTOR.byDomain(domain)).isEqualTo(expected);
+    }
+
+    @Property(tries = 3000)
+    void names_in_a_text_are_the_host_names_first_then_the_address_domains(@ForAll("texts") String text) {
+        Optional<Provider> expected = hostNamedIn(text);
+        if (expected.isEmpty()) {
+            for (int at = text.indexOf('@'); at >= 0 && expected.isEmpty(); at = text.indexOf('@', at + 1)) {
+                int end = at + 1;
+                while (end < text.length() && isDomainChar(text.charAt(end))) {
+                    end++;
+                }
+                while (end > at + 1 && text.charAt(end - 1) == '.') {
+                    end--;
+                }
+                if (text.substring(at + 1, end).contains(".")) {
+                    expected = DETECTOR.byDomain(text.substring(at + 1, end));
+                }
+            }
+        }
+
+        assertThat(DETECTOR.detect(-1, text, null, null)).isEqualTo(expected);
+    }
+
+    /** The first host name of two dots or more, outside an address or a link, that has a provider. */
+    private static Optional<Provider> hostNamedIn(String text) {
+        int n = text.length();
+        for (int start = 0; start < n; start++) {
+            if (!isDomainChar(text.charAt(start)) || start > 0 && isDomainChar(text.charAt(start - 1))) {
+                continue;
+            }
+            int end = start;
+            while (end < n && isDomainChar(text.charAt(end))) {
+                end++;
+            }
+            String name = text.substring(start, end);
+            boolean inAddress = start > 0 && text.charAt(start - 1) == '@' || end < n && text.charAt(end) == '@';
+            boolean inUrl = start > 0 && text.charAt(start - 1) == '/' || end < n && text.charAt(end) == '/';
+            if (name.chars().filter(c -> c == '.').count() >= 2 && name.chars().anyMatch(Character::isLetter)
+                    && !inAddress && !inUrl) {
+                Optional<Provider> p = DETECTOR.byHost(name);
+                if (p.isPresent()) {
+                    return p;
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean isDomainChar(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '-';
+    }
+
+    @Provide
+    Arbitrary<String> texts() {
+        Arbitrary<String> part = Arbitraries.oneOf(names(), Arbitraries.of(" ", "@", "/", ".", "[", "]", "<", ">", " user@",
+                "mx.", "x.y.", "\u00e9", "550 5.1.1 ", "https://"));
+        return part.list().ofMinSize(0).ofMaxSize(8).map(parts -> String.join("", parts));
     }
 
     @Provide
