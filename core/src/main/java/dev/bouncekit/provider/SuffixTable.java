@@ -50,34 +50,37 @@ final class SuffixTable {
      * {@code to}, only when {@code to} is such a place); null when there is none. The range must
      * be ASCII.
      */
-    Optional<Provider> longest(CharSequence text, int from, int to) {
+    Optional<Provider> longest(String text, int from, int to) {
         Optional<Provider> found = null;
         if (to == from || text.charAt(to - 1) == '.') {
             Optional<Provider> v = find(0, text, to, to);
-            if (v == null) {
-                return null;
+            if (v == null || to == from) {
+                return v != null && v.isPresent() ? v : null;
             }
             found = v.isPresent() ? v : null;
         }
+        // Each character read once: a dot ends the tail after it, whose hash is complete.
         int h = 0;
         int power = 1;
         for (int i = to - 1; i >= from; i--) {
-            h += lower(text.charAt(i)) * power;
-            power *= 31;
-            if (i == from || text.charAt(i - 1) == '.') {
-                Optional<Provider> v = find(h, text, i, to);
+            char c = text.charAt(i);
+            if (c == '.' && i + 1 < to) {
+                Optional<Provider> v = find(h, text, i + 1, to);
                 if (v == null) {
-                    break;  // no name ends with this tail, so none with a longer one
+                    return found;  // no name ends with this tail, so none with a longer one
                 }
                 if (v.isPresent()) {
                     found = v;
                 }
             }
+            h += lower(c) * power;
+            power *= 31;
         }
-        return found;
+        Optional<Provider> v = find(h, text, from, to);
+        return v != null && v.isPresent() ? v : found;
     }
 
-    private Optional<Provider> find(int h, CharSequence text, int from, int to) {
+    private Optional<Provider> find(int h, String text, int from, int to) {
         int length = to - from;
         for (int k = spread(h) & mask; keys[k] != null; k = (k + 1) & mask) {
             String key = keys[k];
@@ -88,7 +91,7 @@ final class SuffixTable {
         return null;
     }
 
-    private static boolean matches(String key, CharSequence text, int from) {
+    private static boolean matches(String key, String text, int from) {
         for (int i = 0; i < key.length(); i++) {
             if (key.charAt(i) != lower(text.charAt(from + i))) {
                 return false;
