@@ -53,7 +53,10 @@ public final class ClassifierVersions {
      * {@value #JVM_ROUNDS} timed rounds, so that every build meets the same load at nearly the
      * same time. With {@code --one-jvm --scan}, the same but timing only the phrase scan: each
      * build's {@code PhraseIndex} over its rules', keywords' and provider markers' phrases, scanning
-     * each text of the mix (builds that have such an index). With {@code --one PATH} as the only
+     * each text of the mix (builds that have such an index). With {@code --one-jvm --providers}, the
+     * same but timing only {@code ProviderDetector.detect} as the classifier calls it once the
+     * markers are known: each reply's parsed text, its remote host (the context's, or the one the
+     * reply reports) and the first marker it contains, all worked out before the timing. With {@code --one PATH} as the only
      * arguments, times that one build in this JVM and prints its CPU nanoseconds per reply.
      */
     public static void main(String[] args) throws Throwable {
@@ -66,7 +69,8 @@ public final class ClassifierVersions {
             args = java.util.Arrays.copyOfRange(args, 1, args.length);
         }
         boolean scanOnly = oneJvm && args.length > 0 && args[0].equals("--scan");
-        if (scanOnly) {
+        boolean providersOnly = oneJvm && args.length > 0 && args[0].equals("--providers");
+        if (scanOnly || providersOnly) {
             args = java.util.Arrays.copyOfRange(args, 1, args.length);
         }
         if (args.length < 2) {
@@ -84,7 +88,8 @@ public final class ClassifierVersions {
         }
         int n = names.size();
         if (oneJvm) {
-            report(names, interleaved(jars, scanOnly), (scanOnly ? "the phrase scan only; " : "") + JVM_ROUNDS
+            String what = scanOnly ? "the phrase scan only; " : providersOnly ? "provider detection only; " : "";
+            report(names, interleaved(jars, scanOnly, providersOnly), what + JVM_ROUNDS
                     + " timed rounds of " + PASSES + " passes per build, all in one JVM, after " + JVM_WARMUP_ROUNDS
                     + " warm-up rounds or more (until the JIT is quiet for " + QUIET_SECONDS + " s)");
             return;
@@ -130,12 +135,12 @@ public final class ClassifierVersions {
     }
 
     /** CPU nanoseconds per reply of each build (rows) in each timed round (columns), all in this JVM. */
-    private static double[][] interleaved(List<Path> jars, boolean scanOnly) throws Throwable {
+    private static double[][] interleaved(List<Path> jars, boolean scanOnly, boolean providersOnly) throws Throwable {
         ReplyMix mix = ReplyMix.load();
         String[] texts = mix.texts().toArray(new String[0]);
         List<Build> builds = new ArrayList<>();
         for (Path jar : jars) {
-            builds.add(scanOnly ? new ScanOnly(jar) : new Build(jar, mix));
+            builds.add(scanOnly ? new ScanOnly(jar) : providersOnly ? new ProvidersOnly(jar, mix) : new Build(jar, mix));
         }
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         int n = builds.size();
@@ -330,6 +335,62 @@ public final class ClassifierVersions {
         int classify(String text, int i) throws Throwable {
             Object result = (Object) scan.invokeExact(index, text, matches);
             return result == null ? 0 : 1;
+        }
+    }
+
+    /**
+     * One core jar's provider detection after the scan, as {@code BounceClassifier} calls it: the
+     * reply's text, the remote host and the first provider marker, found beforehand per reply.
+     */
+    private static final class ProvidersOnly extends Build {
+        final MethodHandle detect;
+        final Object detector;
+        final String[] texts;
+        final String[] hosts;
+        final int[] firstMarkers;
+
+        ProvidersOnly(Path jar, ReplyMix mix) throws Throwable {
+            URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, ClassLoader.getPlatformClassLoader());
+            MethodHandles.Lookup lookup = MethodHandles.publicLookup();
+            Class<?> detectorType = loader.loadClass("dev.bouncekit.provider.ProviderDetector");
+            Class<?> parser = loader.loadClass("dev.bouncekit.reply.ReplyParser");
+            Class<?> replyType = loader.loadClass("dev.bouncekit.reply.SmtpReply");
+            Class<?> indexType = loader.loadClass("dev.bouncekit.text.PhraseIndex");
+            Class<?> matchesType = loader.loadClass("dev.bouncekit.text.PhraseIndex$Matches");
+            detector = lookup.findStatic(detectorType, "builtIn", MethodType.methodType(detectorType)).invoke();
+            detect = lookup.findVirtual(detectorType, "detect", MethodType.methodType(java.util.Optional.class, int.class,
+                    String.class, String.class, String.class));
+            Object markers = lookup.findConstructor(indexType, MethodType.methodType(void.class, List.class))
+                    .invoke(lookup.findVirtual(detectorType, "textMarkers", MethodType.methodType(List.class)).invoke(detector));
+            MethodHandle parse = lookup.findStatic(parser, "parse", MethodType.methodType(replyType, String.class));
+            MethodHandle text = lookup.findVirtual(replyType, "text", MethodType.methodType(String.class));
+            MethodHandle reportedHost = lookup.findVirtual(replyType, "reportedHost", MethodType.methodType(String.class));
+            MethodHandle scan = lookup.findVirtual(indexType, "scan", MethodType.methodType(matchesType, CharSequence.class));
+            MethodHandle count = lookup.findVirtual(matchesType, "count", MethodType.methodType(int.class));
+            MethodHandle phrase = lookup.findVirtual(matchesType, "phrase", MethodType.methodType(int.class, int.class));
+            int n = mix.size();
+            texts = new String[n];
+            hosts = new String[n];
+            firstMarkers = new int[n];
+            for (int i = 0; i < n; i++) {
+                Object reply = parse.invoke(mix.texts().get(i));
+                texts[i] = (String) text.invoke(reply);
+                String own = mix.contexts().get(i).remoteHost();
+                hosts[i] = own != null ? own : (String) reportedHost.invoke(reply);
+                Object found = scan.invoke(markers, texts[i]);
+                int first = -1;
+                for (int m = 0, c = (int) count.invoke(found); m < c; m++) {
+                    int p = (int) phrase.invoke(found, m);
+                    first = first < 0 ? p : Math.min(first, p);
+                }
+                firstMarkers[i] = first;
+            }
+        }
+
+        @Override
+        int classify(String ignored, int i) throws Throwable {
+            java.util.Optional<?> result = (java.util.Optional<?>) detect.invoke(detector, firstMarkers[i], texts[i], hosts[i], (String) null);
+            return result.isPresent() ? 1 : 0;
         }
     }
 }

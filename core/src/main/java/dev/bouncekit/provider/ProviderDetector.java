@@ -37,11 +37,8 @@ public final class ProviderDetector {
     private final ThreadLocal<PhraseIndex.Matches> buffers;
     private final Map<String, Provider> byMailboxDomain = new HashMap<>();
     private final Map<String, Provider> byHostSuffix = new HashMap<>();
-    private final NameTable mailboxDomains;
-    private final NameTable hostSuffixes;
-    /** The last labels of the mailbox domains and of the host suffixes: a name ending otherwise is nobody's. */
-    private final NameTable domainEnds;
-    private final NameTable hostEnds;
+    private final SuffixTable mailboxDomains;
+    private final SuffixTable hostSuffixes;
 
     private ProviderDetector(Map<String, Provider> providers) {
         this.providers = providers;
@@ -69,25 +66,8 @@ public final class ProviderDetector {
         this.markers = new PhraseIndex(phrases);
         this.buffers = ThreadLocal.withInitial(markers::newMatches);
         this.markerOwner = owners.stream().mapToInt(Integer::intValue).toArray();
-        this.mailboxDomains = new NameTable(byMailboxDomain);
-        this.hostSuffixes = new NameTable(byHostSuffix);
-        this.domainEnds = new NameTable(byLastLabel(byMailboxDomain));
-        this.hostEnds = new NameTable(byLastLabel(byHostSuffix));
-    }
-
-    private static Map<String, Provider> byLastLabel(Map<String, Provider> names) {
-        Map<String, Provider> out = new HashMap<>();
-        names.forEach((name, provider) -> out.putIfAbsent(name.substring(name.lastIndexOf('.') + 1), provider));
-        return out;
-    }
-
-    /** Where the last label of {@code text[from, to)} starts. */
-    private static int lastLabel(String text, int from, int to) {
-        int i = to;
-        while (i > from && text.charAt(i - 1) != '.') {
-            i--;
-        }
-        return i;
+        this.mailboxDomains = new SuffixTable(byMailboxDomain);
+        this.hostSuffixes = new SuffixTable(byHostSuffix);
     }
 
     /** The detector over the built-in provider list. */
@@ -149,15 +129,9 @@ public final class ProviderDetector {
             }
         }
         if (text != null) {
-            Optional<Provider> named = byHostNamedIn(text);
+            Optional<Provider> named = byNameIn(text);
             if (named.isPresent()) {
                 return named;
-            }
-            for (int at = text.indexOf('@'); at >= 0; at = text.indexOf('@', at + 1)) {
-                Optional<Provider> p = byAddressDomainAt(text, at + 1);
-                if (p.isPresent()) {
-                    return p;
-                }
             }
         }
         return recipientDomain == null ? Optional.empty() : byDomain(recipientDomain);
@@ -179,21 +153,8 @@ public final class ProviderDetector {
             while (end > from && text.charAt(end - 1) == '.') {
                 end--;
             }
-            if (end > from && hostEnds.get(text, lastLabel(text, from, end), end) == null) {
-                return Optional.empty();  // every suffix tried below ends with this label
-            }
-            for (int start = from; start < end; ) {
-                Optional<Provider> p = hostSuffixes.get(text, start, end);
-                if (p != null) {
-                    return p;
-                }
-                int dot = indexOf(text, '.', start, end);
-                if (dot < 0) {
-                    break;
-                }
-                start = dot + 1;
-            }
-            return Optional.empty();
+            Optional<Provider> p = end > from ? hostSuffixes.longest(text, from, end) : null;
+            return p != null ? p : Optional.empty();
         }
         String h = text.substring(from, to).toLowerCase(Locale.ROOT);
         while (h.endsWith(".")) {
@@ -211,12 +172,15 @@ public final class ProviderDetector {
     /**
      * The provider of the first host name (two dots or more) the text names outside an address or a link (a help
      * page names the provider that wrote the bounce, not the one that refused it), such as
-     * {@code [BN8NAM12FT062.eop-nam12.prod.protection.outlook.com]} or {@code mx3.mail.ru}.
+     * {@code [BN8NAM12FT062.eop-nam12.prod.protection.outlook.com]} or {@code mx3.mail.ru}; when no such name has
+     * one, the provider of the first address domain (after an {@code @}, with a dot) that has one.
      */
-    private Optional<Provider> byHostNamedIn(String text) {
+    private Optional<Provider> byNameIn(String text) {
         int n = text.length();
-        // A host name holds a dot: the intrinsic indexOf finds the dots, and only the names around
-        // them are read, each once (the scan goes on after the end of the last one read).
+        Optional<Provider> address = null;
+        // A host name or an address domain holds a dot: the intrinsic indexOf finds the dots, and
+        // only the names around them are read, each once (the scan goes on after the end of the
+        // last one read). A name is a run of ASCII letters, digits, dots and hyphens.
         int i = 0;
         for (int dot = text.indexOf('.'); dot >= 0; dot = text.indexOf('.', i)) {
             int start = dot;
@@ -232,36 +196,33 @@ public final class ProviderDetector {
                 letter |= c >= 'A';
                 i++;
             }
-            boolean inAddress = start > 0 && text.charAt(start - 1) == '@' || i < n && text.charAt(i) == '@';
+            int end = i;
+            while (end > start && text.charAt(end - 1) == '.') {
+                end--;
+            }
+            boolean afterAt = start > 0 && text.charAt(start - 1) == '@';
+            if (afterAt) {
+                if (address == null && dots > i - end) {  // a dot before the trailing ones
+                    Optional<Provider> p = mailboxDomains.longest(text, start, end);
+                    address = p != null && p.isPresent() ? p : null;
+                }
+                continue;
+            }
+            boolean inAddress = i < n && text.charAt(i) == '@';
             boolean inUrl = start > 0 && text.charAt(start - 1) == '/' || i < n && text.charAt(i) == '/';
             if (dots >= 2 && letter && !inAddress && !inUrl) {
-                Optional<Provider> p = byHost(text, start, i);
-                if (p.isPresent()) {
+                Optional<Provider> p = hostSuffixes.longest(text, start, end);
+                if (p != null && p.isPresent()) {
                     return p;
                 }
             }
         }
-        return Optional.empty();
+        return address != null ? address : Optional.empty();
     }
 
     private static int nextLabel(String host, int from) {
         int dot = host.indexOf('.', from);
         return dot < 0 ? -1 : dot + 1;
-    }
-
-    /** The provider of the address domain that starts at {@code from} (just after an {@code @}). */
-    private Optional<Provider> byAddressDomainAt(String text, int from) {
-        int end = from;
-        while (end < text.length() && isDomainChar(text.charAt(end))) {
-            end++;
-        }
-        while (end > from && text.charAt(end - 1) == '.') {
-            end--;
-        }
-        if (end == from || text.lastIndexOf('.', end - 1) < from) {
-            return Optional.empty();
-        }
-        return byDomain(text, from, end);
     }
 
     private static boolean isAscii(CharSequence text, int from, int to) {
@@ -271,15 +232,6 @@ public final class ProviderDetector {
             }
         }
         return true;
-    }
-
-    private static int indexOf(CharSequence text, char c, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (text.charAt(i) == c) {
-                return i;
-            }
-        }
-        return -1;
     }
 
     private static boolean isDomainChar(char c) {
@@ -294,20 +246,8 @@ public final class ProviderDetector {
     /** {@link #byDomain(String)} of {@code text[from, to)}, without copying it when it is ASCII. */
     private Optional<Provider> byDomain(String text, int from, int to) {
         if (isAscii(text, from, to)) {
-            if (domainEnds.get(text, lastLabel(text, from, to), to) == null) {
-                return Optional.empty();  // every parent domain tried below ends with this label
-            }
-            for (int start = from; ; ) {
-                Optional<Provider> p = mailboxDomains.get(text, start, to);
-                if (p != null) {
-                    return p;
-                }
-                int dot = indexOf(text, '.', start, to);
-                if (dot < 0) {
-                    return Optional.empty();
-                }
-                start = dot + 1;
-            }
+            Optional<Provider> p = mailboxDomains.longest(text, from, to);
+            return p != null ? p : Optional.empty();
         }
         String d = text.substring(from, to).toLowerCase(Locale.ROOT);
         while (true) {
