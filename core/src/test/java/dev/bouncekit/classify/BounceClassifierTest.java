@@ -55,6 +55,25 @@ class BounceClassifierTest {
     }
 
     @Test
+    void a_suspended_sending_account_is_the_senders_not_the_recipients() {
+        Classification sending = classifier.classify("550 5.7.1 Your account has been disabled for sending mail");
+        Classification receiving = classifier.classify("550 5.2.1 Mailbox disabled, not accepting messages");
+
+        assertThat(sending.reason()).isEqualTo(Reason.REJECTED);
+        assertThat(sending.owner()).isEqualTo(Owner.SENDER);
+        assertThat(receiving.reason()).isEqualTo(Reason.SUSPEND);
+        assertThat(receiving.owner()).isEqualTo(Owner.RECIPIENT);
+    }
+
+    @Test
+    void content_restrictions_are_a_policy_unless_they_name_spam() {
+        assertThat(classifier.classify("554 Message rejected due to content restrictions").reason())
+                .isEqualTo(Reason.POLICYVIOLATION);
+        assertThat(classifier.classify("554 5.7.1 Reject due to content restrictions (spam)").reason())
+                .isEqualTo(Reason.SPAMDETECTED);
+    }
+
+    @Test
     void a_disabled_mailbox_status_reads_as_sisimais_table_does() {
         Classification permanent = classifier.classify("550 5.2.1 <someone@example.org>");
         Classification temporary = classifier.classify("450 4.2.1 <someone@example.org>");
