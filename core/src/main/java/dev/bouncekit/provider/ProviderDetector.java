@@ -203,8 +203,7 @@ public final class ProviderDetector {
             boolean afterAt = start > 0 && text.charAt(start - 1) == '@';
             if (afterAt) {
                 if (address == null && dots > i - end) {  // a dot before the trailing ones
-                    Optional<Provider> p = mailboxDomains.longest(text, start, end);
-                    address = p != null && p.isPresent() ? p : null;
+                    address = mailboxDomains.longest(text, start, end);
                 }
                 continue;
             }
@@ -212,7 +211,7 @@ public final class ProviderDetector {
             boolean inUrl = start > 0 && text.charAt(start - 1) == '/' || i < n && text.charAt(i) == '/';
             if (dots >= 2 && letter && !inAddress && !inUrl) {
                 Optional<Provider> p = hostSuffixes.longest(text, start, end);
-                if (p != null && p.isPresent()) {
+                if (p != null) {
                     return p;
                 }
             }

@@ -47,8 +47,8 @@ final class SuffixTable {
     /**
      * The provider of the longest name that {@code text[from, to)} ends with, read with ASCII upper
      * case as lower case, starting at {@code from} or just after a dot (the empty tail, at
-     * {@code to}, only when {@code to} is such a place); null when there is none. The range must
-     * be ASCII.
+     * {@code to}, only when {@code to} is such a place); null when there is none, never an empty
+     * {@code Optional}. The range must be ASCII.
      */
     Optional<Provider> longest(String text, int from, int to) {
         Optional<Provider> found = null;
