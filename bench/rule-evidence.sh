@@ -14,9 +14,7 @@ cd "$(dirname "$0")/.."
 require_sisimai
 
 mvn -B -q -pl bench -am package -DskipTests >&2
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
-sisimai_tables "$work"
+sisimai_tables
 (cd bench/sisimai-tables && python3 texts.py "$work/reason.tsv" "$work/lhost.tsv" "$work/rhost-raw.tsv") \
   > "$work/sisimai-tables.tsv"
 

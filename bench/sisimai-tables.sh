@@ -14,7 +14,5 @@ cd "$(dirname "$0")/.."
 require_sisimai
 
 mvn -B -q -pl cli -am package -DskipTests >&2
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
-sisimai_tables "$work"
+sisimai_tables
 python3 bench/sisimai-tables/agreement.py cli/target/bouncekit.jar "$work/reason.tsv" "$work/lhost.tsv" "$work/rhost-raw.tsv" "$@"

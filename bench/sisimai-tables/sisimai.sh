@@ -1,7 +1,8 @@
 # Shared by bench/accuracy.sh, bench/sisimai-tables.sh and bench/rule-evidence.sh (sourced, from the
 # repository's root).
 #   require_sisimai       installs Debian's libsisimai-perl when the Sisimai module is missing
-#   sisimai_tables DIR    writes Sisimai 4.25's phrase tables as literal texts into DIR: reason.tsv
+#   sisimai_tables        makes a work directory, $work, removed when the script exits, and writes
+#                         Sisimai 4.25's phrase tables as literal texts into it: reason.tsv
 #                         (Reason/*.pm), lhost.tsv (Lhost/*.pm) and rhost-raw.tsv (Rhost/*.pm)
 
 require_sisimai() {
@@ -15,7 +16,10 @@ require_sisimai() {
 }
 
 sisimai_tables() {
-  local out="$1" dir
+  local out dir
+  work="$(mktemp -d)"
+  trap 'rm -rf "$work"' EXIT
+  out="$work"
   dir="$(dirname "$(perl -MSisimai -e 'print $INC{"Sisimai.pm"}')")/Sisimai"
   python3 bench/sisimai-tables/expand.py reason "$dir/Reason" > "$out/reason.tsv"
   perl bench/sisimai-tables/lhost.pl "$dir/Lhost" > "$out/lhost-raw.tsv"
