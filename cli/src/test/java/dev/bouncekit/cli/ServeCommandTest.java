@@ -49,7 +49,7 @@ class ServeCommandTest {
     private final List<Running> running = new ArrayList<>();
     private final HttpClient http = HttpClient.newHttpClient();
 
-    private record Running(ServeCommand command, CompletableFuture<Integer> exit, StringWriter out, StringWriter err) {
+    private record Running(ServeCommand command, CompletableFuture<Integer> exit, WatchedWriter out, StringWriter err) {
     }
 
     @AfterEach
@@ -67,7 +67,7 @@ class ServeCommandTest {
     /** Runs serve with {@code environment} as its only environment variables. */
     private Running serve(Map<String, String> environment, String... args) {
         ServeCommand command = new ServeCommand();
-        StringWriter out = new StringWriter();
+        WatchedWriter out = new WatchedWriter();
         StringWriter err = new StringWriter();
         CommandLine cli = new CommandLine(command).setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true))
                 .setDefaultValueProvider(new EnvironmentDefaults(environment));
@@ -225,11 +225,8 @@ class ServeCommandTest {
                 () -> send(r.command().smtpPort(), "app@sender.test", "Logged", "alice@example.com", "ghost@gmail.com"));
 
         // the log's thread writes queued lines every ServeLog.WRITE_EVERY_MILLIS
-        List<String> log = List.of();
-        for (long deadline = System.nanoTime() + WAIT.toNanos(); log.size() < 2 && System.nanoTime() < deadline; ) {
-            Thread.sleep(ServeLog.WRITE_EVERY_MILLIS / 5);
-            log = r.out().toString().lines().filter(l -> l.matches("\\d{4}-.*")).toList();
-        }
+        r.out().awaitUntil(out -> logLines(out).size() >= 2, WAIT);
+        List<String> log = logLines(r.out().toString());
         assertThat(log).hasSize(2);
         assertThat(log.get(0)).matches("\\S+Z refused RCPT TO:<ghost@gmail\\.com>: 550-5\\.1\\.1 The email account .* \\.\\.\\. "
                 + "\\[rule RCPT recipient=ghost@gmail\\.com -> gmail/user-unknown\\] \\(connection 1 from 127\\.0\\.0\\.1\\)");
@@ -322,5 +319,10 @@ class ServeCommandTest {
         message.setSubject(subject);
         message.setText("body");
         Transport.send(message);
+    }
+
+    /** The timestamped lines of serve's log (the banner's lines apart). */
+    private static List<String> logLines(String out) {
+        return out.lines().filter(l -> l.matches("\\d{4}-.*")).toList();
     }
 }
