@@ -222,7 +222,7 @@ public final class BounceClassifier {
         boolean empty = !reply.hasCode() && reply.status() == null && text.isBlank();
         Verdict verdict = empty && status == null
                 ? new Verdict(Reason.UNDEFINED, "empty", Evidence.NONE)
-                : decide(reply, text, known, found, providerId, stage, replyClass, status, leftOut);
+                : decide(reply, text, known, found, providerId, stage, reply.hasCode() ? reply.code() : replyClass, status, leftOut);
         if (decider != null) {
             decider[0] = verdict.source;
         }
@@ -259,9 +259,9 @@ public final class BounceClassifier {
      * no catalog reply.
      */
     private Verdict decide(SmtpReply reply, String text, CatalogEntry known, PhraseIndex.Matches found, String providerId,
-                           SmtpStage stage, int replyClass, EnhancedStatusCode status, int leftOut) {
+                           SmtpStage stage, int replyCode, EnhancedStatusCode status, int leftOut) {
         if (userRules != null) {
-            known = leftOut == CATALOG || userRules.firstMatch(text, providerId, stage, replyClass, status).isPresent()
+            known = leftOut == CATALOG || userRules.firstMatch(text, providerId, stage, replyCode, status).isPresent()
                     ? null : catalog.entryOf(reply, text);
         }
         if (known != null) {
@@ -272,13 +272,13 @@ public final class BounceClassifier {
         RuleMatcher phrases = index.rules();
         PhraseRule absent = leftOut >= 0 ? phrases.rules().get(leftOut) : null;
         Predicate<PhraseRule> present = absent == null ? ANY : r -> r != absent;
-        int phrase = phrases.firstIndex(found, providerId, stage, replyClass, status, present);
+        int phrase = phrases.firstIndex(found, providerId, stage, replyCode, status, present);
         if (phrase >= 0) {
             PhraseRule rule = phrases.rules().get(phrase);
             Set<Reason> its = causes.causesOf(rule.reason());
             Predicate<PhraseRule> isCause = absent == null ? causeTests[rule.reason().ordinal()]
                     : r -> r != absent && its.contains(r.reason());
-            int cause = its.isEmpty() ? -1 : phrases.firstIndex(found, providerId, stage, replyClass, status, isCause);
+            int cause = its.isEmpty() ? -1 : phrases.firstIndex(found, providerId, stage, replyCode, status, isCause);
             if (cause >= 0) {
                 return causeVerdicts[cause];
             }
@@ -299,10 +299,10 @@ public final class BounceClassifier {
         RuleMatcher keywords = index.keywords();
         if (coded != null) {
             Predicate<PhraseRule> first = keywordsFirstTests[coded.reason.ordinal()];
-            int keyword = first == null ? -1 : keywords.firstIndex(found, providerId, stage, replyClass, status, first);
+            int keyword = first == null ? -1 : keywords.firstIndex(found, providerId, stage, replyCode, status, first);
             return keyword >= 0 ? keywordVerdicts[keyword] : coded;
         }
-        int keyword = keywords.firstIndex(found, providerId, stage, replyClass, status, ANY);
+        int keyword = keywords.firstIndex(found, providerId, stage, replyCode, status, ANY);
         if (keyword >= 0) {
             return keywordVerdicts[keyword];
         }

@@ -130,11 +130,11 @@ public record RuleEvidence(List<Tally> rules, int texts) {
             Arrays.fill(seen, false);
             SmtpStage stage = context.stage() != null ? context.stage() : reply.reportedStage();
             EnhancedStatusCode status = reply.status() != null ? reply.status() : context.dsnStatus();
-            int replyClass = reply.hasCode() ? reply.code() / 100 : status != null ? status.statusClass() : 0;
+            int replyCode = reply.hasCode() ? reply.code() : status != null ? status.statusClass() : 0;
             String provider = deciding.provider();
             RuleMatcher.Scan scan = matcher.scan(reply.text());
             // Asked of every rule that matches; answering no keeps the search going through all of them.
-            scan.firstIndex(provider, stage, replyClass, status, rule -> {
+            scan.firstIndex(provider, stage, replyCode, status, rule -> {
                 int at = bySource.get("phrase:" + rule.source());
                 if (!seen[at]) {
                     seen[at] = true;

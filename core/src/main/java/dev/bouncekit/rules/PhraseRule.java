@@ -23,23 +23,33 @@ import java.util.Set;
  * @param statusClass    2, 4 or 5 to require that class of reply, 0 for any
  * @param statusPrefixes enhanced status codes or prefixes (e.g. {@code 5.7.}) the reply must have
  *                       one of; empty for any
+ * @param replyCode      the basic reply code (e.g. {@code 542}) the reply must have, 0 for any
  */
 public record PhraseRule(String source, Reason reason, String provider, List<String> phrases,
                          Set<SmtpStage> stages, Set<SmtpStage> excludedStages, int statusClass,
-                         List<String> statusPrefixes) {
+                         List<String> statusPrefixes, int replyCode) {
 
     public PhraseRule {
         phrases = List.copyOf(phrases);
         stages = Set.copyOf(stages);
         excludedStages = Set.copyOf(excludedStages);
         statusPrefixes = List.copyOf(statusPrefixes);
+        if (replyCode != 0 && (replyCode < 200 || replyCode > 599)) {
+            throw new IllegalArgumentException(source + ": a reply code is 200 to 599, not " + replyCode);
+        }
         if (phrases.isEmpty()) {
             throw new IllegalArgumentException(source + ": a rule needs at least one phrase");
         }
     }
 
-    /** Whether the non-phrase conditions hold for a reply. */
-    boolean conditionsHold(SmtpStage stage, int replyClass, EnhancedStatusCode status) {
+    /**
+     * Whether the non-phrase conditions hold for a reply.
+     *
+     * @param reply the reply's basic code (e.g. 550); when it has none, 2, 4 or 5, the class its
+     *              enhanced status code gives; 0 when neither is known
+     */
+    boolean conditionsHold(SmtpStage stage, int reply, EnhancedStatusCode status) {
+        int replyClass = reply >= 100 ? reply / 100 : reply;
         if (!stages.isEmpty() && (stage == null || !stages.contains(stage))) {
             return false;
         }
@@ -47,6 +57,9 @@ public record PhraseRule(String source, Reason reason, String provider, List<Str
             return false;
         }
         if (statusClass != 0 && statusClass != replyClass) {
+            return false;
+        }
+        if (replyCode != 0 && replyCode != reply) {
             return false;
         }
         if (!statusPrefixes.isEmpty()) {

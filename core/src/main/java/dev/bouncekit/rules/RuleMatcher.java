@@ -105,7 +105,7 @@ public final class RuleMatcher {
         boolean[] out = new boolean[rules.size()];
         for (int r = 0; r < out.length; r++) {
             PhraseRule rule = rules.get(r);
-            out[r] = !rule.stages().isEmpty() || !rule.excludedStages().isEmpty() || rule.statusClass() != 0
+            out[r] = !rule.stages().isEmpty() || !rule.excludedStages().isEmpty() || rule.statusClass() != 0 || rule.replyCode() != 0
                     || !rule.statusPrefixes().isEmpty();
         }
         return out;
@@ -172,20 +172,21 @@ public final class RuleMatcher {
     }
 
     /**
-     * The first rule that matches: {@code scan(text).first(provider, stage, replyClass, status)}.
+     * The first rule that matches: {@code scan(text).first(provider, stage, reply, status)}.
      *
      * @param text           the reply text, as it is (case and white space are folded while matching)
      * @param provider       the detected provider id, or null; provider rules apply only to theirs
      * @param stage          the SMTP stage, or null when unknown
-     * @param replyClass     2, 4 or 5 from the reply, or 0 when unknown
+     * @param reply          the reply's basic code (550), or when it has none the class (2, 4, 5) of its
+     *                       enhanced status code, or 0 when neither is known
      * @param status         the enhanced status code, or null
      */
     public Optional<PhraseRule> firstMatch(String text, String provider, SmtpStage stage,
-                                           int replyClass, EnhancedStatusCode status) {
+                                           int reply, EnhancedStatusCode status) {
         if (index.size() == 0 || text == null || text.isEmpty()) {
             return Optional.empty();
         }
-        return first(index.scan(text), provider, stage, replyClass, status, ANY);
+        return first(index.scan(text), provider, stage, reply, status, ANY);
     }
 
     /**
@@ -203,22 +204,22 @@ public final class RuleMatcher {
         return rules;
     }
 
-    private Optional<PhraseRule> first(PhraseIndex.Matches found, String provider, SmtpStage stage, int replyClass,
+    private Optional<PhraseRule> first(PhraseIndex.Matches found, String provider, SmtpStage stage, int reply,
                                        EnhancedStatusCode status, Predicate<PhraseRule> accept) {
-        int best = firstIndexIn(found, provider, stage, replyClass, status, accept);
+        int best = firstIndexIn(found, provider, stage, reply, status, accept);
         return best < 0 ? Optional.empty() : Optional.of(rules.get(best));
     }
 
     /**
-     * {@code scan(found).firstIndex(provider, stage, replyClass, status, accept)}, without the
+     * {@code scan(found).firstIndex(provider, stage, reply, status, accept)}, without the
      * {@link Scan}: the position in {@link #rules()} of the first rule that matches, or -1.
      */
-    public int firstIndex(PhraseIndex.Matches found, String provider, SmtpStage stage, int replyClass,
+    public int firstIndex(PhraseIndex.Matches found, String provider, SmtpStage stage, int reply,
                           EnhancedStatusCode status, Predicate<PhraseRule> accept) {
-        return index.size() == 0 ? -1 : firstIndexIn(found, provider, stage, replyClass, status, accept);
+        return index.size() == 0 ? -1 : firstIndexIn(found, provider, stage, reply, status, accept);
     }
 
-    private int firstIndexIn(PhraseIndex.Matches found, String provider, SmtpStage stage, int replyClass,
+    private int firstIndexIn(PhraseIndex.Matches found, String provider, SmtpStage stage, int reply,
                              EnhancedStatusCode status, Predicate<PhraseRule> accept) {
         int best = Integer.MAX_VALUE;
         for (int i = 0; i < found.count(); i++) {
@@ -233,7 +234,7 @@ public final class RuleMatcher {
                 String own = providers[r];
                 if ((own == null || own.equals(provider))
                         && (rulePhrases[r].length == 1 || phrasesInOrder(r, found, i))
-                        && (!conditional[r] || rules.get(r).conditionsHold(stage, replyClass, status))
+                        && (!conditional[r] || rules.get(r).conditionsHold(stage, reply, status))
                         && accept.test(rules.get(r))) {
                     best = r;
                     break;
@@ -277,28 +278,29 @@ public final class RuleMatcher {
          *
          * @param provider   the detected provider id, or null; provider rules apply only to theirs
          * @param stage      the SMTP stage, or null when unknown
-         * @param replyClass 2, 4 or 5 from the reply, or 0 when unknown
+         * @param reply      the reply's basic code (550), or when it has none the class (2, 4, 5) of
+         *                   its enhanced status code, or 0 when neither is known
          * @param status     the enhanced status code, or null
          * @param accept     a further test, asked only of rules that otherwise match (maybe of
          *                   several, not necessarily in priority order)
          */
-        public Optional<PhraseRule> first(String provider, SmtpStage stage, int replyClass,
+        public Optional<PhraseRule> first(String provider, SmtpStage stage, int reply,
                                           EnhancedStatusCode status, Predicate<PhraseRule> accept) {
-            return found == null ? Optional.empty() : RuleMatcher.this.first(found, provider, stage, replyClass, status, accept);
+            return found == null ? Optional.empty() : RuleMatcher.this.first(found, provider, stage, reply, status, accept);
         }
 
         /** The first rule, in priority order, whose phrases occur in order and whose provider and conditions hold. */
-        public Optional<PhraseRule> first(String provider, SmtpStage stage, int replyClass, EnhancedStatusCode status) {
-            return first(provider, stage, replyClass, status, ANY);
+        public Optional<PhraseRule> first(String provider, SmtpStage stage, int reply, EnhancedStatusCode status) {
+            return first(provider, stage, reply, status, ANY);
         }
 
         /**
          * {@link #first(String, SmtpStage, int, EnhancedStatusCode, Predicate)} as the rule's
          * position in {@link #rules()}, or -1 when no rule matches.
          */
-        public int firstIndex(String provider, SmtpStage stage, int replyClass, EnhancedStatusCode status,
+        public int firstIndex(String provider, SmtpStage stage, int reply, EnhancedStatusCode status,
                               Predicate<PhraseRule> accept) {
-            return found == null ? -1 : RuleMatcher.this.firstIndexIn(found, provider, stage, replyClass, status, accept);
+            return found == null ? -1 : RuleMatcher.this.firstIndexIn(found, provider, stage, reply, status, accept);
         }
     }
 }

@@ -44,7 +44,8 @@ import java.util.Set;
  * not a letter or digit, or is the edge of the text. {@code \b} goes right next to the phrase's
  * text; anywhere else in a phrase it is an error. Right: a reason (Sisimai 5.5 names), then
  * optional conditions: {@code stage=RCPT,DATA}, {@code not-stage=DATA}, {@code class=4|5},
- * {@code status=5.7.1,5.2.} (a trailing dot matches a prefix).
+ * {@code status=5.7.1,5.2.} (a trailing dot matches a prefix), {@code code=542} (the basic reply
+ * code, for the few servers whose meaning lies in a code of their own).
  */
 public final class RuleSet {
 
@@ -181,13 +182,14 @@ public final class RuleSet {
         Set<SmtpStage> stages = EnumSet.noneOf(SmtpStage.class);
         Set<SmtpStage> excluded = EnumSet.noneOf(SmtpStage.class);
         int statusClass = 0;
+        int replyCode = 0;
         List<String> statuses = new ArrayList<>();
         for (int i = 1; i < right.length; i++) {
             String condition = right[i];
             int eq = condition.indexOf('=');
             if (eq <= 0) {
                 throw new RuleSyntaxException(where + ": condition '" + condition
-                        + "' is not key=value; use stage=, not-stage=, class= or status=");
+                        + "' is not key=value; use stage=, not-stage=, class=, status= or code=");
             }
             String key = condition.substring(0, eq).toLowerCase(Locale.ROOT);
             String value = condition.substring(eq + 1);
@@ -209,11 +211,17 @@ public final class RuleSet {
                         statuses.add(s);
                     }
                 }
+                case "code" -> {
+                    if (!value.matches("[2-5][0-9][0-9]")) {
+                        throw new RuleSyntaxException(where + ": code must be a reply code such as 542, not '" + value + "'");
+                    }
+                    replyCode = Integer.parseInt(value);
+                }
                 default -> throw new RuleSyntaxException(where + ": unknown condition '" + key
-                        + "'; use stage=, not-stage=, class= or status=");
+                        + "'; use stage=, not-stage=, class=, status= or code=");
             }
         }
-        return new PhraseRule(where, reason, provider, phrases, stages, excluded, statusClass, statuses);
+        return new PhraseRule(where, reason, provider, phrases, stages, excluded, statusClass, statuses, replyCode);
     }
 
     /** One phrase of a rule in normalized form, with its word-boundary markers kept at either end. */

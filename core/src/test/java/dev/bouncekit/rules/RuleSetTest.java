@@ -64,6 +64,20 @@ class RuleSetTest {
     }
 
     @Test
+    void a_code_condition_holds_for_that_basic_reply_code_only() throws IOException {
+        RuleMatcher matcher = rules("rejected => userunknown code=542\nrejected ... spam => spamdetected class=5\n").compile();
+
+        assertThat(matcher.firstMatch("<a@example.com> Rejected", null, null, 542, null)).map(PhraseRule::reason)
+                .contains(Reason.USERUNKNOWN);
+        assertThat(matcher.firstMatch("<a@example.com> Rejected", null, null, 550, null)).isEmpty();
+        assertThat(matcher.firstMatch("<a@example.com> Rejected", null, null, 5, null))
+                .as("a class alone, from the enhanced status code, is no reply code").isEmpty();
+        assertThat(matcher.firstMatch("Rejected as spam", null, null, 554, null)).map(PhraseRule::reason)
+                .as("class= reads the class of a basic code").contains(Reason.SPAMDETECTED);
+        assertThat(matcher.firstMatch("Rejected as spam", null, null, 454, null)).isEmpty();
+    }
+
+    @Test
     void overlapping_phrases_are_all_found() throws IOException {
         RuleSet set = rules("she sells => spamdetected\nhe sells sea => virusdetected\nsells => onhold\n");
 
@@ -79,6 +93,8 @@ class RuleSetTest {
         assertThatThrownBy(() -> rules("x => userunknown stage=LUNCH\n")).hasMessageContaining("unknown stage 'LUNCH'");
         assertThatThrownBy(() -> rules("x => userunknown color=red\n")).hasMessageContaining("unknown condition 'color'");
         assertThatThrownBy(() -> rules("x => userunknown status=9.9\n")).hasMessageContaining("status '9.9'");
+        assertThatThrownBy(() -> rules("x => userunknown code=5.1.1\n")).hasMessageContaining("code must be a reply code");
+        assertThatThrownBy(() -> rules("x => userunknown code=999\n")).hasMessageContaining("'999'");
         assertThatThrownBy(() -> rules(" ... => userunknown\n")).hasMessageContaining("empty phrase");
     }
 
