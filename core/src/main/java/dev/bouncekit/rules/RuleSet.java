@@ -46,6 +46,11 @@ import java.util.Set;
  * optional conditions: {@code stage=RCPT,DATA}, {@code not-stage=DATA}, {@code class=4|5},
  * {@code status=5.7.1,5.2.} (a trailing dot matches a prefix), {@code code=542} (the basic reply
  * code, for the few servers whose meaning lies in a code of their own).
+ *
+ * <p>A phrase written with one spelling servers use interchangeably ({@code doesn't} and
+ * {@code does not}, {@code mailbox} and {@code mail box}, {@code authorized} and
+ * {@code authorised}) matches the others too: the rule is kept once with its own phrases and
+ * once more for each other spelling, all with the same source (see {@code SpellingVariants}).
  */
 public final class RuleSet {
 
@@ -63,7 +68,27 @@ public final class RuleSet {
     private final List<PhraseRule> rules;
 
     private RuleSet(List<PhraseRule> rules) {
-        this.rules = List.copyOf(rules);
+        this.rules = List.copyOf(withoutRepeats(rules));
+    }
+
+    /**
+     * The rules without those that repeat an earlier one, phrases, conditions and reason alike
+     * (two spellings written out, or one written twice): the earlier decides wherever the later
+     * would.
+     */
+    private static List<PhraseRule> withoutRepeats(List<PhraseRule> rules) {
+        record Meaning(Reason reason, String provider, List<String> phrases, Set<SmtpStage> stages,
+                       Set<SmtpStage> excludedStages, int statusClass, List<String> statusPrefixes, int replyCode) {
+        }
+        Set<Meaning> seen = new java.util.HashSet<>();
+        List<PhraseRule> out = new ArrayList<>(rules.size());
+        for (PhraseRule r : rules) {
+            if (seen.add(new Meaning(r.reason(), r.provider(), r.phrases(), r.stages(), r.excludedStages(),
+                    r.statusClass(), r.statusPrefixes(), r.replyCode()))) {
+                out.add(r);
+            }
+        }
+        return out;
     }
 
     /** The rules that ship with bouncekit. */
@@ -138,7 +163,11 @@ public final class RuleSet {
                 provider = name.equals("any") ? null : name;
                 continue;
             }
-            rules.add(parseRule(where, text, provider));
+            PhraseRule rule = parseRule(where, text, provider);
+            for (List<String> phrases : SpellingVariants.of(rule.phrases())) {
+                rules.add(phrases.equals(rule.phrases()) ? rule : new PhraseRule(rule.source(), rule.reason(), rule.provider(),
+                        phrases, rule.stages(), rule.excludedStages(), rule.statusClass(), rule.statusPrefixes(), rule.replyCode()));
+            }
         }
         return new RuleSet(rules);
     }
