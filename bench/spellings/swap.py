@@ -1,0 +1,74 @@
+"""Spelling robustness: each train or dev text with one spelling swapped for another that servers
+write interchangeably (a contraction, a compound, -ise/-ize), classified and scored against the
+row's own label. Validation rows of the labelled files are skipped, never read past their id.
+Usage: swap.py BOUNCEKIT_JAR FILE.tsv... [-v]"""
+import json
+import subprocess
+import sys
+import zlib
+
+SPELLINGS = [
+    ["does not", "doesn't", "doesnt"], ["do not", "don't"], ["did not", "didn't"], ["is not", "isn't", "isnt"],
+    ["are not", "aren't"], ["was not", "wasn't"], ["has not", "hasn't"], ["have not", "haven't"],
+    ["could not", "couldn't"], ["will not", "won't"], ["cannot", "can't", "can not"],
+    ["e-mail", "email"], ["mailbox", "mail box"], ["non-existent", "nonexistent"], ["username", "user name"],
+    ["overquota", "over quota"], ["authoriz", "authoris"], ["organiz", "organis"], ["recogniz", "recognis"],
+]
+
+
+def word_at(text, at, length, stem):
+    if stem:
+        return True
+    before = at == 0 or not text[at - 1].isalpha()
+    after = at + length == len(text) or not text[at + length].isalpha()
+    return before and after
+
+
+def rows(paths):
+    for path in paths:
+        with open(path, encoding="utf-8") as f:
+            lines = f.read().split("\n")
+        head = lines[0].split("\t")
+        for line in lines[1:]:
+            if not line.strip() or line.startswith("#"):
+                continue
+            row = dict(zip(head, line.split("\t")))
+            if "/labelled/" in path and zlib.crc32(row["id"].encode("utf-8")) % 10 < 3:
+                continue
+            yield row
+
+
+def main():
+    jar, paths = sys.argv[1], [a for a in sys.argv[2:] if a != "-v"]
+    swapped = []
+    for row in rows(paths):
+        low = row["reply"].lower()
+        for forms in SPELLINGS:
+            stem = forms[0].endswith("z")
+            for form in forms:
+                at = low.find(form)
+                if at < 0 or not word_at(low, at, len(form), stem):
+                    continue
+                for other in forms:
+                    if other != form:
+                        swapped.append((row, form, other, row["reply"][:at] + other + row["reply"][at + len(form):]))
+    requests = []
+    for k, (row, _, _, text) in enumerate(swapped):
+        r = {"id": str(k), "reply": text}
+        if row.get("stage"):
+            r["stage"] = row["stage"]
+        if row.get("remote_host"):
+            r["remoteHost"] = row["remote_host"]
+        requests.append(json.dumps(r, ensure_ascii=False))
+    out = subprocess.run(["java", "-jar", jar, "classify", "--input", "jsonl"], input="\n".join(requests),
+                         capture_output=True, text=True, check=True).stdout.split("\n")
+    right = 0
+    for (row, form, other, text), line in zip(swapped, out):
+        got = json.loads(line)["reason"]
+        right += got == row["reason"]
+        if got != row["reason"] and "-v" in sys.argv:
+            print(f"  {row['id']}: '{form}' -> '{other}': {row['reason']} expected, {got}: {text[:120]}")
+    print(f"{len(swapped)} texts with one spelling swapped, {right} right: {100.0 * right / max(1, len(swapped)):.1f}%")
+
+
+main()
