@@ -10,8 +10,9 @@ import java.util.Set;
 /**
  * The spellings servers write interchangeably for the same words, so that a rule written with one
  * matches the others: contractions ({@code does not}, {@code doesn't}, {@code doesnt}),
- * compounds ({@code mailbox} and {@code mail box}, {@code e-mail} and {@code email}) and British
- * and American {@code -ise}/{@code -ize} stems. A phrase with a spelling of a class gets a sibling
+ * compounds ({@code mailbox} and {@code mail box}, {@code e-mail} and {@code email}), British
+ * and American {@code -ise}/{@code -ize} stems, and any word with its apostrophe dropped
+ * ({@code recipient's} as {@code recipients}). A phrase with a spelling of a class gets a sibling
  * phrase for each other spelling of it; a rule gets a sibling rule for each combination, up to
  * {@link #MAX_PER_RULE}.
  */
@@ -52,6 +53,12 @@ final class SpellingVariants {
             new Spellings(Edges.START, List.of("non-existent", "nonexistent", "non existent")),
             new Spellings(Edges.START, List.of("username", "user name")),
             new Spellings(Edges.START, List.of("overquota", "over quota")),
+            new Spellings(Edges.START, List.of("blacklist", "black list", "black-list")),
+            new Spellings(Edges.START, List.of("blocklist", "block list", "block-list")),
+            new Spellings(Edges.START, List.of("denylist", "deny list", "deny-list")),
+            new Spellings(Edges.START, List.of("antispam", "anti-spam", "anti spam")),
+            new Spellings(Edges.START, List.of("hostname", "host name")),
+            new Spellings(Edges.START, List.of("mailserver", "mail server")),
             new Spellings(Edges.ANY, List.of("authoriz", "authoris")),
             new Spellings(Edges.ANY, List.of("organiz", "organis")),
             new Spellings(Edges.ANY, List.of("recogniz", "recognis")));
@@ -123,7 +130,29 @@ final class SpellingVariants {
             }
             out.addAll(more);
         }
+        List<String> unquoted = new ArrayList<>();
+        for (String p : out) {
+            String without = withoutInnerApostrophes(p);
+            if (!without.equals(p)) {
+                unquoted.add(without);
+            }
+        }
+        out.addAll(unquoted);
         return List.copyOf(out);
+    }
+
+    /** {@code p} with each apostrophe between two letters dropped ("recipient's" as "recipients"). */
+    private static String withoutInnerApostrophes(String p) {
+        StringBuilder out = new StringBuilder(p.length());
+        for (int i = 0; i < p.length(); i++) {
+            char c = p.charAt(i);
+            if (c == '\'' && i > 0 && i + 1 < p.length() && Character.isLetter(p.charAt(i - 1))
+                    && Character.isLetter(p.charAt(i + 1))) {
+                continue;
+            }
+            out.append(c);
+        }
+        return out.toString();
     }
 
     private static boolean standsAt(String p, int at, int length, Edges edges) {
