@@ -3,9 +3,9 @@ package dev.bouncekit.receiver;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.IntPredicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The threads serving one receiver's SMTP connections (named {@code smtp:<host>:<port><-<client>}
@@ -37,27 +37,18 @@ final class ConnectionThreads {
     /**
      * Waits until {@code count} threads serve a connection and fails naming those that do. A client
      * has its greeting before its connection's thread takes the connection over, so a thread may
-     * still be on its way when the client has been greeted.
+     * still be on its way when the client has been greeted. Thread start and end have no signal
+     * of their own, so the thread list is polled.
      */
-    void assertServing(int count, Duration timeout) throws InterruptedException {
-        awaitAlive(n -> n >= count, timeout);
-        assertThat(alive()).as("connection threads after %s", timeout).extracting(Thread::getName).hasSize(count);
+    void assertServing(int count, Duration timeout) {
+        await().atMost(timeout).pollInterval(Duration.ofMillis(10))
+                .untilAsserted(() -> assertThat(alive()).as("connection threads").extracting(Thread::getName).hasSizeGreaterThanOrEqualTo(count));
+        assertThat(alive()).as("connection threads").extracting(Thread::getName).hasSize(count);
     }
 
     /** Waits until no thread serves a connection any more and fails naming those still serving. */
-    void assertAllEnd(Duration timeout) throws InterruptedException {
-        awaitAlive(n -> n == 0, timeout);
-        assertThat(alive()).as("connection threads still alive after %s", timeout).extracting(Thread::getName).isEmpty();
-    }
-
-    /**
-     * Polls the thread list until its size satisfies {@code done} or the timeout passes: thread
-     * start and end have no signal of their own to wait on.
-     */
-    private void awaitAlive(IntPredicate done, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!done.test(alive().size()) && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
+    void assertAllEnd(Duration timeout) {
+        await().atMost(timeout).pollInterval(Duration.ofMillis(10))
+                .untilAsserted(() -> assertThat(alive()).as("connection threads still alive").extracting(Thread::getName).isEmpty());
     }
 }
