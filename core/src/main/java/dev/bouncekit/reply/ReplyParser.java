@@ -12,7 +12,8 @@ import java.util.Locale;
  * spaces, DSN fields ({@code Diagnostic-Code: smtp; 550 ...}, {@code Status:},
  * {@code Remote-MTA:}), the {@code smtp;550 ...} log form, Postfix's
  * {@code host X said: ... (in reply to RCPT TO command)} (also after the recipient, as Postfix's
- * bounces write it: {@code <rcpt>: host X said: 550-5.1.1 ...}), qmail's {@code (#5.1.1)} and bare text
+ * bounces write it: {@code <rcpt>: host X said: 550-5.1.1 ...}), qmail's {@code (#5.1.1)}, a Java
+ * mail exception's text ({@code ...SMTPAddressFailedException: 550 5.1.1 ...}) and bare text
  * with no code at all. The enhanced code repeated on every line counts once.
  *
  * <p>Never throws: null, empty and binary input give a reply without code or with whatever text
@@ -51,6 +52,13 @@ public final class ReplyParser {
     public static SmtpReply parse(String raw) {
         if (raw == null || raw.isEmpty()) {
             return EMPTY;
+        }
+        int inException = JavaExceptionText.replyAt(raw);
+        if (inException > 0) {
+            SmtpReply reply = parse(raw.substring(inException));
+            SmtpStage named = JavaExceptionText.stageBefore(raw, inException);
+            return reply.reportedStage() != null || named == null ? reply
+                    : new SmtpReply(reply.code(), reply.status(), reply.lines(), named, reply.reportedHost(), reply.reportedRecipient());
         }
         Collected collected = BUFFERS.get();
         collected.collect(raw);

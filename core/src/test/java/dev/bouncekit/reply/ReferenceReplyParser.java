@@ -25,6 +25,10 @@ final class ReferenceReplyParser {
     /** Characters from its start that decide whether an enhanced status code stands there. */
     private static final int STATUS_WINDOW = 11;
 
+    /** A qualified Java class name ending in Exception, then a reply code: Jakarta Mail's failures. */
+    private static final java.util.regex.Pattern JAVA_EXCEPTION = java.util.regex.Pattern.compile(
+            "(?<![^\\x00-\\x20:])([A-Za-z0-9_$][A-Za-z0-9_$]*\\.[A-Za-z0-9_$.]*?)Exception: (?=[45][0-9][0-9](?:[ -]|$))");
+
     private ReferenceReplyParser() {
     }
 
@@ -32,6 +36,20 @@ final class ReferenceReplyParser {
     static SmtpReply parse(String raw) {
         if (raw == null || raw.isEmpty()) {
             return EMPTY;
+        }
+        java.util.regex.Matcher exception = JAVA_EXCEPTION.matcher(raw);
+        int inException = -1;
+        SmtpStage exceptionStage = null;
+        while (exception.find()) {
+            inException = exception.end();
+            exceptionStage = exception.group(1).endsWith("SMTPAddressFailed") ? SmtpStage.RCPT
+                    : exception.group(1).endsWith("SMTPSenderFailed") ? SmtpStage.MAIL : null;
+        }
+        if (inException >= 0) {
+            SmtpReply reply = parse(raw.substring(inException));
+            return reply.reportedStage() != null || exceptionStage == null ? reply
+                    : new SmtpReply(reply.code(), reply.status(), reply.lines(), exceptionStage, reply.reportedHost(),
+                    reply.reportedRecipient());
         }
         Collected collected = collect(raw);
         List<String> physical = collected.text;

@@ -28,7 +28,8 @@ class ReplyParserProperties {
         "user unknown", "Mailbox full", "gsmtp", "(#5.1.1)", "Please try", "x", "é", "İ", "\u00a0", "\u2028",
         "Remote Server returned '", "'", "The response was:", "the response from the remote server was: ",
         "SMTP error from remote mail server after ", "smtp error from remote mailer after pipelined ", "RCPT TO:<a@example.org>: ",
-        "end of data: ", "initial connection: "
+        "end of data: ", "initial connection: ", "org.eclipse.angus.mail.smtp.SMTPAddressFailedException: ",
+        "SMTPSenderFailedException: ", "jakarta.mail.SendFailedException: Invalid Addresses;", "Exception: ", "a.", "nested exception is:"
     };
 
     @Property(tries = 3000)

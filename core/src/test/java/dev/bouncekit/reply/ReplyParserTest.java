@@ -274,4 +274,44 @@ class ReplyParserTest {
         assertThat(SmtpStage.parse("QUIT")).isEmpty();
         assertThat(SmtpStage.parse(null)).isEmpty();
     }
+
+    @Test
+    void the_reply_inside_a_java_mail_exception_is_read_without_the_wrappers_words() {
+        SmtpReply reply = ReplyParser.parse("Failed messages: jakarta.mail.SendFailedException: Invalid Addresses;\n"
+                + "  nested exception is:\n"
+                + "\torg.eclipse.angus.mail.smtp.SMTPAddressFailedException: 550 5.1.1 <nobody@example.com>: "
+                + "Recipient address rejected: User unknown in local recipient table");
+
+        assertThat(reply.code()).isEqualTo(550);
+        assertThat(reply.status()).isEqualTo(EnhancedStatusCode.of("5.1.1"));
+        assertThat(reply.text()).isEqualTo("<nobody@example.com>: Recipient address rejected: User unknown in local recipient table");
+        assertThat(reply.reportedStage()).isEqualTo(SmtpStage.RCPT);
+    }
+
+    @Test
+    void a_java_mail_exception_names_the_stage_of_the_sender_and_of_the_recipient_only() {
+        assertThat(ReplyParser.parse("com.sun.mail.smtp.SMTPSenderFailedException: 553 5.1.8 Sender address rejected").reportedStage())
+                .isEqualTo(SmtpStage.MAIL);
+        SmtpReply data = ReplyParser.parse("org.eclipse.angus.mail.smtp.SMTPSendFailedException: 554 5.7.1 Message rejected as spam");
+        assertThat(data.code()).isEqualTo(554);
+        assertThat(data.reportedStage()).isNull();
+        assertThat(data.text()).isEqualTo("Message rejected as spam");
+    }
+
+    @Test
+    void an_exception_word_that_is_no_class_name_or_has_no_code_after_it_is_text() {
+        assertThat(ReplyParser.parse("MyException: 550 whatever").code()).isEqualTo(SmtpReply.NO_CODE);
+        assertThat(ReplyParser.parse("a.b.SomeException: connection refused").text())
+                .isEqualTo("a.b.SomeException: connection refused");
+    }
+
+    @Test
+    void a_megabyte_of_exception_names_without_a_code_is_read_in_one_pass() {
+        String text = "x.yException: 5x ".repeat(60_000) + "a.BException: 550 5.1.1 no such user";
+
+        SmtpReply reply = ReplyParser.parse(text);
+
+        assertThat(reply.code()).isEqualTo(550);
+        assertThat(reply.text()).isEqualTo("no such user");
+    }
 }
