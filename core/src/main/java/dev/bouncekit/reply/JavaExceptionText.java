@@ -47,7 +47,7 @@ final class JavaExceptionText {
     private static boolean isCode(String s, int at) {
         char a = s.charAt(at);
         return (a == '4' || a == '5') && isDigit(s.charAt(at + 1)) && isDigit(s.charAt(at + 2))
-                && (at + 3 == s.length() || s.charAt(at + 3) == ' ' || s.charAt(at + 3) == '-');
+                && (at + 3 == s.length() || s.charAt(at + 3) <= ' ' || s.charAt(at + 3) == '-');
     }
 
     private static boolean isDigit(char c) {

@@ -27,7 +27,7 @@ final class ReferenceReplyParser {
 
     /** A qualified Java class name ending in Exception, then a reply code: Jakarta Mail's failures. */
     private static final java.util.regex.Pattern JAVA_EXCEPTION = java.util.regex.Pattern.compile(
-            "(?<![^\\x00-\\x20:])([A-Za-z0-9_$][A-Za-z0-9_$]*\\.[A-Za-z0-9_$.]*?)Exception: (?=[45][0-9][0-9](?:[ -]|$))");
+            "(?<![^\\x00-\\x20:])([A-Za-z0-9_$][A-Za-z0-9_$]*\\.[A-Za-z0-9_$.]*?)Exception: (?=[45][0-9][0-9](?:[\\x00-\\x20-]|\\z))");
 
     private ReferenceReplyParser() {
     }
@@ -155,7 +155,11 @@ final class ReferenceReplyParser {
                     out.text.add(trimmed);
                 }
             } else if (startsWithField(trimmed, "Diagnostic-Code:")) {
-                diagnostic.add(afterSemicolon(trimmed, "Diagnostic-Code:".length()));
+                String value = trimmed.substring("Diagnostic-Code:".length());
+                int semi = value.indexOf(';');
+                boolean smtp = semi >= 0 && value.substring(0, semi).trim().equalsIgnoreCase("smtp");
+                String text = afterSemicolon(trimmed, "Diagnostic-Code:".length());
+                diagnostic.add(semi >= 0 && !smtp && !text.isEmpty() ? value.trim() : text);
                 inDiagnostic = true;
             } else if (startsWithField(trimmed, "Status:")) {
                 out.dsnStatus = EnhancedStatusCode.parse(trimmed.substring(7)).orElse(out.dsnStatus);

@@ -29,7 +29,7 @@ class ReplyParserProperties {
         "Remote Server returned '", "'", "The response was:", "the response from the remote server was: ",
         "SMTP error from remote mail server after ", "smtp error from remote mailer after pipelined ", "RCPT TO:<a@example.org>: ",
         "end of data: ", "initial connection: ", "org.eclipse.angus.mail.smtp.SMTPAddressFailedException: ",
-        "SMTPSenderFailedException: ", "jakarta.mail.SendFailedException: Invalid Addresses;", "Exception: ", "a.", "nested exception is:"
+        "SMTPSenderFailedException: ", "Diagnostic-Code: X-Unix; ", "diagnostic-code: x-postfix; ", "255", "jakarta.mail.SendFailedException: Invalid Addresses;", "Exception: ", "a.", "nested exception is:"
     };
 
     @Property(tries = 3000)
