@@ -160,13 +160,6 @@ public final class ReplyParser {
         return new SmtpReply(code, status, all, stage, host, recipient);
     }
 
-    /** Whether {@code s[from, to)} is the diagnostic type {@code smtp}, white space around it aside. */
-    private static boolean isSmtpType(String s, int from, int to) {
-        from = trimStart(s, from, to);
-        to = trimEnd(s, from, to);
-        return to - from == 4 && s.regionMatches(true, from, "smtp", 0, 4);
-    }
-
     private static int trimStart(String s, int from, int to) {
         while (from < to && s.charAt(from) <= ' ') {
             from++;
@@ -358,13 +351,8 @@ public final class ReplyParser {
                         addText(from, to);
                     }
                 } else if (startsWithField(raw, from, to, "Diagnostic-Code:")) {
-                    // An SMTP diagnostic is the server's reply; any other type (X-Unix, X-Postfix:
-                    // what the reporting system says of itself) is kept with the text, whose number
-                    // (X-Unix; 255: a program's exit status) is no reply code; a type alone says nothing.
-                    int typeAt = from + "Diagnostic-Code:".length();
-                    int semi = indexOf(raw, ';', typeAt, to);
-                    int value = semi < 0 ? typeAt : trimStart(raw, semi + 1, to);
-                    int after = value < to && semi >= 0 && !isSmtpType(raw, typeAt, semi) ? trimStart(raw, typeAt, to) : value;
+                    int semi = indexOf(raw, ';', from + "Diagnostic-Code:".length(), to);
+                    int after = trimStart(raw, semi < 0 ? from + "Diagnostic-Code:".length() : semi + 1, to);
                     addDiagnostic(after, trimEnd(raw, after, to));
                     inDiagnostic = true;
                 } else if (startsWithField(raw, from, to, "Status:")) {

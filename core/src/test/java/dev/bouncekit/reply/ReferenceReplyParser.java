@@ -155,11 +155,7 @@ final class ReferenceReplyParser {
                     out.text.add(trimmed);
                 }
             } else if (startsWithField(trimmed, "Diagnostic-Code:")) {
-                String value = trimmed.substring("Diagnostic-Code:".length());
-                int semi = value.indexOf(';');
-                boolean smtp = semi >= 0 && value.substring(0, semi).trim().equalsIgnoreCase("smtp");
-                String text = afterSemicolon(trimmed, "Diagnostic-Code:".length());
-                diagnostic.add(semi >= 0 && !smtp && !text.isEmpty() ? value.trim() : text);
+                diagnostic.add(afterSemicolon(trimmed, "Diagnostic-Code:".length()));
                 inDiagnostic = true;
             } else if (startsWithField(trimmed, "Status:")) {
                 out.dsnStatus = EnhancedStatusCode.parse(trimmed.substring(7)).orElse(out.dsnStatus);

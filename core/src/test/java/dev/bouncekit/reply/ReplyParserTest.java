@@ -314,17 +314,4 @@ class ReplyParserTest {
         assertThat(reply.code()).isEqualTo(550);
         assertThat(reply.text()).isEqualTo("no such user");
     }
-
-    @Test
-    void a_diagnostic_of_another_type_than_smtp_keeps_its_type_and_has_no_reply_code() {
-        SmtpReply unix = ReplyParser.parse("Action: failed\nStatus: 5.3.0\nDiagnostic-Code: X-Unix; 255\n");
-        SmtpReply smtp = ReplyParser.parse("Action: failed\nDiagnostic-Code: smtp; 550 5.1.1 no such user\n");
-
-        assertThat(unix.code()).isEqualTo(SmtpReply.NO_CODE);
-        assertThat(unix.text()).isEqualTo("X-Unix; 255");
-        assertThat(unix.status()).isEqualTo(EnhancedStatusCode.of("5.3.0"));
-        assertThat(smtp.code()).isEqualTo(550);
-        assertThat(smtp.text()).isEqualTo("no such user");
-        assertThat(ReplyParser.parse("Diagnostic-Code: X-Postfix;\n").text()).isEmpty();
-    }
 }
