@@ -23,19 +23,30 @@ import java.util.Set;
  * @param statusClass    2, 4 or 5 to require that class of reply, 0 for any
  * @param statusPrefixes enhanced status codes or prefixes (e.g. {@code 5.7.}) the reply must have
  *                       one of; empty for any
+ * @param yieldsTo       keyword families ({@link RuleSet#builtInKeywords()}) whose words, found in
+ *                       the same reply, decide before this rule: a summary such as "giving up" that
+ *                       may name its cause after it; empty for none
  */
 public record PhraseRule(String source, Reason reason, String provider, List<String> phrases,
                          Set<SmtpStage> stages, Set<SmtpStage> excludedStages, int statusClass,
-                         List<String> statusPrefixes) {
+                         List<String> statusPrefixes, Set<Reason> yieldsTo) {
 
     public PhraseRule {
         phrases = List.copyOf(phrases);
         stages = Set.copyOf(stages);
         excludedStages = Set.copyOf(excludedStages);
         statusPrefixes = List.copyOf(statusPrefixes);
+        yieldsTo = Set.copyOf(yieldsTo);
         if (phrases.isEmpty()) {
             throw new IllegalArgumentException(source + ": a rule needs at least one phrase");
         }
+    }
+
+    /** A rule that yields to no keyword. */
+    public PhraseRule(String source, Reason reason, String provider, List<String> phrases,
+                      Set<SmtpStage> stages, Set<SmtpStage> excludedStages, int statusClass,
+                      List<String> statusPrefixes) {
+        this(source, reason, provider, phrases, stages, excludedStages, statusClass, statusPrefixes, Set.of());
     }
 
     /** Whether the non-phrase conditions hold for a reply. */

@@ -44,7 +44,9 @@ import java.util.Set;
  * not a letter or digit, or is the edge of the text. {@code \b} goes right next to the phrase's
  * text; anywhere else in a phrase it is an error. Right: a reason (Sisimai 5.5 names), then
  * optional conditions: {@code stage=RCPT,DATA}, {@code not-stage=DATA}, {@code class=4|5},
- * {@code status=5.7.1,5.2.} (a trailing dot matches a prefix).
+ * {@code status=5.7.1,5.2.} (a trailing dot matches a prefix), and {@code yields=networkerror,mailboxfull}:
+ * the keywords of those reasons, found in the same reply, decide before the rule (a summary such as
+ * "giving up" gives way to the cause the reply names).
  */
 public final class RuleSet {
 
@@ -182,12 +184,13 @@ public final class RuleSet {
         Set<SmtpStage> excluded = EnumSet.noneOf(SmtpStage.class);
         int statusClass = 0;
         List<String> statuses = new ArrayList<>();
+        Set<Reason> yields = EnumSet.noneOf(Reason.class);
         for (int i = 1; i < right.length; i++) {
             String condition = right[i];
             int eq = condition.indexOf('=');
             if (eq <= 0) {
                 throw new RuleSyntaxException(where + ": condition '" + condition
-                        + "' is not key=value; use stage=, not-stage=, class= or status=");
+                        + "' is not key=value; use stage=, not-stage=, class=, status= or yields=");
             }
             String key = condition.substring(0, eq).toLowerCase(Locale.ROOT);
             String value = condition.substring(eq + 1);
@@ -209,11 +212,17 @@ public final class RuleSet {
                         statuses.add(s);
                     }
                 }
+                case "yields" -> {
+                    for (String r : value.split(",")) {
+                        yields.add(Reason.parse(r).orElseThrow(() -> new RuleSyntaxException(
+                                where + ": unknown reason '" + r + "' in yields=; " + knownReasons())));
+                    }
+                }
                 default -> throw new RuleSyntaxException(where + ": unknown condition '" + key
-                        + "'; use stage=, not-stage=, class= or status=");
+                        + "'; use stage=, not-stage=, class=, status= or yields=");
             }
         }
-        return new PhraseRule(where, reason, provider, phrases, stages, excluded, statusClass, statuses);
+        return new PhraseRule(where, reason, provider, phrases, stages, excluded, statusClass, statuses, yields);
     }
 
     /** One phrase of a rule in normalized form, with its word-boundary markers kept at either end. */
