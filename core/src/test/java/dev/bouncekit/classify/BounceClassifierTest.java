@@ -67,6 +67,12 @@ class BounceClassifierTest {
     }
 
     @Test
+    void a_local_programs_exit_status_is_a_mailer_error_unless_it_names_another_cause() {
+        assertThat(classifier.classify("Diagnostic-Code: X-Unix; 75").reason()).isEqualTo(Reason.MAILERERROR);
+        assertThat(classifier.classify("Diagnostic-Code: X-Unix; mailbox quota exceeded").reason()).isEqualTo(Reason.MAILBOXFULL);
+    }
+
+    @Test
     void a_suspended_sending_account_is_the_senders_not_the_recipients() {
         Classification sending = classifier.classify("550 5.7.1 Your account has been disabled for sending mail");
         Classification receiving = classifier.classify("550 5.2.1 Mailbox disabled, not accepting messages");
