@@ -47,7 +47,9 @@ import java.util.function.Predicate;
  *   <li>Cause over symptom ({@link CauseTable}): when the deciding phrase names a symptom such as
  *       {@code ratelimited} and another phrase of the reply names its cause ({@code authfailure},
  *       {@code badreputation}, ...), the cause decides; so does the status code when it names one of
- *       the symptom's causes (X.7.25 reverse DNS, X.7.20-X.7.26 SPF, DKIM, DMARC, ...). A built-in
+ *       the symptom's causes (X.7.25 reverse DNS, X.7.20-X.7.26 SPF, DKIM, DMARC, ...). A phrase that
+ *       sums up retries ("giving up", "could not be delivered for N days") gives way to the keywords
+ *       of the families its {@code yields=} condition names, the cause the reply names with it. A built-in
  *       phrase that decides nothing on its own ({@code onhold}: "temporary failure", auto-replies)
  *       keeps the keywords out but gives way to a status code that means something.</li>
  *   <li>Status code: the provider's own code table, else the IANA registry
@@ -95,6 +97,7 @@ public final class BounceClassifier {
     private final Verdict[] phraseVerdicts;
     private final Verdict[] causeVerdicts;
     private final Verdict[] keywordVerdicts;
+    private final Verdict[] keywordCauseVerdicts;
     private final Verdict[] fallbackVerdicts = new Verdict[Reason.values().length];
     /** Per reason of a deciding phrase: which rules name one of its causes ({@link CauseTable}). */
     private final Predicate<PhraseRule>[] causeTests;
@@ -128,8 +131,10 @@ public final class BounceClassifier {
         }
         List<PhraseRule> keywordRules = index.keywords().rules();
         keywordVerdicts = new Verdict[keywordRules.size()];
+        keywordCauseVerdicts = new Verdict[keywordRules.size()];
         for (int k = 0; k < keywordRules.size(); k++) {
             keywordVerdicts[k] = new Verdict(keywordRules.get(k).reason(), names.keyword(k), Evidence.KEYWORD);
+            keywordCauseVerdicts[k] = new Verdict(keywordRules.get(k).reason(), names.keyword(k) + "+cause", Evidence.KEYWORD);
         }
         @SuppressWarnings("unchecked")
         Predicate<PhraseRule>[] tests = new Predicate[Reason.values().length];
@@ -281,6 +286,12 @@ public final class BounceClassifier {
             int cause = its.isEmpty() ? -1 : phrases.firstIndex(found, providerId, stage, replyCode, status, isCause);
             if (cause >= 0) {
                 return causeVerdicts[cause];
+            }
+            Set<Reason> yields = rule.yieldsTo();
+            int named = yields.isEmpty() ? -1
+                    : index.keywords().firstIndex(found, providerId, stage, replyCode, status, r -> yields.contains(r.reason()));
+            if (named >= 0) {
+                return keywordCauseVerdicts[named];
             }
             boolean undecided = rule.reason() == Reason.ONHOLD && rule.provider() == null && phrase >= userRuleCount;
             Verdict coded = (its.isEmpty() && !undecided) || status == null ? null : statusVerdict(status, providerId);

@@ -351,8 +351,12 @@ public final class ReplyParser {
                         addText(from, to);
                     }
                 } else if (startsWithField(raw, from, to, "Diagnostic-Code:")) {
-                    int semi = indexOf(raw, ';', from + "Diagnostic-Code:".length(), to);
-                    int after = trimStart(raw, semi < 0 ? from + "Diagnostic-Code:".length() : semi + 1, to);
+                    int type = trimStart(raw, from + "Diagnostic-Code:".length(), to);
+                    int semi = indexOf(raw, ';', type, to);
+                    // X-Unix is the local delivery program's own report, often its exit status alone
+                    // ("X-Unix; 67"): the type stays in the text, where the mailer-error keyword reads it
+                    int after = semi >= 0 && startsWithField(raw, type, semi, "x-unix") ? type
+                            : trimStart(raw, semi < 0 ? type : semi + 1, to);
                     addDiagnostic(after, trimEnd(raw, after, to));
                     inDiagnostic = true;
                 } else if (startsWithField(raw, from, to, "Status:")) {

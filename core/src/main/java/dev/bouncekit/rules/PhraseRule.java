@@ -24,22 +24,33 @@ import java.util.Set;
  * @param statusPrefixes enhanced status codes or prefixes (e.g. {@code 5.7.}) the reply must have
  *                       one of; empty for any
  * @param replyCode      the basic reply code (e.g. {@code 542}) the reply must have, 0 for any
+ * @param yieldsTo       keyword families ({@link RuleSet#builtInKeywords()}) whose words, found in
+ *                       the same reply, decide before this rule: a summary such as "giving up" that
+ *                       may name its cause after it; empty for none
  */
 public record PhraseRule(String source, Reason reason, String provider, List<String> phrases,
                          Set<SmtpStage> stages, Set<SmtpStage> excludedStages, int statusClass,
-                         List<String> statusPrefixes, int replyCode) {
+                         List<String> statusPrefixes, int replyCode, Set<Reason> yieldsTo) {
 
     public PhraseRule {
         phrases = List.copyOf(phrases);
         stages = Set.copyOf(stages);
         excludedStages = Set.copyOf(excludedStages);
         statusPrefixes = List.copyOf(statusPrefixes);
+        yieldsTo = Set.copyOf(yieldsTo);
         if (replyCode != 0 && (replyCode < 200 || replyCode > 599)) {
             throw new IllegalArgumentException(source + ": a reply code is 200 to 599, not " + replyCode);
         }
         if (phrases.isEmpty()) {
             throw new IllegalArgumentException(source + ": a rule needs at least one phrase");
         }
+    }
+
+    /** A rule with no reply-code condition that yields to no keyword. */
+    public PhraseRule(String source, Reason reason, String provider, List<String> phrases,
+                      Set<SmtpStage> stages, Set<SmtpStage> excludedStages, int statusClass,
+                      List<String> statusPrefixes) {
+        this(source, reason, provider, phrases, stages, excludedStages, statusClass, statusPrefixes, 0, Set.of());
     }
 
     /**

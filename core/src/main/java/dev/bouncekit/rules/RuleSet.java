@@ -45,7 +45,9 @@ import java.util.Set;
  * text; anywhere else in a phrase it is an error. Right: a reason (Sisimai 5.5 names), then
  * optional conditions: {@code stage=RCPT,DATA}, {@code not-stage=DATA}, {@code class=4|5},
  * {@code status=5.7.1,5.2.} (a trailing dot matches a prefix), {@code code=542} (the basic reply
- * code, for the few servers whose meaning lies in a code of their own).
+ * code, for the few servers whose meaning lies in a code of their own), and
+ * {@code yields=networkerror,mailboxfull}: the keywords of those reasons, found in the same reply,
+ * decide before the rule (a summary such as "giving up" gives way to the cause the reply names).
  *
  * <p>A phrase written with one spelling servers use interchangeably ({@code doesn't} and
  * {@code does not}, {@code mailbox} and {@code mail box}, {@code authorized} and
@@ -78,13 +80,14 @@ public final class RuleSet {
      */
     private static List<PhraseRule> withoutRepeats(List<PhraseRule> rules) {
         record Meaning(Reason reason, String provider, List<String> phrases, Set<SmtpStage> stages,
-                       Set<SmtpStage> excludedStages, int statusClass, List<String> statusPrefixes, int replyCode) {
+                       Set<SmtpStage> excludedStages, int statusClass, List<String> statusPrefixes, int replyCode,
+                       Set<Reason> yieldsTo) {
         }
         Set<Meaning> seen = new java.util.HashSet<>();
         List<PhraseRule> out = new ArrayList<>(rules.size());
         for (PhraseRule r : rules) {
             if (seen.add(new Meaning(r.reason(), r.provider(), r.phrases(), r.stages(), r.excludedStages(),
-                    r.statusClass(), r.statusPrefixes(), r.replyCode()))) {
+                    r.statusClass(), r.statusPrefixes(), r.replyCode(), r.yieldsTo()))) {
                 out.add(r);
             }
         }
@@ -166,7 +169,8 @@ public final class RuleSet {
             PhraseRule rule = parseRule(where, text, provider);
             for (List<String> phrases : SpellingVariants.of(rule.phrases())) {
                 rules.add(phrases.equals(rule.phrases()) ? rule : new PhraseRule(rule.source(), rule.reason(), rule.provider(),
-                        phrases, rule.stages(), rule.excludedStages(), rule.statusClass(), rule.statusPrefixes(), rule.replyCode()));
+                        phrases, rule.stages(), rule.excludedStages(), rule.statusClass(), rule.statusPrefixes(), rule.replyCode(),
+                        rule.yieldsTo()));
             }
         }
         return new RuleSet(rules);
@@ -213,12 +217,13 @@ public final class RuleSet {
         int statusClass = 0;
         int replyCode = 0;
         List<String> statuses = new ArrayList<>();
+        Set<Reason> yields = EnumSet.noneOf(Reason.class);
         for (int i = 1; i < right.length; i++) {
             String condition = right[i];
             int eq = condition.indexOf('=');
             if (eq <= 0) {
                 throw new RuleSyntaxException(where + ": condition '" + condition
-                        + "' is not key=value; use stage=, not-stage=, class=, status= or code=");
+                        + "' is not key=value; use stage=, not-stage=, class=, status=, code= or yields=");
             }
             String key = condition.substring(0, eq).toLowerCase(Locale.ROOT);
             String value = condition.substring(eq + 1);
@@ -246,11 +251,17 @@ public final class RuleSet {
                     }
                     replyCode = Integer.parseInt(value);
                 }
+                case "yields" -> {
+                    for (String r : value.split(",")) {
+                        yields.add(Reason.parse(r).orElseThrow(() -> new RuleSyntaxException(
+                                where + ": unknown reason '" + r + "' in yields=; " + knownReasons())));
+                    }
+                }
                 default -> throw new RuleSyntaxException(where + ": unknown condition '" + key
-                        + "'; use stage=, not-stage=, class=, status= or code=");
+                        + "'; use stage=, not-stage=, class=, status=, code= or yields=");
             }
         }
-        return new PhraseRule(where, reason, provider, phrases, stages, excluded, statusClass, statuses, replyCode);
+        return new PhraseRule(where, reason, provider, phrases, stages, excluded, statusClass, statuses, replyCode, yields);
     }
 
     /** One phrase of a rule in normalized form, with its word-boundary markers kept at either end. */

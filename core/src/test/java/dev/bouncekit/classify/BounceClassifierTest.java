@@ -55,6 +55,24 @@ class BounceClassifierTest {
     }
 
     @Test
+    void a_retry_summary_gives_way_to_the_network_cause_it_names_but_a_final_expiry_does_not() {
+        Classification named = classifier.classify("Message could not be delivered for 3 days: unable to connect to the remote host");
+        Classification unnamed = classifier.classify("Message could not be delivered for 3 days");
+        Classification expired = classifier.classify("550 5.4.300 Message expired: unable to connect to the remote host");
+
+        assertThat(named.reason()).isEqualTo(Reason.NETWORKERROR);
+        assertThat(named.rule()).startsWith("keyword:").endsWith("+cause");
+        assertThat(unnamed.reason()).isEqualTo(Reason.EXPIRED);
+        assertThat(expired.reason()).isEqualTo(Reason.EXPIRED);
+    }
+
+    @Test
+    void a_local_programs_exit_status_is_a_mailer_error_unless_it_names_another_cause() {
+        assertThat(classifier.classify("Diagnostic-Code: X-Unix; 75").reason()).isEqualTo(Reason.MAILERERROR);
+        assertThat(classifier.classify("Diagnostic-Code: X-Unix; mailbox quota exceeded").reason()).isEqualTo(Reason.MAILBOXFULL);
+    }
+
+    @Test
     void a_suspended_sending_account_is_the_senders_not_the_recipients() {
         Classification sending = classifier.classify("550 5.7.1 Your account has been disabled for sending mail");
         Classification receiving = classifier.classify("550 5.2.1 Mailbox disabled, not accepting messages");

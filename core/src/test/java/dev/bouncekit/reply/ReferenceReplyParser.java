@@ -155,7 +155,7 @@ final class ReferenceReplyParser {
                     out.text.add(trimmed);
                 }
             } else if (startsWithField(trimmed, "Diagnostic-Code:")) {
-                diagnostic.add(afterSemicolon(trimmed, "Diagnostic-Code:".length()));
+                diagnostic.add(diagnosticText(trimmed, "Diagnostic-Code:".length()));
                 inDiagnostic = true;
             } else if (startsWithField(trimmed, "Status:")) {
                 out.dsnStatus = EnhancedStatusCode.parse(trimmed.substring(7)).orElse(out.dsnStatus);
@@ -215,6 +215,14 @@ final class ReferenceReplyParser {
 
     private static boolean startsWithField(String line, String field) {
         return line.regionMatches(true, 0, field, 0, field.length());
+    }
+
+    /** A Diagnostic-Code's text: after its type, or with it when the type is X-Unix. */
+    private static String diagnosticText(String line, int from) {
+        String rest = line.substring(from).trim();
+        int semi = rest.indexOf(';');
+        return semi >= 0 && rest.substring(0, semi).toLowerCase(Locale.ROOT).startsWith("x-unix")
+                ? rest : afterSemicolon(line, from);
     }
 
     private static String afterSemicolon(String line, int from) {

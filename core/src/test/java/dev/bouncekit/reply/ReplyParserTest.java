@@ -104,6 +104,12 @@ class ReplyParserTest {
     }
 
     @Test
+    void an_x_unix_diagnostic_keeps_its_type_in_the_text_an_smtp_one_does_not() {
+        assertThat(ReplyParser.parse("Diagnostic-Code: X-Unix; 67\n").text()).isEqualTo("X-Unix; 67");
+        assertThat(ReplyParser.parse("Diagnostic-Code: smtp; 552 Mailbox full\n").text()).isEqualTo("Mailbox full");
+    }
+
+    @Test
     void folded_diagnostic_code_lines_are_joined() {
         SmtpReply reply = ReplyParser.parse("Diagnostic-Code: smtp; 550 5.7.1 Message rejected\n    because of policy\n");
 

@@ -78,6 +78,16 @@ class RuleSetTest {
     }
 
     @Test
+    void yields_names_the_keyword_families_a_rule_gives_way_to() throws IOException {
+        RuleSet set = rules("giving up => expired yields=networkerror,mailboxfull\nuser unknown => userunknown\n");
+
+        assertThat(set.rules().get(0).yieldsTo()).containsExactlyInAnyOrder(Reason.NETWORKERROR, Reason.MAILBOXFULL);
+        assertThat(set.rules().get(1).yieldsTo()).isEmpty();
+        assertThatThrownBy(() -> rules("x => expired yields=networkerror,nosuch\n"))
+                .hasMessageContaining("test.rules:1").hasMessageContaining("unknown reason 'nosuch'");
+    }
+
+    @Test
     void overlapping_phrases_are_all_found() throws IOException {
         RuleSet set = rules("she sells => spamdetected\nhe sells sea => virusdetected\nsells => onhold\n");
 
