@@ -638,6 +638,8 @@ public final class PhraseIndex {
          * found, not by the number of phrases.
          */
         private int[] slots;
+        /** Whether {@link #slots} holds this scan's matches: only once more than {@link #SMALL} occur; else they are stale. */
+        private boolean hashed;
         /** Per match, every end once a kept phrase occurs twice (else null); allocated on first need. */
         private int[][] ends;
         private int[] endCounts;
@@ -661,13 +663,12 @@ public final class PhraseIndex {
                 }
                 Arrays.fill(endCounts, 0, count, 0);
             }
-            if (slots != null) {
-                if (slots.length > LARGE) {
-                    slots = null;
-                } else {
-                    Arrays.fill(slots, 0);
-                }
+            // The slots are cleared when a scan next needs them, not here: most scans find too few
+            // phrases to use them.
+            if (slots != null && slots.length > LARGE) {
+                slots = null;
             }
+            hashed = false;
             count = 0;
         }
 
@@ -693,7 +694,7 @@ public final class PhraseIndex {
             firsts[count] = end;
             lasts[count] = end;
             count++;
-            if (slots != null) {
+            if (hashed) {
                 if (count * 4 > slots.length) {
                     rehash(slots.length * 2);
                 } else {
@@ -704,8 +705,14 @@ public final class PhraseIndex {
             }
         }
 
+        /** Puts every match so far in slots of at least {@code length} entries: those of an earlier scan, emptied, when they are large enough. */
         private void rehash(int length) {
-            slots = new int[length];
+            if (hashed || slots == null || slots.length < length) {
+                slots = new int[length];
+            } else {
+                Arrays.fill(slots, 0);
+            }
+            hashed = true;
             for (int i = 0; i < count; i++) {
                 put(phrases[i], i);
             }
@@ -807,7 +814,7 @@ public final class PhraseIndex {
 
         /** The position in this list of {@code phrase}, or -1 when it does not occur. */
         public int indexOf(int phrase) {
-            if (slots != null) {
+            if (hashed) {
                 int mask = slots.length / 2 - 1;
                 for (int k = mix(phrase) & mask; slots[2 * k] != 0; k = (k + 1) & mask) {
                     if (slots[2 * k] == phrase + 1) {
