@@ -79,30 +79,72 @@ public final class CatalogMatcher {
      * has at hand. Allocates nothing.
      */
     public CatalogEntry entryOf(SmtpReply reply, String text) {
+        int match = match(reply, text);
+        return match == NO_MATCH ? null : entry(match);
+    }
+
+    /** What {@link #match} answers for a reply that is no entry. */
+    public static final int NO_MATCH = -1;
+
+    /**
+     * {@link #entryOf} as a number, {@link #NO_MATCH} when the reply is no entry: {@link #entry(int)}
+     * gives the entry, {@link #number(int)} its place among {@link #size()}, and
+     * {@link #isVerbatim(int)} whether {@code text} is the entry's own text exactly (as fixed
+     * replies are), which the caller need not compare again. Allocates nothing.
+     */
+    public int match(SmtpReply reply, String text) {
         if (reply.isEmpty()) {
-            return null;
+            return NO_MATCH;
         }
         // A code and status pair no entry has is no entry; nor is a first word no entry of the
         // pair starts with: the rest of the text is not read.
         int codeAt = Arrays.binarySearch(codeKeys, codeKey(reply));
         if (codeAt < 0) {
-            return null;
+            return NO_MATCH;
         }
         int end = endOfWording(text);
         int start = wordingStart(text, end);
         int at = Arrays.binarySearch(openings, opening(codeAt, firstWordHash(text, start, end)));
         if (at < 0) {
-            return null;
+            return NO_MATCH;
         }
         // Signatures are distinct: at most one entry has the reply's; a comparison with another
         // stops at its first other word. A reply worded as the entry itself, as fixed replies are,
         // has its signature without a comparison word by word.
         for (int entry : openingEntries[at]) {
-            if (text.equals(texts[entry]) || sameText(text, start, end, signatures.get(entry), textAts[entry])) {
-                return entries.get(entry);
+            if (text.equals(texts[entry])) {
+                return 2 * entry + 1;
+            }
+            if (sameText(text, start, end, signatures.get(entry), textAts[entry])) {
+                return 2 * entry;
             }
         }
-        return null;
+        return NO_MATCH;
+    }
+
+    /** The entry of a {@link #match} other than {@link #NO_MATCH}. */
+    public CatalogEntry entry(int match) {
+        return entries.get(number(match));
+    }
+
+    /** The place among {@link #size()} of the entry of a {@link #match} other than {@link #NO_MATCH}. */
+    public static int number(int match) {
+        return match >>> 1;
+    }
+
+    /** Whether a {@link #match} other than {@link #NO_MATCH} is the entry's own text exactly. */
+    public static boolean isVerbatim(int match) {
+        return (match & 1) != 0;
+    }
+
+    /** How many entries {@link #match} tells apart: the catalog's, but one for each signature. */
+    public int size() {
+        return entries.size();
+    }
+
+    /** The entry numbered {@code number} by {@link #number(int)}, from 0 to {@link #size()}. */
+    public CatalogEntry entryAt(int number) {
+        return entries.get(number);
     }
 
     /**

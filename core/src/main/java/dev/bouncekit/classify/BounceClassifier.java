@@ -22,7 +22,6 @@ import dev.bouncekit.taxonomy.Reason;
 
 import dev.bouncekit.text.PhraseIndex;
 
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -87,10 +86,11 @@ public final class BounceClassifier {
     private final ReplyIndex index;
     private final RuleNames names;
     /**
-     * Per catalog entry: its own text and the provider marker it holds. A reply that is the
-     * entry's text exactly, as fixed replies are, needs no scan for markers.
+     * Per entry of {@link #catalog}, by its number: the provider marker its own text holds and
+     * the verdict it makes. A reply that is the entry's text exactly, as fixed replies are, needs
+     * no scan for markers.
      */
-    private final Map<CatalogEntry, KnownText> knownTexts = new IdentityHashMap<>();
+    private final KnownText[] knownTexts;
     /** The verdicts a rule, a rule as the cause of another's symptom, a keyword or a fallback makes: made once. */
     private final Verdict[] phraseVerdicts;
     private final Verdict[] causeVerdicts;
@@ -111,11 +111,13 @@ public final class BounceClassifier {
         this.userRuleCount = user.rules().size();
         this.index = new ReplyIndex(rules.compile(), RuleSet.builtInKeywords().compile(), providers);
         this.names = new RuleNames(index.rules().rules(), index.keywords().rules(), Catalog.builtIn());
-        for (CatalogEntry entry : Catalog.builtIn().entries()) {
+        knownTexts = new KnownText[catalog.size()];
+        for (int e = 0; e < knownTexts.length; e++) {
+            CatalogEntry entry = catalog.entryAt(e);
             String text = entry.reply().text();
-            knownTexts.put(entry, new KnownText(text, text.isEmpty() ? -1 : index.firstMarker(index.scan(text)),
+            knownTexts[e] = new KnownText(text.isEmpty() ? -1 : index.firstMarker(index.scan(text)),
                     new Verdict(entry.reason(), names.catalog(entry), Evidence.CATALOG,
-                            catalog.names(entry) ? entry.provider() : null, CATALOG)));
+                            catalog.names(entry) ? entry.provider() : null, CATALOG));
         }
         List<PhraseRule> phraseRules = index.rules().rules();
         phraseVerdicts = new Verdict[phraseRules.size()];
@@ -152,11 +154,8 @@ public final class BounceClassifier {
         }
     }
 
-    /**
-     * A catalog entry's text, the lowest number among the provider markers it holds (or -1) and
-     * the verdict it makes.
-     */
-    private record KnownText(String text, int firstMarker, Verdict verdict) {
+    /** The lowest number among the provider markers a catalog entry's text holds (or -1), and the verdict it makes. */
+    private record KnownText(int firstMarker, Verdict verdict) {
     }
 
     /** The classifier with the built-in rules. */
@@ -199,17 +198,16 @@ public final class BounceClassifier {
         String text = reply.text();
         // A catalog reply needs no phrase: its provider markers are all it is read for. With rules
         // of the user's own, which come before the catalog, every reply is read whole first.
-        CatalogEntry known = userRules == null && leftOut != CATALOG ? catalog.entryOf(reply, text) : null;
-        PhraseIndex.Matches found = known == null ? index.scan(text) : null;
+        int known = userRules == null && leftOut != CATALOG ? catalog.match(reply, text) : CatalogMatcher.NO_MATCH;
+        PhraseIndex.Matches found = known == CatalogMatcher.NO_MATCH ? index.scan(text) : null;
         String recipientDomain = ctx.recipientDomain() != null ? ctx.recipientDomain()
                 : DeliveryContext.domainOf(reply.reportedRecipient());
         Optional<Provider> provider;
         if (found != null) {
             provider = providers.detect(index.firstMarker(found), text, host, recipientDomain);
         } else {
-            KnownText own = knownTexts.get(known);
-            provider = own != null && own.text().equals(text)
-                    ? providers.detect(own.firstMarker(), text, host, recipientDomain)
+            provider = CatalogMatcher.isVerbatim(known)
+                    ? providers.detect(knownTexts[CatalogMatcher.number(known)].firstMarker(), text, host, recipientDomain)
                     : providers.detect(text, host, recipientDomain);
         }
         if (provider.isEmpty()) {
@@ -254,20 +252,18 @@ public final class BounceClassifier {
     }
 
     /**
-     * The deciding layer. {@code known} is the catalog entry the reply is, when it was looked up
-     * already (no rules of the user's own); {@code found} the scan of the text, when the reply is
-     * no catalog reply.
+     * The deciding layer. {@code known} is the catalog's {@link CatalogMatcher#match} of the reply,
+     * when it was looked up already (no rules of the user's own); {@code found} the scan of the text,
+     * when the reply is no catalog reply.
      */
-    private Verdict decide(SmtpReply reply, String text, CatalogEntry known, PhraseIndex.Matches found, String providerId,
+    private Verdict decide(SmtpReply reply, String text, int known, PhraseIndex.Matches found, String providerId,
                            SmtpStage stage, int replyClass, EnhancedStatusCode status, int leftOut) {
         if (userRules != null) {
             known = leftOut == CATALOG || userRules.firstMatch(text, providerId, stage, replyClass, status).isPresent()
-                    ? null : catalog.entryOf(reply, text);
+                    ? CatalogMatcher.NO_MATCH : catalog.match(reply, text);
         }
-        if (known != null) {
-            KnownText own = knownTexts.get(known);
-            return own != null ? own.verdict() : new Verdict(known.reason(), names.catalog(known), Evidence.CATALOG,
-                    catalog.names(known) ? known.provider() : null, CATALOG);
+        if (known != CatalogMatcher.NO_MATCH) {
+            return knownTexts[CatalogMatcher.number(known)].verdict();
         }
         RuleMatcher phrases = index.rules();
         PhraseRule absent = leftOut >= 0 ? phrases.rules().get(leftOut) : null;
