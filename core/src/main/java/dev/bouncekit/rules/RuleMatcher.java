@@ -44,8 +44,15 @@ public final class RuleMatcher {
     private final int[] firstRules;
     /** Per rule: its provider, or null. */
     private final String[] providers;
-    /** Per rule: whether it has conditions (stage, class, status) to check. */
-    private final boolean[] conditional;
+    /**
+     * Per rule, in one int, what {@link #firstIndexIn} must check besides its first phrase:
+     * {@link #OWN_PROVIDER}, {@link #LATER_PHRASES}, {@link #CONDITIONS}; 0 for none of them, so
+     * that the other arrays are read only for the rules that need them.
+     */
+    private final int[] checks;
+    private static final int OWN_PROVIDER = 1;
+    private static final int LATER_PHRASES = 2;
+    private static final int CONDITIONS = 4;
 
     RuleMatcher(List<PhraseRule> rules) {
         this.rules = List.copyOf(rules);
@@ -86,7 +93,16 @@ public final class RuleMatcher {
         }
         index = new PhraseIndex(phrases, laterOnes::get);
         providers = providersOf(this.rules);
-        conditional = conditionalOf(this.rules);
+        checks = checksOf(providers, rulePhrases, conditionalOf(this.rules));
+    }
+
+    private static int[] checksOf(String[] providers, int[][] rulePhrases, boolean[] conditional) {
+        int[] out = new int[providers.length];
+        for (int r = 0; r < out.length; r++) {
+            out[r] = (providers[r] != null ? OWN_PROVIDER : 0) | (rulePhrases[r].length > 1 ? LATER_PHRASES : 0)
+                    | (conditional[r] ? CONDITIONS : 0);
+        }
+        return out;
     }
 
     private static int[] firstRulesOf(int[][] phraseRules) {
@@ -101,6 +117,7 @@ public final class RuleMatcher {
         return rules.stream().map(PhraseRule::provider).toArray(String[]::new);
     }
 
+    /** Per rule: whether it has conditions (stage, class, status) to check. */
     private static boolean[] conditionalOf(List<PhraseRule> rules) {
         boolean[] out = new boolean[rules.size()];
         for (int r = 0; r < out.length; r++) {
@@ -114,7 +131,7 @@ public final class RuleMatcher {
     private RuleMatcher(RuleMatcher own, PhraseIndex shared, int[] ids) {
         this.rules = own.rules;
         this.providers = own.providers;
-        this.conditional = own.conditional;
+        this.checks = own.checks;
         this.phrases = own.phrases;
         this.later = own.later;
         this.index = shared;
@@ -230,10 +247,11 @@ public final class RuleMatcher {
                 if (r >= best) {
                     break;
                 }
-                String own = providers[r];
-                if ((own == null || own.equals(provider))
-                        && (rulePhrases[r].length == 1 || phrasesInOrder(r, found, i))
-                        && (!conditional[r] || rules.get(r).conditionsHold(stage, replyClass, status))
+                int check = checks[r];
+                if ((check == 0
+                        || ((check & OWN_PROVIDER) == 0 || providers[r].equals(provider))
+                        && ((check & LATER_PHRASES) == 0 || phrasesInOrder(r, found, i))
+                        && ((check & CONDITIONS) == 0 || rules.get(r).conditionsHold(stage, replyClass, status)))
                         && accept.test(rules.get(r))) {
                     best = r;
                     break;
