@@ -181,8 +181,14 @@ public final class CatalogMatcher {
         return c < 128 ? (c >= 'A' && c <= 'Z' ? (char) (c + 32) : c) : Character.toLowerCase(c);
     }
 
-    /** Whether the masked words of {@code text[from, n)}, as {@link #tokens} writes them, are {@code signature} from {@code at} on. */
+    /**
+     * Whether the masked words of {@code text[from, n)}, as {@link #tokens} writes them, are
+     * {@code signature} from {@code at} on. Each word is compared as it is read; only a word with a
+     * digit, an {@code @} or a character outside ASCII, the only ones {@link #maskOf} can mask, is
+     * read a second time for its mask.
+     */
     private static boolean sameText(String text, int from, int n, String signature, int at) {
+        int length = signature.length();
         int i = from;
         int j = at;
         while (i < n) {
@@ -190,29 +196,40 @@ public final class CatalogMatcher {
                 i++;
             }
             int start = i;
-            while (i < n && !isSpace(text.charAt(i))) {
+            int wordAt = j;
+            boolean same = true;
+            boolean maskable = false;
+            while (i < n) {
+                char c = text.charAt(i);
+                if (isSpace(c)) {
+                    break;
+                }
+                maskable |= c == '@' || (c >= '0' && c <= '9') || c >= 128;
+                if (same) {
+                    if (j < length && signature.charAt(j) == lower(c)) {
+                        j++;
+                    } else {
+                        same = false;
+                    }
+                }
                 i++;
             }
             if (start < i) {
-                String masked = maskOf(text, start, i);
+                String masked = maskable ? maskOf(text, start, i) : null;
                 if (masked != null) {
-                    if (!signature.startsWith(masked, j)) {
+                    if (!signature.startsWith(masked, wordAt)) {
                         return false;
                     }
-                    j += masked.length();
-                } else {
-                    for (int k = start; k < i; k++) {
-                        if (j >= signature.length() || signature.charAt(j++) != lower(text.charAt(k))) {
-                            return false;
-                        }
-                    }
+                    j = wordAt + masked.length();
+                } else if (!same) {
+                    return false;
                 }
-                if (j >= signature.length() || signature.charAt(j++) != ' ') {
+                if (j >= length || signature.charAt(j++) != ' ') {
                     return false;
                 }
             }
         }
-        return j == signature.length();
+        return j == length;
     }
 
     /** {@link #isDistinctive(CatalogEntry)}, for an entry of this matcher's catalog, without recomputing it. */
