@@ -644,10 +644,18 @@ public final class PhraseIndex {
         private int[][] ends;
         private int[] endCounts;
 
+        /**
+         * One bit per phrase of the index, set when it occurs: a phrase's first occurrence, and a
+         * question about a phrase that does not occur (most of those a rule of several phrases
+         * asks), are answered without a search of the matches.
+         */
+        private final long[] present;
+
         private Matches(PhraseIndex index) {
             this.index = index;
             this.keepsAllEnds = index.keepsAllEnds;
             this.ring = index.ringSize == 0 ? null : new int[index.ringSize];
+            this.present = new long[(index.phraseCount + 63) >>> 6];
         }
 
         /**
@@ -669,18 +677,23 @@ public final class PhraseIndex {
                 slots = null;
             }
             hashed = false;
+            for (int i = 0; i < count; i++) {
+                present[phrases[i] >>> 6] = 0;
+            }
             count = 0;
         }
 
         private void add(int phrase, int end) {
-            int at = indexOf(phrase);
-            if (at >= 0) {
+            long bit = 1L << phrase;
+            if ((present[phrase >>> 6] & bit) != 0) {
+                int at = find(phrase);
                 if (keepsAllEnds[phrase]) {
                     keep(at, end);
                 }
                 lasts[at] = end;
                 return;
             }
+            present[phrase >>> 6] |= bit;
             if (count == phrases.length) {
                 phrases = Arrays.copyOf(phrases, count * 2);
                 firsts = Arrays.copyOf(firsts, count * 2);
@@ -814,6 +827,12 @@ public final class PhraseIndex {
 
         /** The position in this list of {@code phrase}, or -1 when it does not occur. */
         public int indexOf(int phrase) {
+            int word = phrase >>> 6;
+            return word >= present.length || (present[word] & (1L << phrase)) == 0 ? -1 : find(phrase);
+        }
+
+        /** The position in this list of {@code phrase}, which occurs. */
+        private int find(int phrase) {
             if (hashed) {
                 int mask = slots.length / 2 - 1;
                 for (int k = mix(phrase) & mask; slots[2 * k] != 0; k = (k + 1) & mask) {
