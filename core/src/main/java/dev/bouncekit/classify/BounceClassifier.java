@@ -27,7 +27,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Predicate;
 
 /**
  * Classifies delivery failures: reply text in, {@link Classification} out. Immutable and
@@ -67,8 +66,6 @@ public final class BounceClassifier {
 
     private static final BounceClassifier BUILT_IN = new BounceClassifier(RuleSet.empty(), RuleSet.builtIn());
 
-    private static final Predicate<PhraseRule> ANY = rule -> true;
-
     /** {@link #classify(SmtpReply, DeliveryContext, int, int[])}: leave nothing out; a later layer decided. */
     static final int NOTHING = -2;
     /** {@link #classify(SmtpReply, DeliveryContext, int, int[])}: the catalog, left out or deciding. */
@@ -96,10 +93,10 @@ public final class BounceClassifier {
     private final Verdict[] causeVerdicts;
     private final Verdict[] keywordVerdicts;
     private final Verdict[] fallbackVerdicts = new Verdict[Reason.values().length];
-    /** Per reason of a deciding phrase: which rules name one of its causes ({@link CauseTable}). */
-    private final Predicate<PhraseRule>[] causeTests;
-    /** Per reason of a registry status code: which keywords decide before it ({@link KeywordPrecedence}), or null. */
-    private final Predicate<PhraseRule>[] keywordsFirstTests;
+    /** Per reason of a deciding phrase: the mask of its causes' reasons ({@link CauseTable}, {@link RuleMatcher#reasons}). */
+    private final long[] causeMasks;
+    /** Per reason of a registry status code: the mask of the keywords' reasons that decide before it ({@link KeywordPrecedence}), or 0. */
+    private final long[] keywordsFirstMasks;
     /** The most status codes {@link #providerCodes} keeps per provider. */
     private static final int CODES_KEPT = 4096;
     /** Per provider id: what its code table says of a status code, or empty; filled as codes are met. */
@@ -133,20 +130,12 @@ public final class BounceClassifier {
         for (int k = 0; k < keywordRules.size(); k++) {
             keywordVerdicts[k] = new Verdict(keywordRules.get(k).reason(), names.keyword(k), Evidence.KEYWORD);
         }
-        @SuppressWarnings("unchecked")
-        Predicate<PhraseRule>[] tests = new Predicate[Reason.values().length];
+        causeMasks = new long[Reason.values().length];
+        keywordsFirstMasks = new long[Reason.values().length];
         for (Reason reason : Reason.values()) {
-            Set<Reason> its = causes.causesOf(reason);
-            tests[reason.ordinal()] = r -> its.contains(r.reason());
+            causeMasks[reason.ordinal()] = RuleMatcher.reasons(causes.causesOf(reason));
+            keywordsFirstMasks[reason.ordinal()] = RuleMatcher.reasons(precedence.keywordsBefore(reason));
         }
-        causeTests = tests;
-        @SuppressWarnings("unchecked")
-        Predicate<PhraseRule>[] first = new Predicate[Reason.values().length];
-        for (Reason reason : Reason.values()) {
-            Set<Reason> before = precedence.keywordsBefore(reason);
-            first[reason.ordinal()] = before.isEmpty() ? null : r -> before.contains(r.reason());
-        }
-        keywordsFirstTests = first;
         for (Reason reason : Reason.values()) {
             boolean nothing = reason == Reason.ONHOLD || reason == Reason.UNDEFINED;
             fallbackVerdicts[reason.ordinal()] = new Verdict(reason, names.fallback(reason),
@@ -267,14 +256,12 @@ public final class BounceClassifier {
         }
         RuleMatcher phrases = index.rules();
         PhraseRule absent = leftOut >= 0 ? phrases.rules().get(leftOut) : null;
-        Predicate<PhraseRule> present = absent == null ? ANY : r -> r != absent;
-        int phrase = phrases.firstIndex(found, providerId, stage, replyClass, status, present);
+        int phrase = phrases.firstIndex(found, providerId, stage, replyClass, status, RuleMatcher.ANY_REASON, absent);
         if (phrase >= 0) {
             PhraseRule rule = phrases.rules().get(phrase);
             Set<Reason> its = causes.causesOf(rule.reason());
-            Predicate<PhraseRule> isCause = absent == null ? causeTests[rule.reason().ordinal()]
-                    : r -> r != absent && its.contains(r.reason());
-            int cause = its.isEmpty() ? -1 : phrases.firstIndex(found, providerId, stage, replyClass, status, isCause);
+            int cause = its.isEmpty() ? -1
+                    : phrases.firstIndex(found, providerId, stage, replyClass, status, causeMasks[rule.reason().ordinal()], absent);
             if (cause >= 0) {
                 return causeVerdicts[cause];
             }
@@ -294,11 +281,11 @@ public final class BounceClassifier {
         Verdict coded = status == null ? null : registryVerdict(status);
         RuleMatcher keywords = index.keywords();
         if (coded != null) {
-            Predicate<PhraseRule> first = keywordsFirstTests[coded.reason.ordinal()];
-            int keyword = first == null ? -1 : keywords.firstIndex(found, providerId, stage, replyClass, status, first);
+            long first = keywordsFirstMasks[coded.reason.ordinal()];
+            int keyword = first == 0 ? -1 : keywords.firstIndex(found, providerId, stage, replyClass, status, first, null);
             return keyword >= 0 ? keywordVerdicts[keyword] : coded;
         }
-        int keyword = keywords.firstIndex(found, providerId, stage, replyClass, status, ANY);
+        int keyword = keywords.firstIndex(found, providerId, stage, replyClass, status, RuleMatcher.ANY_REASON, null);
         if (keyword >= 0) {
             return keywordVerdicts[keyword];
         }

@@ -2,6 +2,7 @@ package dev.bouncekit.rules;
 
 import dev.bouncekit.reply.SmtpStage;
 import dev.bouncekit.status.EnhancedStatusCode;
+import dev.bouncekit.taxonomy.Reason;
 import dev.bouncekit.text.PhraseIndex;
 
 import java.util.ArrayList;
@@ -53,6 +54,12 @@ public final class RuleMatcher {
     private static final int OWN_PROVIDER = 1;
     private static final int LATER_PHRASES = 2;
     private static final int CONDITIONS = 4;
+    /** Per rule: the bit of its reason in a {@link #reasons} mask. */
+    private final long[] reasonBits;
+    /** The bit of a rule without a reason: in no mask that {@link #reasons} makes. */
+    private static final long NO_REASON = 1L << 63;
+    /** The mask that takes a rule of any reason, or of none. */
+    public static final long ANY_REASON = -1L;
 
     RuleMatcher(List<PhraseRule> rules) {
         this.rules = List.copyOf(rules);
@@ -94,6 +101,23 @@ public final class RuleMatcher {
         index = new PhraseIndex(phrases, laterOnes::get);
         providers = providersOf(this.rules);
         checks = checksOf(providers, rulePhrases, conditionalOf(this.rules));
+        reasonBits = new long[this.rules.size()];
+        for (int r = 0; r < reasonBits.length; r++) {
+            Reason reason = this.rules.get(r).reason();
+            reasonBits[r] = reason == null ? NO_REASON : 1L << reason.ordinal();
+        }
+    }
+
+    /**
+     * The mask of {@code reasons} for {@link #firstIndex(PhraseIndex.Matches, String, SmtpStage, int,
+     * EnhancedStatusCode, long, PhraseRule)}: a rule is taken when its reason is one of them.
+     */
+    public static long reasons(java.util.Set<Reason> reasons) {
+        long mask = 0;
+        for (Reason reason : reasons) {
+            mask |= 1L << reason.ordinal();
+        }
+        return mask;
     }
 
     private static int[] checksOf(String[] providers, int[][] rulePhrases, boolean[] conditional) {
@@ -132,6 +156,7 @@ public final class RuleMatcher {
         this.rules = own.rules;
         this.providers = own.providers;
         this.checks = own.checks;
+        this.reasonBits = own.reasonBits;
         this.phrases = own.phrases;
         this.later = own.later;
         this.index = shared;
@@ -232,11 +257,28 @@ public final class RuleMatcher {
      */
     public int firstIndex(PhraseIndex.Matches found, String provider, SmtpStage stage, int replyClass,
                           EnhancedStatusCode status, Predicate<PhraseRule> accept) {
-        return index.size() == 0 ? -1 : firstIndexIn(found, provider, stage, replyClass, status, accept);
+        return index.size() == 0 ? -1 : firstIndexIn(found, provider, stage, replyClass, status, ANY_REASON, null, accept);
+    }
+
+    /**
+     * {@link #firstIndex(PhraseIndex.Matches, String, SmtpStage, int, EnhancedStatusCode, Predicate)}
+     * of the rules whose reason is in the mask {@code reasons} ({@link #reasons(java.util.Set)}, or
+     * {@link #ANY_REASON}), other than {@code except} (compared by identity; null for none): a test
+     * made of two reads, not a call.
+     */
+    public int firstIndex(PhraseIndex.Matches found, String provider, SmtpStage stage, int replyClass,
+                          EnhancedStatusCode status, long reasons, PhraseRule except) {
+        return index.size() == 0 ? -1 : firstIndexIn(found, provider, stage, replyClass, status, reasons, except, null);
     }
 
     private int firstIndexIn(PhraseIndex.Matches found, String provider, SmtpStage stage, int replyClass,
                              EnhancedStatusCode status, Predicate<PhraseRule> accept) {
+        return firstIndexIn(found, provider, stage, replyClass, status, ANY_REASON, null, accept);
+    }
+
+    /** The first rule that matches, of the reasons {@code reasons}, not {@code except}, that {@code accept} (when not null) accepts; -1 when none. */
+    private int firstIndexIn(PhraseIndex.Matches found, String provider, SmtpStage stage, int replyClass,
+                             EnhancedStatusCode status, long reasons, PhraseRule except, Predicate<PhraseRule> accept) {
         int best = Integer.MAX_VALUE;
         for (int i = 0; i < found.count(); i++) {
             int p = found.phrase(i);
@@ -247,12 +289,16 @@ public final class RuleMatcher {
                 if (r >= best) {
                     break;
                 }
+                if (reasons != ANY_REASON && (reasonBits[r] & reasons) == 0) {
+                    continue;
+                }
                 int check = checks[r];
                 if ((check == 0
                         || ((check & OWN_PROVIDER) == 0 || providers[r].equals(provider))
                         && ((check & LATER_PHRASES) == 0 || phrasesInOrder(r, found, i))
                         && ((check & CONDITIONS) == 0 || rules.get(r).conditionsHold(stage, replyClass, status)))
-                        && accept.test(rules.get(r))) {
+                        && (except == null || rules.get(r) != except)
+                        && (accept == null || accept.test(rules.get(r)))) {
                     best = r;
                     break;
                 }
