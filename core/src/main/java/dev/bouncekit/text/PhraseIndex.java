@@ -632,14 +632,14 @@ public final class PhraseIndex {
         private int[] phrases = new int[8];
         private int[] firsts = new int[8];
         private int[] lasts = new int[8];
+        /** Per match, while {@link #slots} is in use: the slot it has there, so that a clear empties those slots only. */
+        private int[] slotOf = new int[8];
         /**
          * Phrase to match position once more than {@link #SMALL} phrases occur: open addressing,
          * keys {@code phrase + 1} at even indexes, positions at odd ones; sized by the matches
          * found, not by the number of phrases.
          */
         private int[] slots;
-        /** Whether {@link #slots} holds this scan's matches: only once more than {@link #SMALL} occur; else they are stale. */
-        private boolean hashed;
         /** Per match, every end once a kept phrase occurs twice (else null); allocated on first need. */
         private int[][] ends;
         private int[] endCounts;
@@ -671,12 +671,15 @@ public final class PhraseIndex {
                 }
                 Arrays.fill(endCounts, 0, count, 0);
             }
-            // The slots are cleared when a scan next needs them, not here: most scans find too few
-            // phrases to use them.
-            if (slots != null && slots.length > LARGE) {
-                slots = null;
+            if (slots != null) {
+                if (slots.length > LARGE) {
+                    slots = null;
+                } else {
+                    for (int i = 0; i < count; i++) {
+                        slots[2 * slotOf[i]] = 0;
+                    }
+                }
             }
-            hashed = false;
             for (int i = 0; i < count; i++) {
                 present[phrases[i] >>> 6] = 0;
             }
@@ -698,6 +701,7 @@ public final class PhraseIndex {
                 phrases = Arrays.copyOf(phrases, count * 2);
                 firsts = Arrays.copyOf(firsts, count * 2);
                 lasts = Arrays.copyOf(lasts, count * 2);
+                slotOf = Arrays.copyOf(slotOf, count * 2);
                 if (ends != null) {
                     ends = Arrays.copyOf(ends, count * 2);
                     endCounts = Arrays.copyOf(endCounts, count * 2);
@@ -707,7 +711,7 @@ public final class PhraseIndex {
             firsts[count] = end;
             lasts[count] = end;
             count++;
-            if (hashed) {
+            if (slots != null) {
                 if (count * 4 > slots.length) {
                     rehash(slots.length * 2);
                 } else {
@@ -718,14 +722,8 @@ public final class PhraseIndex {
             }
         }
 
-        /** Puts every match so far in slots of at least {@code length} entries: those of an earlier scan, emptied, when they are large enough. */
         private void rehash(int length) {
-            if (hashed || slots == null || slots.length < length) {
-                slots = new int[length];
-            } else {
-                Arrays.fill(slots, 0);
-            }
-            hashed = true;
+            slots = new int[length];
             for (int i = 0; i < count; i++) {
                 put(phrases[i], i);
             }
@@ -739,6 +737,7 @@ public final class PhraseIndex {
             }
             slots[2 * k] = phrase + 1;
             slots[2 * k + 1] = at;
+            slotOf[at] = k;
         }
 
         private static int mix(int phrase) {
@@ -833,7 +832,7 @@ public final class PhraseIndex {
 
         /** The position in this list of {@code phrase}, which occurs. */
         private int find(int phrase) {
-            if (hashed) {
+            if (slots != null) {
                 int mask = slots.length / 2 - 1;
                 for (int k = mix(phrase) & mask; slots[2 * k] != 0; k = (k + 1) & mask) {
                     if (slots[2 * k] == phrase + 1) {
