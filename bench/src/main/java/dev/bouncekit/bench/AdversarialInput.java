@@ -18,7 +18,10 @@ public enum AdversarialInput {
     NO_SPACES("550-5.1.1", "user@unknown.mailbox-unavailable_rejected.5.7.1@"),
 
     /** Near misses of real phrases, over and over: every rule's first phrase almost matches. */
-    NEAR_MISSES("550 5.1.1 ", "no such use recipient address rejecte mailbox unavailabl user unknow ");
+    NEAR_MISSES("550 5.1.1 ", "no such use recipient address rejecte mailbox unavailabl user unknow "),
+
+    /** Near misses of Postfix's stage report, {@code in reply to ... command}: a y at every few characters. */
+    NEAR_STAGE_REPORTS("550 5.1.1 ", "in reply tY (in Reply to RCPT TO commanY ");
 
     private final String head;
     private final String unit;

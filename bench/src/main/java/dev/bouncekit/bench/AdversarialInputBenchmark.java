@@ -26,7 +26,7 @@ public class AdversarialInputBenchmark {
     public int length;
 
     /** Which hostile text. */
-    @Param({"STATUS_CODES", "REPEATED_CODES", "NO_SPACES", "NEAR_MISSES"})
+    @Param({"STATUS_CODES", "REPEATED_CODES", "NO_SPACES", "NEAR_MISSES", "NEAR_STAGE_REPORTS"})
     public AdversarialInput input;
 
     private String text;

@@ -79,30 +79,72 @@ public final class CatalogMatcher {
      * has at hand. Allocates nothing.
      */
     public CatalogEntry entryOf(SmtpReply reply, String text) {
+        int match = match(reply, text);
+        return match == NO_MATCH ? null : entry(match);
+    }
+
+    /** What {@link #match} answers for a reply that is no entry. */
+    public static final int NO_MATCH = -1;
+
+    /**
+     * {@link #entryOf} as a number, {@link #NO_MATCH} when the reply is no entry: {@link #entry(int)}
+     * gives the entry, {@link #number(int)} its place among {@link #size()}, and
+     * {@link #isVerbatim(int)} whether {@code text} is the entry's own text exactly (as fixed
+     * replies are), which the caller need not compare again. Allocates nothing.
+     */
+    public int match(SmtpReply reply, String text) {
         if (reply.isEmpty()) {
-            return null;
+            return NO_MATCH;
         }
         // A code and status pair no entry has is no entry; nor is a first word no entry of the
         // pair starts with: the rest of the text is not read.
         int codeAt = Arrays.binarySearch(codeKeys, codeKey(reply));
         if (codeAt < 0) {
-            return null;
+            return NO_MATCH;
         }
         int end = endOfWording(text);
         int start = wordingStart(text, end);
         int at = Arrays.binarySearch(openings, opening(codeAt, firstWordHash(text, start, end)));
         if (at < 0) {
-            return null;
+            return NO_MATCH;
         }
         // Signatures are distinct: at most one entry has the reply's; a comparison with another
         // stops at its first other word. A reply worded as the entry itself, as fixed replies are,
         // has its signature without a comparison word by word.
         for (int entry : openingEntries[at]) {
-            if (text.equals(texts[entry]) || sameText(text, start, end, signatures.get(entry), textAts[entry])) {
-                return entries.get(entry);
+            if (text.equals(texts[entry])) {
+                return 2 * entry + 1;
+            }
+            if (sameText(text, start, end, signatures.get(entry), textAts[entry])) {
+                return 2 * entry;
             }
         }
-        return null;
+        return NO_MATCH;
+    }
+
+    /** The entry of a {@link #match} other than {@link #NO_MATCH}. */
+    public CatalogEntry entry(int match) {
+        return entries.get(number(match));
+    }
+
+    /** The place among {@link #size()} of the entry of a {@link #match} other than {@link #NO_MATCH}. */
+    public static int number(int match) {
+        return match >>> 1;
+    }
+
+    /** Whether a {@link #match} other than {@link #NO_MATCH} is the entry's own text exactly. */
+    public static boolean isVerbatim(int match) {
+        return (match & 1) != 0;
+    }
+
+    /** How many entries {@link #match} tells apart: the catalog's, but one for each signature. */
+    public int size() {
+        return entries.size();
+    }
+
+    /** The entry numbered {@code number} by {@link #number(int)}, from 0 to {@link #size()}. */
+    public CatalogEntry entryAt(int number) {
+        return entries.get(number);
     }
 
     /**
@@ -139,8 +181,14 @@ public final class CatalogMatcher {
         return c < 128 ? (c >= 'A' && c <= 'Z' ? (char) (c + 32) : c) : Character.toLowerCase(c);
     }
 
-    /** Whether the masked words of {@code text[from, n)}, as {@link #tokens} writes them, are {@code signature} from {@code at} on. */
+    /**
+     * Whether the masked words of {@code text[from, n)}, as {@link #tokens} writes them, are
+     * {@code signature} from {@code at} on. Each word is compared as it is read; only a word with a
+     * digit, an {@code @} or a character outside ASCII, the only ones {@link #maskOf} can mask, is
+     * read a second time for its mask.
+     */
     private static boolean sameText(String text, int from, int n, String signature, int at) {
+        int length = signature.length();
         int i = from;
         int j = at;
         while (i < n) {
@@ -148,29 +196,40 @@ public final class CatalogMatcher {
                 i++;
             }
             int start = i;
-            while (i < n && !isSpace(text.charAt(i))) {
+            int wordAt = j;
+            boolean same = true;
+            boolean maskable = false;
+            while (i < n) {
+                char c = text.charAt(i);
+                if (isSpace(c)) {
+                    break;
+                }
+                maskable |= c == '@' || (c >= '0' && c <= '9') || c >= 128;
+                if (same) {
+                    if (j < length && signature.charAt(j) == lower(c)) {
+                        j++;
+                    } else {
+                        same = false;
+                    }
+                }
                 i++;
             }
             if (start < i) {
-                String masked = maskOf(text, start, i);
+                String masked = maskable ? maskOf(text, start, i) : null;
                 if (masked != null) {
-                    if (!signature.startsWith(masked, j)) {
+                    if (!signature.startsWith(masked, wordAt)) {
                         return false;
                     }
-                    j += masked.length();
-                } else {
-                    for (int k = start; k < i; k++) {
-                        if (j >= signature.length() || signature.charAt(j++) != lower(text.charAt(k))) {
-                            return false;
-                        }
-                    }
+                    j = wordAt + masked.length();
+                } else if (!same) {
+                    return false;
                 }
-                if (j >= signature.length() || signature.charAt(j++) != ' ') {
+                if (j >= length || signature.charAt(j++) != ' ') {
                     return false;
                 }
             }
         }
-        return j == signature.length();
+        return j == length;
     }
 
     /** {@link #isDistinctive(CatalogEntry)}, for an entry of this matcher's catalog, without recomputing it. */

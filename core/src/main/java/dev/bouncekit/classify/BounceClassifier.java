@@ -22,13 +22,11 @@ import dev.bouncekit.taxonomy.Reason;
 
 import dev.bouncekit.text.PhraseIndex;
 
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Predicate;
 
 /**
  * Classifies delivery failures: reply text in, {@link Classification} out. Immutable and
@@ -70,8 +68,6 @@ public final class BounceClassifier {
 
     private static final BounceClassifier BUILT_IN = new BounceClassifier(RuleSet.empty(), RuleSet.builtIn());
 
-    private static final Predicate<PhraseRule> ANY = rule -> true;
-
     /** {@link #classify(SmtpReply, DeliveryContext, int, int[])}: leave nothing out; a later layer decided. */
     static final int NOTHING = -2;
     /** {@link #classify(SmtpReply, DeliveryContext, int, int[])}: the catalog, left out or deciding. */
@@ -89,20 +85,23 @@ public final class BounceClassifier {
     private final ReplyIndex index;
     private final RuleNames names;
     /**
-     * Per catalog entry: its own text and the provider marker it holds. A reply that is the
-     * entry's text exactly, as fixed replies are, needs no scan for markers.
+     * Per entry of {@link #catalog}, by its number: the provider marker its own text holds and
+     * the verdict it makes. A reply that is the entry's text exactly, as fixed replies are, needs
+     * no scan for markers.
      */
-    private final Map<CatalogEntry, KnownText> knownTexts = new IdentityHashMap<>();
+    private final KnownText[] knownTexts;
     /** The verdicts a rule, a rule as the cause of another's symptom, a keyword or a fallback makes: made once. */
     private final Verdict[] phraseVerdicts;
     private final Verdict[] causeVerdicts;
     private final Verdict[] keywordVerdicts;
     private final Verdict[] keywordCauseVerdicts;
     private final Verdict[] fallbackVerdicts = new Verdict[Reason.values().length];
-    /** Per reason of a deciding phrase: which rules name one of its causes ({@link CauseTable}). */
-    private final Predicate<PhraseRule>[] causeTests;
-    /** Per reason of a registry status code: which keywords decide before it ({@link KeywordPrecedence}), or null. */
-    private final Predicate<PhraseRule>[] keywordsFirstTests;
+    /** Per reason of a deciding phrase: the mask of its causes' reasons ({@link CauseTable}, {@link RuleMatcher#reasons}). */
+    private final long[] causeMasks;
+    /** Per reason of a registry status code: the mask of the keywords' reasons that decide before it ({@link KeywordPrecedence}), or 0. */
+    private final long[] keywordsFirstMasks;
+    /** Per phrase rule: the mask of the keyword reasons its {@code yields=} names, or 0. */
+    private final long[] yieldMasks;
     /** The most status codes {@link #providerCodes} keeps per provider. */
     private static final int CODES_KEPT = 4096;
     /** Per provider id: what its code table says of a status code, or empty; filled as codes are met. */
@@ -114,20 +113,24 @@ public final class BounceClassifier {
         this.userRuleCount = user.rules().size();
         this.index = new ReplyIndex(rules.compile(), RuleSet.builtInKeywords().compile(), providers);
         this.names = new RuleNames(index.rules().rules(), index.keywords().rules(), Catalog.builtIn());
-        for (CatalogEntry entry : Catalog.builtIn().entries()) {
+        knownTexts = new KnownText[catalog.size()];
+        for (int e = 0; e < knownTexts.length; e++) {
+            CatalogEntry entry = catalog.entryAt(e);
             String text = entry.reply().text();
-            knownTexts.put(entry, new KnownText(text, text.isEmpty() ? -1 : index.firstMarker(index.scan(text)),
+            knownTexts[e] = new KnownText(text.isEmpty() ? -1 : index.firstMarker(index.scan(text)),
                     new Verdict(entry.reason(), names.catalog(entry), Evidence.CATALOG,
-                            catalog.names(entry) ? entry.provider() : null, CATALOG)));
+                            catalog.names(entry) ? entry.provider() : null, CATALOG));
         }
         List<PhraseRule> phraseRules = index.rules().rules();
         phraseVerdicts = new Verdict[phraseRules.size()];
         causeVerdicts = new Verdict[phraseRules.size()];
+        yieldMasks = new long[phraseRules.size()];
         for (int r = 0; r < phraseRules.size(); r++) {
             PhraseRule rule = phraseRules.get(r);
             Evidence evidence = rule.provider() != null ? Evidence.PROVIDER_PHRASE : Evidence.PHRASE;
             phraseVerdicts[r] = new Verdict(rule.reason(), names.phrase(r), evidence, null, r);
             causeVerdicts[r] = new Verdict(rule.reason(), names.cause(r), evidence, null, r);
+            yieldMasks[r] = RuleMatcher.reasons(rule.yieldsTo());
         }
         List<PhraseRule> keywordRules = index.keywords().rules();
         keywordVerdicts = new Verdict[keywordRules.size()];
@@ -136,20 +139,12 @@ public final class BounceClassifier {
             keywordVerdicts[k] = new Verdict(keywordRules.get(k).reason(), names.keyword(k), Evidence.KEYWORD);
             keywordCauseVerdicts[k] = new Verdict(keywordRules.get(k).reason(), names.keyword(k) + "+cause", Evidence.KEYWORD);
         }
-        @SuppressWarnings("unchecked")
-        Predicate<PhraseRule>[] tests = new Predicate[Reason.values().length];
+        causeMasks = new long[Reason.values().length];
+        keywordsFirstMasks = new long[Reason.values().length];
         for (Reason reason : Reason.values()) {
-            Set<Reason> its = causes.causesOf(reason);
-            tests[reason.ordinal()] = r -> its.contains(r.reason());
+            causeMasks[reason.ordinal()] = RuleMatcher.reasons(causes.causesOf(reason));
+            keywordsFirstMasks[reason.ordinal()] = RuleMatcher.reasons(precedence.keywordsBefore(reason));
         }
-        causeTests = tests;
-        @SuppressWarnings("unchecked")
-        Predicate<PhraseRule>[] first = new Predicate[Reason.values().length];
-        for (Reason reason : Reason.values()) {
-            Set<Reason> before = precedence.keywordsBefore(reason);
-            first[reason.ordinal()] = before.isEmpty() ? null : r -> before.contains(r.reason());
-        }
-        keywordsFirstTests = first;
         for (Reason reason : Reason.values()) {
             boolean nothing = reason == Reason.ONHOLD || reason == Reason.UNDEFINED;
             fallbackVerdicts[reason.ordinal()] = new Verdict(reason, names.fallback(reason),
@@ -157,11 +152,8 @@ public final class BounceClassifier {
         }
     }
 
-    /**
-     * A catalog entry's text, the lowest number among the provider markers it holds (or -1) and
-     * the verdict it makes.
-     */
-    private record KnownText(String text, int firstMarker, Verdict verdict) {
+    /** The lowest number among the provider markers a catalog entry's text holds (or -1), and the verdict it makes. */
+    private record KnownText(int firstMarker, Verdict verdict) {
     }
 
     /** The classifier with the built-in rules. */
@@ -204,17 +196,16 @@ public final class BounceClassifier {
         String text = reply.text();
         // A catalog reply needs no phrase: its provider markers are all it is read for. With rules
         // of the user's own, which come before the catalog, every reply is read whole first.
-        CatalogEntry known = userRules == null && leftOut != CATALOG ? catalog.entryOf(reply, text) : null;
-        PhraseIndex.Matches found = known == null ? index.scan(text) : null;
+        int known = userRules == null && leftOut != CATALOG ? catalog.match(reply, text) : CatalogMatcher.NO_MATCH;
+        PhraseIndex.Matches found = known == CatalogMatcher.NO_MATCH ? index.scan(text) : null;
         String recipientDomain = ctx.recipientDomain() != null ? ctx.recipientDomain()
                 : DeliveryContext.domainOf(reply.reportedRecipient());
         Optional<Provider> provider;
         if (found != null) {
             provider = providers.detect(index.firstMarker(found), text, host, recipientDomain);
         } else {
-            KnownText own = knownTexts.get(known);
-            provider = own != null && own.text().equals(text)
-                    ? providers.detect(own.firstMarker(), text, host, recipientDomain)
+            provider = CatalogMatcher.isVerbatim(known)
+                    ? providers.detect(knownTexts[CatalogMatcher.number(known)].firstMarker(), text, host, recipientDomain)
                     : providers.detect(text, host, recipientDomain);
         }
         if (provider.isEmpty()) {
@@ -259,37 +250,32 @@ public final class BounceClassifier {
     }
 
     /**
-     * The deciding layer. {@code known} is the catalog entry the reply is, when it was looked up
-     * already (no rules of the user's own); {@code found} the scan of the text, when the reply is
-     * no catalog reply.
+     * The deciding layer. {@code known} is the catalog's {@link CatalogMatcher#match} of the reply,
+     * when it was looked up already (no rules of the user's own); {@code found} the scan of the text,
+     * when the reply is no catalog reply.
      */
-    private Verdict decide(SmtpReply reply, String text, CatalogEntry known, PhraseIndex.Matches found, String providerId,
+    private Verdict decide(SmtpReply reply, String text, int known, PhraseIndex.Matches found, String providerId,
                            SmtpStage stage, int replyCode, EnhancedStatusCode status, int leftOut) {
         if (userRules != null) {
             known = leftOut == CATALOG || userRules.firstMatch(text, providerId, stage, replyCode, status).isPresent()
-                    ? null : catalog.entryOf(reply, text);
+                    ? CatalogMatcher.NO_MATCH : catalog.match(reply, text);
         }
-        if (known != null) {
-            KnownText own = knownTexts.get(known);
-            return own != null ? own.verdict() : new Verdict(known.reason(), names.catalog(known), Evidence.CATALOG,
-                    catalog.names(known) ? known.provider() : null, CATALOG);
+        if (known != CatalogMatcher.NO_MATCH) {
+            return knownTexts[CatalogMatcher.number(known)].verdict();
         }
         RuleMatcher phrases = index.rules();
         PhraseRule absent = leftOut >= 0 ? phrases.rules().get(leftOut) : null;
-        Predicate<PhraseRule> present = absent == null ? ANY : r -> r != absent;
-        int phrase = phrases.firstIndex(found, providerId, stage, replyCode, status, present);
+        int phrase = phrases.firstIndex(found, providerId, stage, replyCode, status, RuleMatcher.ANY_REASON, absent);
         if (phrase >= 0) {
             PhraseRule rule = phrases.rules().get(phrase);
             Set<Reason> its = causes.causesOf(rule.reason());
-            Predicate<PhraseRule> isCause = absent == null ? causeTests[rule.reason().ordinal()]
-                    : r -> r != absent && its.contains(r.reason());
-            int cause = its.isEmpty() ? -1 : phrases.firstIndex(found, providerId, stage, replyCode, status, isCause);
+            int cause = its.isEmpty() ? -1
+                    : phrases.firstIndex(found, providerId, stage, replyCode, status, causeMasks[rule.reason().ordinal()], absent);
             if (cause >= 0) {
                 return causeVerdicts[cause];
             }
-            Set<Reason> yields = rule.yieldsTo();
-            int named = yields.isEmpty() ? -1
-                    : index.keywords().firstIndex(found, providerId, stage, replyCode, status, r -> yields.contains(r.reason()));
+            long yields = yieldMasks[phrase];
+            int named = yields == 0 ? -1 : index.keywords().firstIndex(found, providerId, stage, replyCode, status, yields, null);
             if (named >= 0) {
                 return keywordCauseVerdicts[named];
             }
@@ -309,11 +295,11 @@ public final class BounceClassifier {
         Verdict coded = status == null ? null : registryVerdict(status);
         RuleMatcher keywords = index.keywords();
         if (coded != null) {
-            Predicate<PhraseRule> first = keywordsFirstTests[coded.reason.ordinal()];
-            int keyword = first == null ? -1 : keywords.firstIndex(found, providerId, stage, replyCode, status, first);
+            long first = keywordsFirstMasks[coded.reason.ordinal()];
+            int keyword = first == 0 ? -1 : keywords.firstIndex(found, providerId, stage, replyCode, status, first, null);
             return keyword >= 0 ? keywordVerdicts[keyword] : coded;
         }
-        int keyword = keywords.firstIndex(found, providerId, stage, replyCode, status, ANY);
+        int keyword = keywords.firstIndex(found, providerId, stage, replyCode, status, RuleMatcher.ANY_REASON, null);
         if (keyword >= 0) {
             return keywordVerdicts[keyword];
         }

@@ -146,15 +146,18 @@ public final class ProviderDetector {
         return byHost(host, 0, host.length());
     }
 
-    /** {@link #byHost(String)} of {@code text[from, to)}, without copying it when it is ASCII. */
+    /**
+     * {@link #byHost(String)} of {@code text[from, to)}, without copying it when the characters
+     * read of it (from its end) are ASCII.
+     */
     private Optional<Provider> byHost(String text, int from, int to) {
-        if (isAscii(text, from, to)) {
-            int end = to;
-            while (end > from && text.charAt(end - 1) == '.') {
-                end--;
-            }
-            Optional<Provider> p = end > from ? hostSuffixes.longest(text, from, end) : null;
-            return p != null ? p : Optional.empty();
+        int end = to;
+        while (end > from && text.charAt(end - 1) == '.') {
+            end--;
+        }
+        Optional<Provider> walked = end > from ? hostSuffixes.longest(text, from, end) : null;
+        if (walked != SuffixTable.NOT_ASCII) {
+            return walked != null ? walked : Optional.empty();
         }
         String h = text.substring(from, to).toLowerCase(Locale.ROOT);
         while (h.endsWith(".")) {
@@ -224,15 +227,6 @@ public final class ProviderDetector {
         return dot < 0 ? -1 : dot + 1;
     }
 
-    private static boolean isAscii(CharSequence text, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (text.charAt(i) >= 128) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     private static boolean isDomainChar(char c) {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '-';
     }
@@ -242,11 +236,14 @@ public final class ProviderDetector {
         return byDomain(domain, 0, domain.length());
     }
 
-    /** {@link #byDomain(String)} of {@code text[from, to)}, without copying it when it is ASCII. */
+    /**
+     * {@link #byDomain(String)} of {@code text[from, to)}, without copying it when the characters
+     * read of it (from its end) are ASCII.
+     */
     private Optional<Provider> byDomain(String text, int from, int to) {
-        if (isAscii(text, from, to)) {
-            Optional<Provider> p = mailboxDomains.longest(text, from, to);
-            return p != null ? p : Optional.empty();
+        Optional<Provider> walked = mailboxDomains.longest(text, from, to);
+        if (walked != SuffixTable.NOT_ASCII) {
+            return walked != null ? walked : Optional.empty();
         }
         String d = text.substring(from, to).toLowerCase(Locale.ROOT);
         while (true) {

@@ -1,6 +1,7 @@
 package dev.bouncekit.provider;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -15,6 +16,13 @@ final class SuffixTable {
 
     /** The value of a tail that is no name itself. */
     private static final Optional<Provider> TAIL_ONLY = Optional.empty();
+
+    /**
+     * What {@link #longest} answers when it reads a character outside ASCII: no provider, only a
+     * mark, compared by identity, that the caller must look the name up in another way (lower case
+     * makes some such characters ASCII letters, such as the Kelvin sign {@code k}).
+     */
+    static final Optional<Provider> NOT_ASCII = Optional.of(new Provider("", "", List.of(), List.of(), List.of()));
 
     private final String[] keys;
     private final Optional<Provider>[] values;
@@ -48,7 +56,9 @@ final class SuffixTable {
      * The provider of the longest name that {@code text[from, to)} ends with, read with ASCII upper
      * case as lower case, starting at {@code from} or just after a dot (the empty tail, at
      * {@code to}, only when {@code to} is such a place); null when there is none, never an empty
-     * {@code Optional}. The range must be ASCII.
+     * {@code Optional}; {@link #NOT_ASCII} when a character it reads is outside ASCII. The walk
+     * stops at the first tail no name ends with: the characters before it are not read, and no
+     * name ends with them, whatever their case.
      */
     Optional<Provider> longest(String text, int from, int to) {
         Optional<Provider> found = null;
@@ -64,6 +74,9 @@ final class SuffixTable {
         int power = 1;
         for (int i = to - 1; i >= from; i--) {
             char c = text.charAt(i);
+            if (c >= 128) {
+                return NOT_ASCII;
+            }
             if (c == '.' && i + 1 < to) {
                 Optional<Provider> v = find(h, text, i + 1, to);
                 if (v == null) {

@@ -743,35 +743,37 @@ public final class ReplyParser {
 
     /** What {@link #inReplyToAt} looks for. */
     private static final String IN_REPLY_TO = "in reply to ";
-    /**
-     * Per ASCII character, lower case for letters: how far {@link #inReplyToAt} moves on when it
-     * ends the window it compares (Horspool's shift: from its last place in the needle before the
-     * needle's last character to that last character, the whole needle when it has none).
-     */
-    private static final int[] IN_REPLY_TO_SHIFT = new int[128];
-
-    static {
-        Arrays.fill(IN_REPLY_TO_SHIFT, IN_REPLY_TO.length());
-        for (int j = 0; j < IN_REPLY_TO.length() - 1; j++) {
-            IN_REPLY_TO_SHIFT[IN_REPLY_TO.charAt(j)] = IN_REPLY_TO.length() - 1 - j;
-        }
-    }
+    /** Where {@link #IN_REPLY_TO} has its {@code y}, the letter of it that texts hold least. */
+    private static final int Y_AT = IN_REPLY_TO.indexOf('y');
 
     /**
      * {@code indexOfIgnoreCase(text, "in reply to ", 0, text.length())} in ASCII case: the first
-     * place where {@code text} holds the needle, ASCII letters in either case. The window moves on
-     * by the character that ends it (Horspool), so most characters of the text are not read.
+     * place where {@code text} holds the needle, ASCII letters in either case. Only the places of
+     * its {@code y} and {@code Y}, which the intrinsic {@code indexOf} finds (one pass over the text
+     * for each), are compared.
      */
     private static int inReplyToAt(String text) {
         int m = IN_REPLY_TO.length();
         int max = text.length() - m;
-        for (int i = 0; i <= max; ) {
-            char last = text.charAt(i + m - 1);
-            if (last == ' ' && isAsciiAt(text, i, "in reply to")) {
+        if (max < 0) {
+            return -1;
+        }
+        int lower = text.indexOf('y', Y_AT);
+        int upper = text.indexOf('Y', Y_AT);
+        while (lower >= 0 || upper >= 0) {
+            int y = upper < 0 || (lower >= 0 && lower < upper) ? lower : upper;
+            int i = y - Y_AT;
+            if (i > max) {
+                return -1;
+            }
+            if (text.charAt(i + m - 1) == ' ' && isAsciiAt(text, i, "in reply to")) {
                 return i;
             }
-            char folded = last >= 'A' && last <= 'Z' ? (char) (last + 32) : last;
-            i += folded < 128 ? IN_REPLY_TO_SHIFT[folded] : m;
+            if (y == lower) {
+                lower = text.indexOf('y', y + 1);
+            } else {
+                upper = text.indexOf('Y', y + 1);
+            }
         }
         return -1;
     }

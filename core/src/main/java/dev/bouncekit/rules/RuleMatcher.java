@@ -2,6 +2,7 @@ package dev.bouncekit.rules;
 
 import dev.bouncekit.reply.SmtpStage;
 import dev.bouncekit.status.EnhancedStatusCode;
+import dev.bouncekit.taxonomy.Reason;
 import dev.bouncekit.text.PhraseIndex;
 
 import java.util.ArrayList;
@@ -44,8 +45,21 @@ public final class RuleMatcher {
     private final int[] firstRules;
     /** Per rule: its provider, or null. */
     private final String[] providers;
-    /** Per rule: whether it has conditions (stage, class, status) to check. */
-    private final boolean[] conditional;
+    /**
+     * Per rule, in one int, what {@link #firstIndexIn} must check besides its first phrase:
+     * {@link #OWN_PROVIDER}, {@link #LATER_PHRASES}, {@link #CONDITIONS}; 0 for none of them, so
+     * that the other arrays are read only for the rules that need them.
+     */
+    private final int[] checks;
+    private static final int OWN_PROVIDER = 1;
+    private static final int LATER_PHRASES = 2;
+    private static final int CONDITIONS = 4;
+    /** Per rule: the bit of its reason in a {@link #reasons} mask. */
+    private final long[] reasonBits;
+    /** The bit of a rule without a reason: in no mask that {@link #reasons} makes. */
+    private static final long NO_REASON = 1L << 63;
+    /** The mask that takes a rule of any reason, or of none. */
+    public static final long ANY_REASON = -1L;
 
     RuleMatcher(List<PhraseRule> rules) {
         this.rules = List.copyOf(rules);
@@ -86,7 +100,33 @@ public final class RuleMatcher {
         }
         index = new PhraseIndex(phrases, laterOnes::get);
         providers = providersOf(this.rules);
-        conditional = conditionalOf(this.rules);
+        checks = checksOf(providers, rulePhrases, conditionalOf(this.rules));
+        reasonBits = new long[this.rules.size()];
+        for (int r = 0; r < reasonBits.length; r++) {
+            Reason reason = this.rules.get(r).reason();
+            reasonBits[r] = reason == null ? NO_REASON : 1L << reason.ordinal();
+        }
+    }
+
+    /**
+     * The mask of {@code reasons} for {@link #firstIndex(PhraseIndex.Matches, String, SmtpStage, int,
+     * EnhancedStatusCode, long, PhraseRule)}: a rule is taken when its reason is one of them.
+     */
+    public static long reasons(java.util.Set<Reason> reasons) {
+        long mask = 0;
+        for (Reason reason : reasons) {
+            mask |= 1L << reason.ordinal();
+        }
+        return mask;
+    }
+
+    private static int[] checksOf(String[] providers, int[][] rulePhrases, boolean[] conditional) {
+        int[] out = new int[providers.length];
+        for (int r = 0; r < out.length; r++) {
+            out[r] = (providers[r] != null ? OWN_PROVIDER : 0) | (rulePhrases[r].length > 1 ? LATER_PHRASES : 0)
+                    | (conditional[r] ? CONDITIONS : 0);
+        }
+        return out;
     }
 
     private static int[] firstRulesOf(int[][] phraseRules) {
@@ -101,6 +141,7 @@ public final class RuleMatcher {
         return rules.stream().map(PhraseRule::provider).toArray(String[]::new);
     }
 
+    /** Per rule: whether it has conditions (stage, class, status) to check. */
     private static boolean[] conditionalOf(List<PhraseRule> rules) {
         boolean[] out = new boolean[rules.size()];
         for (int r = 0; r < out.length; r++) {
@@ -114,7 +155,8 @@ public final class RuleMatcher {
     private RuleMatcher(RuleMatcher own, PhraseIndex shared, int[] ids) {
         this.rules = own.rules;
         this.providers = own.providers;
-        this.conditional = own.conditional;
+        this.checks = own.checks;
+        this.reasonBits = own.reasonBits;
         this.phrases = own.phrases;
         this.later = own.later;
         this.index = shared;
@@ -216,11 +258,28 @@ public final class RuleMatcher {
      */
     public int firstIndex(PhraseIndex.Matches found, String provider, SmtpStage stage, int reply,
                           EnhancedStatusCode status, Predicate<PhraseRule> accept) {
-        return index.size() == 0 ? -1 : firstIndexIn(found, provider, stage, reply, status, accept);
+        return index.size() == 0 ? -1 : firstIndexIn(found, provider, stage, reply, status, ANY_REASON, null, accept);
+    }
+
+    /**
+     * {@link #firstIndex(PhraseIndex.Matches, String, SmtpStage, int, EnhancedStatusCode, Predicate)}
+     * of the rules whose reason is in the mask {@code reasons} ({@link #reasons(java.util.Set)}, or
+     * {@link #ANY_REASON}), other than {@code except} (compared by identity; null for none): a test
+     * made of two reads, not a call.
+     */
+    public int firstIndex(PhraseIndex.Matches found, String provider, SmtpStage stage, int reply,
+                          EnhancedStatusCode status, long reasons, PhraseRule except) {
+        return index.size() == 0 ? -1 : firstIndexIn(found, provider, stage, reply, status, reasons, except, null);
     }
 
     private int firstIndexIn(PhraseIndex.Matches found, String provider, SmtpStage stage, int reply,
                              EnhancedStatusCode status, Predicate<PhraseRule> accept) {
+        return firstIndexIn(found, provider, stage, reply, status, ANY_REASON, null, accept);
+    }
+
+    /** The first rule that matches, of the reasons {@code reasons}, not {@code except}, that {@code accept} (when not null) accepts; -1 when none. */
+    private int firstIndexIn(PhraseIndex.Matches found, String provider, SmtpStage stage, int reply,
+                             EnhancedStatusCode status, long reasons, PhraseRule except, Predicate<PhraseRule> accept) {
         int best = Integer.MAX_VALUE;
         for (int i = 0; i < found.count(); i++) {
             int p = found.phrase(i);
@@ -231,11 +290,16 @@ public final class RuleMatcher {
                 if (r >= best) {
                     break;
                 }
-                String own = providers[r];
-                if ((own == null || own.equals(provider))
-                        && (rulePhrases[r].length == 1 || phrasesInOrder(r, found, i))
-                        && (!conditional[r] || rules.get(r).conditionsHold(stage, reply, status))
-                        && accept.test(rules.get(r))) {
+                if (reasons != ANY_REASON && (reasonBits[r] & reasons) == 0) {
+                    continue;
+                }
+                int check = checks[r];
+                if ((check == 0
+                        || ((check & OWN_PROVIDER) == 0 || providers[r].equals(provider))
+                        && ((check & LATER_PHRASES) == 0 || phrasesInOrder(r, found, i))
+                        && ((check & CONDITIONS) == 0 || rules.get(r).conditionsHold(stage, reply, status)))
+                        && (except == null || rules.get(r) != except)
+                        && (accept == null || accept.test(rules.get(r)))) {
                     best = r;
                     break;
                 }

@@ -632,6 +632,8 @@ public final class PhraseIndex {
         private int[] phrases = new int[8];
         private int[] firsts = new int[8];
         private int[] lasts = new int[8];
+        /** Per match, while {@link #slots} is in use: the slot it has there, so that a clear empties those slots only. */
+        private int[] slotOf = new int[8];
         /**
          * Phrase to match position once more than {@link #SMALL} phrases occur: open addressing,
          * keys {@code phrase + 1} at even indexes, positions at odd ones; sized by the matches
@@ -642,10 +644,18 @@ public final class PhraseIndex {
         private int[][] ends;
         private int[] endCounts;
 
+        /**
+         * One bit per phrase of the index, set when it occurs: a phrase's first occurrence, and a
+         * question about a phrase that does not occur (most of those a rule of several phrases
+         * asks), are answered without a search of the matches.
+         */
+        private final long[] present;
+
         private Matches(PhraseIndex index) {
             this.index = index;
             this.keepsAllEnds = index.keepsAllEnds;
             this.ring = index.ringSize == 0 ? null : new int[index.ringSize];
+            this.present = new long[(index.phraseCount + 63) >>> 6];
         }
 
         /**
@@ -665,25 +675,33 @@ public final class PhraseIndex {
                 if (slots.length > LARGE) {
                     slots = null;
                 } else {
-                    Arrays.fill(slots, 0);
+                    for (int i = 0; i < count; i++) {
+                        slots[2 * slotOf[i]] = 0;
+                    }
                 }
+            }
+            for (int i = 0; i < count; i++) {
+                present[phrases[i] >>> 6] = 0;
             }
             count = 0;
         }
 
         private void add(int phrase, int end) {
-            int at = indexOf(phrase);
-            if (at >= 0) {
+            long bit = 1L << phrase;
+            if ((present[phrase >>> 6] & bit) != 0) {
+                int at = find(phrase);
                 if (keepsAllEnds[phrase]) {
                     keep(at, end);
                 }
                 lasts[at] = end;
                 return;
             }
+            present[phrase >>> 6] |= bit;
             if (count == phrases.length) {
                 phrases = Arrays.copyOf(phrases, count * 2);
                 firsts = Arrays.copyOf(firsts, count * 2);
                 lasts = Arrays.copyOf(lasts, count * 2);
+                slotOf = Arrays.copyOf(slotOf, count * 2);
                 if (ends != null) {
                     ends = Arrays.copyOf(ends, count * 2);
                     endCounts = Arrays.copyOf(endCounts, count * 2);
@@ -719,6 +737,7 @@ public final class PhraseIndex {
             }
             slots[2 * k] = phrase + 1;
             slots[2 * k + 1] = at;
+            slotOf[at] = k;
         }
 
         private static int mix(int phrase) {
@@ -807,6 +826,12 @@ public final class PhraseIndex {
 
         /** The position in this list of {@code phrase}, or -1 when it does not occur. */
         public int indexOf(int phrase) {
+            int word = phrase >>> 6;
+            return word >= present.length || (present[word] & (1L << phrase)) == 0 ? -1 : find(phrase);
+        }
+
+        /** The position in this list of {@code phrase}, which occurs. */
+        private int find(int phrase) {
             if (slots != null) {
                 int mask = slots.length / 2 - 1;
                 for (int k = mix(phrase) & mask; slots[2 * k] != 0; k = (k + 1) & mask) {

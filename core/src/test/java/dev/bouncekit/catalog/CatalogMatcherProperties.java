@@ -18,7 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * {@link CatalogMatcher#find}, which hashes and compares without building a signature, against the
  * plain lookup of the reply's signature among the entries' (the first entry of equal signatures):
- * catalog replies as sent, and changed (a word dropped, added or upper-cased, another code).
+ * catalog replies as sent, and changed (a word dropped, added or upper-cased, another code, words
+ * with digits and letters outside ASCII).
  */
 class CatalogMatcherProperties {
 
@@ -35,19 +36,37 @@ class CatalogMatcherProperties {
         assertThat(MATCHER.find(reply)).isEqualTo(expected);
     }
 
+    @Property(tries = 1000)
+    void a_match_is_verbatim_exactly_when_the_text_is_the_entrys(@ForAll("replies") String text) {
+        SmtpReply reply = ReplyParser.parse(text);
+        int match = MATCHER.match(reply, reply.text());
+        if (match == CatalogMatcher.NO_MATCH) {
+            assertThat(MATCHER.find(reply)).isEmpty();
+            return;
+        }
+        CatalogEntry entry = MATCHER.entry(match);
+        assertThat(MATCHER.find(reply)).containsSame(entry);
+        assertThat(MATCHER.entryAt(CatalogMatcher.number(match))).isSameAs(entry);
+        assertThat(CatalogMatcher.isVerbatim(match)).isEqualTo(reply.text().equals(entry.reply().text()));
+    }
+
     @Provide
     Arbitrary<String> replies() {
         List<CatalogEntry> entries = CATALOG.entries();
         return Arbitraries.integers().between(0, entries.size() - 1).flatMap(i -> {
             String text = entries.get(i).joined();
             String[] words = text.split(" ");
-            return Arbitraries.integers().between(0, 5).flatMap(mode -> Arbitraries.integers().between(0, words.length - 1).map(w -> {
+            return Arbitraries.integers().between(0, 7).flatMap(mode -> Arbitraries.integers().between(0, words.length - 1).map(w -> {
                 String[] changed = words.clone();
                 switch (mode) {
                     case 0 -> changed[w] = "";
                     case 1 -> changed[w] = changed[w] + " extra";
                     case 2 -> changed[w] = changed[w].toUpperCase(java.util.Locale.ROOT);
                     case 3 -> changed[w] = changed[w] + " A1B2C3D4E5F6G7 192.0.2.7 x@example.org";
+                    case 6 -> {
+                        return text;
+                    }
+                    case 7 -> changed[w] = changed[w] + " Ab\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668xyz \u0661.\u0662.\u0663.\u0664 \u00c9COLE x\uff20example.org";
                     default -> {
                         return text.startsWith("5") ? "4" + text.substring(1) : text;
                     }

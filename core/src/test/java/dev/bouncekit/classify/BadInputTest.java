@@ -47,6 +47,14 @@ class BadInputTest {
     }
 
     @Test
+    void a_megabyte_of_near_stage_reports_is_classified() {
+        // Every y and Y is a place where Postfix's "in reply to " may stand.
+        assertThat(classifier.classify("550 " + "y".repeat(1_000_000)).reason()).isNotNull();
+        assertThat(classifier.classify("550 " + "in reply tY in Reply tO ".repeat(40_000)).reason()).isNotNull();
+        assertThat(classifier.classify("550 " + "(in reply to RCPT TO ".repeat(40_000)).reason()).isNotNull();
+    }
+
+    @Test
     void a_megabyte_without_spaces_is_classified() {
         assertThat(classifier.classify("x".repeat(1_000_000)).reason()).isEqualTo(Reason.ONHOLD);
     }

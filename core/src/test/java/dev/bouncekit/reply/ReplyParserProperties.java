@@ -25,6 +25,7 @@ class ReplyParserProperties {
         "Action: failed", "Final-Recipient: rfc822; a@example.org", "Reporting-MTA: dns; x", "X-Postfix-Queue-ID: 1",
         "host ", "HOST ", "mx.example.org[192.0.2.1]", " said: ", " said:", "<a@example.org>: ", "(host ",
         "in reply to ", "(in reply to RCPT TO command)", " command", "end of DATA", "MAIL FROM", "RCPT TO",
+        "IN REPLY TO ", "(In Reply To DATA command)", "in reply to", "in reply", "reply to ", "y", "Y",
         "user unknown", "Mailbox full", "gsmtp", "(#5.1.1)", "Please try", "x", "é", "İ", "\u00a0", "\u2028",
         "Remote Server returned '", "'", "The response was:", "the response from the remote server was: ",
         "SMTP error from remote mail server after ", "smtp error from remote mailer after pipelined ", "RCPT TO:<a@example.org>: ",

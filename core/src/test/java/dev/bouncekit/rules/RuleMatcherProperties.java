@@ -1,6 +1,8 @@
 package dev.bouncekit.rules;
 
+import dev.bouncekit.taxonomy.Reason;
 import dev.bouncekit.text.NaiveText;
+import dev.bouncekit.text.PhraseIndex;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -54,6 +56,38 @@ class RuleMatcherProperties {
             assertThat(scan.first(provider, null, 5, null, accept).map(PhraseRule::source))
                     .isEqualTo(naiveFirst(set, written, text, provider, accept).map(PhraseRule::source));
         }
+    }
+
+    @Property(tries = 500)
+    void a_mask_of_reasons_takes_the_rules_the_same_predicate_takes(@ForAll("ruleLists") List<Written> written,
+                                                                    @ForAll("texts") String text, @ForAll("providers") String provider,
+                                                                    @ForAll("reasonSets") Set<Reason> reasons,
+                                                                    @ForAll("lineSets") Set<Integer> excepted) throws IOException {
+        StringBuilder file = new StringBuilder();
+        for (int k = 0; k < written.size(); k++) {
+            Written w = written.get(k);
+            file.append('[').append(w.provider() == null ? "any" : w.provider()).append("]\n")
+                    .append(String.join(" ... ", w.phrases())).append(" => ").append(REASONS[k % REASONS.length].name().toLowerCase(java.util.Locale.ROOT))
+                    .append('\n');
+        }
+        RuleMatcher own = RuleSet.parse("p.rules", new StringReader(file.toString())).compile();
+        PhraseIndex index = new PhraseIndex(own.phrases(), own::keepsAllEnds);
+        RuleMatcher matcher = own.over(index, java.util.stream.IntStream.range(0, own.phrases().size()).toArray());
+        PhraseIndex.Matches found = index.scan(text);
+        PhraseRule except = excepted.isEmpty() ? null
+                : matcher.rules().get(Math.min(excepted.iterator().next(), matcher.rules().size() - 1));
+
+        assertThat(matcher.firstIndex(found, provider, null, 5, null, RuleMatcher.reasons(reasons), except))
+                .isEqualTo(matcher.firstIndex(found, provider, null, 5, null, r -> r != except && reasons.contains(r.reason())));
+        assertThat(matcher.firstIndex(found, provider, null, 5, null, RuleMatcher.ANY_REASON, except))
+                .isEqualTo(matcher.firstIndex(found, provider, null, 5, null, r -> r != except));
+    }
+
+    private static final Reason[] REASONS = {Reason.USERUNKNOWN, Reason.MAILBOXFULL, Reason.BLOCKED, Reason.SPAMDETECTED};
+
+    @Provide
+    Arbitrary<Set<Reason>> reasonSets() {
+        return Arbitraries.of(REASONS).set().ofMaxSize(3);
     }
 
     /** The naive reference: rule by rule, each phrase searched from just after where the previous one ended. */

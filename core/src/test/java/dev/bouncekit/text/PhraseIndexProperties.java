@@ -188,6 +188,32 @@ class PhraseIndexProperties {
         assertThat(actual).containsExactlyInAnyOrderElementsOf(expected);
     }
 
+    @Property(tries = 300)
+    void a_result_reused_over_many_phrases_answers_for_each_what_a_fresh_one_does(
+            @ForAll("texts") String first, @ForAll("texts") String second, @ForAll("texts") String third,
+            @ForAll("largePhraseSets") List<String> phrases) {
+        PhraseIndex index = new PhraseIndex(phrases, p -> p % 3 == 0);
+        PhraseIndex.Matches reused = index.newMatches();
+        for (String text : List.of(first.repeat(5), second, third.repeat(3), second)) {
+            index.scan(text, reused);
+            PhraseIndex.Matches fresh = index.scan(text);
+            NaiveText naive = new NaiveText(text);
+            assertThat(reused.count()).isEqualTo(fresh.count());
+            for (int p = -1; p <= phrases.size() + 64; p++) {
+                int at = reused.indexOf(p);
+                assertThat(at).isEqualTo(fresh.indexOf(p));
+                if (p >= 0 && p < phrases.size()) {
+                    assertThat(at >= 0).isEqualTo(!naive.ends(phrases.get(p)).isEmpty());
+                }
+                if (at >= 0) {
+                    assertThat(reused.phrase(at)).isEqualTo(p);
+                    assertThat(reused.first(at)).isEqualTo(fresh.first(at));
+                    assertThat(reused.last(at)).isEqualTo(fresh.last(at));
+                }
+            }
+        }
+    }
+
     @Provide
     Arbitrary<List<Integer>> pieces() {
         return Arbitraries.integers().between(0, 1_000_000).list().ofMinSize(1).ofMaxSize(12);
@@ -207,6 +233,12 @@ class PhraseIndexProperties {
     @Provide
     Arbitrary<List<String>> phraseSets() {
         return phrase(true).list().ofMinSize(1).ofMaxSize(8);
+    }
+
+    /** Up to 150 phrases (not all distinct), so that a text holds more than the 16 a result keeps without hashing. */
+    @Provide
+    Arbitrary<List<String>> largePhraseSets() {
+        return phrase(true).list().ofMinSize(1).ofMaxSize(150);
     }
 
     @Provide
