@@ -53,6 +53,12 @@ public record PhraseRule(String source, Reason reason, String provider, List<Str
         this(source, reason, provider, phrases, stages, excludedStages, statusClass, statusPrefixes, 0, Set.of());
     }
 
+    /** This rule with other phrases, its source, reason and conditions kept; itself when they are its own. */
+    PhraseRule withPhrases(List<String> other) {
+        return other.equals(phrases) ? this : new PhraseRule(source, reason, provider, other, stages, excludedStages,
+                statusClass, statusPrefixes, replyCode, yieldsTo);
+    }
+
     /**
      * Whether the non-phrase conditions hold for a reply.
      *

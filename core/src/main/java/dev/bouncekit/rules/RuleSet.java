@@ -108,20 +108,20 @@ public final class RuleSet {
     }
 
     private static RuleSet builtInPhrases() {
-        RuleSet all = empty();
+        List<PhraseRule> all = new ArrayList<>();
         for (ProviderFile file : ProviderFiles.builtIn()) {
             try {
-                all = all.before(parse(file.fileName(), new java.io.StringReader(file.phrases())));
+                all.addAll(parse(file.fileName(), new java.io.StringReader(file.phrases())).rules);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
-        all = all.before(load("mta-messages.rules"));
-        all = all.before(load("generic.rules"));
+        all.addAll(load("mta-messages.rules").rules);
+        all.addAll(load("generic.rules").rules);
         for (String language : LEXICONS) {
-            all = all.before(load("lexicon-" + language + ".rules"));
+            all.addAll(load("lexicon-" + language + ".rules").rules);
         }
-        return all;
+        return new RuleSet(all);
     }
 
     /** No rules. */
@@ -168,9 +168,7 @@ public final class RuleSet {
             }
             PhraseRule rule = parseRule(where, text, provider);
             for (List<String> phrases : SpellingVariants.of(rule.phrases())) {
-                rules.add(phrases.equals(rule.phrases()) ? rule : new PhraseRule(rule.source(), rule.reason(), rule.provider(),
-                        phrases, rule.stages(), rule.excludedStages(), rule.statusClass(), rule.statusPrefixes(), rule.replyCode(),
-                        rule.yieldsTo()));
+                rules.add(rule.withPhrases(phrases));
             }
         }
         return new RuleSet(rules);
