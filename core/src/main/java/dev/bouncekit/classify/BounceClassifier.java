@@ -212,13 +212,13 @@ public final class BounceClassifier {
             provider = ProviderFiles.ownerOfVendorCode(status).map(ProviderFile::provider);
         }
         String providerId = provider.isPresent() ? provider.get().id() : null;
-        int replyClass = reply.hasCode() ? reply.code() / 100 : status != null ? status.statusClass() : 0;
-        boolean temporary = replyClass == 4;
+        int replyCode = RuleMatcher.replyOf(reply, status);
+        boolean temporary = (reply.hasCode() ? replyCode / 100 : replyCode) == 4;
 
         boolean empty = !reply.hasCode() && reply.status() == null && text.isBlank();
         Verdict verdict = empty && status == null
                 ? new Verdict(Reason.UNDEFINED, "empty", Evidence.NONE)
-                : decide(reply, text, known, found, providerId, stage, reply.hasCode() ? reply.code() : replyClass, status, leftOut);
+                : decide(reply, text, known, found, providerId, stage, replyCode, status, leftOut);
         if (decider != null) {
             decider[0] = verdict.source;
         }

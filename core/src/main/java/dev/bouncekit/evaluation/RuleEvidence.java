@@ -130,7 +130,7 @@ public record RuleEvidence(List<Tally> rules, int texts) {
             Arrays.fill(seen, false);
             SmtpStage stage = context.stage() != null ? context.stage() : reply.reportedStage();
             EnhancedStatusCode status = reply.status() != null ? reply.status() : context.dsnStatus();
-            int replyCode = reply.hasCode() ? reply.code() : status != null ? status.statusClass() : 0;
+            int replyCode = RuleMatcher.replyOf(reply, status);
             String provider = deciding.provider();
             RuleMatcher.Scan scan = matcher.scan(reply.text());
             // Asked of every rule that matches; answering no keeps the search going through all of them.

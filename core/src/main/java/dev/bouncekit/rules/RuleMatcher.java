@@ -1,5 +1,6 @@
 package dev.bouncekit.rules;
 
+import dev.bouncekit.reply.SmtpReply;
 import dev.bouncekit.reply.SmtpStage;
 import dev.bouncekit.status.EnhancedStatusCode;
 import dev.bouncekit.taxonomy.Reason;
@@ -106,6 +107,14 @@ public final class RuleMatcher {
             Reason reason = this.rules.get(r).reason();
             reasonBits[r] = reason == null ? NO_REASON : 1L << reason.ordinal();
         }
+    }
+
+    /**
+     * The {@code reply} argument of the searches for a parsed reply: its basic code (550), or when it
+     * has none the class (2, 4, 5) of {@code status}, or 0 when neither is known.
+     */
+    public static int replyOf(SmtpReply reply, EnhancedStatusCode status) {
+        return reply.hasCode() ? reply.code() : status != null ? status.statusClass() : 0;
     }
 
     /**
