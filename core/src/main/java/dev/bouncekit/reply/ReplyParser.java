@@ -96,6 +96,7 @@ public final class ReplyParser {
                 }
             }
             boolean beforeHost = false;
+            boolean dashed = false;  // the line starts with a continuation mark, "550-"
             int beforeFrom = 0;
             int beforeTo = 0;
             if (first && code == SmtpReply.NO_CODE) {
@@ -113,9 +114,11 @@ public final class ReplyParser {
                 if (lineCode != SmtpReply.NO_CODE) {
                     code = lineCode;
                     from += 3;
+                    dashed = from < to && raw.charAt(from) == '-';
                 }
             } else if (code != SmtpReply.NO_CODE && leadingCode(raw, from, to) == code) {
                 from += 3;
+                dashed = from < to && raw.charAt(from) == '-';
             }
             from = skipSeparators(raw, from, to);
             int statusEnd = leadingStatusEnd(raw, from, to);
@@ -128,7 +131,7 @@ public final class ReplyParser {
             StringBuilder cleaned = null;
             if (code != SmtpReply.NO_CODE) {
                 from = skipLeadingMarks(raw, from, to, code);
-                cleaned = containsCode(raw, from, to, code, collected.codeDigits) ? removeContinuationMarks(raw, from, to, code, status, collected.line()) : null;
+                cleaned = containsCode(raw, from, to, code, collected.codeDigits) ? removeContinuationMarks(raw, from, to, code, status, dashed, collected) : null;
             }
             boolean hostBefore = beforeHost && beforeTo > beforeFrom
                     && !(beforeTo - beforeFrom == 1 && raw.charAt(beforeFrom) == '(');
@@ -151,7 +154,8 @@ public final class ReplyParser {
         List<String> all = collected.joinedLines(raw);
         String joined = all.isEmpty() ? "" : ((JoinedLines) all).text();
         if (status == null) {
-            status = EnhancedStatusCode.find(joined).orElse(collected.dsnStatus);
+            status = collected.markStatus != null ? collected.markStatus
+                    : EnhancedStatusCode.find(joined).orElse(collected.dsnStatus);
         }
         SmtpStage stage = reportedStage(joined, collected.spaces);
         if (stage == null) {
@@ -195,6 +199,8 @@ public final class ReplyParser {
         private int[] diagnostic = new int[16];
         private int diagnosticCount;
         EnhancedStatusCode dsnStatus;
+        /** The enhanced code after the first continuation mark taken out of a line, when the reply's first line had none. */
+        EnhancedStatusCode markStatus;
         String remoteHost;
         String recipient;
         /** Where a line without its continuation marks is put together. */
@@ -297,6 +303,7 @@ public final class ReplyParser {
             textCount = 0;
             diagnosticCount = 0;
             dsnStatus = null;
+            markStatus = null;
             remoteHost = null;
             recipient = null;
             if (text.length > 1024) {
@@ -682,15 +689,17 @@ public final class ReplyParser {
     /**
      * The line {@code s[from, to)} without the marks of continuation lines that were joined into
      * one line with spaces: {@code "... Please try 550-5.1.1 double-checking"},
-     * {@code "... 550 5.1.1 https://"}, put together in {@code scratch}; null when it has none (the
-     * line is then read in place).
+     * {@code "... 550 5.1.1 https://"}, put together in the line builder of {@code collected}; null when it has none (the
+     * line is then read in place). When the line itself started with a continuation mark
+     * ({@code dashed}), a later bare code starts its last line: {@code "552-1 ... mailbox not 552 found"}.
+     * The enhanced code after a mark is the reply's when no line so far gave one.
      */
     private static StringBuilder removeContinuationMarks(String s, int from, int to, int code, EnhancedStatusCode status,
-                                                         StringBuilder scratch) {
+                                                         boolean dashed, Collected collected) {
         StringBuilder out = null;
         int copied = from;  // s[copied, i) is to be copied as it is
         int i = from;
-        boolean continued = false;  // a "550-" mark was seen: the next "550 " starts the last line
+        boolean continued = dashed;  // a "550-" mark was seen: the next "550 " starts the last line
         while (i < to) {
             if (i + 3 < to && codeAt(s, i, code) && (i == from || s.charAt(i - 1) == ' ')) {
                 int after = i + 3;
@@ -706,13 +715,15 @@ public final class ReplyParser {
                         while (j < to && isDigit(s.charAt(j))) {
                             j++;
                         }
+                        if (status == null && collected.markStatus == null) {
+                            collected.markStatus = EnhancedStatusCode.read(s, statusAt, j);
+                        }
                     }
                     while (j < to && s.charAt(j) == ' ') {
                         j++;
                     }
                     if (out == null) {
-                        out = scratch;
-                        out.setLength(0);
+                        out = collected.line();
                     }
                     out.append(s, copied, i);
                     copied = j;

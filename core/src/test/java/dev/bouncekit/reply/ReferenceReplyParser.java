@@ -55,6 +55,7 @@ final class ReferenceReplyParser {
         List<String> physical = collected.text;
         int code = SmtpReply.NO_CODE;
         EnhancedStatusCode status = null;
+        EnhancedStatusCode[] markStatus = {null};  // the enhanced code after the first continuation mark taken out
         String host = collected.remoteHost;
         List<String> lines = new ArrayList<>(physical.size());
         SmtpStage leadInStage = null;
@@ -76,6 +77,7 @@ final class ReferenceReplyParser {
                 }
             }
             String beforeHost = "";
+            boolean dashed = false;  // the line starts with a continuation mark, "550-"
             if (lines.isEmpty() && code == SmtpReply.NO_CODE) {
                 int said = indexOfIgnoreCase(line, " said:");
                 int hostAt = said < 0 ? -1 : postfixHostAt(line, said);
@@ -88,9 +90,11 @@ final class ReferenceReplyParser {
                 if (lineCode != SmtpReply.NO_CODE) {
                     code = lineCode;
                     line = line.substring(3);
+                    dashed = line.startsWith("-");
                 }
             } else if (code != SmtpReply.NO_CODE && leadingCode(line) == code) {
                 line = line.substring(3);
+                dashed = line.startsWith("-");
             }
             line = skipSeparators(line);
             int statusEnd = leadingStatusEnd(line);
@@ -102,7 +106,7 @@ final class ReferenceReplyParser {
                 line = skipSeparators(line.substring(statusEnd));
             }
             if (code != SmtpReply.NO_CODE) {
-                line = removeContinuationMarks(line, code, status);
+                line = removeContinuationMarks(line, code, status, dashed, markStatus);
             }
             line = (beforeHost.isEmpty() || beforeHost.equals("(") ? "" : beforeHost + " ") + line.trim();
             if (!line.isEmpty()) {
@@ -111,7 +115,7 @@ final class ReferenceReplyParser {
         }
         String joined = String.join(" ", lines);
         if (status == null) {
-            status = EnhancedStatusCode.find(joined).orElse(collected.dsnStatus);
+            status = markStatus[0] != null ? markStatus[0] : EnhancedStatusCode.find(joined).orElse(collected.dsnStatus);
         }
         SmtpStage stage = reportedStage(joined);
         if (stage == null) {
@@ -406,7 +410,8 @@ final class ReferenceReplyParser {
      * {@code "... Please try 550-5.1.1 double-checking"}, {@code "... 550 5.1.1 https://"}, and
      * a repeated code at the start ({@code "550 User Unknown"} after {@code "550 5.7.1"}).
      */
-    private static String removeContinuationMarks(String line, int code, EnhancedStatusCode status) {
+    private static String removeContinuationMarks(String line, int code, EnhancedStatusCode status, boolean dashed,
+                                                  EnhancedStatusCode[] markStatus) {
         String codeText = Integer.toString(code);
         if (leadingCode(line) == code && (line.length() == 3 || line.charAt(3) == ' ' || line.charAt(3) == '-')) {
             line = skipSeparators(line.substring(3));
@@ -421,7 +426,7 @@ final class ReferenceReplyParser {
         StringBuilder out = new StringBuilder(line.length());
         int n = line.length();
         int i = 0;
-        boolean continued = false;  // a "550-" mark was seen: the next "550 " starts the last line
+        boolean continued = dashed;  // a "550-" mark was seen: the next "550 " starts the last line
         while (i < n) {
             if (line.startsWith(codeText, i) && (i == 0 || line.charAt(i - 1) == ' ') && i + 3 < n) {
                 int after = i + 3;
@@ -436,6 +441,9 @@ final class ReferenceReplyParser {
                         j = statusAt + 5;
                         while (j < n && isDigit(line.charAt(j))) {
                             j++;
+                        }
+                        if (status == null && markStatus[0] == null) {
+                            markStatus[0] = EnhancedStatusCode.of(line.substring(statusAt, j));
                         }
                     }
                     while (j < n && line.charAt(j) == ' ') {

@@ -177,6 +177,18 @@ class ReplyParserTest {
     }
 
     @Test
+    void a_reply_without_enhanced_code_joined_into_one_line_loses_its_continuation_marks() {
+        SmtpReply yahoo = ReplyParser.parse("552-1 Requested mail action aborted, mailbox not 552 found");
+        SmtpReply folded = ReplyParser.parse("Diagnostic-Code: smtp; 550-Requested action not taken: 550-mailbox name not 550 allowed");
+        SmtpReply single = ReplyParser.parse("552 Message of 552 lines too long");
+
+        assertThat(yahoo.code()).isEqualTo(552);
+        assertThat(yahoo.text()).isEqualTo("1 Requested mail action aborted, mailbox not found");
+        assertThat(folded.text()).isEqualTo("Requested action not taken: mailbox name not allowed");
+        assertThat(single.text()).isEqualTo("Message of 552 lines too long");
+    }
+
+    @Test
     void postfix_log_form_in_parentheses_gives_the_code() {
         SmtpReply reply = ReplyParser.parse("(host mx.example.org[192.0.2.1] said: 452 4.2.2 Mailbox full (in reply to RCPT TO command))");
 
