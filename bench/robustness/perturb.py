@@ -4,7 +4,10 @@ files are skipped, never read past their id.
   folded: a reply with a code, re-wrapped as a multi-line reply ('550-5.1.1 ...' lines) joined by
           newlines, by CRLF, by spaces (as a DSN parser flattens it) and folded in a Diagnostic-Code field;
   address: the local part of every address replaced by a name that is also a keyword (spam.reports,
-          quota-team, dmarc-reports, ratelimit, ...): an address names a mailbox, not a cause.
+          quota-team, dmarc-reports, ratelimit, ...): an address names a mailbox, not a cause;
+  synonym: one word swapped for another servers use in its place (rejected, refused, denied, declined;
+          user, recipient, addressee), except where the company changes its meaning ("connection
+          refused", "auth user").
 Usage: perturb.py BOUNCEKIT_JAR FILE.tsv... [-v]"""
 import json
 import re
@@ -63,11 +66,29 @@ def addressed(reply):
     return [("address: " + name, ADDRESS.sub(lambda m: name + "@" + m.group(0).split("@")[1], reply)) for name in NAMES]
 
 
+SYNONYMS = [["rejected", "refused", "denied", "declined"], ["user", "recipient", "addressee"]]
+KEPT = ["connect", "actively", "talk to", "auth", "user name", "username", "agent", "password", "login"]
+
+
+def synonyms(reply):
+    low = reply.lower()
+    if any(k in low for k in KEPT):
+        return []
+    out = []
+    for words in SYNONYMS:
+        for word in words:
+            m = re.search(r"\b" + word + r"\b", low)
+            if m:
+                out += [("synonym: " + word + " -> " + other, reply[:m.start()] + other + reply[m.end():])
+                        for other in words if other != word]
+    return out
+
+
 def main():
     jar, paths = sys.argv[1], [a for a in sys.argv[2:] if a != "-v"]
     items = []
     for row in rows(paths):
-        variants = folded(row["reply"]) + addressed(row["reply"])
+        variants = folded(row["reply"]) + addressed(row["reply"]) + synonyms(row["reply"])
         if variants:
             items.append((row, "as written", row["reply"]))
             items += [(row, kind, text) for kind, text in variants]
