@@ -2,6 +2,7 @@ package dev.bouncekit.classify;
 
 import dev.bouncekit.provider.ProviderDetector;
 import dev.bouncekit.rules.RuleMatcher;
+import dev.bouncekit.text.AddressLocalParts;
 import dev.bouncekit.text.PhraseIndex;
 
 import java.util.ArrayList;
@@ -23,6 +24,7 @@ final class ReplyIndex {
     /** Per phrase of {@link #index}: its number among the provider markers, or -1. */
     private final int[] markerOf;
     private final ThreadLocal<PhraseIndex.Matches> buffers;
+    private final ThreadLocal<StringBuilder> blanked = ThreadLocal.withInitial(StringBuilder::new);
 
     ReplyIndex(RuleMatcher rules, RuleMatcher keywords, ProviderDetector providers) {
         Map<String, Integer> ids = new HashMap<>();
@@ -69,10 +71,11 @@ final class ReplyIndex {
     }
 
     /**
-     * Scans {@code text} into this thread's buffer: valid until this thread's next scan.
+     * Scans {@code text}, the local parts of its e-mail addresses blanked ({@link AddressLocalParts}),
+     * into this thread's buffer: valid until this thread's next scan.
      */
     PhraseIndex.Matches scan(String text) {
-        return index.scan(text, buffers.get());
+        return index.scan(AddressLocalParts.blanked(text, blanked.get()), buffers.get());
     }
 
     /** The rules, reading a {@link #scan}. */

@@ -99,7 +99,7 @@ public record RuleEvidence(List<Tally> rules, int texts) {
         RuleMatcher matcher = RuleSet.builtIn().compile();
         Map<String, Integer> bySource = new HashMap<>();
         for (int r = 0; r < rules.size(); r++) {
-            bySource.put("phrase:" + rules.get(r).source(), r);
+            bySource.putIfAbsent("phrase:" + rules.get(r).source(), r);  // a rule line: its first rule, before spellings and synonyms
         }
         int[] matches = new int[rules.size()];
         int[] wrong = new int[rules.size()];

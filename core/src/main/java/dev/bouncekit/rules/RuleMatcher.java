@@ -4,6 +4,7 @@ import dev.bouncekit.reply.SmtpReply;
 import dev.bouncekit.reply.SmtpStage;
 import dev.bouncekit.status.EnhancedStatusCode;
 import dev.bouncekit.taxonomy.Reason;
+import dev.bouncekit.text.AddressLocalParts;
 import dev.bouncekit.text.PhraseIndex;
 
 import java.util.ArrayList;
@@ -225,7 +226,8 @@ public final class RuleMatcher {
     /**
      * The first rule that matches: {@code scan(text).first(provider, stage, reply, status)}.
      *
-     * @param text           the reply text, as it is (case and white space are folded while matching)
+     * @param text           the reply text, as it is (case and white space are folded while matching,
+     *                       the local parts of e-mail addresses are not read)
      * @param provider       the detected provider id, or null; provider rules apply only to theirs
      * @param stage          the SMTP stage, or null when unknown
      * @param reply          the reply's basic code (550), or when it has none the class (2, 4, 5) of its
@@ -237,17 +239,18 @@ public final class RuleMatcher {
         if (index.size() == 0 || text == null || text.isEmpty()) {
             return Optional.empty();
         }
-        return first(index.scan(text), provider, stage, reply, status, ANY);
+        return first(index.scan(AddressLocalParts.blanked(text, new StringBuilder())), provider, stage, reply, status, ANY);
     }
 
     /**
      * Scans {@code text} once, for any number of questions about which rules match it.
      *
-     * @param text the reply text, as it is (case and white space are folded while matching)
+     * @param text the reply text, as it is (case and white space are folded while matching, and the
+     *             local parts of e-mail addresses are not read: {@link AddressLocalParts})
      */
     public Scan scan(String text) {
         boolean nothing = index.size() == 0 || text == null || text.isEmpty();
-        return new Scan(nothing ? null : index.scan(text));
+        return new Scan(nothing ? null : index.scan(AddressLocalParts.blanked(text, new StringBuilder())));
     }
 
     /** The rules, in priority order. */

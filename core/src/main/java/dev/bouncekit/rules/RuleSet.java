@@ -53,6 +53,9 @@ import java.util.Set;
  * {@code does not}, {@code mailbox} and {@code mail box}, {@code authorized} and
  * {@code authorised}) matches the others too: the rule is kept once with its own phrases and
  * once more for each other spelling, all with the same source (see {@code SpellingVariants}).
+ * The built-in rules also read the words servers use for one another ({@code rejected},
+ * {@code refused}, {@code denied}; {@code user}, {@code recipient}): those siblings come after every
+ * rule written out, so a phrase as written decides first (see {@code Synonyms}).
  */
 public final class RuleSet {
 
@@ -121,6 +124,21 @@ public final class RuleSet {
         for (String language : LEXICONS) {
             all.addAll(load("lexicon-" + language + ".rules").rules);
         }
+        Set<List<String>> written = new java.util.HashSet<>();
+        for (PhraseRule rule : all) {
+            written.add(rule.phrases());
+        }
+        List<PhraseRule> siblings = new ArrayList<>();
+        for (PhraseRule rule : all) {
+            for (List<String> phrases : Synonyms.siblingsOf(rule.phrases())) {
+                for (List<String> spelled : SpellingVariants.of(phrases)) {
+                    if (!written.contains(spelled)) {
+                        siblings.add(rule.withPhrases(spelled));
+                    }
+                }
+            }
+        }
+        all.addAll(siblings);
         return new RuleSet(all);
     }
 

@@ -32,6 +32,18 @@ class BounceClassifierTest {
     }
 
     @Test
+    void the_words_of_an_address_are_not_read_as_what_the_server_said() {
+        Classification user = classifier.classify("550 5.1.1 <dmarc-reports@example.net>: Recipient address rejected: User unknown");
+        Classification delay = classifier.classify("Delivery to the following recipient has been delayed: quota-team@example.net");
+        Classification spam = classifier.classify("554 5.7.1 <ratelimit@example.net>: Message rejected as spam");
+
+        assertThat(user.reason()).isEqualTo(Reason.USERUNKNOWN);
+        assertThat(delay.reason()).isEqualTo(Reason.EXPIRED);
+        assertThat(spam.reason()).isEqualTo(Reason.SPAMDETECTED);
+        assertThat(user.addresses()).containsExactly("dmarc-reports@example.net");
+    }
+
+    @Test
     void a_status_code_that_names_the_cause_of_a_symptom_phrase_decides_as_the_cause() {
         Classification named = classifier.classify("450 4.7.25 Client host rejected: try again later");
         Classification unnamed = classifier.classify("450 4.7.1 Client host rejected: try again later");

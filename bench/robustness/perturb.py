@@ -1,0 +1,123 @@
+"""Robustness: each train or dev text in forms servers and bounce parsers give the same reply, classified
+and scored against the row's own label next to the text as written. Validation rows of the labelled
+files are skipped, never read past their id.
+  folded: a reply with a code, re-wrapped as a multi-line reply ('550-5.1.1 ...' lines) joined by
+          newlines, by CRLF, by spaces (as a DSN parser flattens it) and folded in a Diagnostic-Code field;
+  address: the local part of every address replaced by a name that is also a keyword (spam.reports,
+          quota-team, dmarc-reports, ratelimit, ...): an address names a mailbox, not a cause;
+  synonym: one word swapped for another servers use in its place (rejected, refused, denied, declined;
+          user, recipient, addressee), except where the company changes its meaning ("connection
+          refused", "auth user").
+Usage: perturb.py BOUNCEKIT_JAR FILE.tsv... [-v]"""
+import json
+import re
+import subprocess
+import sys
+import zlib
+from collections import Counter
+
+CODE = re.compile(r"^(\d{3})[ -](\d\.\d{1,3}\.\d{1,3} )?(.*)$", re.S)
+ADDRESS = re.compile(r"[A-Za-z0-9._%+-]+@([A-Za-z0-9-]+\.)+[A-Za-z]{2,}")
+NAMES = ["spam.reports", "quota-team", "blocked.list", "relay", "virus.lab", "expired.domain", "timeout",
+         "full-stack", "dmarc-reports", "ratelimit", "suspended.user", "unknown"]
+
+
+def rows(paths):
+    for path in paths:
+        with open(path, encoding="utf-8") as f:
+            lines = f.read().split("\n")
+        head = lines[0].split("\t")
+        for line in lines[1:]:
+            if not line.strip() or line.startswith("#"):
+                continue
+            row = dict(zip(head, line.split("\t")))
+            if "/labelled/" in path and zlib.crc32(row["id"].encode("utf-8")) % 10 < 3:
+                continue
+            yield row
+
+
+def chunks(text, width):
+    out, line = [], ""
+    for word in text.split(" "):
+        if line and len(line) + 1 + len(word) > width:
+            out.append(line)
+            line = word
+        else:
+            line = line + " " + word if line else word
+    return out + [line] if line else out
+
+
+def folded(reply):
+    m = CODE.match(reply.strip())
+    if not m:
+        return []
+    code, status, rest = m.group(1), m.group(2) or "", m.group(3)
+    parts = chunks(rest, 45)
+    if len(parts) < 2:
+        return []
+    lines = [f"{code}-{status}{p}" for p in parts[:-1]] + [f"{code} {status}{parts[-1]}"]
+    return [("folded: newlines", "\n".join(lines)), ("folded: CRLF", "\r\n".join(lines)),
+            ("folded: one line", " ".join(lines)), ("folded: Diagnostic-Code", "Diagnostic-Code: smtp; " + "\n    ".join(lines))]
+
+
+def addressed(reply):
+    if not ADDRESS.search(reply):
+        return []
+    return [("address: " + name, ADDRESS.sub(lambda m: name + "@" + m.group(0).split("@")[1], reply)) for name in NAMES]
+
+
+SYNONYMS = [["rejected", "refused", "denied", "declined"], ["user", "recipient", "addressee"]]
+KEPT = ["connect", "actively", "talk to", "auth", "user name", "username", "agent", "password", "login"]
+
+
+def synonyms(reply):
+    low = reply.lower()
+    if any(k in low for k in KEPT):
+        return []
+    out = []
+    for words in SYNONYMS:
+        for word in words:
+            m = re.search(r"\b" + word + r"\b", low)
+            if m:
+                out += [("synonym: " + word + " -> " + other, reply[:m.start()] + other + reply[m.end():])
+                        for other in words if other != word]
+    return out
+
+
+def main():
+    jar, paths = sys.argv[1], [a for a in sys.argv[2:] if a != "-v"]
+    items = []
+    for row in rows(paths):
+        variants = folded(row["reply"]) + addressed(row["reply"]) + synonyms(row["reply"])
+        if variants:
+            items.append((row, "as written", row["reply"]))
+            items += [(row, kind, text) for kind, text in variants]
+    requests = []
+    for k, (row, _, text) in enumerate(items):
+        r = {"id": str(k), "reply": text}
+        if row.get("stage"):
+            r["stage"] = row["stage"]
+        if row.get("remote_host"):
+            r["remoteHost"] = row["remote_host"]
+        requests.append(json.dumps(r, ensure_ascii=False))
+    out = subprocess.run(["java", "-jar", jar, "classify", "--input", "jsonl"], input="\n".join(requests),
+                         capture_output=True, text=True, check=True).stdout.split("\n")
+    total, right, written = Counter(), Counter(), {}
+    for (row, kind, text), line in zip(items, out):
+        got = json.loads(line)["reason"]
+        key = kind.split(":")[0] + (": any name" if kind.startswith("address") else kind[6:] if kind.startswith("folded") else "")
+        if kind == "as written":
+            written[row["id"]] = got
+            continue
+        for k in (kind, "written " + kind.split(":")[0]):
+            total[k] += 1
+            right[k] += (got == row["reason"]) if k == kind else (written[row["id"]] == row["reason"])
+        if "-v" in sys.argv and got != row["reason"] and written[row["id"]] == row["reason"]:
+            print(f"  {row['id']} {kind}: {row['reason']} expected, {got}: {text[:120]!r}")
+    for kind in sorted(k for k in total if not k.startswith("written")):
+        base = "written " + kind.split(":")[0]
+        print(f"{kind:32} {right[kind]:5}/{total[kind]:<5} {100.0 * right[kind] / total[kind]:5.1f}%"
+              f"   as written {100.0 * right[base] / total[base]:5.1f}%")
+
+
+main()
