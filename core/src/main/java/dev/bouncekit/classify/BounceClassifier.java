@@ -281,7 +281,9 @@ public final class BounceClassifier {
             }
             boolean undecided = rule.reason() == Reason.ONHOLD && rule.provider() == null && phrase >= userRuleCount;
             Verdict coded = (its.isEmpty() && !undecided) || status == null ? null : statusVerdict(status, providerId);
-            if (coded != null && its.contains(coded.reason)) {
+            // A provider's own phrase is its documented reading of the reply, code and all: the
+            // code names no other cause of it ("550 5.1.2 invalid X.400 address" stays an address).
+            if (coded != null && its.contains(coded.reason) && rule.provider() == null) {
                 return new Verdict(coded.reason, coded.rule + "+cause", Evidence.STATUS_CODE);
             }
             // Built-in wording that decides nothing on its own ("temporary failure") keeps the
