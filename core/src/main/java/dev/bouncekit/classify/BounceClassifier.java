@@ -45,7 +45,8 @@ import java.util.concurrent.ConcurrentHashMap;
  *   <li>Cause over symptom ({@link CauseTable}): when the deciding phrase names a symptom such as
  *       {@code ratelimited} and another phrase of the reply names its cause ({@code authfailure},
  *       {@code badreputation}, ...), the cause decides; so does the status code when it names one of
- *       the symptom's causes (X.7.25 reverse DNS, X.7.20-X.7.26 SPF, DKIM, DMARC, ...). A phrase that
+ *       the symptom's causes (X.7.25 reverse DNS, X.7.20-X.7.26 SPF, DKIM, DMARC, X.1.2 for an unknown
+ *       address ...), unless the phrase is a provider's own. A phrase that
  *       sums up retries ("giving up", "could not be delivered for N days") gives way to the keywords
  *       of the families its {@code yields=} condition names, the cause the reply names with it. A built-in
  *       phrase that decides nothing on its own ({@code onhold}: "temporary failure", auto-replies)
@@ -281,7 +282,9 @@ public final class BounceClassifier {
             }
             boolean undecided = rule.reason() == Reason.ONHOLD && rule.provider() == null && phrase >= userRuleCount;
             Verdict coded = (its.isEmpty() && !undecided) || status == null ? null : statusVerdict(status, providerId);
-            if (coded != null && its.contains(coded.reason)) {
+            // A provider's own phrase is its documented reading of the reply, code and all: the
+            // code names no other cause of it ("550 5.1.2 invalid X.400 address" stays an address).
+            if (coded != null && its.contains(coded.reason) && rule.provider() == null) {
                 return new Verdict(coded.reason, coded.rule + "+cause", Evidence.STATUS_CODE);
             }
             // Built-in wording that decides nothing on its own ("temporary failure") keeps the

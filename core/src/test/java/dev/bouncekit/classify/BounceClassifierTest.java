@@ -67,6 +67,55 @@ class BounceClassifierTest {
     }
 
     @Test
+    void an_unknown_address_whose_domain_the_reply_names_as_missing_is_an_unknown_host() {
+        Classification coded = classifier.classify("550 5.1.2 <a@b.example>: Recipient address rejected: undeliverable address");
+        Classification mailbox = classifier.classify("550 5.1.1 <a@b.example>: Recipient address rejected: undeliverable address");
+        Classification provider = classifier.classify("550 5.1.2 invalid X.400 address",
+                DeliveryContext.none().withRemoteHost("example-com.mail.protection.outlook.com"));
+
+        assertThat(coded.reason()).isEqualTo(Reason.HOSTUNKNOWN);
+        assertThat(coded.rule()).isEqualTo("status:5.1.2+cause");
+        assertThat(mailbox.reason()).isEqualTo(Reason.USERUNKNOWN);
+        assertThat(provider.reason()).isEqualTo(Reason.USERUNKNOWN);
+        assertThat(provider.evidence()).isEqualTo(Evidence.PROVIDER_PHRASE);
+    }
+
+    @Test
+    void an_expiry_status_waits_for_the_network_words_of_the_reply() {
+        Classification read = classifier.classify("451 4.4.1 <someone@example.org> read error");
+        Classification bare = classifier.classify("451 4.4.1 <someone@example.org>");
+
+        assertThat(read.reason()).isEqualTo(Reason.NETWORKERROR);
+        assertThat(read.evidence()).isEqualTo(Evidence.KEYWORD);
+        assertThat(bare.reason()).isEqualTo(Reason.EXPIRED);
+        assertThat(bare.rule()).isEqualTo("status:4.4.1");
+    }
+
+    @Test
+    void a_greeting_refused_to_postfix_is_read_by_its_own_words_before_the_refusal_but_spam_names_the_host() {
+        Classification busy = classifier.classify("host mx.example.org[192.0.2.1] refused to talk to me: 421 trop de tentatives, revenez");
+        Classification spam = classifier.classify("host mx.example.org[192.0.2.1] refused to talk to me: 421 junk source");
+        Classification plain = classifier.classify("host mx.example.org[192.0.2.1] refused to talk to me: 421 not now");
+
+        assertThat(busy.reason()).isEqualTo(Reason.RATELIMITED);
+        assertThat(busy.evidence()).isEqualTo(Evidence.KEYWORD);
+        assertThat(spam.reason()).isEqualTo(Reason.BLOCKED);
+        assertThat(plain.reason()).isEqualTo(Reason.BLOCKED);
+        assertThat(plain.evidence()).isEqualTo(Evidence.KEYWORD);
+    }
+
+    @Test
+    void a_connection_event_or_a_syntax_word_is_read_before_the_command_it_names() {
+        Classification closed = classifier.classify("peer closed connection after MAIL FROM");
+        Classification syntax = classifier.classify("bad syntax near MAIL FROM argument");
+
+        assertThat(closed.reason()).isEqualTo(Reason.NETWORKERROR);
+        assertThat(closed.evidence()).isEqualTo(Evidence.KEYWORD);
+        assertThat(syntax.reason()).isEqualTo(Reason.SYNTAXERROR);
+        assertThat(syntax.evidence()).isEqualTo(Evidence.KEYWORD);
+    }
+
+    @Test
     void a_retry_summary_gives_way_to_the_network_cause_it_names_but_a_final_expiry_does_not() {
         Classification named = classifier.classify("Message could not be delivered for 3 days: unable to connect to the remote host");
         Classification unnamed = classifier.classify("Message could not be delivered for 3 days");
