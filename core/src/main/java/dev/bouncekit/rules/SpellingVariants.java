@@ -1,6 +1,7 @@
 package dev.bouncekit.rules;
 
-import dev.bouncekit.text.PhraseIndex;
+import dev.bouncekit.rules.WordForms.Edges;
+import dev.bouncekit.rules.WordForms.WordClass;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -21,20 +22,7 @@ final class SpellingVariants {
     /** At most this many spellings of one rule, the rule's own first. */
     static final int MAX_PER_RULE = 16;
 
-    /** Where a spelling must stand in a phrase to be swapped. */
-    private enum Edges {
-        /** a whole word or words: no letter just before or just after */
-        WORD,
-        /** the start of a word: no letter just before ("mailbox", "mailboxes") */
-        START,
-        /** anywhere: a word stem ("authoriz" in "unauthorized") */
-        ANY
-    }
-
-    private record Spellings(Edges edges, List<String> forms) {
-    }
-
-    private static final List<Spellings> CLASSES = List.of(
+    private static final List<WordClass> CLASSES = List.of(
             word("does not", "doesn't", "doesnt"),
             word("do not", "don't", "dont"),
             word("did not", "didn't", "didnt"),
@@ -48,26 +36,26 @@ final class SpellingVariants {
             word("would not", "wouldn't"),
             word("will not", "won't"),
             word("cannot", "can't", "can not"),
-            new Spellings(Edges.START, List.of("e-mail", "email")),
-            new Spellings(Edges.START, List.of("mailbox", "mail box")),
-            new Spellings(Edges.START, List.of("non-existent", "nonexistent", "non existent")),
-            new Spellings(Edges.START, List.of("username", "user name")),
-            new Spellings(Edges.START, List.of("overquota", "over quota")),
-            new Spellings(Edges.START, List.of("blacklist", "black list", "black-list")),
-            new Spellings(Edges.START, List.of("blocklist", "block list", "block-list")),
-            new Spellings(Edges.START, List.of("denylist", "deny list", "deny-list")),
-            new Spellings(Edges.START, List.of("antispam", "anti-spam", "anti spam")),
-            new Spellings(Edges.START, List.of("hostname", "host name")),
-            new Spellings(Edges.START, List.of("mailserver", "mail server")),
-            new Spellings(Edges.ANY, List.of("authoriz", "authoris")),
-            new Spellings(Edges.ANY, List.of("organiz", "organis")),
-            new Spellings(Edges.ANY, List.of("recogniz", "recognis")));
+            new WordClass(Edges.START, List.of("e-mail", "email")),
+            new WordClass(Edges.START, List.of("mailbox", "mail box")),
+            new WordClass(Edges.START, List.of("non-existent", "nonexistent", "non existent")),
+            new WordClass(Edges.START, List.of("username", "user name")),
+            new WordClass(Edges.START, List.of("overquota", "over quota")),
+            new WordClass(Edges.START, List.of("blacklist", "black list", "black-list")),
+            new WordClass(Edges.START, List.of("blocklist", "block list", "block-list")),
+            new WordClass(Edges.START, List.of("denylist", "deny list", "deny-list")),
+            new WordClass(Edges.START, List.of("antispam", "anti-spam", "anti spam")),
+            new WordClass(Edges.START, List.of("hostname", "host name")),
+            new WordClass(Edges.START, List.of("mailserver", "mail server")),
+            new WordClass(Edges.ANY, List.of("authoriz", "authoris")),
+            new WordClass(Edges.ANY, List.of("organiz", "organis")),
+            new WordClass(Edges.ANY, List.of("recogniz", "recognis")));
 
     private SpellingVariants() {
     }
 
-    private static Spellings word(String... forms) {
-        return new Spellings(Edges.WORD, List.of(forms));
+    private static WordClass word(String... forms) {
+        return new WordClass(Edges.WORD, List.of(forms));
     }
 
     /**
@@ -75,60 +63,19 @@ final class SpellingVariants {
      * form, each as long as {@code phrases}.
      */
     static List<List<String>> of(List<String> phrases) {
-        List<List<String>> out = new ArrayList<>();
-        out.add(phrases);
-        for (int k = 0; k < phrases.size(); k++) {
-            List<String> spellings = of(phrases.get(k));
-            if (spellings.size() == 1) {
-                continue;
-            }
-            List<List<String>> grown = new ArrayList<>();
-            for (List<String> rule : out) {
-                for (String spelling : spellings) {
-                    if (grown.size() == MAX_PER_RULE) {
-                        break;
-                    }
-                    List<String> copy = new ArrayList<>(rule);
-                    copy.set(k, spelling);
-                    grown.add(copy);
-                }
-            }
-            out = grown;
-        }
-        return out;
+        return WordForms.combinations(phrases, SpellingVariants::of, MAX_PER_RULE);
     }
 
     /** Every spelling of one normalized phrase, its own first; its word-boundary marks are kept. */
     static List<String> of(String phrase) {
-        String mark = PhraseIndex.BOUNDARY;
-        boolean leading = phrase.startsWith(mark);
-        boolean trailing = phrase.length() > mark.length() && phrase.endsWith(mark);
-        String body = phrase.substring(leading ? mark.length() : 0, phrase.length() - (trailing ? mark.length() : 0));
-        List<String> out = new ArrayList<>();
-        for (String spelling : spellingsOf(body)) {
-            out.add((leading ? mark : "") + spelling + (trailing ? mark : ""));
-        }
-        return out;
+        return WordForms.keepingMarks(phrase, SpellingVariants::spellingsOf);
     }
 
     private static List<String> spellingsOf(String phrase) {
         Set<String> out = new LinkedHashSet<>();
         out.add(phrase);
-        for (Spellings spellings : CLASSES) {
-            Set<String> more = new LinkedHashSet<>();
-            for (String p : out) {
-                for (String form : spellings.forms()) {
-                    for (int at = p.indexOf(form); at >= 0; at = p.indexOf(form, at + 1)) {
-                        if (!standsAt(p, at, form.length(), spellings.edges())) {
-                            continue;
-                        }
-                        for (String other : spellings.forms()) {
-                            more.add(p.substring(0, at) + other + p.substring(at + form.length()));
-                        }
-                    }
-                }
-            }
-            out.addAll(more);
+        for (WordClass spellings : CLASSES) {
+            WordForms.swapInto(out, spellings);
         }
         List<String> unquoted = new ArrayList<>();
         for (String p : out) {
@@ -153,16 +100,5 @@ final class SpellingVariants {
             out.append(c);
         }
         return out.toString();
-    }
-
-    private static boolean standsAt(String p, int at, int length, Edges edges) {
-        boolean before = at == 0 || !Character.isLetter(p.charAt(at - 1));
-        int end = at + length;
-        boolean after = end == p.length() || !Character.isLetter(p.charAt(end));
-        return switch (edges) {
-            case WORD -> before && after;
-            case START -> before;
-            case ANY -> true;
-        };
     }
 }

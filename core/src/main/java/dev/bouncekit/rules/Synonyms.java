@@ -1,8 +1,8 @@
 package dev.bouncekit.rules;
 
-import dev.bouncekit.text.PhraseIndex;
+import dev.bouncekit.rules.WordForms.Edges;
+import dev.bouncekit.rules.WordForms.WordClass;
 
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -26,15 +26,16 @@ final class Synonyms {
     /** At most this many synonym siblings of one rule. */
     static final int MAX_PER_RULE = 8;
 
-    private record Words(boolean wholeWord, List<String> forms, List<String> keptWith) {
+    /** Words written for one another, and the company in which a phrase keeps its own. */
+    private record Words(WordClass forms, List<String> keptWith) {
     }
 
     private static final List<Words> CLASSES = List.of(
-            new Words(true, List.of("rejected", "refused", "denied", "declined"),
+            new Words(new WordClass(Edges.WORD, List.of("rejected", "refused", "denied", "declined")),
                     List.of("connect", "actively", "talk to")),
-            new Words(true, List.of("user", "recipient", "addressee"),
+            new Words(new WordClass(Edges.WORD, List.of("user", "recipient", "addressee")),
                     List.of("auth", "name", "agent", "password", "login", "sender", "account", "reject")),
-            new Words(false, List.of("blacklist", "blocklist", "denylist"), List.of()));
+            new Words(new WordClass(Edges.START, List.of("blacklist", "blocklist", "denylist")), List.of()));
 
     private Synonyms() {
     }
@@ -44,67 +45,23 @@ final class Synonyms {
      * rule's own phrases not among them; empty when none of its words has a synonym.
      */
     static List<List<String>> siblingsOf(List<String> phrases) {
-        List<List<String>> out = new ArrayList<>();
-        out.add(phrases);
-        for (int k = 0; k < phrases.size(); k++) {
-            List<String> forms = of(phrases.get(k));
-            if (forms.size() == 1) {
-                continue;
-            }
-            List<List<String>> grown = new ArrayList<>();
-            for (List<String> rule : out) {
-                for (String form : forms) {
-                    if (grown.size() == MAX_PER_RULE + 1) {
-                        break;
-                    }
-                    List<String> copy = new ArrayList<>(rule);
-                    copy.set(k, form);
-                    grown.add(copy);
-                }
-            }
-            out = grown;
-        }
-        return out.subList(1, out.size());
+        List<List<String>> all = WordForms.combinations(phrases, Synonyms::of, MAX_PER_RULE + 1);
+        return all.subList(1, all.size());
     }
 
     /** Every synonym form of one normalized phrase, its own first; its word-boundary marks are kept. */
     static List<String> of(String phrase) {
-        String mark = PhraseIndex.BOUNDARY;
-        boolean leading = phrase.startsWith(mark);
-        boolean trailing = phrase.length() > mark.length() && phrase.endsWith(mark);
-        String body = phrase.substring(leading ? mark.length() : 0, phrase.length() - (trailing ? mark.length() : 0));
+        return WordForms.keepingMarks(phrase, Synonyms::formsOf);
+    }
+
+    private static Set<String> formsOf(String body) {
         Set<String> out = new LinkedHashSet<>();
         out.add(body);
         for (Words words : CLASSES) {
-            if (words.keptWith().stream().anyMatch(body::contains)) {
-                continue;
+            if (words.keptWith().stream().noneMatch(body::contains)) {
+                WordForms.swapInto(out, words.forms());
             }
-            Set<String> more = new LinkedHashSet<>();
-            for (String p : out) {
-                for (String form : words.forms()) {
-                    for (int at = p.indexOf(form); at >= 0; at = p.indexOf(form, at + 1)) {
-                        if (!standsAt(p, at, form.length(), words.wholeWord())) {
-                            continue;
-                        }
-                        for (String other : words.forms()) {
-                            more.add(p.substring(0, at) + other + p.substring(at + form.length()));
-                        }
-                    }
-                }
-            }
-            out.addAll(more);
         }
-        List<String> marked = new ArrayList<>(out.size());
-        for (String form : out) {
-            marked.add((leading ? mark : "") + form + (trailing ? mark : ""));
-        }
-        return marked;
-    }
-
-    private static boolean standsAt(String p, int at, int length, boolean wholeWord) {
-        boolean before = at == 0 || !Character.isLetter(p.charAt(at - 1));
-        int end = at + length;
-        boolean after = end == p.length() || !Character.isLetter(p.charAt(end));
-        return before && (after || !wholeWord);
+        return out;
     }
 }
