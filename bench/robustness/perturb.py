@@ -9,31 +9,18 @@ files are skipped, never read past their id.
           user, recipient, addressee), except where the company changes its meaning ("connection
           refused", "auth user").
 Usage: perturb.py BOUNCEKIT_JAR FILE.tsv... [-v]"""
-import json
+import os
 import re
-import subprocess
 import sys
-import zlib
 from collections import Counter
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from trainrows import reasons, rows  # noqa: E402
 
 CODE = re.compile(r"^(\d{3})[ -](\d\.\d{1,3}\.\d{1,3} )?(.*)$", re.S)
 ADDRESS = re.compile(r"[A-Za-z0-9._%+-]+@([A-Za-z0-9-]+\.)+[A-Za-z]{2,}")
 NAMES = ["spam.reports", "quota-team", "blocked.list", "relay", "virus.lab", "expired.domain", "timeout",
          "full-stack", "dmarc-reports", "ratelimit", "suspended.user", "unknown"]
-
-
-def rows(paths):
-    for path in paths:
-        with open(path, encoding="utf-8") as f:
-            lines = f.read().split("\n")
-        head = lines[0].split("\t")
-        for line in lines[1:]:
-            if not line.strip() or line.startswith("#"):
-                continue
-            row = dict(zip(head, line.split("\t")))
-            if "/labelled/" in path and zlib.crc32(row["id"].encode("utf-8")) % 10 < 3:
-                continue
-            yield row
 
 
 def chunks(text, width):
@@ -92,19 +79,9 @@ def main():
         if variants:
             items.append((row, "as written", row["reply"]))
             items += [(row, kind, text) for kind, text in variants]
-    requests = []
-    for k, (row, _, text) in enumerate(items):
-        r = {"id": str(k), "reply": text}
-        if row.get("stage"):
-            r["stage"] = row["stage"]
-        if row.get("remote_host"):
-            r["remoteHost"] = row["remote_host"]
-        requests.append(json.dumps(r, ensure_ascii=False))
-    out = subprocess.run(["java", "-jar", jar, "classify", "--input", "jsonl"], input="\n".join(requests),
-                         capture_output=True, text=True, check=True).stdout.split("\n")
+    out = reasons(jar, [(row, text) for row, _, text in items])
     total, right, written = Counter(), Counter(), {}
-    for (row, kind, text), line in zip(items, out):
-        got = json.loads(line)["reason"]
+    for (row, kind, text), got in zip(items, out):
         key = kind.split(":")[0] + (": any name" if kind.startswith("address") else kind[6:] if kind.startswith("folded") else "")
         if kind == "as written":
             written[row["id"]] = got

@@ -2,10 +2,11 @@
 write interchangeably (a contraction, a compound, -ise/-ize), classified and scored against the
 row's own label. Validation rows of the labelled files are skipped, never read past their id.
 Usage: swap.py BOUNCEKIT_JAR FILE.tsv... [-v]"""
-import json
-import subprocess
+import os
 import sys
-import zlib
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from trainrows import reasons, rows  # noqa: E402
 
 SPELLINGS = [
     ["does not", "doesn't", "doesnt"], ["do not", "don't"], ["did not", "didn't"], ["is not", "isn't", "isnt"],
@@ -26,20 +27,6 @@ def word_at(text, at, length, stem):
     return before and after
 
 
-def rows(paths):
-    for path in paths:
-        with open(path, encoding="utf-8") as f:
-            lines = f.read().split("\n")
-        head = lines[0].split("\t")
-        for line in lines[1:]:
-            if not line.strip() or line.startswith("#"):
-                continue
-            row = dict(zip(head, line.split("\t")))
-            if "/labelled/" in path and zlib.crc32(row["id"].encode("utf-8")) % 10 < 3:
-                continue
-            yield row
-
-
 def main():
     jar, paths = sys.argv[1], [a for a in sys.argv[2:] if a != "-v"]
     swapped = []
@@ -54,23 +41,13 @@ def main():
                 for other in forms:
                     if other != form:
                         swapped.append((row, form, other, row["reply"][:at] + other + row["reply"][at + len(form):]))
-    requests = []
     swapped += [(row, "", "", row["reply"]) for row, _, _, _ in list(swapped)]
-    for k, (row, _, _, text) in enumerate(swapped):
-        r = {"id": str(k), "reply": text}
-        if row.get("stage"):
-            r["stage"] = row["stage"]
-        if row.get("remote_host"):
-            r["remoteHost"] = row["remote_host"]
-        requests.append(json.dumps(r, ensure_ascii=False))
-    out = subprocess.run(["java", "-jar", jar, "classify", "--input", "jsonl"], input="\n".join(requests),
-                         capture_output=True, text=True, check=True).stdout.split("\n")
+    out = reasons(jar, [(row, text) for row, _, _, text in swapped])
     half = len(swapped) // 2
-    as_written = sum(json.loads(line)["reason"] == row["reason"] for (row, _, _, _), line in zip(swapped[half:], out[half:]))
+    as_written = sum(got == row["reason"] for (row, _, _, _), got in zip(swapped[half:], out[half:]))
     swapped = swapped[:half]
     right = 0
-    for (row, form, other, text), line in zip(swapped, out):
-        got = json.loads(line)["reason"]
+    for (row, form, other, text), got in zip(swapped, out):
         right += got == row["reason"]
         if got != row["reason"] and "-v" in sys.argv:
             print(f"  {row['id']}: '{form}' -> '{other}': {row['reason']} expected, {got}: {text[:120]}")
