@@ -5,6 +5,7 @@ files are skipped, never read past their id.
           newlines, by CRLF, by spaces (as a DSN parser flattens it) and folded in a Diagnostic-Code field;
   address: the local part of every address replaced by a name that is also a keyword (spam.reports,
           quota-team, dmarc-reports, ratelimit, ...): an address names a mailbox, not a cause;
+  case:   the whole text in capital letters, as some servers write it;
   synonym: one word swapped for another servers use in its place (rejected, refused, denied, declined;
           user, recipient, addressee), except where the company changes its meaning ("connection
           refused", "auth user").
@@ -75,7 +76,8 @@ def main():
     jar, paths = sys.argv[1], [a for a in sys.argv[2:] if a != "-v"]
     items = []
     for row in rows(paths):
-        variants = folded(row["reply"]) + addressed(row["reply"]) + synonyms(row["reply"])
+        variants = folded(row["reply"]) + addressed(row["reply"]) + synonyms(row["reply"]) \
+            + [("case: upper case", row["reply"].upper())]
         if variants:
             items.append((row, "as written", row["reply"]))
             items += [(row, kind, text) for kind, text in variants]

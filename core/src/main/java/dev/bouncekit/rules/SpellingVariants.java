@@ -12,8 +12,10 @@ import java.util.Set;
  * The spellings servers write interchangeably for the same words, so that a rule written with one
  * matches the others: contractions ({@code does not}, {@code doesn't}, {@code doesnt}),
  * compounds ({@code mailbox} and {@code mail box}, {@code e-mail} and {@code email}), British
- * and American {@code -ise}/{@code -ize} stems, and any word with its apostrophe dropped
- * ({@code recipient's} as {@code recipients}). A phrase with a spelling of a class gets a sibling
+ * and American {@code -ise}/{@code -ize} stems, any word with its apostrophe dropped
+ * ({@code recipient's} as {@code recipients}), and German's sharp s as {@code ss}, as Swiss German
+ * and capital letters write it ({@code größe} as {@code grösse}, read in {@code GRÖSSE}). A
+ * phrase with a spelling of a class gets a sibling
  * phrase for each other spelling of it; a rule gets a sibling rule for each combination, up to
  * {@link #MAX_PER_RULE}.
  */
@@ -77,14 +79,21 @@ final class SpellingVariants {
         for (WordClass spellings : CLASSES) {
             WordForms.swapInto(out, spellings);
         }
-        List<String> unquoted = new ArrayList<>();
+        List<String> more = new ArrayList<>();
         for (String p : out) {
             String without = withoutInnerApostrophes(p);
             if (!without.equals(p)) {
-                unquoted.add(without);
+                more.add(without);
             }
         }
-        out.addAll(unquoted);
+        out.addAll(more);
+        more.clear();
+        for (String p : out) {
+            if (p.indexOf('\u00df') >= 0) {
+                more.add(p.replace("\u00df", "ss"));
+            }
+        }
+        out.addAll(more);
         return List.copyOf(out);
     }
 

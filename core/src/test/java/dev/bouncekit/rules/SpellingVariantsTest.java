@@ -33,6 +33,8 @@ class SpellingVariantsTest {
         assertThat(reason("unknown e-mail address => userunknown\n", "Unknown email address")).contains(Reason.USERUNKNOWN);
         assertThat(reason("not authorized ... send => rejected\n", "You are not authorised to send")).contains(Reason.REJECTED);
         assertThat(reason("nonexistent user => userunknown\n", "non-existent user")).contains(Reason.USERUNKNOWN);
+        assertThat(reason("nachricht ist zu groß => emailtoolarge\n", "NACHRICHT IST ZU GROSS")).contains(Reason.EMAILTOOLARGE);
+        assertThat(reason("nachricht ist zu groß => emailtoolarge\n", "Nachricht ist zu gross")).contains(Reason.EMAILTOOLARGE);
     }
 
     @Test
