@@ -19,7 +19,10 @@ import java.util.Locale;
  * own (so that no build's code shapes the JIT's view of another's), timed by the thread's CPU
  * time over the {@link ReplyMix} after a warm-up that lasts until the JIT has done compiling. The builds take turns, round after round, in an
  * order that turns each round; the figure to read is the median over the rounds of each build's
- * time against the first build's time in the same round.
+ * time against the first build's time in the same round. Each round also reports the fastest
+ * quarter of its slices and a {@link MemoryProbe} read after every slice: on a machine shared with
+ * other work a JVM's figure moves by up to 2.5× with the latency of memory while the code the JIT
+ * made stays the same, and the probe tells a slow machine from a slow build.
  *
  * <pre>
  * java -cp bench/target/benchmarks.jar dev.bouncekit.bench.ClassifierVersions \
@@ -41,6 +44,8 @@ public final class ClassifierVersions {
     private static final double MAX_WARMUP_SECONDS = 120;
     private static final int QUIET_SECONDS = 3;
     private static final double MEASURE_SECONDS = 4;
+    /** Seconds of each kind (quiet, memory streamed by another thread) in {@code --contend}. */
+    private static final int CONTENDED_SECONDS = 8;
 
     private ClassifierVersions() {
     }
@@ -57,11 +62,20 @@ public final class ClassifierVersions {
      * same but timing only {@code ProviderDetector.detect} as the classifier calls it once the
      * markers are known: each reply's parsed text, its remote host (the context's, or the one the
      * reply reports) and the first marker it contains, all worked out before the timing. With {@code --one PATH} as the only
-     * arguments, times that one build in this JVM and prints its CPU nanoseconds per reply.
+     * arguments, times that one build in this JVM and prints its CPU nanoseconds per reply (the
+     * median slice), the fastest quarter's slowest slice and the memory probe's median, on one line.
+     * With {@code --contend PATH}, times that one build the same way while a second thread of this
+     * JVM streams through 64 MB every other second (a {@link MemoryHog}), and prints the figures of
+     * the seconds with and without it: how much of a slow run the machine's memory can explain.
      */
     public static void main(String[] args) throws Throwable {
+        if (args.length == 2 && args[0].equals("--contend")) {
+            contended(Path.of(args[1]));
+            return;
+        }
         if (args.length == 2 && args[0].equals("--one")) {
-            System.out.println(timeOne(Path.of(args[1])));
+            double[] figures = timeOne(Path.of(args[1]));
+            System.out.println(figures[0] + " " + figures[1] + " " + figures[2]);
             return;
         }
         boolean oneJvm = args.length > 0 && args[0].equals("--one-jvm");
@@ -95,6 +109,8 @@ public final class ClassifierVersions {
             return;
         }
         double[][] nanos = new double[n][ROUNDS];
+        double[][] fastest = new double[n][ROUNDS];
+        double[][] probes = new double[n][ROUNDS];
         String javaCommand = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String classPath = System.getProperty("java.class.path");
         for (int round = 0; round < ROUNDS; round++) {
@@ -109,12 +125,28 @@ public final class ClassifierVersions {
                 if (child.waitFor() != 0) {
                     throw new IllegalStateException("timing " + names.get(b) + " failed: " + out);
                 }
-                nanos[b][round] = Double.parseDouble(out);
-                System.err.printf(Locale.ROOT, "round %d, %s: %.0f ns per reply%n", round + 1, names.get(b), nanos[b][round]);
+                String[] figures = out.split(" ");
+                nanos[b][round] = Double.parseDouble(figures[0]);
+                fastest[b][round] = Double.parseDouble(figures[1]);
+                probes[b][round] = Double.parseDouble(figures[2]);
+                System.err.printf(Locale.ROOT, "round %d, %s: %.0f ns per reply (fastest quarter of slices %.0f; memory probe %.1f ns "
+                        + "a load)%n", round + 1, names.get(b), nanos[b][round], fastest[b][round], probes[b][round]);
             }
         }
         report(names, nanos, String.format(Locale.ROOT, "%d rounds, one JVM per build and round (warm-up until the JIT is done, "
                 + "%.0f s timed)", ROUNDS, MEASURE_SECONDS));
+        System.out.println();
+        System.out.println("| build | fastest quarter of slices, per round (ns per reply) | memory probe, per round (ns a load) |");
+        System.out.println("|---|---|---|");
+        for (int b = 0; b < n; b++) {
+            StringBuilder quarters = new StringBuilder();
+            StringBuilder loads = new StringBuilder();
+            for (int r = 0; r < ROUNDS; r++) {
+                quarters.append(r == 0 ? "" : " / ").append(Figures.decimal(fastest[b][r], 0));
+                loads.append(r == 0 ? "" : " / ").append(Figures.decimal(probes[b][r], 1));
+            }
+            System.out.printf(Locale.ROOT, "| %s | %s | %s |%n", names.get(b), quarters, loads);
+        }
     }
 
     private static void report(List<String> names, double[][] nanos, String how) {
@@ -194,14 +226,44 @@ public final class ClassifierVersions {
         return nanos;
     }
 
-    /** CPU nanoseconds per reply of one build, after the warm-up: the median of one-second slices. */
-    private static double timeOne(Path jar) throws Throwable {
+    /**
+     * CPU nanoseconds per reply of one build, after the warm-up: the median of quarter-second
+     * slices, the slice at the first quarter (the fastest quarter's slowest), and the median of a
+     * {@link MemoryProbe} read after each slice.
+     */
+    private static double[] timeOne(Path jar) throws Throwable {
         ReplyMix mix = ReplyMix.load();
         String[] texts = mix.texts().toArray(new String[0]);
         Build build = new Build(jar, mix);
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long sink = warmUp(build, texts);
+        MemoryProbe probe = new MemoryProbe();
+        List<Double> slices = new ArrayList<>();
+        List<Double> loads = new ArrayList<>();
+        long end = System.nanoTime() + (long) (MEASURE_SECONDS * 1e9);
+        while (System.nanoTime() < end) {
+            long start = threads.getCurrentThreadCpuTime();
+            int replies = 0;
+            long sliceEnd = System.nanoTime() + 250_000_000L;
+            while (System.nanoTime() < sliceEnd) {
+                for (int i = 0; i < texts.length; i++) {
+                    sink += build.classify(texts[i], i);
+                }
+                replies += texts.length;
+            }
+            slices.add((threads.getCurrentThreadCpuTime() - start) / (double) replies);
+            loads.add(probe.nanosPerLoad());
+        }
+        if (sink == 42) {
+            System.err.print("");
+        }
+        double[] sorted = slices.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        return new double[] {median(sorted), sorted[sorted.length / 4], median(loads.stream().mapToDouble(Double::doubleValue).toArray())};
+    }
+
+    /** Classifies the mix until the JIT has compiled what it will: on a loaded machine its threads lag behind. */
+    private static long warmUp(Build build, String[] texts) throws Throwable {
         long sink = 0;
-        // Warm up until the JIT has compiled what it will: on a loaded machine its threads lag behind.
         java.lang.management.CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
         long warmStart = System.nanoTime();
         long compiled = -1;
@@ -217,28 +279,59 @@ public final class ClassifierVersions {
             double seconds = (System.nanoTime() - warmStart) / 1e9;
             quiet = now == compiled ? quiet + 1 : 0;
             if (seconds >= MAX_WARMUP_SECONDS || (seconds >= WARMUP_SECONDS && quiet >= QUIET_SECONDS)) {
-                break;
+                return sink;
             }
             compiled = now;
         }
-        List<Double> slices = new ArrayList<>();
-        long end = System.nanoTime() + (long) (MEASURE_SECONDS * 1e9);
-        while (System.nanoTime() < end) {
-            long start = threads.getCurrentThreadCpuTime();
-            int replies = 0;
-            long sliceEnd = System.nanoTime() + 250_000_000L;
-            while (System.nanoTime() < sliceEnd) {
-                for (int i = 0; i < texts.length; i++) {
-                    sink += build.classify(texts[i], i);
+    }
+
+    /**
+     * One build after the warm-up, in seconds taking turns: quiet, then with a {@link MemoryHog}
+     * streaming on another thread; a quarter-second slice of classification and a probe after it,
+     * four slices a second, {@value #CONTENDED_SECONDS} seconds of each kind.
+     */
+    private static void contended(Path jar) throws Throwable {
+        ReplyMix mix = ReplyMix.load();
+        String[] texts = mix.texts().toArray(new String[0]);
+        Build build = new Build(jar, mix);
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long sink = warmUp(build, texts);
+        MemoryProbe probe = new MemoryProbe();
+        List<List<Double>> slices = List.of(new ArrayList<>(), new ArrayList<>());
+        List<List<Double>> loads = List.of(new ArrayList<>(), new ArrayList<>());
+        try (MemoryHog hog = new MemoryHog()) {
+            for (int second = 0; second < 2 * CONTENDED_SECONDS; second++) {
+                int kind = second % 2;
+                hog.streaming(kind == 1);
+                for (int slice = 0; slice < 4; slice++) {
+                    long start = threads.getCurrentThreadCpuTime();
+                    int replies = 0;
+                    long sliceEnd = System.nanoTime() + 250_000_000L;
+                    while (System.nanoTime() < sliceEnd) {
+                        for (int i = 0; i < texts.length; i++) {
+                            sink += build.classify(texts[i], i);
+                        }
+                        replies += texts.length;
+                    }
+                    slices.get(kind).add((threads.getCurrentThreadCpuTime() - start) / (double) replies);
+                    loads.get(kind).add(probe.nanosPerLoad());
                 }
-                replies += texts.length;
             }
-            slices.add((threads.getCurrentThreadCpuTime() - start) / (double) replies);
         }
         if (sink == 42) {
             System.err.print("");
         }
-        return median(slices.stream().mapToDouble(Double::doubleValue).toArray());
+        System.out.printf(Locale.ROOT, "%s, %d quarter-second slices of each kind, taking turns every second%n", jar.getFileName(),
+                4 * CONTENDED_SECONDS);
+        System.out.println("| another thread | CPU ns per reply (median slice) | fastest quarter of slices | memory probe (ns a load, median) |");
+        System.out.println("|---|---|---|---|");
+        String[] kinds = {"idle", "streaming through 64 MB"};
+        for (int kind = 0; kind < 2; kind++) {
+            double[] sorted = slices.get(kind).stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            System.out.printf(Locale.ROOT, "| %s | %s | %s | %s |%n", kinds[kind], Figures.decimal(median(sorted), 0),
+                    Figures.decimal(sorted[sorted.length / 4], 0),
+                    Figures.decimal(median(loads.get(kind).stream().mapToDouble(Double::doubleValue).toArray()), 1));
+        }
     }
 
     private static double median(double[] values) {
