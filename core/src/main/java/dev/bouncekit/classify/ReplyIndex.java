@@ -24,7 +24,10 @@ final class ReplyIndex {
     /** Per phrase of {@link #index}: its number among the provider markers, or -1. */
     private final int[] markerOf;
     private final ThreadLocal<PhraseIndex.Matches> buffers;
-    private final ThreadLocal<StringBuilder> blanked = ThreadLocal.withInitial(StringBuilder::new);
+    /** Per thread: where a text with an address is copied to have its local parts blanked. */
+    private final ThreadLocal<char[]> blanked = ThreadLocal.withInitial(() -> new char[256]);
+    /** A text longer than this gets a buffer of its own, not kept for the thread. */
+    private static final int KEPT_TEXT = 1 << 16;
 
     ReplyIndex(RuleMatcher rules, RuleMatcher keywords, ProviderDetector providers) {
         Map<String, Integer> ids = new HashMap<>();
@@ -75,7 +78,20 @@ final class ReplyIndex {
      * into this thread's buffer: valid until this thread's next scan.
      */
     PhraseIndex.Matches scan(String text) {
-        return index.scan(AddressLocalParts.blanked(text, blanked.get()), buffers.get());
+        if (text.indexOf('@') < 0) {
+            return index.scan(text, buffers.get());
+        }
+        int n = text.length();
+        char[] chars = blanked.get();
+        if (chars.length < n) {
+            chars = new char[n];
+            if (n <= KEPT_TEXT) {
+                blanked.set(chars);
+            }
+        }
+        text.getChars(0, n, chars, 0);
+        AddressLocalParts.blank(text, chars);
+        return index.scan(chars, n, buffers.get());
     }
 
     /** The rules, reading a {@link #scan}. */

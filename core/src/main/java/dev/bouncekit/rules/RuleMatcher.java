@@ -239,7 +239,7 @@ public final class RuleMatcher {
         if (index.size() == 0 || text == null || text.isEmpty()) {
             return Optional.empty();
         }
-        return first(index.scan(AddressLocalParts.blanked(text, new StringBuilder())), provider, stage, reply, status, ANY);
+        return first(index.scan(AddressLocalParts.blanked(text)), provider, stage, reply, status, ANY);
     }
 
     /**
@@ -250,7 +250,7 @@ public final class RuleMatcher {
      */
     public Scan scan(String text) {
         boolean nothing = index.size() == 0 || text == null || text.isEmpty();
-        return new Scan(nothing ? null : index.scan(AddressLocalParts.blanked(text, new StringBuilder())));
+        return new Scan(nothing ? null : index.scan(AddressLocalParts.blanked(text)));
     }
 
     /** The rules, in priority order. */

@@ -17,51 +17,42 @@ public final class AddressLocalParts {
     private AddressLocalParts() {
     }
 
+    /** {@code text} with the local parts of its addresses blanked; {@code text} itself when it holds none. */
+    public static String blanked(String text) {
+        if (text.indexOf('@') < 0) {
+            return text;
+        }
+        char[] chars = text.toCharArray();
+        return blank(text, chars) ? new String(chars) : text;
+    }
+
     /**
-     * {@code text} itself when it holds no address; otherwise {@code into}, emptied, holding
-     * {@code text} with its local parts blanked.
+     * Blanks, in {@code chars}, which holds a copy of {@code text} from its start, the local parts
+     * of the addresses of {@code text}; true when there was one. {@code text} is searched for its
+     * {@code @} signs ({@link String#indexOf(int, int)}), {@code chars} written.
      */
-    public static CharSequence blanked(CharSequence text, StringBuilder into) {
-        int n = text.length();
-        boolean copied = false;
-        int blankedTo = 0;  // text[.., blankedTo) is blanked already where it needs to be
-        for (int at = indexOfAt(text, 0, n); at >= 0; at = indexOfAt(text, at + 1, n)) {
-            if (at + 1 >= n || !startsDomain(text.charAt(at + 1))) {
+    public static boolean blank(String text, char[] chars) {
+        int length = text.length();
+        boolean blanked = false;
+        int blankedTo = 0;  // chars[.., blankedTo) is blanked already where it needs to be
+        for (int at = text.indexOf('@'); at >= 0; at = text.indexOf('@', at + 1)) {
+            if (at + 1 >= length || !startsDomain(text.charAt(at + 1))) {
                 continue;
             }
             int from = at;
             while (from > blankedTo && isLocalPartChar(text.charAt(from - 1))) {
                 from--;
             }
-            if (from == at) {
-                continue;
-            }
-            if (!copied) {
-                into.setLength(0);
-                into.append(text);
-                copied = true;
-            }
             for (int i = from; i < at; i++) {
                 char c = text.charAt(i);
                 if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') {
-                    into.setCharAt(i, 'x');
+                    chars[i] = 'x';
+                    blanked = true;
                 }
             }
             blankedTo = at + 1;
         }
-        return copied ? into : text;
-    }
-
-    private static int indexOfAt(CharSequence text, int from, int n) {
-        if (text instanceof String s) {
-            return s.indexOf('@', from);
-        }
-        for (int i = from; i < n; i++) {
-            if (text.charAt(i) == '@') {
-                return i;
-            }
-        }
-        return -1;
+        return blanked;
     }
 
     private static boolean startsDomain(char c) {

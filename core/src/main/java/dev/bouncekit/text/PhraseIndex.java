@@ -530,6 +530,25 @@ public final class PhraseIndex {
      * @throws IllegalArgumentException when {@code into} was made by another index
      */
     public Matches scan(CharSequence text, Matches into) {
+        int n = text.length();
+        char[] chars = into.chars(n);
+        if (text instanceof String s) {
+            s.getChars(0, n, chars, 0);
+        } else {
+            for (int i = 0; i < n; i++) {
+                chars[i] = text.charAt(i);
+            }
+        }
+        return scan(chars, n, into);
+    }
+
+    /**
+     * {@link #scan(CharSequence, Matches)} of the text {@code chars[0, length)}, which this scan
+     * only reads: one loop over an array, whatever the caller's text was.
+     *
+     * @throws IllegalArgumentException when {@code into} was made by another index
+     */
+    public Matches scan(char[] chars, int length, Matches into) {
         if (into.index != this) {
             throw new IllegalArgumentException("these matches belong to another index");
         }
@@ -537,11 +556,11 @@ public final class PhraseIndex {
         int[] ring = into.ring;
         int mask = ringSize - 1;
         int state = 0;
-        int n = text.length();
+        int n = length;
         int position = -1;
         boolean afterSpace = true;
         for (int i = 0; i < n; i++) {
-            int symbol = symbolOf[text.charAt(i)];
+            int symbol = symbolOf[chars[i]];
             // A run of white space is one space: one branch, taken only inside a run, rather than
             // one on whether this is white space, which a text of words makes hard to predict.
             boolean space = symbol == spaceSymbol;
@@ -580,12 +599,12 @@ public final class PhraseIndex {
                 int p = outputList[k];
                 byte flags = boundaries[p];
                 if (flags != 0) {
-                    if ((flags & TRAILING) != 0 && i + 1 < n && Character.isLetterOrDigit(Character.codePointAt(text, i + 1))) {
+                    if ((flags & TRAILING) != 0 && i + 1 < n && Character.isLetterOrDigit(Character.codePointAt(chars, i + 1, n))) {
                         continue;
                     }
                     if ((flags & LEADING) != 0) {
                         int start = ring[(position - lengths[p] + 1) & mask];
-                        if (start > 0 && Character.isLetterOrDigit(Character.codePointBefore(text, start))) {
+                        if (start > 0 && Character.isLetterOrDigit(Character.codePointBefore(chars, start, 0))) {
                             continue;
                         }
                     }
@@ -624,6 +643,8 @@ public final class PhraseIndex {
         private static final int SMALL = 16;
         /** Arrays longer than this are not kept from one scan to the next. */
         private static final int LARGE = 512;
+        /** A text buffer longer than this is not kept from one scan to the next. */
+        private static final int LARGE_TEXT = 1 << 16;
         private final PhraseIndex index;
         private final boolean[] keepsAllEnds;
         /** Raw indexes of the last normalized positions, for leading word boundaries; null when no phrase has one. */
@@ -651,6 +672,9 @@ public final class PhraseIndex {
          */
         private final long[] present;
 
+        /** The text of a {@link #scan(CharSequence, Matches)}, copied; null until one, and after a long one. */
+        private char[] chars;
+
         private Matches(PhraseIndex index) {
             this.index = index;
             this.keepsAllEnds = index.keepsAllEnds;
@@ -662,7 +686,18 @@ public final class PhraseIndex {
          * Forgets every match, keeping the arrays for the next scan; those a long text made large
          * are dropped, so that it costs neither memory nor clearing time in every later scan.
          */
+        /** This result's text buffer, at least {@code n} long; a long text's is not kept after its scan (see {@link #clear}). */
+        private char[] chars(int n) {
+            if (chars == null || chars.length < n) {
+                chars = new char[Math.max(n, 256)];
+            }
+            return chars;
+        }
+
         private void clear() {
+            if (chars != null && chars.length > LARGE_TEXT) {
+                chars = null;
+            }
             if (endCounts != null) {
                 for (int i = 0; i < count; i++) {
                     if (ends[i] != null && ends[i].length > LARGE) {
