@@ -242,16 +242,7 @@ public final class ClassifierVersions {
         List<Double> loads = new ArrayList<>();
         long end = System.nanoTime() + (long) (MEASURE_SECONDS * 1e9);
         while (System.nanoTime() < end) {
-            long start = threads.getCurrentThreadCpuTime();
-            int replies = 0;
-            long sliceEnd = System.nanoTime() + 250_000_000L;
-            while (System.nanoTime() < sliceEnd) {
-                for (int i = 0; i < texts.length; i++) {
-                    sink += build.classify(texts[i], i);
-                }
-                replies += texts.length;
-            }
-            slices.add((threads.getCurrentThreadCpuTime() - start) / (double) replies);
+            slices.add(slice(build, texts, threads));
             loads.add(probe.nanosPerLoad());
         }
         if (sink == 42) {
@@ -259,6 +250,25 @@ public final class ClassifierVersions {
         }
         double[] sorted = slices.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         return new double[] {median(sorted), sorted[sorted.length / 4], median(loads.stream().mapToDouble(Double::doubleValue).toArray())};
+    }
+
+    /** CPU nanoseconds per reply of a quarter-second slice of classifying the mix, over and over. */
+    private static double slice(Build build, String[] texts, ThreadMXBean threads) throws Throwable {
+        long start = threads.getCurrentThreadCpuTime();
+        long sink = 0;
+        int replies = 0;
+        long sliceEnd = System.nanoTime() + 250_000_000L;
+        while (System.nanoTime() < sliceEnd) {
+            for (int i = 0; i < texts.length; i++) {
+                sink += build.classify(texts[i], i);
+            }
+            replies += texts.length;
+        }
+        double nanos = (threads.getCurrentThreadCpuTime() - start) / (double) replies;
+        if (sink == 42) {
+            System.err.print("");
+        }
+        return nanos;
     }
 
     /** Classifies the mix until the JIT has compiled what it will: on a loaded machine its threads lag behind. */
@@ -304,16 +314,7 @@ public final class ClassifierVersions {
                 int kind = second % 2;
                 hog.streaming(kind == 1);
                 for (int slice = 0; slice < 4; slice++) {
-                    long start = threads.getCurrentThreadCpuTime();
-                    int replies = 0;
-                    long sliceEnd = System.nanoTime() + 250_000_000L;
-                    while (System.nanoTime() < sliceEnd) {
-                        for (int i = 0; i < texts.length; i++) {
-                            sink += build.classify(texts[i], i);
-                        }
-                        replies += texts.length;
-                    }
-                    slices.get(kind).add((threads.getCurrentThreadCpuTime() - start) / (double) replies);
+                    slices.get(kind).add(slice(build, texts, threads));
                     loads.get(kind).add(probe.nanosPerLoad());
                 }
             }
