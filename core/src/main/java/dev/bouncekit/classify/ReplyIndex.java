@@ -2,7 +2,6 @@ package dev.bouncekit.classify;
 
 import dev.bouncekit.provider.ProviderDetector;
 import dev.bouncekit.rules.RuleMatcher;
-import dev.bouncekit.text.AddressLocalParts;
 import dev.bouncekit.text.PhraseIndex;
 
 import java.util.ArrayList;
@@ -24,10 +23,6 @@ final class ReplyIndex {
     /** Per phrase of {@link #index}: its number among the provider markers, or -1. */
     private final int[] markerOf;
     private final ThreadLocal<PhraseIndex.Matches> buffers;
-    /** Per thread: where a text with an address is copied to have its local parts blanked. */
-    private final ThreadLocal<char[]> blanked = ThreadLocal.withInitial(() -> new char[256]);
-    /** A text longer than this gets a buffer of its own, not kept for the thread. */
-    private static final int KEPT_TEXT = 1 << 16;
 
     ReplyIndex(RuleMatcher rules, RuleMatcher keywords, ProviderDetector providers) {
         Map<String, Integer> ids = new HashMap<>();
@@ -74,24 +69,11 @@ final class ReplyIndex {
     }
 
     /**
-     * Scans {@code text}, the local parts of its e-mail addresses blanked ({@link AddressLocalParts}),
+     * Scans {@code text}, the local parts of its e-mail addresses blanked ({@link PhraseIndex#scanWithoutLocalParts}),
      * into this thread's buffer: valid until this thread's next scan.
      */
     PhraseIndex.Matches scan(String text) {
-        if (text.indexOf('@') < 0) {
-            return index.scan(text, buffers.get());
-        }
-        int n = text.length();
-        char[] chars = blanked.get();
-        if (chars.length < n) {
-            chars = new char[n];
-            if (n <= KEPT_TEXT) {
-                blanked.set(chars);
-            }
-        }
-        text.getChars(0, n, chars, 0);
-        AddressLocalParts.blank(text, chars);
-        return index.scan(chars, n, buffers.get());
+        return index.scanWithoutLocalParts(text, buffers.get());
     }
 
     /** The rules, reading a {@link #scan}. */

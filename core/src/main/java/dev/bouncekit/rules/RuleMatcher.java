@@ -4,7 +4,6 @@ import dev.bouncekit.reply.SmtpReply;
 import dev.bouncekit.reply.SmtpStage;
 import dev.bouncekit.status.EnhancedStatusCode;
 import dev.bouncekit.taxonomy.Reason;
-import dev.bouncekit.text.AddressLocalParts;
 import dev.bouncekit.text.PhraseIndex;
 
 import java.util.ArrayList;
@@ -239,18 +238,18 @@ public final class RuleMatcher {
         if (index.size() == 0 || text == null || text.isEmpty()) {
             return Optional.empty();
         }
-        return first(index.scan(AddressLocalParts.blanked(text)), provider, stage, reply, status, ANY);
+        return first(index.scanWithoutLocalParts(text, index.newMatches()), provider, stage, reply, status, ANY);
     }
 
     /**
      * Scans {@code text} once, for any number of questions about which rules match it.
      *
      * @param text the reply text, as it is (case and white space are folded while matching, and the
-     *             local parts of e-mail addresses are not read: {@link AddressLocalParts})
+     *             local parts of e-mail addresses are not read: {@link PhraseIndex#scanWithoutLocalParts})
      */
     public Scan scan(String text) {
         boolean nothing = index.size() == 0 || text == null || text.isEmpty();
-        return new Scan(nothing ? null : index.scan(AddressLocalParts.blanked(text)));
+        return new Scan(nothing ? null : index.scanWithoutLocalParts(text, index.newMatches()));
     }
 
     /** The rules, in priority order. */

@@ -17,15 +17,6 @@ public final class AddressLocalParts {
     private AddressLocalParts() {
     }
 
-    /** {@code text} with the local parts of its addresses blanked; {@code text} itself when it holds none. */
-    public static String blanked(String text) {
-        if (text.indexOf('@') < 0) {
-            return text;
-        }
-        char[] chars = text.toCharArray();
-        return blank(text, chars) ? new String(chars) : text;
-    }
-
     /**
      * Blanks, in {@code chars}, which holds a copy of {@code text} from its start, the local parts
      * of the addresses of {@code text}; true when there was one. {@code text} is searched for its

@@ -543,12 +543,22 @@ public final class PhraseIndex {
     }
 
     /**
-     * {@link #scan(CharSequence, Matches)} of the text {@code chars[0, length)}, which this scan
-     * only reads: one loop over an array, whatever the caller's text was.
+     * {@link #scan(CharSequence, Matches)} of a reply text with the local parts of its e-mail
+     * addresses blanked ({@link AddressLocalParts}): the words of an address are not read as the
+     * server's. The text is copied into {@code into}'s buffer and blanked there.
      *
      * @throws IllegalArgumentException when {@code into} was made by another index
      */
-    public Matches scan(char[] chars, int length, Matches into) {
+    public Matches scanWithoutLocalParts(String text, Matches into) {
+        int n = text.length();
+        char[] chars = into.chars(n);
+        text.getChars(0, n, chars, 0);
+        AddressLocalParts.blank(text, chars);
+        return scan(chars, n, into);
+    }
+
+    /** The scan of the text {@code chars[0, length)}, which it only reads: one loop over an array, whatever the caller's text was. */
+    private Matches scan(char[] chars, int length, Matches into) {
         if (into.index != this) {
             throw new IllegalArgumentException("these matches belong to another index");
         }

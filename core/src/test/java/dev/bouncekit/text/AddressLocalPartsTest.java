@@ -28,8 +28,10 @@ class AddressLocalPartsTest {
     @Test
     void a_text_without_an_address_is_returned_as_it_is() {
         String text = "550 Mailbox full @ 100% (see mail @example)";
+        char[] chars = text.toCharArray();
 
-        assertThat(AddressLocalParts.blanked(text)).isSameAs(text);
+        assertThat(AddressLocalParts.blank(text, chars)).isFalse();
+        assertThat(new String(chars)).isEqualTo(text);
         assertThat(blanked("user@ nowhere, @domain.example, a@-b")).isEqualTo("user@ nowhere, @domain.example, a@-b");
     }
 
@@ -61,7 +63,6 @@ class AddressLocalPartsTest {
         String inPlace = new String(chars, 0, text.length());
         assertThat(changed).isEqualTo(!inPlace.equals(text));
         assertThat(new String(chars, text.length(), 4)).isEqualTo("tail");
-        assertThat(AddressLocalParts.blanked(text)).isEqualTo(inPlace);
         return inPlace;
     }
 
