@@ -232,24 +232,39 @@ public final class ClassifierVersions {
      * {@link MemoryProbe} read after each slice.
      */
     private static double[] timeOne(Path jar) throws Throwable {
-        ReplyMix mix = ReplyMix.load();
-        String[] texts = mix.texts().toArray(new String[0]);
-        Build build = new Build(jar, mix);
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        long sink = warmUp(build, texts);
+        Warm warm = Warm.up(jar);
         MemoryProbe probe = new MemoryProbe();
         List<Double> slices = new ArrayList<>();
         List<Double> loads = new ArrayList<>();
         long end = System.nanoTime() + (long) (MEASURE_SECONDS * 1e9);
         while (System.nanoTime() < end) {
-            slices.add(slice(build, texts, threads));
+            slices.add(warm.slice());
             loads.add(probe.nanosPerLoad());
-        }
-        if (sink == 42) {
-            System.err.print("");
         }
         double[] sorted = slices.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         return new double[] {median(sorted), sorted[sorted.length / 4], median(loads.stream().mapToDouble(Double::doubleValue).toArray())};
+    }
+
+    /**
+     * One build loaded in this JVM and warmed up on the reply mix, ready to be timed slice by slice;
+     * {@code sink} holds the warm-up's results, so that the JIT cannot drop the work.
+     */
+    private record Warm(Build build, String[] texts, ThreadMXBean threads, long sink) {
+
+        static Warm up(Path jar) throws Throwable {
+            ReplyMix mix = ReplyMix.load();
+            String[] texts = mix.texts().toArray(new String[0]);
+            Build build = new Build(jar, mix);
+            long sink = warmUp(build, texts);
+            if (sink == 42) {
+                System.err.print("");
+            }
+            return new Warm(build, texts, ManagementFactory.getThreadMXBean(), sink);
+        }
+
+        double slice() throws Throwable {
+            return ClassifierVersions.slice(build, texts, threads);
+        }
     }
 
     /** CPU nanoseconds per reply of a quarter-second slice of classifying the mix, over and over. */
@@ -301,11 +316,7 @@ public final class ClassifierVersions {
      * four slices a second, {@value #CONTENDED_SECONDS} seconds of each kind.
      */
     private static void contended(Path jar) throws Throwable {
-        ReplyMix mix = ReplyMix.load();
-        String[] texts = mix.texts().toArray(new String[0]);
-        Build build = new Build(jar, mix);
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        long sink = warmUp(build, texts);
+        Warm warm = Warm.up(jar);
         MemoryProbe probe = new MemoryProbe();
         List<List<Double>> slices = List.of(new ArrayList<>(), new ArrayList<>());
         List<List<Double>> loads = List.of(new ArrayList<>(), new ArrayList<>());
@@ -314,13 +325,10 @@ public final class ClassifierVersions {
                 int kind = second % 2;
                 hog.streaming(kind == 1);
                 for (int slice = 0; slice < 4; slice++) {
-                    slices.get(kind).add(slice(build, texts, threads));
+                    slices.get(kind).add(warm.slice());
                     loads.get(kind).add(probe.nanosPerLoad());
                 }
             }
-        }
-        if (sink == 42) {
-            System.err.print("");
         }
         System.out.printf(Locale.ROOT, "%s, %d quarter-second slices of each kind, taking turns every second%n", jar.getFileName(),
                 4 * CONTENDED_SECONDS);
