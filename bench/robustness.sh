@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Robustness: train and dev texts (never a validation row) in other forms servers and bounce parsers
 # give the same reply -- re-wrapped as multi-line replies (joined by newlines, CRLF, spaces, folded in
-# a Diagnostic-Code field) and with the local parts of their addresses replaced by keyword-like names --
-# classified by the CLI and scored against the row's label, next to the same texts as written.
+# a Diagnostic-Code field), with the local parts of their addresses replaced by keyword-like names, in
+# capital letters, with a word swapped for its synonym, without their enhanced status code, and quoted
+# by relays and bounce parsers -- classified by the CLI and scored against the row's label, next to
+# the same texts as written.
 #   bench/robustness.sh          # the figures
 #   bench/robustness.sh -v       # and every changed text it gets wrong
 set -euo pipefail

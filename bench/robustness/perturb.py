@@ -9,6 +9,12 @@ files are skipped, never read past their id.
   synonym: one word swapped for another servers use in its place (rejected, refused, denied, declined;
           user, recipient, addressee), except where the company changes its meaning ("connection
           refused", "auth user").
+  code:   the enhanced status code taken out (old servers and many NDR bodies give none): where the
+          words name the reason, the verdict should not need the code;
+  wrapped: a bare reply quoted as relays and bounce parsers quote it: Exchange's "Remote Server
+          returned '...'", Gmail's "The response from the remote server was:", a Diagnostic-Code
+          field, and for a known stage Postfix's "host H[ip] said: ... (in reply to C command)" and
+          Exim's "SMTP error from remote mail server after C:".
 Usage: perturb.py BOUNCEKIT_JAR FILE.tsv... [-v]"""
 import os
 import re
@@ -72,12 +78,38 @@ def synonyms(reply):
     return out
 
 
+ENHANCED = re.compile(r"(?<![\d.])#?[245]\.\d{1,3}\.\d{1,3}(?![\d.]*\d)")
+
+
+def uncoded(reply):
+    return [("code: none", ENHANCED.sub("", reply))] if ENHANCED.search(reply) else []
+
+
+QUOTED = re.compile(r"(?i)said:|remote server|smtp error from|diagnostic-code|<<<|response from|\bhost\b.*\[")
+COMMANDS = {"RCPT": ("RCPT TO", "RCPT TO:<jo@example.net>"), "MAIL": ("MAIL FROM", "MAIL FROM:<me@example.org>"),
+            "DATA": ("end of DATA", "end of data")}
+
+
+def wrapped(row):
+    reply, stage = row["reply"], row.get("stage") or ""
+    if QUOTED.search(reply) or not re.match(r"\s*[245]\d\d", reply):
+        return []
+    out = [("wrapped: Exchange", f"Remote Server returned '{reply}'"),
+           ("wrapped: Gmail", f"The response from the remote server was: {reply}"),
+           ("wrapped: Diagnostic-Code", f"Diagnostic-Code: smtp; {reply}")]
+    if stage in COMMANDS:
+        postfix, exim = COMMANDS[stage]
+        out += [("wrapped: Postfix", f"host mx1.example.net[192.0.2.25] said: {reply} (in reply to {postfix} command)"),
+                ("wrapped: Exim", f"SMTP error from remote mail server after {exim}: {reply}")]
+    return out
+
+
 def main():
     jar, paths = sys.argv[1], [a for a in sys.argv[2:] if a != "-v"]
     items = []
     for row in rows(paths):
         variants = folded(row["reply"]) + addressed(row["reply"]) + synonyms(row["reply"]) \
-            + [("case: upper case", row["reply"].upper())]
+            + uncoded(row["reply"]) + wrapped(row) + [("case: upper case", row["reply"].upper())]
         if variants:
             items.append((row, "as written", row["reply"]))
             items += [(row, kind, text) for kind, text in variants]
