@@ -279,7 +279,8 @@ public final class BounceClassifier {
             }
             long yields = yieldMasks[phrase];
             int named = yields == 0 ? -1 : index.keywords().firstIndex(found, providerId, stage, replyCode, status, yields, null);
-            if (named >= 0) {
+            // A keyword of the phrase's own reason, first among those it yields to, leaves the phrase deciding.
+            if (named >= 0 && keywordCauseVerdicts[named].reason != rule.reason()) {
                 return keywordCauseVerdicts[named];
             }
             boolean undecided = rule.reason() == Reason.ONHOLD && rule.provider() == null && phrase >= userRuleCount;

@@ -326,6 +326,17 @@ class BounceClassifierTest {
     }
 
     @Test
+    void a_policy_block_that_names_the_envelope_sender_is_the_senders_and_one_that_names_the_ip_stays_a_block() {
+        Classification sender = classifier.classify("550 5.7.1 The envelope sender was blocked by policy");
+        Classification ip = classifier.classify("550 5.7.1 Sender IP 192.0.2.1 blocked by policy");
+
+        assertThat(sender.reason()).isEqualTo(Reason.REJECTED);
+        assertThat(sender.rule()).endsWith("+cause");
+        assertThat(ip.reason()).isEqualTo(Reason.BLOCKED);
+        assertThat(ip.evidence()).isEqualTo(Evidence.PHRASE);
+    }
+
+    @Test
     void unknown_user_wording_with_a_status_sisimai_reads_as_suspended_is_a_suspended_account() {
         Classification temporary = classifier.classify("450 4.2.1 Unknown user someone@example.org",
                 DeliveryContext.at(SmtpStage.RCPT));
