@@ -14,6 +14,7 @@ import dev.bouncekit.rules.CauseTable;
 import dev.bouncekit.rules.KeywordPrecedence;
 import dev.bouncekit.rules.PhraseRule;
 import dev.bouncekit.rules.RuleMatcher;
+import dev.bouncekit.rules.ReportWording;
 import dev.bouncekit.rules.RuleSet;
 import dev.bouncekit.status.EnhancedStatusCode;
 import dev.bouncekit.status.StatusCodeRegistry;
@@ -62,7 +63,7 @@ import java.util.concurrent.ConcurrentHashMap;
  *       {@code blocked}; any other text is {@code onhold}.</li>
  * </ol>
  * Then Sisimai's stage refinements: a "user unknown" at DATA, or with an X.2.x mailbox status
- * outside RCPT, is {@code filtered}; at MAIL FROM a recipient-side reason is the envelope sender's,
+ * outside RCPT, is {@code filtered} (not in a delivery report's own words: {@link ReportWording}); at MAIL FROM a recipient-side reason is the envelope sender's,
  * {@code rejected}. Never throws for any input text; parsing and matching are linear in its length.
  */
 public final class BounceClassifier {
@@ -82,6 +83,7 @@ public final class BounceClassifier {
     private final CatalogMatcher catalog = new CatalogMatcher(Catalog.builtIn());
     private final ProviderDetector providers = ProviderDetector.builtIn();
     private final StatusCodeRegistry statuses = StatusCodeRegistry.builtIn();
+    private final ReportWording reports = ReportWording.builtIn();
     /** The rules, the keywords and the provider markers: one pass over a reply text for all three. */
     private final ReplyIndex index;
     private final RuleNames names;
@@ -234,7 +236,7 @@ public final class BounceClassifier {
             if (status != null && statuses.reasonOf(status).orElse(null) == Reason.SUSPEND) {
                 reason = Reason.SUSPEND;
                 rule += "+status";
-            } else if (seenAfterRecipient(stage, status)) {
+            } else if (seenAfterRecipient(stage, status) && !ownReport(reply, status, text)) {
                 reason = Reason.FILTERED;
                 rule += "+stage";
             }
@@ -277,7 +279,8 @@ public final class BounceClassifier {
             }
             long yields = yieldMasks[phrase];
             int named = yields == 0 ? -1 : index.keywords().firstIndex(found, providerId, stage, replyCode, status, yields, null);
-            if (named >= 0) {
+            // A keyword of the phrase's own reason, first among those it yields to, leaves the phrase deciding.
+            if (named >= 0 && keywordCauseVerdicts[named].reason != rule.reason()) {
                 return keywordCauseVerdicts[named];
             }
             boolean undecided = rule.reason() == Reason.ONHOLD && rule.provider() == null && phrase >= userRuleCount;
@@ -404,6 +407,16 @@ public final class BounceClassifier {
             return false;
         }
         return stage == null || stage == SmtpStage.DATA;
+    }
+
+    /**
+     * Whether the unknown-user wording is the reporting system's own finding, which the stage rule
+     * leaves alone: a report with no reply code and no status of a server, that introduces the
+     * failed recipient with a report's lead-in ({@link ReportWording}). Sisimai's decoder of such a
+     * report (4.25 {@code Lhost/*.pm}, {@code MDA.pm}) sets the reason itself, whatever the stage.
+     */
+    private boolean ownReport(SmtpReply reply, EnhancedStatusCode status, String text) {
+        return !reply.hasCode() && status == null && reports.isOwnReport(text);
     }
 
     /**

@@ -310,6 +310,33 @@ class BounceClassifierTest {
     }
 
     @Test
+    void a_reports_own_unknown_user_wording_is_userunknown_when_nobody_reported_the_stage() {
+        Classification exim = classifier.classify("The following address(es) failed: someone@example.org no such user");
+        Classification agent = classifier.classify("mail.local: no such user: someone");
+        Classification postfix = classifier.classify("<someone@example.org>: no such user here");
+        Classification quoted = classifier.classify(
+                "<someone@example.org>: 192.0.2.7 failed after I sent the message. Remote host said: 550 No such user here");
+        Classification bare = classifier.classify("No such user here");
+
+        assertThat(exim.reason()).isEqualTo(Reason.USERUNKNOWN);
+        assertThat(agent.reason()).isEqualTo(Reason.USERUNKNOWN);
+        assertThat(postfix.reason()).isEqualTo(Reason.USERUNKNOWN);
+        assertThat(quoted.reason()).isEqualTo(Reason.FILTERED);
+        assertThat(bare.reason()).isEqualTo(Reason.FILTERED);
+    }
+
+    @Test
+    void a_policy_block_that_names_the_envelope_sender_is_the_senders_and_one_that_names_the_ip_stays_a_block() {
+        Classification sender = classifier.classify("550 5.7.1 The envelope sender was blocked by policy");
+        Classification ip = classifier.classify("550 5.7.1 Sender IP 192.0.2.1 blocked by policy");
+
+        assertThat(sender.reason()).isEqualTo(Reason.REJECTED);
+        assertThat(sender.rule()).endsWith("+cause");
+        assertThat(ip.reason()).isEqualTo(Reason.BLOCKED);
+        assertThat(ip.evidence()).isEqualTo(Evidence.PHRASE);
+    }
+
+    @Test
     void unknown_user_wording_with_a_status_sisimai_reads_as_suspended_is_a_suspended_account() {
         Classification temporary = classifier.classify("450 4.2.1 Unknown user someone@example.org",
                 DeliveryContext.at(SmtpStage.RCPT));
