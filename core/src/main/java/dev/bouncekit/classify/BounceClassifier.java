@@ -26,7 +26,6 @@ import dev.bouncekit.text.PhraseIndex;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -99,6 +98,13 @@ public final class BounceClassifier {
     private final Verdict[] keywordVerdicts;
     private final Verdict[] keywordCauseVerdicts;
     private final Verdict[] fallbackVerdicts = new Verdict[Reason.values().length];
+    /**
+     * Per status code, by class (2, 4, 5), subject and detail: what the registry's code means on its
+     * own ({@link #registryVerdict}), or {@link #NO_VERDICT}; filled as codes are met.
+     */
+    private final Verdict[] registryVerdicts = new Verdict[3 * 8 * 1000];
+    /** In {@link #registryVerdicts}: the registry's code means nothing on its own. */
+    private static final Verdict NO_VERDICT = new Verdict(Reason.UNDEFINED, "", Evidence.NONE);
     /** Per reason of a deciding phrase: the mask of its causes' reasons ({@link CauseTable}, {@link RuleMatcher#reasons}). */
     private final long[] causeMasks;
     /** Per reason of a registry status code: the mask of the keywords' reasons that decide before it ({@link KeywordPrecedence}), or 0. */
@@ -271,9 +277,9 @@ public final class BounceClassifier {
         int phrase = phrases.firstIndex(found, providerId, stage, replyCode, status, RuleMatcher.ANY_REASON, absent);
         if (phrase >= 0) {
             PhraseRule rule = phrases.rules().get(phrase);
-            Set<Reason> its = causes.causesOf(rule.reason());
-            int cause = its.isEmpty() ? -1
-                    : phrases.firstIndex(found, providerId, stage, replyCode, status, causeMasks[rule.reason().ordinal()], absent);
+            long its = causeMasks[rule.reason().ordinal()];
+            int cause = its == 0 ? -1
+                    : phrases.firstIndex(found, providerId, stage, replyCode, status, its, absent);
             if (cause >= 0) {
                 return causeVerdicts[cause];
             }
@@ -284,10 +290,10 @@ public final class BounceClassifier {
                 return keywordCauseVerdicts[named];
             }
             boolean undecided = rule.reason() == Reason.ONHOLD && rule.provider() == null && phrase >= userRuleCount;
-            Verdict coded = (its.isEmpty() && !undecided) || status == null ? null : statusVerdict(status, providerId);
+            Verdict coded = (its == 0 && !undecided) || status == null ? null : statusVerdict(status, providerId);
             // A provider's own phrase is its documented reading of the reply, code and all: the
             // code names no other cause of it ("550 5.1.2 invalid X.400 address" stays an address).
-            if (coded != null && its.contains(coded.reason) && rule.provider() == null) {
+            if (coded != null && (its & 1L << coded.reason.ordinal()) != 0 && rule.provider() == null) {
                 return new Verdict(coded.reason, coded.rule + "+cause", Evidence.STATUS_CODE);
             }
             // Built-in wording that decides nothing on its own ("temporary failure") keeps the
@@ -323,8 +329,15 @@ public final class BounceClassifier {
 
     /** What the IANA registry's code means on its own (status/status-reasons.tsv); null when nothing. */
     private Verdict registryVerdict(EnhancedStatusCode status) {
-        Optional<Reason> registered = statuses.reasonOf(status);
-        return registered.isPresent() ? new Verdict(registered.get(), names.status(status), Evidence.STATUS_CODE) : null;
+        int slot = ((status.statusClass() == 2 ? 0 : status.statusClass() == 4 ? 1 : 2) * 8 + status.subject()) * 1000
+                + status.detail();
+        Verdict kept = registryVerdicts[slot];
+        if (kept == null) {
+            Optional<Reason> registered = statuses.reasonOf(status);
+            kept = registered.isPresent() ? new Verdict(registered.get(), names.status(status), Evidence.STATUS_CODE) : NO_VERDICT;
+            registryVerdicts[slot] = kept;
+        }
+        return kept == NO_VERDICT ? null : kept;
     }
 
     /**

@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -25,6 +26,14 @@ public final class StatusCodeRegistry {
     private final Map<String, String> descriptions = new HashMap<>();
     private final Map<String, Reason> permanentReasons = new HashMap<>();
     private final Map<String, Reason> transientReasons = new HashMap<>();
+    /**
+     * {@link #reasonOf} answered: per code of class 5 then of class 4, by subject and detail
+     * ({@code subject * 1000 + detail}, then {@link #TRANSIENT}), as the two tables say. Made once,
+     * so that a lookup neither builds a key nor allocates.
+     */
+    private final Optional<Reason>[] answers;
+    /** Where the class 4 codes start in {@link #answers}. */
+    private static final int TRANSIENT = 8 * 1000;
 
     private StatusCodeRegistry() {
         read("enhanced-status-codes.tsv", (line, cols) -> {
@@ -39,6 +48,21 @@ public final class StatusCodeRegistry {
             }
             permanentReasons.put(cols[0], reason(cols[1], line));
             transientReasons.put(cols[0], reason(cols[2], line));
+        });
+        @SuppressWarnings("unchecked")
+        Optional<Reason>[] made = new Optional[2 * TRANSIENT];
+        Arrays.fill(made, Optional.empty());
+        fill(made, 0, permanentReasons);
+        fill(made, TRANSIENT, transientReasons);
+        answers = made;
+    }
+
+    /** Puts each reason of {@code table} (keys {@code X.S.D}) at its code's place after {@code base}. */
+    private static void fill(Optional<Reason>[] answers, int base, Map<String, Reason> table) {
+        table.forEach((key, reason) -> {
+            EnhancedStatusCode code = EnhancedStatusCode.parse("5" + key.substring(1)).orElseThrow(() ->
+                    new IllegalStateException("status-reasons.tsv: not a code X.S.D: " + key));
+            answers[base + code.subject() * 1000 + code.detail()] = Optional.ofNullable(reason);
         });
     }
 
@@ -59,8 +83,7 @@ public final class StatusCodeRegistry {
 
     /** The reason the code stands for on its own, or empty when the code alone decides nothing. */
     public Optional<Reason> reasonOf(EnhancedStatusCode code) {
-        Map<String, Reason> table = code.isTransient() ? transientReasons : permanentReasons;
-        return Optional.ofNullable(table.get(key(code)));
+        return answers[(code.isTransient() ? TRANSIENT : 0) + code.subject() * 1000 + code.detail()];
     }
 
     private static String key(EnhancedStatusCode code) {
