@@ -10,7 +10,7 @@ import java.util.Locale;
  * Turns any delivery-failure text into an {@link SmtpReply}. Accepts multi-line wire replies
  * ({@code 550-5.1.1 ...} / {@code 550 5.1.1 ...}), the same lines joined by {@code \n} or by
  * spaces, DSN fields ({@code Diagnostic-Code: smtp; 550 ...}, {@code Status:},
- * {@code Remote-MTA:}), the {@code smtp;550 ...} log form, Postfix's
+ * {@code Remote-MTA:}), also flattened onto one line as logs join them, the {@code smtp;550 ...} log form, Postfix's
  * {@code host X said: ... (in reply to RCPT TO command)} (also after the recipient, as Postfix's
  * bounces write it: {@code <rcpt>: host X said: 550-5.1.1 ...}), qmail's {@code (#5.1.1)}, a Java
  * mail exception's text ({@code ...SMTPAddressFailedException: 550 5.1.1 ...}) and bare text
@@ -353,35 +353,102 @@ public final class ReplyParser {
                 inDiagnostic = false;
                 int from = trimStart(raw, lineFrom, lineTo);
                 int to = trimEnd(raw, from, lineTo);
-                if (!mayBeField(raw, from, to)) {
-                    if (to > from) {
-                        addText(from, to);
-                    }
-                } else if (startsWithField(raw, from, to, "Diagnostic-Code:")) {
+                if (!mayBeField(raw, from, to) || !isDsnField(raw, from, to)) {
+                    inDiagnostic = field(raw, from, to);
+                    continue;
+                }
+                // DSN fields flattened onto one line ("Final-Recipient: rfc822; a@b Action: failed
+                // Status: 5.2.2 Diagnostic-Code: smtp; 552 ..."), as logs and bounce parsers join them:
+                // each field ends where the next field's name starts
+                for (int fieldFrom = from; fieldFrom < to; ) {
+                    int next = nextDsnField(raw, fieldFrom + 1, to);
+                    inDiagnostic = field(raw, fieldFrom, trimEnd(raw, fieldFrom, next));
+                    fieldFrom = next;
+                }
+            }
+        }
+
+        /**
+         * Takes the DSN field or text line {@code raw[from, to)} apart; true when it is a
+         * {@code Diagnostic-Code} field, whose indented continuation lines belong to it.
+         */
+        private boolean field(String raw, int from, int to) {
+            if (to <= from) {
+                return false;
+            }
+            if (!mayBeField(raw, from, to)) {
+                addText(from, to);
+                return false;
+            }
+            if (startsWithField(raw, from, to, "Diagnostic-Code:")) {
                     int type = trimStart(raw, from + "Diagnostic-Code:".length(), to);
                     int semi = indexOf(raw, ';', type, to);
                     // X-Unix is the local delivery program's own report, often its exit status alone
                     // ("X-Unix; 67"): the type stays in the text, where the mailer-error keyword reads it
                     int after = semi >= 0 && startsWithField(raw, type, semi, "x-unix") ? type
                             : trimStart(raw, semi < 0 ? type : semi + 1, to);
-                    addDiagnostic(after, trimEnd(raw, after, to));
-                    inDiagnostic = true;
-                } else if (startsWithField(raw, from, to, "Status:")) {
-                    EnhancedStatusCode parsed = EnhancedStatusCode.read(raw, from + 7, to);
-                    dsnStatus = parsed != null ? parsed : dsnStatus;
-                } else if (startsWithField(raw, from, to, "Remote-MTA:")) {
-                    int semi = indexOf(raw, ';', from + "Remote-MTA:".length(), to);
-                    remoteHost = hostName(raw, semi < 0 ? from + "Remote-MTA:".length() : semi + 1, to);
-                } else if (startsWithField(raw, from, to, "Final-Recipient:")) {
-                    int semi = indexOf(raw, ';', from + "Final-Recipient:".length(), to);
-                    recipient = addressIn(raw, semi < 0 ? from + "Final-Recipient:".length() : semi + 1, to, recipient);
-                } else if (isOtherDsnField(raw, from, to)) {
-                    continue;
-                } else if (to > from) {
-                    addText(from, to);
+                addDiagnostic(after, trimEnd(raw, after, to));
+                return true;
+            }
+            if (startsWithField(raw, from, to, "Status:")) {
+                EnhancedStatusCode parsed = EnhancedStatusCode.read(raw, from + 7, to);
+                if (parsed != null) {
+                    dsnStatus = parsed;
+                } else {
+                    addText(from, to);  // not a DSN's status: GroupWise's "Status: D101 Delivery Failed: ..."
+                }
+            } else if (startsWithField(raw, from, to, "Remote-MTA:")) {
+                int semi = indexOf(raw, ';', from + "Remote-MTA:".length(), to);
+                remoteHost = hostName(raw, semi < 0 ? from + "Remote-MTA:".length() : semi + 1, to);
+            } else if (startsWithField(raw, from, to, "Final-Recipient:")) {
+                int semi = indexOf(raw, ';', from + "Final-Recipient:".length(), to);
+                recipient = addressIn(raw, semi < 0 ? from + "Final-Recipient:".length() : semi + 1, to, recipient);
+            } else if (!isOtherDsnField(raw, from, to)) {
+                addText(from, to);
+            }
+            return false;
+        }
+    }
+
+    /** Whether the line {@code s[from, to)} starts with one of {@link #DSN_FIELDS}. */
+    private static boolean isDsnField(String s, int from, int to) {
+        for (String field : DSN_FIELDS) {
+            if (startsWithField(s, from, to, field)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The DSN field names a flattened line is split at. */
+    private static final String[] DSN_FIELDS = {"Diagnostic-Code:", "Status:", "Remote-MTA:", "Final-Recipient:",
+        "Action:", "Original-Recipient:", "Reporting-MTA:", "Last-Attempt-Date:", "Arrival-Date:",
+        "Will-Retry-Until:", "X-Postfix-Queue-ID:", "X-Postfix-Sender:", "Received-From-MTA:"};
+
+    /**
+     * Where the next DSN field name starts in the line {@code s[from, to)} after white space, or
+     * {@code to}. Linear: each colon is looked at once, with at most {@link #LONGEST_FIELD}
+     * characters before it.
+     */
+    private static int nextDsnField(String s, int from, int to) {
+        for (int colon = indexOf(s, ':', from, to); colon >= 0; colon = indexOf(s, ':', colon + 1, to)) {
+            int start = colon;
+            while (start > from && colon - start < LONGEST_FIELD && isFieldNameChar(s.charAt(start - 1))) {
+                start--;
+            }
+            if (start > from && start < colon && Character.isWhitespace(s.charAt(start - 1))) {
+                for (String field : DSN_FIELDS) {
+                    if (field.length() == colon + 1 - start && s.regionMatches(true, start, field, 0, field.length())) {
+                        return start;
+                    }
                 }
             }
         }
+        return to;
+    }
+
+    private static boolean isFieldNameChar(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '-';
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.bouncekit.reply;
 import dev.bouncekit.status.EnhancedStatusCode;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -153,31 +154,68 @@ final class ReferenceReplyParser {
                 continue;
             }
             inDiagnostic = false;
-            String trimmed = line.trim();
-            if (!mayBeField(trimmed)) {
-                if (!trimmed.isEmpty()) {
-                    out.text.add(trimmed);
-                }
-            } else if (startsWithField(trimmed, "Diagnostic-Code:")) {
-                diagnostic.add(diagnosticText(trimmed, "Diagnostic-Code:".length()));
-                inDiagnostic = true;
-            } else if (startsWithField(trimmed, "Status:")) {
-                out.dsnStatus = EnhancedStatusCode.parse(trimmed.substring(7)).orElse(out.dsnStatus);
-            } else if (startsWithField(trimmed, "Remote-MTA:")) {
-                out.remoteHost = hostName(afterSemicolon(trimmed, "Remote-MTA:".length()));
-            } else if (startsWithField(trimmed, "Final-Recipient:")) {
-                String named = firstAddress(afterSemicolon(trimmed, "Final-Recipient:".length()));
-                out.recipient = named != null ? named : out.recipient;
-            } else if (isOtherDsnField(trimmed)) {
-                continue;
-            } else if (!trimmed.isEmpty()) {
-                out.text.add(trimmed);
+            for (String part : dsnFields(line.trim())) {
+                inDiagnostic = field(part.trim(), out, diagnostic);
             }
         }
         if (!diagnostic.isEmpty()) {
             out.text = diagnostic;
         }
         return out;
+    }
+
+    /**
+     * A line that starts with a DSN field, cut before every DSN field name that follows white space
+     * in it (fields flattened onto one line); any other line whole.
+     */
+    private static List<String> dsnFields(String line) {
+        List<String> parts = new ArrayList<>();
+        if (!mayBeField(line) || Arrays.stream(DSN_FIELDS).noneMatch(f -> startsWithField(line, f))) {
+            parts.add(line);
+            return parts;
+        }
+        int start = 0;
+        for (int i = 1; i < line.length(); i++) {
+            int at = i;
+            if (Character.isWhitespace(line.charAt(i - 1))
+                    && Arrays.stream(DSN_FIELDS).anyMatch(f -> line.regionMatches(true, at, f, 0, f.length()))) {
+                parts.add(line.substring(start, i));
+                start = i;
+            }
+        }
+        parts.add(line.substring(start));
+        return parts;
+    }
+
+    private static final String[] DSN_FIELDS = {"Diagnostic-Code:", "Status:", "Remote-MTA:", "Final-Recipient:",
+        "Action:", "Original-Recipient:", "Reporting-MTA:", "Last-Attempt-Date:", "Arrival-Date:",
+        "Will-Retry-Until:", "X-Postfix-Queue-ID:", "X-Postfix-Sender:", "Received-From-MTA:"};
+
+    /** One field or text line; true when it is a Diagnostic-Code field. */
+    private static boolean field(String trimmed, Collected out, List<String> diagnostic) {
+        if (!mayBeField(trimmed)) {
+            if (!trimmed.isEmpty()) {
+                out.text.add(trimmed);
+            }
+        } else if (startsWithField(trimmed, "Diagnostic-Code:")) {
+            diagnostic.add(diagnosticText(trimmed, "Diagnostic-Code:".length()));
+            return true;
+        } else if (startsWithField(trimmed, "Status:")) {
+            java.util.Optional<EnhancedStatusCode> parsed = EnhancedStatusCode.parse(trimmed.substring(7));
+            if (parsed.isPresent()) {
+                out.dsnStatus = parsed.get();
+            } else {
+                out.text.add(trimmed);
+            }
+        } else if (startsWithField(trimmed, "Remote-MTA:")) {
+            out.remoteHost = hostName(afterSemicolon(trimmed, "Remote-MTA:".length()));
+        } else if (startsWithField(trimmed, "Final-Recipient:")) {
+            String named = firstAddress(afterSemicolon(trimmed, "Final-Recipient:".length()));
+            out.recipient = named != null ? named : out.recipient;
+        } else if (!isOtherDsnField(trimmed) && !trimmed.isEmpty()) {
+            out.text.add(trimmed);
+        }
+        return false;
     }
 
     private static boolean isOtherDsnField(String line) {

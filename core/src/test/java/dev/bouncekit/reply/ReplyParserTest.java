@@ -97,6 +97,26 @@ class ReplyParserTest {
     }
 
     @Test
+    void dsn_fields_flattened_onto_one_line_are_taken_apart_as_on_their_own_lines() {
+        SmtpReply reply = ReplyParser.parse("Final-Recipient: rfc822; jon@example.org Action: failed Status: 5.2.2 "
+                + "Remote-MTA: dns; mx.example.org Diagnostic-Code: smtp; 552 5.2.2 Mailbox full "
+                + "Last-Attempt-Date: Fri, 4 Oct 2024 11:02:19 +0000");
+
+        assertThat(reply.code()).isEqualTo(552);
+        assertThat(reply.status()).hasToString("5.2.2");
+        assertThat(reply.reportedHost()).isEqualTo("mx.example.org");
+        assertThat(reply.text()).isEqualTo("Mailbox full");
+    }
+
+    @Test
+    void a_status_line_that_holds_no_status_code_is_text() {
+        assertThat(ReplyParser.parse("Status: D101 Delivery Failed: User not found: jo").text())
+                .isEqualTo("Status: D101 Delivery Failed: User not found: jo");
+        assertThat(ReplyParser.parse("Undeliverable: Status: D101 Delivery Failed: User not found: jo").text())
+                .isEqualTo("Undeliverable: Status: D101 Delivery Failed: User not found: jo");
+    }
+
+    @Test
     void dsn_status_is_used_when_the_diagnostic_text_has_none() {
         SmtpReply reply = ReplyParser.parse("Status: 5.2.2\nDiagnostic-Code: smtp; 552 Mailbox full\n");
 
