@@ -194,12 +194,12 @@ class CliTest {
 
     @Test
     void evaluate_dropout_scores_each_row_without_its_deciding_rule_and_lists_only_train_flips() throws IOException {
-        // Ids a and c are train rows, b a validation row (crc32 % 10 is 7, 5 and 1). The Domino reply is
-        // held by its own phrase alone: without it nothing decides.
+        // Ids a and c are train rows, b a validation row (crc32 % 10 is 7, 5 and 1). The DRD reply (Sisimai
+        // 4.25 SystemError.pm) is held by its own phrase alone: without it nothing decides.
         Path tsv = Files.writeString(dir.resolve("l.tsv"), "id\treply\tstage\tremote_host\treason\thard\tprovider\n"
                 + "a\t550 unable to relay\tRCPT\t\tnorelaying\t\t\n"
-                + "c\tSeveral matches found in Domino Directory: j.smith\t\t\tsystemerror\t\t\n"
-                + "b\tSeveral matches found in Domino Directory: j.smith\t\t\tsystemerror\t\t\n", StandardCharsets.UTF_8);
+                + "c\tCould not load DRD for domain example.com\t\t\tsystemerror\t\t\n"
+                + "b\tCould not load DRD for domain example.com\t\t\tsystemerror\t\t\n", StandardCharsets.UTF_8);
 
         Run all = run("evaluate", "--dropout", tsv.toString());
         Run validation = run("evaluate", "--dropout", "--split", "validation", tsv.toString());
