@@ -5,6 +5,7 @@ import dev.bouncekit.status.EnhancedStatusCode;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 
 /**
  * Turns any delivery-failure text into an {@link SmtpReply}. Accepts multi-line wire replies
@@ -31,6 +32,11 @@ public final class ReplyParser {
     private static final String[] OTHER_DSN_FIELDS = {"Action:", "Final-Recipient:", "Original-Recipient:",
         "Reporting-MTA:", "Last-Attempt-Date:", "Arrival-Date:", "Will-Retry-Until:",
         "X-Postfix-Queue-ID:", "X-Postfix-Sender:", "Received-From-MTA:"};
+
+    /** Every DSN field name read here: those taken apart, then {@link #OTHER_DSN_FIELDS}; a flattened line is split at each. */
+    private static final String[] DSN_FIELDS = Stream.concat(
+            Stream.of("Diagnostic-Code:", "Status:", "Remote-MTA:"),
+            Stream.of(OTHER_DSN_FIELDS)).toArray(String[]::new);
 
     /** Length of the longest DSN field name read here, colon included. */
     private static final int LONGEST_FIELD = "Original-Recipient:".length();
@@ -353,7 +359,7 @@ public final class ReplyParser {
                 inDiagnostic = false;
                 int from = trimStart(raw, lineFrom, lineTo);
                 int to = trimEnd(raw, from, lineTo);
-                if (!mayBeField(raw, from, to) || !isDsnField(raw, from, to)) {
+                if (!mayBeField(raw, from, to) || !startsWithAny(raw, from, to, DSN_FIELDS)) {
                     inDiagnostic = field(raw, from, to);
                     continue;
                 }
@@ -403,27 +409,12 @@ public final class ReplyParser {
             } else if (startsWithField(raw, from, to, "Final-Recipient:")) {
                 int semi = indexOf(raw, ';', from + "Final-Recipient:".length(), to);
                 recipient = addressIn(raw, semi < 0 ? from + "Final-Recipient:".length() : semi + 1, to, recipient);
-            } else if (!isOtherDsnField(raw, from, to)) {
+            } else if (!startsWithAny(raw, from, to, OTHER_DSN_FIELDS)) {
                 addText(from, to);
             }
             return false;
         }
     }
-
-    /** Whether the line {@code s[from, to)} starts with one of {@link #DSN_FIELDS}. */
-    private static boolean isDsnField(String s, int from, int to) {
-        for (String field : DSN_FIELDS) {
-            if (startsWithField(s, from, to, field)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** The DSN field names a flattened line is split at. */
-    private static final String[] DSN_FIELDS = {"Diagnostic-Code:", "Status:", "Remote-MTA:", "Final-Recipient:",
-        "Action:", "Original-Recipient:", "Reporting-MTA:", "Last-Attempt-Date:", "Arrival-Date:",
-        "Will-Retry-Until:", "X-Postfix-Queue-ID:", "X-Postfix-Sender:", "Received-From-MTA:"};
 
     /**
      * Where the next DSN field name starts in the line {@code s[from, to)} after white space, or
@@ -485,8 +476,9 @@ public final class ReplyParser {
         return -1;
     }
 
-    private static boolean isOtherDsnField(String s, int from, int to) {
-        for (String field : OTHER_DSN_FIELDS) {
+    /** Whether the line {@code s[from, to)} starts with one of {@code fields}. */
+    private static boolean startsWithAny(String s, int from, int to, String[] fields) {
+        for (String field : fields) {
             if (startsWithField(s, from, to, field)) {
                 return true;
             }
