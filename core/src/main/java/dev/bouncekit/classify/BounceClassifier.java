@@ -99,10 +99,10 @@ public final class BounceClassifier {
     private final Verdict[] keywordCauseVerdicts;
     private final Verdict[] fallbackVerdicts = new Verdict[Reason.values().length];
     /**
-     * Per status code, by class (2, 4, 5), subject and detail: what the registry's code means on its
+     * Per status code, by its {@link EnhancedStatusCode#index()}: what the registry's code means on its
      * own ({@link #registryVerdict}), or {@link #NO_VERDICT}; filled as codes are met.
      */
-    private final Verdict[] registryVerdicts = new Verdict[3 * 8 * 1000];
+    private final Verdict[] registryVerdicts = new Verdict[EnhancedStatusCode.COUNT];
     /** In {@link #registryVerdicts}: the registry's code means nothing on its own. */
     private static final Verdict NO_VERDICT = new Verdict(Reason.UNDEFINED, "", Evidence.NONE);
     /** Per reason of a deciding phrase: the mask of its causes' reasons ({@link CauseTable}, {@link RuleMatcher#reasons}). */
@@ -329,8 +329,7 @@ public final class BounceClassifier {
 
     /** What the IANA registry's code means on its own (status/status-reasons.tsv); null when nothing. */
     private Verdict registryVerdict(EnhancedStatusCode status) {
-        int slot = ((status.statusClass() == 2 ? 0 : status.statusClass() == 4 ? 1 : 2) * 8 + status.subject()) * 1000
-                + status.detail();
+        int slot = status.index();
         Verdict kept = registryVerdicts[slot];
         if (kept == null) {
             Optional<Reason> registered = statuses.reasonOf(status);

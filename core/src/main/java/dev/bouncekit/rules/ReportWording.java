@@ -1,5 +1,7 @@
 package dev.bouncekit.rules;
 
+import dev.bouncekit.status.EnhancedStatusCode;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -88,32 +90,11 @@ public final class ReportWording {
             if (end - i == 3 && (end == n || !isNumberChar(text.charAt(end)) || text.charAt(end) == '-')) {
                 return true;
             }
-            if (end - i == 1 && isEnhancedStatus(text, i, n)) {
+            if (end - i == 1 && EnhancedStatusCode.standsAt(text, i, 0, n)) {
                 return true;
             }
         }
         return false;
-    }
-
-    /** {@code text[i]} starts "D.DDD.DDD" (class, subject, detail) not followed by another dotted number. */
-    private static boolean isEnhancedStatus(String text, int i, int n) {
-        int p = i + 1;
-        for (int part = 0; part < 2; part++) {
-            if (p >= n || text.charAt(p) != '.') {
-                return false;
-            }
-            int digits = 0;
-            p++;
-            while (p < n && Character.isDigit(text.charAt(p))) {
-                p++;
-                digits++;
-            }
-            if (digits == 0 || digits > 3) {
-                return false;
-            }
-        }
-        return p == n || !(text.charAt(p) == '.' && p + 1 < n && Character.isDigit(text.charAt(p + 1)))
-                && !Character.isLetterOrDigit(text.charAt(p));
     }
 
     private static boolean isNumberChar(char c) {

@@ -12,10 +12,12 @@ import java.util.Optional;
  */
 public record EnhancedStatusCode(int statusClass, int subject, int detail) {
 
-    /** Codes read from texts, by class (2, 4, 5), subject and detail; filled on first use. */
-    private static final EnhancedStatusCode[] READ = new EnhancedStatusCode[3 * 8 * 1000];
-    /** {@link #toString()} of each code, in the slots of {@link #READ}; filled on first use. */
-    private static final String[] TEXTS = new String[3 * 8 * 1000];
+    /** How many codes there are: the {@link #index()} of each is below this. */
+    public static final int COUNT = 3 * 8 * 1000;
+    /** Codes read from texts, by {@link #index()}; filled on first use. */
+    private static final EnhancedStatusCode[] READ = new EnhancedStatusCode[COUNT];
+    /** {@link #toString()} of each code, by {@link #index()}; filled on first use. */
+    private static final String[] TEXTS = new String[COUNT];
 
     public EnhancedStatusCode {
         if (statusClass != 2 && statusClass != 4 && statusClass != 5) {
@@ -109,7 +111,7 @@ public record EnhancedStatusCode(int statusClass, int subject, int detail) {
         }
         int statusClass = text.charAt(from) - '0';
         int subject = text.charAt(from + 2) - '0';
-        int slot = ((statusClass == 2 ? 0 : statusClass == 4 ? 1 : 2) * 8 + subject) * 1000 + detail;
+        int slot = index(statusClass, subject, detail);
         EnhancedStatusCode code = READ[slot];
         if (code == null) {
             code = new EnhancedStatusCode(statusClass, subject, detail);
@@ -223,6 +225,18 @@ public record EnhancedStatusCode(int statusClass, int subject, int detail) {
         return statusClass == 5;
     }
 
+    /**
+     * This code's number among all codes, 0 to {@link #COUNT} - 1, by class (2, 4, 5), subject and
+     * detail: a table kept per code is an array indexed by it.
+     */
+    public int index() {
+        return index(statusClass, subject, detail);
+    }
+
+    private static int index(int statusClass, int subject, int detail) {
+        return ((statusClass == 2 ? 0 : statusClass == 4 ? 1 : 2) * 8 + subject) * 1000 + detail;
+    }
+
     /** True for class 4: the failure is temporary. */
     public boolean isTransient() {
         return statusClass == 4;
@@ -236,7 +250,7 @@ public record EnhancedStatusCode(int statusClass, int subject, int detail) {
     /** The code as written on the wire: {@code 5.1.1}. */
     @Override
     public String toString() {
-        int slot = ((statusClass == 2 ? 0 : statusClass == 4 ? 1 : 2) * 8 + subject) * 1000 + detail;
+        int slot = index(statusClass, subject, detail);
         String text = TEXTS[slot];
         if (text == null) {
             text = statusClass + "." + subject + "." + detail;
