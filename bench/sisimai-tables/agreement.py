@@ -11,7 +11,7 @@ A verdict agrees when it is Sisimai's reason or the Sisimai 5 reason that took o
 it (blocked wording may be badreputation or requireptr, SPF/DKIM/DMARC wording authfailure, TLS
 wording failedstarttls; mesgtoobig and exceedlimit are emailtoolarge, toomanyconn ratelimited).
 
-A disagreement that a provider file documents, a comment line
+A disagreement that a provider file or a rules file documents, a comment line
   # deliberate: "FRAGMENT" REASON, not SISIMAI'S: why
 whose fragment the text contains, is counted apart as a documented difference.
 
@@ -47,14 +47,15 @@ CODE_FORMS = {
 }
 
 
-PROVIDER_FILES = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..', 'core', 'src', 'main',
-                              'resources', 'dev', 'bouncekit', 'providers', '*.provider')
+RESOURCES = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..', 'core', 'src', 'main',
+                         'resources', 'dev', 'bouncekit')
+DOCUMENTING_FILES = [os.path.join(RESOURCES, 'providers', '*.provider'), os.path.join(RESOURCES, 'rules', '*.rules')]
 
 
 def deliberate_fragments():
-    """The fragments of the "# deliberate:" comments of the provider files, lower case."""
+    """The fragments of the "# deliberate:" comments of the provider and rules files, lower case."""
     fragments = []
-    for path in sorted(glob.glob(PROVIDER_FILES)):
+    for path in sorted(p for pattern in DOCUMENTING_FILES for p in glob.glob(pattern)):
         for line in open(path, encoding='utf-8'):
             m = re.match(r'\s*#\s*deliberate:\s*"([^"]+)"', line)
             if m:

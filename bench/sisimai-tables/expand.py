@@ -20,7 +20,9 @@ def extract(path):
             elif src[j] == ']': depth -= 1
             j += 1
         body = src[i:j-1]
-        body = re.sub(r'#[^\n]*', '', body)
+        # a Perl comment runs from '#' to the end of the line, but not inside a quoted phrase
+        # ('user over quota. (#5.1.1)')
+        body = re.sub(r"('(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\")|#[^\n]*", lambda m: m.group(1) or '', body)
         out['index'] += [(a or b).replace("\\'", "'") for a, b in re.findall(r"'((?:[^'\\]|\\.)*)'|\"((?:[^\"\\]|\\.)*)\"", body)]
     for m in re.finditer(r"qr\{", src):
         i = m.end(); depth = 1; j = i
