@@ -402,6 +402,55 @@ public final class CatalogMatcher {
         }
     }
 
+    /**
+     * What stands for a word {@code text[start, end)} that holds an {@code @}: {@code <address>} for
+     * the address, with the characters the word has around it kept in lower case, so that brackets
+     * and a tag glued to the address still count (Barracuda's {@code (ADDRESS:blocked)} is not
+     * {@code (ADDRESS:virus)}).
+     */
+    private static String addressMask(String text, int start, int end) {
+        int at = text.indexOf('@', start);
+        int from = at;
+        while (from > start && isLocalPartChar(text.charAt(from - 1))) {
+            from--;
+        }
+        int to = at + 1;
+        while (to < end && isDomainChar(text.charAt(to))) {
+            to++;
+        }
+        while (to > at + 1 && text.charAt(to - 1) == '.') {
+            to--;
+        }
+        if (from == start && to == end) {
+            return "<address>";
+        }
+        StringBuilder out = new StringBuilder(end - start + 9);
+        for (int i = start; i < from; i++) {
+            out.append(Character.toLowerCase(text.charAt(i)));
+        }
+        out.append("<address>");
+        for (int i = to; i < end; i++) {
+            out.append(Character.toLowerCase(text.charAt(i)));
+        }
+        return out.toString();
+    }
+
+    /** A character RFC 5322's dot-atom allows in a local part (ASCII), or any non-ASCII letter or digit. */
+    private static boolean isLocalPartChar(char c) {
+        if (c >= 128) {
+            return Character.isLetterOrDigit(c);
+        }
+        return (c | 0x20) >= 'a' && (c | 0x20) <= 'z' || c >= '0' && c <= '9' || ".!#$%&'*+-/=?^_`{|}~".indexOf(c) >= 0;
+    }
+
+    /** A character of a domain name or an address literal. */
+    private static boolean isDomainChar(char c) {
+        if (c >= 128) {
+            return Character.isLetterOrDigit(c);
+        }
+        return (c | 0x20) >= 'a' && (c | 0x20) <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '.' || c == '[' || c == ']';
+    }
+
     /** What stands for the word {@code text[start, end)} in a signature: a mask, or null for the word itself in lower case. */
     private static String maskOf(String text, int start, int end) {
         int letters = 0;
@@ -421,7 +470,7 @@ public final class CatalogMatcher {
             }
         }
         if (at) {
-            return "<address>";
+            return addressMask(text, start, end);
         } else if (digits > 0 && dots >= 3 && letters == 0) {
             return "<ip>";
         } else if (digits > 0 && letters > 0 && end - start >= 12) {

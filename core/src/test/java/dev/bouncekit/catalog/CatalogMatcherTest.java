@@ -56,6 +56,16 @@ class CatalogMatcherTest {
     }
 
     @Test
+    void an_address_stands_for_any_address_but_what_is_glued_to_it_counts() {
+        assertThat(matcher.find(ReplyParser.parse("550 permanent failure for one or more recipients (k.ito@example.org:blocked)")))
+                .map(CatalogEntry::id).contains("barracuda/blocked");
+        assertThat(matcher.find(ReplyParser.parse("550 permanent failure for one or more recipients (k.ito@example.org:virus)")))
+                .isEmpty();
+        assertThat(matcher.find(ReplyParser.parse("550 permanent failure for one or more recipients (K.Ito@Mail.Example.ORG:BLOCKED)")))
+                .map(CatalogEntry::id).contains("barracuda/blocked");
+    }
+
+    @Test
     void other_words_another_code_or_another_status_are_no_entry() {
         assertThat(matcher.find(ReplyParser.parse("550 5.1.1 The email account that you tried to reach is somewhere else"))).isEmpty();
         assertThat(matcher.find(ReplyParser.parse("450 4.2.1 The email account that you tried to reach does not exist."))).isEmpty();
