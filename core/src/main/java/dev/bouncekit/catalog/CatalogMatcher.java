@@ -2,6 +2,7 @@ package dev.bouncekit.catalog;
 
 import dev.bouncekit.reply.SmtpReply;
 import dev.bouncekit.status.EnhancedStatusCode;
+import dev.bouncekit.text.AddressLocalParts;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -435,12 +436,9 @@ public final class CatalogMatcher {
         return out.toString();
     }
 
-    /** A character RFC 5322's dot-atom allows in a local part (ASCII), or any non-ASCII letter or digit. */
+    /** A character of a local part: {@link AddressLocalParts#isLocalPartChar}, or any non-ASCII letter or digit. */
     private static boolean isLocalPartChar(char c) {
-        if (c >= 128) {
-            return Character.isLetterOrDigit(c);
-        }
-        return (c | 0x20) >= 'a' && (c | 0x20) <= 'z' || c >= '0' && c <= '9' || ".!#$%&'*+-/=?^_`{|}~".indexOf(c) >= 0;
+        return c >= 128 ? Character.isLetterOrDigit(c) : AddressLocalParts.isLocalPartChar(c);
     }
 
     /** A character of a domain name or an address literal. */

@@ -51,7 +51,7 @@ public final class AddressLocalParts {
     }
 
     /** A character RFC 5322's dot-atom allows in a local part, ASCII only. */
-    private static boolean isLocalPartChar(char c) {
+    public static boolean isLocalPartChar(char c) {
         if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') {
             return true;
         }
