@@ -2,6 +2,7 @@ package dev.bouncekit.classify;
 
 import dev.bouncekit.provider.ProviderDetector;
 import dev.bouncekit.rules.RuleMatcher;
+import dev.bouncekit.text.HostNameLabels;
 import dev.bouncekit.text.PhraseIndex;
 
 import java.util.ArrayList;
@@ -35,7 +36,7 @@ final class ReplyIndex {
         for (int m = 0; m < markers.size(); m++) {
             markerIds[m] = id(markers.get(m), false, ids, phrases, keepAll);
         }
-        index = new PhraseIndex(phrases, keepAll::get);
+        index = new PhraseIndex(phrases.stream().map(HostNameLabels::blank).toList(), keepAll::get);
         this.rules = rules.over(index, ruleIds);
         this.keywords = keywords.over(index, keywordIds);
         markerOf = new int[phrases.size()];
@@ -69,11 +70,12 @@ final class ReplyIndex {
     }
 
     /**
-     * Scans {@code text}, the local parts of its e-mail addresses blanked ({@link PhraseIndex#scanWithoutLocalParts}),
+     * Scans {@code text}, the local parts of its e-mail addresses and the leading labels of its host
+     * names blanked ({@link PhraseIndex#scanWithoutNames}),
      * into this thread's buffer: valid until this thread's next scan.
      */
     PhraseIndex.Matches scan(String text) {
-        return index.scanWithoutLocalParts(text, buffers.get());
+        return index.scanWithoutNames(text, buffers.get());
     }
 
     /** The rules, reading a {@link #scan}. */

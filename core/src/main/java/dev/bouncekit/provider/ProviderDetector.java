@@ -1,5 +1,6 @@
 package dev.bouncekit.provider;
 
+import dev.bouncekit.text.HostNameLabels;
 import dev.bouncekit.text.PhraseIndex;
 
 import java.io.BufferedReader;
@@ -63,7 +64,7 @@ public final class ProviderDetector {
             }
         }
         this.markerPhrases = List.copyOf(phrases);
-        this.markers = new PhraseIndex(phrases);
+        this.markers = new PhraseIndex(phrases.stream().map(HostNameLabels::blank).toList());
         this.buffers = ThreadLocal.withInitial(markers::newMatches);
         this.markerOwner = owners.stream().mapToInt(Integer::intValue).toArray();
         this.mailboxDomains = new SuffixTable(byMailboxDomain);
@@ -88,14 +89,15 @@ public final class ProviderDetector {
     /**
      * Detects the provider.
      *
-     * @param text            the reply text, as it is
+     * @param text            the reply text, as it is (its markers are read as the classifier reads
+     *                        its phrases: {@link PhraseIndex#scanWithoutNames})
      * @param remoteHost      the answering host, or null
      * @param recipientDomain the recipient's domain, or null
      */
     public Optional<Provider> detect(String text, String remoteHost, String recipientDomain) {
         int first = -1;
         if (text != null && !text.isEmpty() && markers.size() > 0) {
-            PhraseIndex.Matches found = markers.scan(text, buffers.get());
+            PhraseIndex.Matches found = markers.scanWithoutNames(text, buffers.get());
             for (int i = 0; i < found.count(); i++) {
                 first = first < 0 ? found.phrase(i) : Math.min(first, found.phrase(i));
             }

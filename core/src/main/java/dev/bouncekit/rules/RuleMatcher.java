@@ -4,6 +4,7 @@ import dev.bouncekit.reply.SmtpReply;
 import dev.bouncekit.reply.SmtpStage;
 import dev.bouncekit.status.EnhancedStatusCode;
 import dev.bouncekit.taxonomy.Reason;
+import dev.bouncekit.text.HostNameLabels;
 import dev.bouncekit.text.PhraseIndex;
 
 import java.util.ArrayList;
@@ -99,7 +100,7 @@ public final class RuleMatcher {
         for (int p = 0; p < later.length; p++) {
             later[p] = laterOnes.get(p);
         }
-        index = new PhraseIndex(phrases, laterOnes::get);
+        index = new PhraseIndex(phrases.stream().map(HostNameLabels::blank).toList(), laterOnes::get);
         providers = providersOf(this.rules);
         checks = checksOf(providers, rulePhrases, conditionalOf(this.rules));
         reasonBits = new long[this.rules.size()];
@@ -238,18 +239,19 @@ public final class RuleMatcher {
         if (index.size() == 0 || text == null || text.isEmpty()) {
             return Optional.empty();
         }
-        return first(index.scanWithoutLocalParts(text, index.newMatches()), provider, stage, reply, status, ANY);
+        return first(index.scanWithoutNames(text, index.newMatches()), provider, stage, reply, status, ANY);
     }
 
     /**
      * Scans {@code text} once, for any number of questions about which rules match it.
      *
      * @param text the reply text, as it is (case and white space are folded while matching, and the
-     *             local parts of e-mail addresses are not read: {@link PhraseIndex#scanWithoutLocalParts})
+     *             local parts of e-mail addresses and the leading labels of host names are not read:
+     *             {@link PhraseIndex#scanWithoutNames})
      */
     public Scan scan(String text) {
         boolean nothing = index.size() == 0 || text == null || text.isEmpty();
-        return new Scan(nothing ? null : index.scanWithoutLocalParts(text, index.newMatches()));
+        return new Scan(nothing ? null : index.scanWithoutNames(text, index.newMatches()));
     }
 
     /** The rules, in priority order. */

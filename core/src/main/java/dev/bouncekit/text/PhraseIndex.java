@@ -544,16 +544,20 @@ public final class PhraseIndex {
 
     /**
      * {@link #scan(CharSequence, Matches)} of a reply text with the local parts of its e-mail
-     * addresses blanked ({@link AddressLocalParts}): the words of an address are not read as the
-     * server's. The text is copied into {@code into}'s buffer and blanked there.
+     * addresses ({@link AddressLocalParts}) and the leading labels of its host names
+     * ({@link HostNameLabels}) blanked: the words of an address or a machine's name are not read as
+     * the server's. The text is copied into {@code into}'s buffer and blanked there. An index
+     * scanned this way is built over phrases blanked by {@link HostNameLabels#blank(String)}, so
+     * that a phrase naming a host matches it.
      *
      * @throws IllegalArgumentException when {@code into} was made by another index
      */
-    public Matches scanWithoutLocalParts(String text, Matches into) {
+    public Matches scanWithoutNames(String text, Matches into) {
         int n = text.length();
         char[] chars = into.chars(n);
         text.getChars(0, n, chars, 0);
         AddressLocalParts.blank(text, chars);
+        HostNameLabels.blank(chars, n);
         return scan(chars, n, into);
     }
 

@@ -44,6 +44,23 @@ class BounceClassifierTest {
     }
 
     @Test
+    void the_words_of_a_host_name_are_not_read_as_what_the_server_said() {
+        Classification lf = classifier.classify("521 5.5.2 spamfilter.mail.example.net Error: bare <LF> received");
+        Classification unknown = classifier.classify(
+                "550 5.1.1 <info@example.org>: Recipient address rejected: User unknown (mx.quota.example.net)");
+        Classification refused = classifier.classify(
+                "554 mailguard-virus.example.co.uk ESMTP not accepting messages", DeliveryContext.at(SmtpStage.CONNECT));
+        Classification gmail = classifier.classify("550-5.1.1 The email account that you tried to reach does not exist. "
+                + "Learn more at https://support.google.com/mail/?p=NoSuchUser a1si2345.171 - gsmtp");
+
+        assertThat(lf.reason()).isEqualTo(Reason.SYNTAXERROR);
+        assertThat(unknown.reason()).isEqualTo(Reason.USERUNKNOWN);
+        assertThat(refused.reason()).isNotEqualTo(Reason.VIRUSDETECTED).isEqualTo(classifier.classify(
+                "554 mx.example.co.uk ESMTP not accepting messages", DeliveryContext.at(SmtpStage.CONNECT)).reason());
+        assertThat(gmail.provider()).isEqualTo("gmail");
+    }
+
+    @Test
     void a_status_code_that_names_the_cause_of_a_symptom_phrase_decides_as_the_cause() {
         Classification named = classifier.classify("450 4.7.25 Client host rejected: try again later");
         Classification unnamed = classifier.classify("450 4.7.1 Client host rejected: try again later");
