@@ -39,26 +39,29 @@ public final class HostNameLabels {
      * character changed.
      */
     public static boolean blank(char[] chars, int length) {
+        return blank(new String(chars, 0, length), chars);
+    }
+
+    /**
+     * Blanks, in {@code chars}, which holds a copy of {@code text} from its start, the leading labels
+     * of every host name of {@code text}; true when a character changed. {@code text} is searched for
+     * its dots ({@link String#indexOf(int, int)}), {@code chars} read around them and written.
+     */
+    public static boolean blank(String text, char[] chars) {
+        int length = text.length();
         boolean blanked = false;
         int from = 0;
-        while (from < length) {
-            int dot = from;
-            while (dot < length && chars[dot] != '.') {
-                dot++;
-            }
-            if (dot >= length) {
-                break;
-            }
+        for (int dot = text.indexOf('.'); dot >= 0; dot = text.indexOf('.', from)) {
             int start = dot;
             while (start > from && isLabelChar(chars[start - 1])) {
                 start--;
             }
-            int end = dot;
+            int end = dot + 1;
             while (end < length && (isLabelChar(chars[end]) || chars[end] == '.')) {
                 end++;
             }
             blanked |= blankName(chars, start, end);
-            from = end + 1;
+            from = end;
         }
         return blanked;
     }

@@ -557,7 +557,7 @@ public final class PhraseIndex {
         char[] chars = into.chars(n);
         text.getChars(0, n, chars, 0);
         AddressLocalParts.blank(text, chars);
-        HostNameLabels.blank(chars, n);
+        HostNameLabels.blank(text, chars);
         return scan(chars, n, into);
     }
 
