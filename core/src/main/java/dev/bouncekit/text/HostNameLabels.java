@@ -99,6 +99,9 @@ public final class HostNameLabels {
         while (end > start && chars[end - 1] == '.') {
             end--;
         }
+        if (end - start < 5 || !isLetter(chars[end - 1])) {
+            return false;  // too short for three labels, or no top-level domain at its end ("5.1.1")
+        }
         // The dots that end the last three labels but one, counted from the end: the last one
         // found before the top-level domain, the one before the second level, and the one before
         // the third.
