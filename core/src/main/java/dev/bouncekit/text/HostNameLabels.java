@@ -31,6 +31,15 @@ public final class HostNameLabels {
     private static final String[] GENERIC_SECOND_LEVELS = {
             "co", "com", "net", "org", "ne", "or", "ac", "ad", "go", "gov", "edu", "ed", "gr", "lg", "mil"};
 
+    /** ASCII letters, digits and the hyphen: the characters of a label. */
+    private static final boolean[] LABEL_CHARS = new boolean[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            LABEL_CHARS[c] = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-';
+        }
+    }
+
     private HostNameLabels() {
     }
 
@@ -52,6 +61,12 @@ public final class HostNameLabels {
         boolean blanked = false;
         int from = 0;
         for (int dot = text.indexOf('.'); dot >= 0; dot = text.indexOf('.', from)) {
+            if (dot + 1 >= length || !isLabelChar(chars[dot + 1]) && chars[dot + 1] != '.') {
+                // A run's first dot has a label or a dot after it: a dot that ends a sentence
+                // starts none.
+                from = dot + 1;
+                continue;
+            }
             int start = dot;
             while (start > from && isLabelChar(chars[start - 1])) {
                 start--;
@@ -189,8 +204,9 @@ public final class HostNameLabels {
     }
 
     private static boolean isLabelChar(char c) {
-        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-';
+        return c < 128 && LABEL_CHARS[c];
     }
+
 
     private static String[][] byLength(String... words) {
         int longest = 0;

@@ -7,12 +7,14 @@ import dev.bouncekit.rules.PhraseRule;
 import dev.bouncekit.rules.RuleMatcher;
 import dev.bouncekit.rules.RuleSet;
 import dev.bouncekit.status.EnhancedStatusCode;
+import dev.bouncekit.text.HostNameLabels;
 import dev.bouncekit.text.PhraseIndex;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -77,6 +79,36 @@ class ReplyIndexProperties {
     @Provide
     Arbitrary<SmtpStage> stages() {
         return Arbitraries.of(SmtpStage.values()).injectNull(0.3);
+    }
+
+    /**
+     * No built-in phrase starts with the labels {@link HostNameLabels} blanks: such a phrase would
+     * start with a run of {@code x}, and every blanked address or host of a text would walk it. A
+     * phrase names such a host from its registered domain on ({@code google.com/mail/?p=}, not
+     * {@code support.google.com/mail/?p=}), or after words of its own ({@code ://delist.messaging...}).
+     */
+    @Test
+    void no_built_in_phrase_starts_with_a_hosts_blanked_labels() {
+        List<String> starting = new ArrayList<>();
+        for (String phrase : allPhrases()) {
+            String blanked = HostNameLabels.blank(phrase);
+            int d = 0;
+            while (d < phrase.length() && d < blanked.length() && phrase.charAt(d) == blanked.charAt(d)) {
+                d++;
+            }
+            if (d < blanked.length() && blanked.substring(0, d).replace("\\b", "").replace(".", "").isEmpty()) {
+                starting.add(phrase);
+            }
+        }
+
+        assertThat(starting).isEmpty();
+    }
+
+    private static List<String> allPhrases() {
+        List<String> out = new ArrayList<>(RULES.phrases());
+        out.addAll(KEYWORDS.phrases());
+        out.addAll(PROVIDERS.textMarkers());
+        return out;
     }
 
     private static List<String> pieces() {
