@@ -236,8 +236,10 @@ public final class BounceClassifier {
         }
         Reason reason = verdict.reason;
         String rule = verdict.rule;
-        if (reason == Reason.USERUNKNOWN && providerId == null
-                && (verdict.evidence == Evidence.PHRASE || verdict.evidence == Evidence.KEYWORD)
+        boolean afterData = stage == SmtpStage.DATA;
+        if (reason == Reason.USERUNKNOWN && (providerId == null || afterData)
+                && (verdict.evidence == Evidence.PHRASE || verdict.evidence == Evidence.KEYWORD
+                    || verdict.evidence == Evidence.CATALOG && afterData)
                 && !isStageFree(rule)) {
             if (status != null && statuses.reasonOf(status).orElse(null) == Reason.SUSPEND) {
                 reason = Reason.SUSPEND;
@@ -408,7 +410,11 @@ public final class BounceClassifier {
      * X.1.10 "recipient not found", which Sisimai 4.25 {@code Lhost/Office365.pm} reads so) or when it
      * came at RCPT TO (at MAIL FROM it becomes {@code rejected}); after DATA, or at a stage nobody
      * reported, a recipient-side filter refused the message: {@code filtered}. Replies of a known
-     * provider are exempt: mailbox providers refuse unknown users at RCPT TO and document them so.
+     * provider, and its catalog replies, are exempt when no stage is reported: mailbox providers
+     * refuse unknown users at RCPT TO and document them so. Reported after DATA, they are not:
+     * docomo's "550 Unknown user" after DATA is its recipients' filter (Sisimai 4.25
+     * {@code Rhost/NTTDOCOMO.pm}), and a catalog reply documented at RCPT TO but seen after DATA
+     * is not the answer the catalog describes.
      * (Before this rule, a status Sisimai's table reads as {@code suspend}, 4.2.1 and X.7.13, makes
      * the wording a suspended account: 4.25 {@code Reason/UserUnknown.pm} and
      * {@code Reason/Filtered.pm} give way to that code.)
