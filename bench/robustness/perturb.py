@@ -5,6 +5,8 @@ files are skipped, never read past their id.
           newlines, by CRLF, by spaces (as a DSN parser flattens it) and folded in a Diagnostic-Code field;
   address: the local part of every address replaced by a name that is also a keyword (spam.reports,
           quota-team, dmarc-reports, ratelimit, ...): an address names a mailbox, not a cause;
+  host:   every host or mail domain named after a machine whose name is also a keyword (spamfilter.,
+          mx.quota., mailguard-virus., ...) put in front: a host's name names a machine, not a cause;
   case:   the whole text in capital letters, as some servers write it;
   synonym: one word swapped for another servers use in its place (rejected, refused, denied, declined;
           user, recipient, addressee), except where the company changes its meaning ("connection
@@ -52,6 +54,16 @@ def folded(reply):
     lines = [f"{code}-{status}{p}" for p in parts[:-1]] + [f"{code} {status}{parts[-1]}"]
     return [("folded: newlines", "\n".join(lines)), ("folded: CRLF", "\r\n".join(lines)),
             ("folded: one line", " ".join(lines)), ("folded: Diagnostic-Code", "Diagnostic-Code: smtp; " + "\n    ".join(lines))]
+
+
+HOST = re.compile(r"(?<![\w.-])((?:[A-Za-z0-9-]+\.)+[a-z]{2,6})(?![\w.-])")
+HOST_NAMES = ["spamfilter", "mx.quota", "mailguard-virus", "relay1.blocked", "dmarc", "smtp-timeout"]
+
+
+def hosted(reply):
+    if not HOST.search(reply):
+        return []
+    return [("host: " + name, HOST.sub(lambda m: name + "." + m.group(1), reply)) for name in HOST_NAMES]
 
 
 def addressed(reply):
@@ -108,7 +120,7 @@ def main():
     jar, paths = sys.argv[1], [a for a in sys.argv[2:] if a != "-v"]
     items = []
     for row in rows(paths):
-        variants = folded(row["reply"]) + addressed(row["reply"]) + synonyms(row["reply"]) \
+        variants = folded(row["reply"]) + addressed(row["reply"]) + hosted(row["reply"]) + synonyms(row["reply"]) \
             + uncoded(row["reply"]) + wrapped(row) + [("case: upper case", row["reply"].upper())]
         if variants:
             items.append((row, "as written", row["reply"]))
