@@ -2,7 +2,6 @@ package dev.bouncekit.classify;
 
 import dev.bouncekit.provider.ProviderDetector;
 import dev.bouncekit.rules.RuleMatcher;
-import dev.bouncekit.text.HostNameLabels;
 import dev.bouncekit.text.PhraseIndex;
 
 import java.util.ArrayList;
@@ -36,7 +35,7 @@ final class ReplyIndex {
         for (int m = 0; m < markers.size(); m++) {
             markerIds[m] = id(markers.get(m), false, ids, phrases, keepAll);
         }
-        index = new PhraseIndex(phrases.stream().map(HostNameLabels::blank).toList(), keepAll::get);
+        index = PhraseIndex.withoutNames(phrases, keepAll::get);
         this.rules = rules.over(index, ruleIds);
         this.keywords = keywords.over(index, keywordIds);
         markerOf = new int[phrases.size()];

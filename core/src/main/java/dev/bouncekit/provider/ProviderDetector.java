@@ -1,6 +1,5 @@
 package dev.bouncekit.provider;
 
-import dev.bouncekit.text.HostNameLabels;
 import dev.bouncekit.text.PhraseIndex;
 
 import java.io.BufferedReader;
@@ -64,7 +63,7 @@ public final class ProviderDetector {
             }
         }
         this.markerPhrases = List.copyOf(phrases);
-        this.markers = new PhraseIndex(phrases.stream().map(HostNameLabels::blank).toList());
+        this.markers = PhraseIndex.withoutNames(phrases, p -> false);
         this.buffers = ThreadLocal.withInitial(markers::newMatches);
         this.markerOwner = owners.stream().mapToInt(Integer::intValue).toArray();
         this.mailboxDomains = new SuffixTable(byMailboxDomain);

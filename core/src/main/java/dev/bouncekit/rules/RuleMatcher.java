@@ -4,7 +4,6 @@ import dev.bouncekit.reply.SmtpReply;
 import dev.bouncekit.reply.SmtpStage;
 import dev.bouncekit.status.EnhancedStatusCode;
 import dev.bouncekit.taxonomy.Reason;
-import dev.bouncekit.text.HostNameLabels;
 import dev.bouncekit.text.PhraseIndex;
 
 import java.util.ArrayList;
@@ -100,7 +99,7 @@ public final class RuleMatcher {
         for (int p = 0; p < later.length; p++) {
             later[p] = laterOnes.get(p);
         }
-        index = new PhraseIndex(phrases.stream().map(HostNameLabels::blank).toList(), laterOnes::get);
+        index = PhraseIndex.withoutNames(phrases, laterOnes::get);
         providers = providersOf(this.rules);
         checks = checksOf(providers, rulePhrases, conditionalOf(this.rules));
         reasonBits = new long[this.rules.size()];

@@ -44,14 +44,6 @@ public final class HostNameLabels {
     }
 
     /**
-     * Blanks, in {@code chars[0, length)}, the leading labels of every host name there; true when a
-     * character changed.
-     */
-    public static boolean blank(char[] chars, int length) {
-        return blank(new String(chars, 0, length), chars);
-    }
-
-    /**
      * Blanks, in {@code chars}, which holds a copy of {@code text} from its start, the leading labels
      * of every host name of {@code text}; true when a character changed. {@code text} is searched for
      * its dots ({@link String#indexOf(int, int)}), {@code chars} read around them and written.
@@ -82,7 +74,7 @@ public final class HostNameLabels {
     }
 
     /**
-     * {@code phrase} with its host names blanked as {@link #blank(char[], int)} blanks a text's; its
+     * {@code phrase} with its host names blanked as {@link #blank(String, char[])} blanks a text's; its
      * word-boundary markers ({@link PhraseIndex#BOUNDARY}) are kept and not read as part of a name.
      */
     public static String blank(String phrase) {
@@ -95,8 +87,9 @@ public final class HostNameLabels {
         if (to <= from) {
             return phrase;
         }
-        char[] body = phrase.substring(from, to).toCharArray();
-        if (!blank(body, body.length)) {
+        String inner = phrase.substring(from, to);
+        char[] body = inner.toCharArray();
+        if (!blank(inner, body)) {
             return phrase;
         }
         // A phrase that starts inside a blanked label ("groups.google.com", now "xxxxxx.google.com")

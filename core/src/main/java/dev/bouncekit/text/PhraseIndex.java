@@ -141,6 +141,21 @@ public final class PhraseIndex {
     }
 
     /**
+     * An index for texts scanned by {@link #scanWithoutNames}: built over {@code phrases} blanked
+     * as {@link HostNameLabels#blank(String)} blanks them, so that a phrase naming a host matches
+     * the host's blanked name; phrase {@code i} is reported as index {@code i}.
+     *
+     * @see #PhraseIndex(List, IntPredicate)
+     */
+    public static PhraseIndex withoutNames(List<String> phrases, IntPredicate keepAllEnds) {
+        List<String> blanked = new ArrayList<>(phrases.size());
+        for (String phrase : phrases) {
+            blanked.add(HostNameLabels.blank(phrase));
+        }
+        return new PhraseIndex(blanked, keepAllEnds);
+    }
+
+    /**
      * {@link #PhraseIndex(List, IntPredicate)} with full rows for at most {@code denseEntries}
      * table entries for the shallow states (at least the root's row) and {@code deepEntries} for
      * deeper ones: tests make them small, so that small phrase sets take the paths of states
@@ -547,8 +562,7 @@ public final class PhraseIndex {
      * addresses ({@link AddressLocalParts}) and the leading labels of its host names
      * ({@link HostNameLabels}) blanked: the words of an address or a machine's name are not read as
      * the server's. The text is copied into {@code into}'s buffer and blanked there. An index
-     * scanned this way is built over phrases blanked by {@link HostNameLabels#blank(String)}, so
-     * that a phrase naming a host matches it.
+     * scanned this way is made by {@link #withoutNames}, so that a phrase naming a host matches it.
      *
      * @throws IllegalArgumentException when {@code into} was made by another index
      */

@@ -36,7 +36,7 @@ class HostNameLabelsTest {
                 "invoice.pdf.exe", "a..b.example.com", "1.2.3.4", "xx.x.example.com")) {
             char[] chars = text.toCharArray();
 
-            assertThat(HostNameLabels.blank(chars, chars.length)).as(text).isFalse();
+            assertThat(HostNameLabels.blank(text, chars)).as(text).isFalse();
             assertThat(new String(chars)).isEqualTo(text);
         }
     }
