@@ -22,7 +22,7 @@ import java.util.Set;
  * @param excludedStages stages at which it does not apply
  * @param statusClass    2, 4 or 5 to require that class of reply, 0 for any
  * @param statusPrefixes enhanced status codes or prefixes (e.g. {@code 5.7.}) the reply must have
- *                       one of; empty for any
+ *                       one of, or {@code none} for a reply without one; empty for any
  * @param replyCode      the basic reply code (e.g. {@code 542}) the reply must have, 0 for any
  * @param yieldsTo       keyword families ({@link RuleSet#builtInKeywords()}) whose words, found in
  *                       the same reply, decide before this rule: a summary such as "giving up" that
@@ -65,6 +65,9 @@ public record PhraseRule(String source, Reason reason, String provider, List<Str
      * @param reply the reply's basic code (e.g. 550); when it has none, 2, 4 or 5, the class its
      *              enhanced status code gives; 0 when neither is known
      */
+    /** The {@code status=} value that a reply without an enhanced status code satisfies. */
+    static final String NO_STATUS = "none";
+
     boolean conditionsHold(SmtpStage stage, int reply, EnhancedStatusCode status) {
         int replyClass = reply >= 100 ? reply / 100 : reply;
         if (!stages.isEmpty() && (stage == null || !stages.contains(stage))) {
@@ -81,7 +84,7 @@ public record PhraseRule(String source, Reason reason, String provider, List<Str
         }
         if (!statusPrefixes.isEmpty()) {
             if (status == null) {
-                return false;
+                return statusPrefixes.contains(NO_STATUS);
             }
             String code = status.toString();
             for (String prefix : statusPrefixes) {

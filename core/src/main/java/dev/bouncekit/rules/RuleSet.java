@@ -44,7 +44,8 @@ import java.util.Set;
  * not a letter or digit, or is the edge of the text. {@code \b} goes right next to the phrase's
  * text; anywhere else in a phrase it is an error. Right: a reason (Sisimai 5.5 names), then
  * optional conditions: {@code stage=RCPT,DATA}, {@code not-stage=DATA}, {@code class=4|5},
- * {@code status=5.7.1,5.2.} (a trailing dot matches a prefix), {@code code=542} (the basic reply
+ * {@code status=5.7.1,5.2.} (a trailing dot matches a prefix; {@code none}: a reply without an
+ * enhanced status code), {@code code=542} (the basic reply
  * code, for the few servers whose meaning lies in a code of their own), and
  * {@code yields=networkerror,mailboxfull}: the keywords of those reasons, found in the same reply,
  * decide before the rule (a summary such as "giving up" gives way to the cause the reply names).
@@ -254,9 +255,10 @@ public final class RuleSet {
                 }
                 case "status" -> {
                     for (String s : value.split(",")) {
-                        if (!s.matches("[245x]\\.[0-9]{1,3}\\.([0-9]{1,3})?") && !s.matches("[245]\\.")) {
+                        if (!s.matches("[245x]\\.[0-9]{1,3}\\.([0-9]{1,3})?") && !s.matches("[245]\\.")
+                                && !s.equals(PhraseRule.NO_STATUS)) {
                             throw new RuleSyntaxException(where + ": status '" + s
-                                    + "' is not a code like 5.7.1 or a prefix like 5.7.");
+                                    + "' is not a code like 5.7.1, a prefix like 5.7. or none");
                         }
                         statuses.add(s);
                     }
