@@ -109,6 +109,17 @@ class RuleMatcherTest {
     }
 
     @Test
+    void status_none_is_a_reply_without_an_enhanced_code() throws IOException {
+        RuleMatcher matcher = compile("address rejected => userunknown status=none,5.1.\n");
+        RuleMatcher.Scan scan = matcher.scan("550 Address rejected");
+
+        assertThat(scan.first(null, SmtpStage.RCPT, 550, null).map(PhraseRule::reason)).contains(Reason.USERUNKNOWN);
+        assertThat(scan.first(null, SmtpStage.RCPT, 550, EnhancedStatusCode.of("5.1.0")).map(PhraseRule::reason))
+                .contains(Reason.USERUNKNOWN);
+        assertThat(scan.first(null, SmtpStage.RCPT, 550, EnhancedStatusCode.of("5.7.1"))).isEmpty();
+    }
+
+    @Test
     void a_megabyte_of_repeated_parts_and_near_misses_is_matched() throws IOException {
         RuleMatcher matcher = compile("aaaa ... aaab => userunknown\n"
                 + "\\baa ... aa\\b ... \\baa => mailboxfull\n"

@@ -103,6 +103,7 @@ class RuleSetTest {
         assertThatThrownBy(() -> rules("x => userunknown stage=LUNCH\n")).hasMessageContaining("unknown stage 'LUNCH'");
         assertThatThrownBy(() -> rules("x => userunknown color=red\n")).hasMessageContaining("unknown condition 'color'");
         assertThatThrownBy(() -> rules("x => userunknown status=9.9\n")).hasMessageContaining("status '9.9'");
+        assertThatThrownBy(() -> rules("x => userunknown status=nothing\n")).hasMessageContaining("status 'nothing'");
         assertThatThrownBy(() -> rules("x => userunknown code=5.1.1\n")).hasMessageContaining("code must be a reply code");
         assertThatThrownBy(() -> rules("x => userunknown code=999\n")).hasMessageContaining("'999'");
         assertThatThrownBy(() -> rules(" ... => userunknown\n")).hasMessageContaining("empty phrase");
