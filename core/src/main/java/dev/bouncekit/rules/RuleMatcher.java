@@ -276,8 +276,9 @@ public final class RuleMatcher {
     /**
      * {@link #firstIndex(PhraseIndex.Matches, String, SmtpStage, int, EnhancedStatusCode, Predicate)}
      * of the rules whose reason is in the mask {@code reasons} ({@link #reasons(java.util.Set)}, or
-     * {@link #ANY_REASON}), other than {@code except} (compared by identity; null for none): a test
-     * made of two reads, not a call.
+     * {@link #ANY_REASON}), other than {@code except} and the rules of its source line (its spelling
+     * and synonym siblings, which are the same rule; null for none): a test made of two reads, not a
+     * call, when there is none.
      */
     public int firstIndex(PhraseIndex.Matches found, String provider, SmtpStage stage, int reply,
                           EnhancedStatusCode status, long reasons, PhraseRule except) {
@@ -310,7 +311,7 @@ public final class RuleMatcher {
                         || ((check & OWN_PROVIDER) == 0 || providers[r].equals(provider))
                         && ((check & LATER_PHRASES) == 0 || phrasesInOrder(r, found, i))
                         && ((check & CONDITIONS) == 0 || rules.get(r).conditionsHold(stage, reply, status)))
-                        && (except == null || rules.get(r) != except)
+                        && (except == null || !rules.get(r).source().equals(except.source()))
                         && (accept == null || accept.test(rules.get(r)))) {
                     best = r;
                     break;
