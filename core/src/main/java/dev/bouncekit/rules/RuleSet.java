@@ -65,7 +65,7 @@ public final class RuleSet {
     private static final String BUILT_IN_DIRECTORY = "/dev/bouncekit/rules/";
 
     /** The generic lexicons after the English one, one file a language. */
-    private static final List<String> LEXICONS = List.of("de", "fr", "es", "it", "pt", "ru", "zh", "ja", "ko", "pl", "cs", "nl", "tr", "fi", "sv", "da", "no", "hu", "ro", "el");
+    private static final List<String> LEXICONS = List.of("de", "fr", "es", "it", "pt", "ru", "zh", "ja", "ko", "pl", "cs", "nl", "tr", "fi", "sv", "da", "no", "hu", "ro", "el", "vi", "id", "th", "ar", "he");
 
     private static final RuleSet BUILT_IN = builtInPhrases();
 
