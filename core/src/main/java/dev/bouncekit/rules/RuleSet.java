@@ -45,8 +45,8 @@ import java.util.Set;
  * text; anywhere else in a phrase it is an error. Right: a reason (Sisimai 5.5 names), then
  * optional conditions: {@code stage=RCPT,DATA}, {@code not-stage=DATA}, {@code class=4|5},
  * {@code status=5.7.1,5.2.} (a trailing dot matches a prefix; {@code none}: a reply without an
- * enhanced status code), {@code code=542} (the basic reply
- * code, for the few servers whose meaning lies in a code of their own), and
+ * enhanced status code), {@code code=542} (the basic reply code, for the few servers whose meaning
+ * lies in a code of their own), and
  * {@code yields=networkerror,mailboxfull}: the keywords of those reasons, found in the same reply,
  * decide before the rule (a summary such as "giving up" gives way to the cause the reply names).
  *
@@ -65,7 +65,8 @@ public final class RuleSet {
     private static final String BUILT_IN_DIRECTORY = "/dev/bouncekit/rules/";
 
     /** The generic lexicons after the English one, one file a language. */
-    private static final List<String> LEXICONS = List.of("de", "fr", "es", "it", "pt", "ru", "zh", "ja", "ko", "pl", "cs", "nl", "tr", "fi", "sv", "da", "no", "hu", "ro", "el", "vi", "id", "th", "ar", "he");
+    private static final List<String> LEXICONS = List.of("de", "fr", "es", "it", "pt", "ru", "zh", "ja", "ko", "pl", "cs",
+            "nl", "tr", "fi", "sv", "da", "no", "hu", "ro", "el", "vi", "id", "th", "ar", "he");
 
     private static final RuleSet BUILT_IN = builtInPhrases();
 
