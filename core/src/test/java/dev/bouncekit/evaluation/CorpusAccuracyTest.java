@@ -18,11 +18,12 @@ class CorpusAccuracyTest {
     // Gates a little under the figures measured when they were set (README, Accuracy): a drop fails.
     // The train reason gate was 97.0 until 3,577 rows written blind joined the files: the train rows
     // among them that their writers and the rules read differently stay misses, and train fell to 95.7;
-    // 95.5 until 3,373 more (the fourteenth to sixteenth batches) brought it to 94.3 the same way,
-    // and the owner gate 98.0 -> 97.0 (97.4).
-    private static final double TRAIN_REASON = 94.0;
-    private static final double TRAIN_OWNER = 97.0;
-    private static final double VALIDATION_REASON = 89.0;
+    // 95.5 until 4,331 more (the fourteenth to seventeenth batches) brought it to 93.5 the same way,
+    // and the owner gate 98.0 -> 96.5. The validation reason gate went 89.0 -> 88.0 with them (their
+    // validation rows were scored blind; measured 88.4).
+    private static final double TRAIN_REASON = 93.0;
+    private static final double TRAIN_OWNER = 96.5;
+    private static final double VALIDATION_REASON = 88.0;
     private static final double VALIDATION_OWNER = 93.0;
     /**
      * How far validation may trail train, in points. The goal is 5; measured 7.4 over the three files
@@ -34,10 +35,10 @@ class CorpusAccuracyTest {
      * Of the train rows decided by a catalog entry or a phrase rule, how many the rest of the
      * classifier still gets right without that entry or rule (DropoutEvaluation): what wording no
      * rule names meets. Measured 89.3% when set (78.3% before the broad layers were grown from it),
-     * 90.1% once the status code and the keywords took Sisimai 4.25's order; 88.2% with the rows of the
-     * fourteenth to sixteenth batches, whose train rows are decided by younger, less backed families.
+     * 90.1% once the status code and the keywords took Sisimai 4.25's order; 87.2% with the rows of the
+     * fourteenth to seventeenth batches, whose train rows are decided by younger, less backed families.
      */
-    private static final double TRAIN_DROPOUT = 88.0;
+    private static final double TRAIN_DROPOUT = 87.0;
 
     /**
      * Phrase rules held by one known text alone ({@link RuleEvidence}): the rule decides that one
@@ -48,12 +49,12 @@ class CorpusAccuracyTest {
      * known texts, per thousand: 112 of 4,284 texts (26.1) when it was set as a count. Rows written
      * blind and added since raise the count with no rule written for them (a rule that decided
      * none of the texts and decides one new row read wording it was not written from), so the
-     * gate grows with the texts, not with the rules. 26 until the fourteenth to sixteenth batches: the
-     * families written from their train rows in languages and systems the rules had not met (Thai,
-     * Arabic, Exchange's NDR in Romanian, Facebook's codes) are each backed by one text so far, and
-     * the rate measured 28.6 (261 of 9,119).
+     * gate grows with the texts, not with the rules. 26 until the fourteenth to seventeenth batches:
+     * the families written from their train rows in languages and systems the rules had not met
+     * (Thai, Persian, Exchange's NDR in Romanian, Facebook's codes) are each backed by one text so
+     * far, and the rate measured 30.4 (297 of 9,783).
      */
-    private static final int HELD_PER_THOUSAND_TEXTS = 29;
+    private static final int HELD_PER_THOUSAND_TEXTS = 31;
 
     /** The labelled files gated together and the fewest rows each must keep. */
     private static final java.util.Map<String, Integer> LABELLED = java.util.Map.of(
@@ -63,19 +64,19 @@ class CorpusAccuracyTest {
      * NDR bodies and delay notices, gated on their own: many carry no SMTP code and no stage, so an
      * unknown user in generic wording there is read as {@code filtered} by Sisimai's stage rule (the
      * owner stays right). Gates a little under the figures measured when they were set (train 94.3 /
-     * 97.1, validation 84.9 / 93.0, a gap of 9.4 points; docs/accuracy.md). When 925 rows written
-     * blind joined the file (the fourteenth to sixteenth batches), the train reason gate went 93.0 ->
-     * 89.5, the train owner gate 96.0 -> 94.0 and the validation owner gate 91.0 -> 90.0: the train
+     * 97.1, validation 84.9 / 93.0, a gap of 9.4 points; docs/accuracy.md). When 1,008 rows written
+     * blind joined the file (the fourteenth to seventeenth batches), the train reason gate went 93.0 ->
+     * 88.5, the train owner gate 96.0 -> 93.5 and the validation owner gate 91.0 -> 89.0: the train
      * misses left among them are contested conventions (list posts by non-members, a final notice
      * that names its last error), kept as misses rather than written as rules, and its validation
      * rows were scored blind.
      */
     private static final String NDR = "labelled/ndr.tsv";
     private static final int NDR_ROWS = 250;
-    private static final double NDR_TRAIN_REASON = 89.5;
-    private static final double NDR_TRAIN_OWNER = 94.0;
+    private static final double NDR_TRAIN_REASON = 88.5;
+    private static final double NDR_TRAIN_OWNER = 93.5;
     private static final double NDR_VALIDATION_REASON = 83.0;
-    private static final double NDR_VALIDATION_OWNER = 90.0;
+    private static final double NDR_VALIDATION_OWNER = 89.0;
     private static final double NDR_GAP = 10.0;
 
     private static Evaluation evaluate(String name) throws IOException {
