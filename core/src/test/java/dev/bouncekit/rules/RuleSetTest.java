@@ -7,7 +7,13 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.io.StringReader;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -113,5 +119,22 @@ class RuleSetTest {
     void built_in_rules_load_and_compile() {
         assertThat(RuleSet.builtIn().rules()).hasSizeGreaterThan(300);
         assertThat(RuleSet.builtIn().compile().rules()).hasSameSizeAs(RuleSet.builtIn().rules());
+    }
+
+    @Test
+    void every_lexicon_file_of_the_built_in_rules_is_read() throws IOException, URISyntaxException {
+        Path directory = Path.of(RuleSet.class.getResource("/dev/bouncekit/rules/generic.rules").toURI()).getParent();
+        Set<String> files;
+        try (Stream<Path> listed = Files.list(directory)) {
+            files = listed.map(file -> file.getFileName().toString())
+                    .filter(name -> name.startsWith("lexicon-") && name.endsWith(".rules"))
+                    .collect(Collectors.toSet());
+        }
+        Set<String> read = RuleSet.builtIn().rules().stream()
+                .map(rule -> rule.source().substring(0, rule.source().lastIndexOf(':')))
+                .collect(Collectors.toSet());
+
+        assertThat(files).hasSizeGreaterThan(30);
+        assertThat(read).containsAll(files);
     }
 }
