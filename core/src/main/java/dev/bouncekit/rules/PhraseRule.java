@@ -59,15 +59,15 @@ public record PhraseRule(String source, Reason reason, String provider, List<Str
                 statusClass, statusPrefixes, replyCode, yieldsTo);
     }
 
+    /** The {@code status=} value that a reply without an enhanced status code satisfies. */
+    static final String NO_STATUS = "none";
+
     /**
      * Whether the non-phrase conditions hold for a reply.
      *
      * @param reply the reply's basic code (e.g. 550); when it has none, 2, 4 or 5, the class its
      *              enhanced status code gives; 0 when neither is known
      */
-    /** The {@code status=} value that a reply without an enhanced status code satisfies. */
-    static final String NO_STATUS = "none";
-
     boolean conditionsHold(SmtpStage stage, int reply, EnhancedStatusCode status) {
         int replyClass = reply >= 100 ? reply / 100 : reply;
         if (!stages.isEmpty() && (stage == null || !stages.contains(stage))) {

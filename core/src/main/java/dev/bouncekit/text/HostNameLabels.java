@@ -146,7 +146,7 @@ public final class HostNameLabels {
         boolean blanked = false;
         for (int i = start; i < keepFrom; i++) {
             char c = chars[i];
-            if (c != 'x' && (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9')) {
+            if (c != 'x' && (isLetter(c) || c >= '0' && c <= '9')) {
                 chars[i] = 'x';
                 blanked = true;
             }
@@ -199,7 +199,6 @@ public final class HostNameLabels {
     private static boolean isLabelChar(char c) {
         return c < 128 && LABEL_CHARS[c];
     }
-
 
     private static String[][] byLength(String... words) {
         int longest = 0;
