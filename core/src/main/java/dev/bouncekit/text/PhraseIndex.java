@@ -692,6 +692,11 @@ public final class PhraseIndex {
         /** Per match, every end once a kept phrase occurs twice (else null); allocated on first need. */
         private int[][] ends;
         private int[] endCounts;
+        /**
+         * Whether a scan grew an array of {@link #ends} past {@link #LARGE} since the last clear: only
+         * then are the arrays read, so that a clear does not load the header of every one.
+         */
+        private boolean largeEnds;
 
         /**
          * One bit per phrase of the index, set when it occurs: a phrase's first occurrence, and a
@@ -727,10 +732,13 @@ public final class PhraseIndex {
                 chars = null;
             }
             if (endCounts != null) {
-                for (int i = 0; i < count; i++) {
-                    if (ends[i] != null && ends[i].length > LARGE) {
-                        ends[i] = null;
+                if (largeEnds) {
+                    for (int i = 0; i < count; i++) {
+                        if (ends[i] != null && ends[i].length > LARGE) {
+                            ends[i] = null;
+                        }
                     }
+                    largeEnds = false;
                 }
                 Arrays.fill(endCounts, 0, count, 0);
             }
@@ -825,6 +833,7 @@ public final class PhraseIndex {
             } else if (endCounts[at] == own.length) {
                 own = Arrays.copyOf(own, own.length * 2);
                 ends[at] = own;
+                largeEnds |= own.length > LARGE;
             }
             own[endCounts[at]++] = end;
         }

@@ -61,6 +61,23 @@ class PhraseIndexTest {
     }
 
     @Test
+    void a_result_reused_after_a_text_with_many_ends_keeps_only_the_next_texts_ends() {
+        PhraseIndex index = new PhraseIndex(List.of("user", "no such"), p -> p == 0);
+        PhraseIndex.Matches reused = index.newMatches();
+
+        index.scan("user ".repeat(2_000), reused);  // the ends of "user" grow past what a result keeps
+        assertThat(reused.ends(0)).hasSize(2_000);
+        index.scan("no such user, user", reused);
+        PhraseIndex.Matches fresh = index.scan("no such user, user");
+
+        assertThat(reused.count()).isEqualTo(fresh.count()).isEqualTo(2);
+        assertThat(reused.phrase(0)).isEqualTo(fresh.phrase(0)).isEqualTo(1);
+        assertThat(reused.ends(reused.indexOf(0))).containsExactly(fresh.ends(fresh.indexOf(0))).containsExactly(11, 17);
+        index.scan("user user user", reused);
+        assertThat(reused.ends(0)).containsExactly(3, 8, 13);
+    }
+
+    @Test
     void word_boundaries_look_at_the_raw_characters_around_the_phrase() {
         PhraseIndex index = new PhraseIndex(List.of("\\bspam\\b", "\\bspam", "spam\\b", "spam"), p -> true);
 
