@@ -36,7 +36,7 @@ public final class RuleMatcher {
     /** Per phrase: whether it is a later phrase of some rule, so that a scan must keep all its ends. */
     private final boolean[] later;
     private final int[][] rulePhrases;
-    /** For each phrase of {@link #index}, the rules it is the first phrase of, in priority order. */
+    /** For each phrase of {@link #index}, the rules listed under it ({@link #keyPhrase}), in priority order. */
     private final int[][] phraseRules;
     /**
      * For each phrase of {@link #index}, the first of its {@link #phraseRules}, or
@@ -82,12 +82,19 @@ public final class RuleMatcher {
                     laterOnes.add(false);
                 }
                 rulePhrases[r][i] = id;
-                if (i == 0) {
-                    byPhrase.get(id).add(r);
-                } else {
+                if (i > 0) {
                     laterOnes.set(id, true);
                 }
             }
+        }
+        int[] uses = new int[phrases.size()];
+        for (int[] own : rulePhrases) {
+            for (int id : own) {
+                uses[id]++;
+            }
+        }
+        for (int r = 0; r < rules.size(); r++) {
+            byPhrase.get(keyPhrase(rulePhrases[r], uses, phrases)).add(r);
         }
         phraseRules = new int[phrases.size()][];
         for (int p = 0; p < phrases.size(); p++) {
@@ -127,6 +134,22 @@ public final class RuleMatcher {
             mask |= 1L << reason.ordinal();
         }
         return mask;
+    }
+
+    /**
+     * The phrase a rule is listed under, which a text must hold for the rule to be tried: of its
+     * phrases, the one the fewest rules share (then the longest), so that a rule written as
+     * "spf ... <a word of another language>" is not tried on every text that names SPF.
+     */
+    private static int keyPhrase(int[] own, int[] uses, List<String> phrases) {
+        int key = own[0];
+        for (int i = 1; i < own.length; i++) {
+            int id = own[i];
+            if (uses[id] < uses[key] || uses[id] == uses[key] && phrases.get(id).length() > phrases.get(key).length()) {
+                key = id;
+            }
+        }
+        return key;
     }
 
     private static int[] checksOf(String[] providers, int[][] rulePhrases, boolean[] conditional) {
@@ -321,8 +344,13 @@ public final class RuleMatcher {
         return best == Integer.MAX_VALUE ? -1 : best;
     }
 
-    private boolean phrasesInOrder(int r, PhraseIndex.Matches found, int firstAt) {
+    /** Whether rule {@code r}'s phrases occur in order; {@code keyAt} is where {@code found} holds the phrase it is listed under. */
+    private boolean phrasesInOrder(int r, PhraseIndex.Matches found, int keyAt) {
         int[] ids = rulePhrases[r];
+        int firstAt = found.phrase(keyAt) == ids[0] ? keyAt : found.indexOf(ids[0]);
+        if (firstAt < 0) {
+            return false;
+        }
         int end = found.first(firstAt);
         for (int k = 1; k < ids.length; k++) {
             int at = found.indexOf(ids[k]);

@@ -262,7 +262,10 @@ public final class PhraseIndex {
         }
         denseStates = shallow;
         // The shallow states are numbered breadth first; the deeper ones depth first, so that the
-        // records a phrase's tail walks through lie next to each other in memory.
+        // records a phrase's tail walks through lie next to each other in memory. States an ASCII
+        // text can reach come first in both: the full rows, over ASCII symbols, are theirs, and their
+        // numbers stay below FAR, however many phrases of other scripts (which ASCII text never
+        // enters) the index holds.
         int[] breadthFirst = new int[states];
         int filled = 1;
         for (int head = 0; head < filled; head++) {
@@ -273,21 +276,43 @@ public final class PhraseIndex {
         int[] number = new int[states];
         Arrays.fill(number, -1);
         int[] order = new int[states];
+        int[] asciiFirst = new int[states];
+        boolean[] listed = new boolean[states];
+        listed[0] = true;
+        int shallowListed = 1;
+        for (int head = 0; head < shallowListed; head++) {
+            for (Map.Entry<Integer, Integer> e : new java.util.TreeMap<>(trie.get(asciiFirst[head])).entrySet()) {
+                if (e.getKey() < asciiSymbols) {
+                    asciiFirst[shallowListed++] = e.getValue();
+                    listed[e.getValue()] = true;
+                }
+            }
+        }
+        for (int head = 0; head < states; head++) {
+            if (!listed[breadthFirst[head]]) {
+                asciiFirst[shallowListed++] = breadthFirst[head];
+            }
+        }
         for (int head = 0; head < denseStates; head++) {
-            number[breadthFirst[head]] = head;
-            order[head] = breadthFirst[head];
+            number[asciiFirst[head]] = head;
+            order[head] = asciiFirst[head];
         }
         int numbered = denseStates;
-        ArrayDeque<Integer> stack = new ArrayDeque<>();
-        stack.push(0);
-        while (!stack.isEmpty()) {
-            int node = stack.pop();
-            if (number[node] < 0) {
-                number[node] = numbered;
-                order[numbered++] = node;
-            }
-            for (int child : new java.util.TreeMap<>(trie.get(node)).descendingMap().values()) {
-                stack.push(child);
+        for (int pass = 0; pass < 2; pass++) {
+            int below = pass == 0 ? asciiSymbols : Integer.MAX_VALUE;
+            ArrayDeque<Integer> stack = new ArrayDeque<>();
+            stack.push(0);
+            while (!stack.isEmpty()) {
+                int node = stack.pop();
+                if (number[node] < 0) {
+                    number[node] = numbered;
+                    order[numbered++] = node;
+                }
+                for (Map.Entry<Integer, Integer> e : new java.util.TreeMap<>(trie.get(node)).descendingMap().entrySet()) {
+                    if (e.getKey() < below) {
+                        stack.push(e.getValue());
+                    }
+                }
             }
         }
         // States by number in breadth-first order: a state's failure link is computed from its parent's.
@@ -715,10 +740,6 @@ public final class PhraseIndex {
             this.present = new long[(index.phraseCount + 63) >>> 6];
         }
 
-        /**
-         * Forgets every match, keeping the arrays for the next scan; those a long text made large
-         * are dropped, so that it costs neither memory nor clearing time in every later scan.
-         */
         /** This result's text buffer, at least {@code n} long; a long text's is not kept after its scan (see {@link #clear}). */
         private char[] chars(int n) {
             if (chars == null || chars.length < n) {
@@ -727,6 +748,10 @@ public final class PhraseIndex {
             return chars;
         }
 
+        /**
+         * Forgets every match, keeping the arrays for the next scan; those a long text made large
+         * are dropped, so that it costs neither memory nor clearing time in every later scan.
+         */
         private void clear() {
             if (chars != null && chars.length > LARGE_TEXT) {
                 chars = null;
