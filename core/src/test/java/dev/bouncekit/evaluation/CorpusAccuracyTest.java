@@ -26,11 +26,12 @@ class CorpusAccuracyTest {
     private static final double VALIDATION_REASON = 88.0;
     private static final double VALIDATION_OWNER = 93.0;
     /**
-     * How far validation may trail train, in points. The goal is 5; measured 7.4 over the three files
-     * (8.4 over mta.tsv and providers.tsv) when set. A rule written for a train row's wording rather
-     * than a phrase family widens it, and fails here.
+     * How far validation may trail train, in points. The goal is 5; 9.0 when set at a measured 7.4
+     * over the three files (8.4 over mta.tsv and providers.tsv), 6.0 since the gap measured 4.6 (the
+     * lexicons and English families written from the field's knowledge, and the nineteenth batch). A
+     * rule written for a train row's wording rather than a phrase family widens it, and fails here.
      */
-    private static final double GAP = 9.0;
+    private static final double GAP = 6.0;
     /**
      * Of the train rows decided by a catalog entry or a phrase rule, how many the rest of the
      * classifier still gets right without that entry or rule (DropoutEvaluation): what wording no
