@@ -254,6 +254,24 @@ public final class PhraseIndex {
             out.get(node).add(p);
         }
         int states = trie.size();
+        // Each state's goto edges sorted by symbol, once: every ordering below reads them.
+        int[][] edgeSymbols = new int[states][];
+        int[][] edgeTargets = new int[states][];
+        for (int node = 0; node < states; node++) {
+            Map<Integer, Integer> edges = trie.get(node);
+            int[] symbolsOut = new int[edges.size()];
+            int k = 0;
+            for (int symbol : edges.keySet()) {
+                symbolsOut[k++] = symbol;
+            }
+            Arrays.sort(symbolsOut);
+            int[] targets = new int[symbolsOut.length];
+            for (k = 0; k < symbolsOut.length; k++) {
+                targets[k] = edges.get(symbolsOut[k]);
+            }
+            edgeSymbols[node] = symbolsOut;
+            edgeTargets[node] = targets;
+        }
         // Shallow states get a full row over the ASCII symbols (the table stays small whatever the
         // number of phrases); deeper states and other symbols follow goto edges and failure links.
         int shallow = 1;
@@ -269,7 +287,7 @@ public final class PhraseIndex {
         int[] breadthFirst = new int[states];
         int filled = 1;
         for (int head = 0; head < filled; head++) {
-            for (int child : new java.util.TreeMap<>(trie.get(breadthFirst[head])).values()) {
+            for (int child : edgeTargets[breadthFirst[head]]) {
                 breadthFirst[filled++] = child;
             }
         }
@@ -281,11 +299,10 @@ public final class PhraseIndex {
         listed[0] = true;
         int shallowListed = 1;
         for (int head = 0; head < shallowListed; head++) {
-            for (Map.Entry<Integer, Integer> e : new java.util.TreeMap<>(trie.get(asciiFirst[head])).entrySet()) {
-                if (e.getKey() < asciiSymbols) {
-                    asciiFirst[shallowListed++] = e.getValue();
-                    listed[e.getValue()] = true;
-                }
+            int node = asciiFirst[head];
+            for (int k = 0; k < edgeSymbols[node].length && edgeSymbols[node][k] < asciiSymbols; k++) {
+                asciiFirst[shallowListed++] = edgeTargets[node][k];
+                listed[edgeTargets[node][k]] = true;
             }
         }
         for (int head = 0; head < states; head++) {
@@ -308,9 +325,9 @@ public final class PhraseIndex {
                     number[node] = numbered;
                     order[numbered++] = node;
                 }
-                for (Map.Entry<Integer, Integer> e : new java.util.TreeMap<>(trie.get(node)).descendingMap().entrySet()) {
-                    if (e.getKey() < below) {
-                        stack.push(e.getValue());
+                for (int k = edgeSymbols[node].length - 1; k >= 0; k--) {
+                    if (edgeSymbols[node][k] < below) {
+                        stack.push(edgeTargets[node][k]);
                     }
                 }
             }
@@ -327,9 +344,9 @@ public final class PhraseIndex {
         int edge = 0;
         for (int s = 0; s < states; s++) {
             childStart[s] = edge;
-            for (Map.Entry<Integer, Integer> e : new java.util.TreeMap<>(trie.get(order[s])).entrySet()) {
-                childSymbol[edge] = e.getKey();
-                childTarget[edge] = number[e.getValue()];
+            for (int k = 0; k < edgeSymbols[order[s]].length; k++) {
+                childSymbol[edge] = edgeSymbols[order[s]][k];
+                childTarget[edge] = number[edgeTargets[order[s]][k]];
                 edge++;
             }
         }
