@@ -294,27 +294,23 @@ public final class PhraseIndex {
         int[] number = new int[states];
         Arrays.fill(number, -1);
         int[] order = new int[states];
-        int[] asciiFirst = new int[states];
-        boolean[] listed = new boolean[states];
-        listed[0] = true;
-        int shallowListed = 1;
-        for (int head = 0; head < shallowListed; head++) {
-            int node = asciiFirst[head];
-            for (int k = 0; k < edgeSymbols[node].length && edgeSymbols[node][k] < asciiSymbols; k++) {
-                asciiFirst[shallowListed++] = edgeTargets[node][k];
-                listed[edgeTargets[node][k]] = true;
+        // The shallow states: those reachable over ASCII symbols breadth first, then, while there is
+        // room, the others breadth first.
+        number[0] = 0;
+        int numbered = 1;
+        for (int head = 0; head < numbered && numbered < denseStates; head++) {
+            int node = order[head];
+            for (int k = 0; k < edgeSymbols[node].length && edgeSymbols[node][k] < asciiSymbols && numbered < denseStates; k++) {
+                number[edgeTargets[node][k]] = numbered;
+                order[numbered++] = edgeTargets[node][k];
             }
         }
-        for (int head = 0; head < states; head++) {
-            if (!listed[breadthFirst[head]]) {
-                asciiFirst[shallowListed++] = breadthFirst[head];
+        for (int head = 0; head < states && numbered < denseStates; head++) {
+            if (number[breadthFirst[head]] < 0) {
+                number[breadthFirst[head]] = numbered;
+                order[numbered++] = breadthFirst[head];
             }
         }
-        for (int head = 0; head < denseStates; head++) {
-            number[asciiFirst[head]] = head;
-            order[head] = asciiFirst[head];
-        }
-        int numbered = denseStates;
         for (int pass = 0; pass < 2; pass++) {
             int below = pass == 0 ? asciiSymbols : Integer.MAX_VALUE;
             ArrayDeque<Integer> stack = new ArrayDeque<>();
