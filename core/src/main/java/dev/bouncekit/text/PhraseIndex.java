@@ -619,8 +619,10 @@ public final class PhraseIndex {
             throw new IllegalArgumentException("these matches belong to another index");
         }
         into.clear();
-        int[] ring = into.ring;
-        int mask = ringSize - 1;
+        int[] rawAt = into.positions(length);
+        int[] endStates = into.endStates;
+        int[] endPositions = into.endPositions;
+        int found = 0;
         int state = 0;
         int n = length;
         int position = -1;
@@ -635,9 +637,7 @@ public final class PhraseIndex {
             }
             afterSpace = space;
             position++;
-            if (ring != null) {
-                ring[position & mask] = i;
-            }
+            rawAt[position] = i;
             // An ASCII symbol: the state's full row, else the one edge of a phrase's tail or the
             // row its link names; else (or on FAR) the state's record.
             int target = FAR;
@@ -649,19 +649,18 @@ public final class PhraseIndex {
                     target = (char) l == symbol ? state + 1 : table[((l >>> 16) << rowShift) + symbol];
                 }
             }
-            if (target != FAR) {
-                state = target;
-                if ((endsPhrase[target >>> 6] & (1L << target)) == 0) {
-                    continue;
-                }
-            } else {
-                int entry = step(state, symbol);
-                state = entry & STATE;
-                if (entry >= 0) {
-                    continue;
-                }
-            }
-            for (int k = outputStart[state], end = outputStart[state + 1]; k < end; k++) {
+            state = target != FAR ? target : step(state, symbol) & STATE;
+            // Every state is written down, and kept (the count moves on) only when it ends a
+            // phrase: no branch on the phrase-end bit, whose load the table's chain does not wait on.
+            endStates[found] = state;
+            endPositions[found] = position;
+            found += (int) (endsPhrase[state >>> 6] >>> state) & 1;
+        }
+        for (int e = 0; e < found; e++) {
+            int ended = endStates[e];
+            int at = endPositions[e];
+            int i = rawAt[at];
+            for (int k = outputStart[ended], end = outputStart[ended + 1]; k < end; k++) {
                 int p = outputList[k];
                 byte flags = boundaries[p];
                 if (flags != 0) {
@@ -669,13 +668,13 @@ public final class PhraseIndex {
                         continue;
                     }
                     if ((flags & LEADING) != 0) {
-                        int start = ring[(position - lengths[p] + 1) & mask];
+                        int start = rawAt[at - lengths[p] + 1];
                         if (start > 0 && Character.isLetterOrDigit(Character.codePointBefore(chars, start, 0))) {
                             continue;
                         }
                     }
                 }
-                into.add(p, position);
+                into.add(p, at);
             }
         }
         return into;
@@ -713,8 +712,11 @@ public final class PhraseIndex {
         private static final int LARGE_TEXT = 1 << 16;
         private final PhraseIndex index;
         private final boolean[] keepsAllEnds;
-        /** Raw indexes of the last normalized positions, for leading word boundaries; null when no phrase has one. */
-        private final int[] ring;
+        /** Per normalized position of the last scan, its raw index in the text: for leading word boundaries. */
+        private int[] positions = NONE;
+        /** The states a scan reached that end a phrase, and their positions (written for every position, kept for those). */
+        private int[] endStates = NONE;
+        private int[] endPositions = NONE;
         private int count;
         private int[] phrases = new int[8];
         private int[] firsts = new int[8];
@@ -749,7 +751,6 @@ public final class PhraseIndex {
         private Matches(PhraseIndex index) {
             this.index = index;
             this.keepsAllEnds = index.keepsAllEnds;
-            this.ring = index.ringSize == 0 ? null : new int[index.ringSize];
             this.present = new long[(index.phraseCount + 63) >>> 6];
         }
 
@@ -761,6 +762,17 @@ public final class PhraseIndex {
             return chars;
         }
 
+        /** The buffers for a scan of a text of {@code n} characters, grown when shorter. */
+        private int[] positions(int n) {
+            if (positions.length < n + 1) {
+                int length = Math.max(n + 1, 256);
+                positions = new int[length];
+                endStates = new int[length];
+                endPositions = new int[length];
+            }
+            return positions;
+        }
+
         /**
          * Forgets every match, keeping the arrays for the next scan; those a long text made large
          * are dropped, so that it costs neither memory nor clearing time in every later scan.
@@ -768,6 +780,11 @@ public final class PhraseIndex {
         private void clear() {
             if (chars != null && chars.length > LARGE_TEXT) {
                 chars = null;
+            }
+            if (positions.length > LARGE_TEXT) {
+                positions = NONE;
+                endStates = NONE;
+                endPositions = NONE;
             }
             if (endCounts != null) {
                 if (largeEnds) {
