@@ -119,8 +119,6 @@ public final class PhraseIndex {
     private final int[] lengths;
     /** Per phrase: whether a scan keeps every end, not only the first and last. */
     private final boolean[] keepsAllEnds;
-    /** Ring of raw indexes of the last normalized positions, size a power of two; 0 when no phrase has a leading boundary. */
-    private final int ringSize;
 
     /** Builds the index over {@code phrases}; phrase {@code i} is reported as index {@code i}. Scans keep first and last ends only. */
     public PhraseIndex(List<String> phrases) {
@@ -167,7 +165,6 @@ public final class PhraseIndex {
         lengths = new int[phraseCount];
         keepsAllEnds = new boolean[phraseCount];
         List<String> bodies = new ArrayList<>(phraseCount);
-        int longestLeading = 0;
         for (int p = 0; p < phraseCount; p++) {
             String phrase = phrases.get(p);
             byte flags = 0;
@@ -185,12 +182,8 @@ public final class PhraseIndex {
             boundaries[p] = flags;
             lengths[p] = phrase.length();
             keepsAllEnds[p] = keepAllEnds.test(p);
-            if ((flags & LEADING) != 0) {
-                longestLeading = Math.max(longestLeading, phrase.length());
-            }
             bodies.add(phrase);
         }
-        ringSize = longestLeading == 0 ? 0 : Integer.highestOneBit(longestLeading * 2 - 1);
         char[] symbolOfFolded = new char[Character.MAX_VALUE + 1];
         int symbols = 1;
         int asciiSymbols = 0;
@@ -613,7 +606,11 @@ public final class PhraseIndex {
         return scan(chars, n, into);
     }
 
-    /** The scan of the text {@code chars[0, length)}, which it only reads: one loop over an array, whatever the caller's text was. */
+    /**
+     * The scan of the text {@code chars[0, length)}, which it only reads, whatever the caller's text
+     * was: one loop over the array follows the automaton and writes down the states that end a
+     * phrase, then a second over those reads their phrases and word boundaries.
+     */
     private Matches scan(char[] chars, int length, Matches into) {
         if (into.index != this) {
             throw new IllegalArgumentException("these matches belong to another index");
@@ -710,6 +707,8 @@ public final class PhraseIndex {
         private static final int LARGE = 512;
         /** A text buffer longer than this is not kept from one scan to the next. */
         private static final int LARGE_TEXT = 1 << 16;
+        /** Position buffers longer than this (three ints a character) are not kept from one scan to the next. */
+        private static final int LARGE_POSITIONS = 1 << 12;
         private final PhraseIndex index;
         private final boolean[] keepsAllEnds;
         /** Per normalized position of the last scan, its raw index in the text: for leading word boundaries. */
@@ -781,7 +780,7 @@ public final class PhraseIndex {
             if (chars != null && chars.length > LARGE_TEXT) {
                 chars = null;
             }
-            if (positions.length > LARGE_TEXT) {
+            if (positions.length > LARGE_POSITIONS) {
                 positions = NONE;
                 endStates = NONE;
                 endPositions = NONE;
@@ -795,7 +794,9 @@ public final class PhraseIndex {
                     }
                     largeEnds = false;
                 }
-                Arrays.fill(endCounts, 0, count, 0);
+                for (int i = 0; i < count; i++) {
+                    endCounts[i] = 0;
+                }
             }
             if (slots != null) {
                 if (slots.length > LARGE) {

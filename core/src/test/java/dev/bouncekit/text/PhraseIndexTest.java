@@ -92,6 +92,21 @@ class PhraseIndexTest {
     }
 
     @Test
+    void a_leading_boundary_far_into_a_long_text_is_read_where_it_is_and_the_result_is_reused_after() {
+        PhraseIndex index = new PhraseIndex(List.of("\\bspam", "spam"), p -> true);
+        PhraseIndex.Matches reused = index.newMatches();
+        String longText = "a b ".repeat(3_000) + "xspam spam";  // positions past what a result keeps
+
+        index.scan(longText, reused);
+        assertThat(reused.ends(reused.indexOf(1))).containsExactly(12_004, 12_009);
+        assertThat(reused.ends(reused.indexOf(0))).containsExactly(12_009);
+        index.scan("aspam\nspam", reused);
+
+        assertThat(reused.ends(reused.indexOf(0))).containsExactly(9);
+        assertThat(reused.ends(reused.indexOf(1))).containsExactly(4, 9);
+    }
+
+    @Test
     void an_empty_phrase_is_refused_and_untracked_ends_are_not_guessed() {
         assertThatThrownBy(() -> new PhraseIndex(List.of("ok", "\\b\\b"))).isInstanceOf(IllegalArgumentException.class);
         PhraseIndex.Matches found = new PhraseIndex(List.of("a")).scan("a a a");
