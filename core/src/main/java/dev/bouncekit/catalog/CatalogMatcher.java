@@ -111,11 +111,15 @@ public final class CatalogMatcher {
         }
         // Signatures are distinct: at most one entry has the reply's; a comparison with another
         // stops at its first other word. A reply worded as the entry itself, as fixed replies are,
-        // has its signature without a comparison word by word.
-        for (int entry : openingEntries[at]) {
+        // has its signature without a comparison word by word: every entry of the opening is
+        // compared so first, then word by word.
+        int[] candidates = openingEntries[at];
+        for (int entry : candidates) {
             if (text.equals(texts[entry])) {
                 return 2 * entry + 1;
             }
+        }
+        for (int entry : candidates) {
             if (sameText(text, start, end, signatures.get(entry), textAts[entry])) {
                 return 2 * entry;
             }
