@@ -163,6 +163,7 @@ public final class ReplyParser {
             status = collected.markStatus != null ? collected.markStatus
                     : EnhancedStatusCode.find(joined).orElse(collected.dsnStatus);
         }
+        collected.spaces.forget();  // from here on it reads the joined text, not the input
         SmtpStage stage = reportedStage(joined, collected.spaces);
         if (stage == null) {
             stage = leadInStage;
@@ -917,23 +918,26 @@ public final class ReplyParser {
      * The next place of one character in one input, found by the intrinsic indexOf and kept: the
      * lines of an input are read in order, and a search inside a line that would read on past its
      * end finds there what the next line's search needs, so that all lines together cost one pass
-     * over the input, not one per line. Reused by its thread; {@link #forget()} before each input.
+     * over the input, not one per line. Reused by its thread; {@link #forget()} before each input,
+     * and every search between two of them reads that one input. The input is not kept: a
+     * reference stored into this long-lived object at each reply would cost the collector's write
+     * barrier (with G1, a memory fence) every time.
      */
     private static final class NextChar {
-        private String input;
+        private boolean known;
         private char c;
         /** The first place of {@code c} at or after {@code from}, or -1 when there is none. */
         private int from;
         private int at;
 
         void forget() {
-            input = null;
+            known = false;
         }
 
-        /** The first index of {@code c} in {@code s[from, to)}, or -1. */
+        /** The first index of {@code c} in {@code s[from, to)}, or -1; {@code s} is the input since the last {@link #forget()}. */
         int in(String s, char c, int from, int to) {
-            if (s != input || c != this.c || from < this.from || (this.at >= 0 && this.at < from)) {
-                input = s;
+            if (!known || c != this.c || from < this.from || (this.at >= 0 && this.at < from)) {
+                known = true;
                 this.c = c;
                 this.from = from;
                 this.at = s.indexOf(c, from);
