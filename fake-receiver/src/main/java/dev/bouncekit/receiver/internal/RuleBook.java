@@ -6,6 +6,7 @@ import dev.bouncekit.reply.SmtpStage;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -16,8 +17,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The installed rules in order, with how often each has answered. Rules are kept per stage in
  * an immutable snapshot that is swapped on change, so evaluation takes no lock and only looks
  * at the rules of the stage at hand; first match wins. Rules with an exact (glob-free) pattern are
- * found through a map from the value they match, so thousands of per-address rules cost a few
- * lookups per command instead of a scan.
+ * found through a map from the value they match, and glob rules by the literal text they end (or
+ * start) with, so thousands of per-address or per-domain rules cost a few lookups per command
+ * instead of a scan.
  */
 public final class RuleBook {
 
@@ -48,20 +50,26 @@ public final class RuleBook {
 
     /**
      * One stage's rules: all of them in order, the positions of exact-pattern rules by the value
-     * they match, and the positions of the rest (globs, any), which are always tried.
+     * they match, the glob rules of each subject by their literal ends ({@link GlobIndex}), and the
+     * positions of the rest (any, and globs with no literal end), which are always tried.
      */
-    private record StageRules(Installed[] ordered, Map<String, int[]> exact, int[] scanned, int maxHits) {
+    private record StageRules(Installed[] ordered, Map<String, int[]> exact, Map<Condition.Subject, GlobIndex> globs,
+                              int[] scanned, int maxHits) {
 
-        static final StageRules EMPTY = new StageRules(NONE, Map.of(), NO_INDEXES, 0);
+        static final StageRules EMPTY = new StageRules(NONE, Map.of(), Map.of(), NO_INDEXES, 0);
 
         static StageRules of(List<Installed> rules) {
             Map<String, List<Integer>> exact = new HashMap<>();
+            Map<Condition.Subject, GlobIndex> globs = new EnumMap<>(Condition.Subject.class);
             List<Integer> scanned = new ArrayList<>();
             for (int i = 0; i < rules.size(); i++) {
                 Condition c = rules.get(i).condition();
-                if (c.subject() != Condition.Subject.ANY && c.pattern().indexOf('*') < 0) {
-                    exact.computeIfAbsent(key(c.subject(), c.pattern().toLowerCase(Locale.ROOT)), k -> new ArrayList<>()).add(i);
-                } else {
+                String pattern = c.pattern().toLowerCase(Locale.ROOT);
+                if (c.subject() == Condition.Subject.ANY) {
+                    scanned.add(i);
+                } else if (pattern.indexOf('*') < 0) {
+                    exact.computeIfAbsent(key(c.subject(), pattern), k -> new ArrayList<>()).add(i);
+                } else if (!globs.computeIfAbsent(c.subject(), k -> new GlobIndex()).add(pattern, i)) {
                     scanned.add(i);
                 }
             }
@@ -71,53 +79,38 @@ public final class RuleBook {
                 index.put(e.getKey(), toArray(e.getValue()));
                 maxHits = Math.max(maxHits, e.getValue().size());
             }
-            return new StageRules(rules.toArray(NONE), index, toArray(scanned), maxHits);
+            return new StageRules(rules.toArray(NONE), index, globs, toArray(scanned), maxHits);
         }
 
-        /** Positions of the rules that may match these facts, ascending. */
+        /** Positions of the rules that may match these facts, ascending (a position may be there twice). */
         int[] candidates(Facts facts) {
-            if (exact.isEmpty()) {
+            if (exact.isEmpty() && globs.isEmpty()) {
                 return scanned;
             }
-            int[] out = Arrays.copyOf(scanned, scanned.length + maxHits + 8);
-            int n = scanned.length;
-            n = addHits(out, n, Condition.Subject.CLIENT, facts.client());
-            out = ensure(out, n);
-            n = addHits(out, n, Condition.Subject.HELO, facts.helo());
-            out = ensure(out, n);
-            n = addHits(out, n, Condition.Subject.SENDER, facts.sender());
-            out = ensure(out, n);
-            n = addHits(out, n, Condition.Subject.SENDER_DOMAIN, facts.sender() == null ? null : Facts.domainOf(facts.sender()));
+            Positions out = new Positions(scanned, maxHits);
+            add(out, Condition.Subject.CLIENT, facts.client());
+            add(out, Condition.Subject.HELO, facts.helo());
+            add(out, Condition.Subject.SENDER, facts.sender());
+            add(out, Condition.Subject.SENDER_DOMAIN, facts.sender() == null ? null : Facts.domainOf(facts.sender()));
             for (String r : facts.recipients()) {
-                out = ensure(out, n);
-                n = addHits(out, n, Condition.Subject.RECIPIENT, r);
-                out = ensure(out, n);
-                n = addHits(out, n, Condition.Subject.RECIPIENT_DOMAIN, Facts.domainOf(r));
+                add(out, Condition.Subject.RECIPIENT, r);
+                add(out, Condition.Subject.RECIPIENT_DOMAIN, Facts.domainOf(r));
             }
-            int[] result = Arrays.copyOf(out, n);
-            Arrays.sort(result);
-            return result;
+            return out.sorted();
         }
 
-        private int addHits(int[] out, int n, Condition.Subject subject, String value) {
+        private void add(Positions out, Condition.Subject subject, String value) {
             if (value == null) {
-                return n;
+                return;
             }
-            int[] hits = exact.get(key(subject, value));
-            if (hits == null) {
-                return n;
+            int[] hits = exact.isEmpty() ? null : exact.get(key(subject, value));
+            if (hits != null) {
+                out.addAll(hits);
             }
-            for (int h : hits) {
-                if (n == out.length) {
-                    return n;
-                }
-                out[n++] = h;
+            GlobIndex byEnds = globs.get(subject);
+            if (byEnds != null) {
+                byEnds.candidates(value, out);
             }
-            return n;
-        }
-
-        private int[] ensure(int[] out, int n) {
-            return n + maxHits <= out.length ? out : Arrays.copyOf(out, n + maxHits + 8);
         }
 
         private static String key(Condition.Subject subject, String lowerCaseValue) {
