@@ -3,6 +3,7 @@ package dev.bouncekit.bench;
 import dev.bouncekit.receiver.Condition;
 import dev.bouncekit.receiver.FakeReceiver;
 import dev.bouncekit.receiver.ReplyRule;
+import dev.bouncekit.receiver.internal.RuleLookupTiming;
 import dev.bouncekit.reply.SmtpStage;
 
 import java.util.ArrayList;
@@ -51,15 +52,7 @@ public final class BouncekitReceiver implements RuleReceiver {
     @Override
     public void installNonMatchingRules(int count) {
         List<ReplyRule> rules = new ArrayList<>(receiver.rules());
-        for (int i = 0; i < count; i++) {
-            rules.add(switch (i % 3) {
-                case 0 -> ReplyRule.when(Condition.recipient("user" + i + "@other.example")).reply("gmail/user-unknown");
-                case 1 -> ReplyRule.when(Condition.recipientDomain("*.d" + i + ".example")).at(SmtpStage.RCPT)
-                        .replyWith(550, "5.1.2", "Host unknown");
-                default -> ReplyRule.when(Condition.sender("s" + i + "@*.example")).at(SmtpStage.MAIL)
-                        .replyWith(550, "5.7.1", "Sender refused");
-            });
-        }
+        rules.addAll(RuleLookupTiming.nonMatchingRules(count));
         receiver.setRules(rules);
     }
 

@@ -1,5 +1,7 @@
 package dev.bouncekit.bench;
 
+import dev.bouncekit.receiver.internal.RuleLookupTiming;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -9,7 +11,8 @@ import java.util.function.Supplier;
  * Bouncekit's fake receiver against stock GreenMail, in one harness and one run, both on
  * 127.0.0.1 and driven by the same Angus Mail client: (a) messages over one reused connection,
  * (b) one new connection per message, (c) parallel connections, (d) (a) with many rules
- * installed, (e) RCPT round-trip latency. Each scenario runs {@link ReceiverWorkload#rounds()}
+ * installed, (e) RCPT round-trip latency; and (f) the rule lookup of (d) alone, without the network
+ * ({@code RuleLookupTiming}). Each scenario runs {@link ReceiverWorkload#rounds()}
  * times with the two servers taking turns, and the median round counts, so that a burst of load
  * on the machine hits both alike.
  */
@@ -78,6 +81,9 @@ public final class ReceiverReport {
                     ofA >= 0.95);
             table.add("(e) RCPT rejection round trip p50 / p99", latency(rejections),
                     latency(accepts) + " (GreenMail accepts)", "", "p99 < 1 ms", rejections.percentileMillis(99) < 1.0);
+            double[] lookup = RuleLookupTiming.measure(workload.rules(), 10 * workload.reusedConnection());
+            table.info("(f) rule lookup, " + workload.rules() + " rules: CPU ns per MAIL FROM + RCPT TO", Figures.decimal(lookup[0], 0) + " ns",
+                    "no rules: " + Figures.decimal(lookup[1], 0) + " ns", "no network");
         }
     }
 

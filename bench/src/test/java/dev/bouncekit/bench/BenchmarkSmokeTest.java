@@ -116,7 +116,8 @@ class BenchmarkSmokeTest {
                 .anySatisfy(f -> assertThat(f).startsWith("(b)"))
                 .anySatisfy(f -> assertThat(f).startsWith("(c)"))
                 .anySatisfy(f -> assertThat(f).startsWith("(d)"))
-                .anySatisfy(f -> assertThat(f).startsWith("(e)"));
+                .anySatisfy(f -> assertThat(f).startsWith("(e)"))
+                .anySatisfy(f -> assertThat(f).startsWith("(f) rule lookup"));
         assertThat(table.rows()).allSatisfy(row -> assertThat(row.value()).doesNotStartWith("n/a"));
     }
 
