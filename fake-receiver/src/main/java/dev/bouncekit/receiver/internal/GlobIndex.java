@@ -15,14 +15,43 @@ import java.util.Map;
  */
 final class GlobIndex {
 
-    /** One trie node: the patterns whose key ends here (position and literal start), and the next characters. */
+    /**
+     * One trie node: the patterns whose key ends here (position and literal start), and the next
+     * characters: most nodes have one, kept in two fields; a map only where keys branch.
+     */
     private static final class Node {
-        private final Map<Character, Node> next = new HashMap<>();
-        private int[] positions = new int[0];
-        private String[] starts = new String[0];
+        private static final int[] NO_POSITIONS = new int[0];
+        private static final String[] NO_STARTS = new String[0];
+
+        private char onlyChar;
+        private Node only;
+        private Map<Character, Node> more;
+        private int[] positions = NO_POSITIONS;
+        private String[] starts = NO_STARTS;
 
         Node child(char c) {
-            return next.computeIfAbsent(c, k -> new Node());
+            Node next = next(c);
+            if (next != null) {
+                return next;
+            }
+            next = new Node();
+            if (only == null) {
+                onlyChar = c;
+                only = next;
+            } else {
+                if (more == null) {
+                    more = new HashMap<>();
+                }
+                more.put(c, next);
+            }
+            return next;
+        }
+
+        Node next(char c) {
+            if (only != null && onlyChar == c) {
+                return only;
+            }
+            return more == null ? null : more.get(c);
         }
 
         void add(int position, String start) {
@@ -69,7 +98,7 @@ final class GlobIndex {
         int length = lowerCaseValue.length();
         Node node = byEnd;
         for (int i = length - 1; i >= 0 && node != null; i--) {
-            node = node.next.get(lowerCaseValue.charAt(i));
+            node = node.next(lowerCaseValue.charAt(i));
             if (node != null) {
                 int endAt = i;  // the literal end is value[i, length); the start must lie before it
                 for (int k = 0; k < node.positions.length; k++) {
@@ -82,7 +111,7 @@ final class GlobIndex {
         }
         node = byStart;
         for (int i = 0; i < length && node != null; i++) {
-            node = node.next.get(lowerCaseValue.charAt(i));
+            node = node.next(lowerCaseValue.charAt(i));
             if (node != null) {
                 for (int position : node.positions) {
                     out.add(position);
