@@ -31,6 +31,8 @@ public final class RuleMatcher {
 
     private final List<PhraseRule> rules;
     private final PhraseIndex index;
+    /** Per thread, the result {@link #firstMatch} scans into: it keeps nothing of it, so each thread reuses one. */
+    private final ThreadLocal<PhraseIndex.Matches> buffers;
     /** The distinct phrases of the rules, numbered as {@link #rulePhrases} and {@link #later} number them. */
     private final List<String> phrases;
     /** Per phrase: whether it is a later phrase of some rule, so that a scan must keep all its ends. */
@@ -107,6 +109,7 @@ public final class RuleMatcher {
             later[p] = laterOnes.get(p);
         }
         index = PhraseIndex.withoutNames(phrases, laterOnes::get);
+        buffers = ThreadLocal.withInitial(index::newMatches);
         providers = providersOf(this.rules);
         checks = checksOf(providers, rulePhrases, conditionalOf(this.rules));
         reasonBits = new long[this.rules.size()];
@@ -192,6 +195,7 @@ public final class RuleMatcher {
         this.phrases = own.phrases;
         this.later = own.later;
         this.index = shared;
+        this.buffers = ThreadLocal.withInitial(shared::newMatches);
         this.rulePhrases = new int[own.rulePhrases.length][];
         for (int r = 0; r < rulePhrases.length; r++) {
             rulePhrases[r] = new int[own.rulePhrases[r].length];
@@ -261,7 +265,7 @@ public final class RuleMatcher {
         if (index.size() == 0 || text == null || text.isEmpty()) {
             return Optional.empty();
         }
-        return first(index.scanWithoutNames(text, index.newMatches()), provider, stage, reply, status, ANY);
+        return first(index.scanWithoutNames(text, buffers.get()), provider, stage, reply, status, ANY);
     }
 
     /**

@@ -764,7 +764,7 @@ public final class PhraseIndex {
         /** The buffers for a scan of a text of {@code n} characters, grown when shorter. */
         private int[] positions(int n) {
             if (positions.length < n + 1) {
-                int length = Math.max(n + 1, 256);
+                int length = Math.max(n + 1, Math.min(2 * positions.length, LARGE_POSITIONS));
                 positions = new int[length];
                 endStates = new int[length];
                 endPositions = new int[length];
