@@ -56,10 +56,6 @@ public final class PhraseIndex {
     private static final int LINKED_ROWS = 1 << 16;
     /** A {@link #table} entry whose target state does not fit in a char: the state's record tells it. */
     private static final char FAR = Character.MAX_VALUE;
-    /** Set in an entry of {@link #rootNext} or {@link #nodes} whose target state ends at least one phrase. */
-    private static final int ENDS_PHRASE = 0x8000_0000;
-    /** The state number in an entry of {@link #rootNext} or {@link #nodes}. */
-    private static final int STATE = 0x7fff_ffff;
     /** The chain symbol of a {@link #link} whose state has no single edge to the next state: no symbol is this. */
     private static final char NO_CHAIN = Character.MAX_VALUE;
     /** Goto rows longer than this are searched by bisection. */
@@ -83,7 +79,7 @@ public final class PhraseIndex {
     /** One bit per state: set when the state ends at least one phrase. */
     private final long[] endsPhrase;
     private final int[] fail;
-    /** The root's row over every symbol, where most characters of other scripts lead: the target state, with {@link #ENDS_PHRASE} when it ends a phrase. */
+    /** The root's row over every symbol, where most characters of other scripts lead: the target state. */
     private final int[] rootNext;
     /**
      * Per state, where its record starts in {@link #nodes}: what a scan reads of a state without a
@@ -92,7 +88,7 @@ public final class PhraseIndex {
     private final int[] nodeAt;
     /**
      * State records: the failure link, the number of goto edges, then each edge's symbol and
-     * target (entries as in {@link #rootNext}), by symbol.
+     * target state, by symbol.
      */
     private final int[] nodes;
     private final int[] childStart;
@@ -431,9 +427,6 @@ public final class PhraseIndex {
                 endsPhrase[s >>> 6] |= 1L << s;
             }
         }
-        for (int symbol = 0; symbol < rootNext.length; symbol++) {
-            rootNext[symbol] = entry(rootNext[symbol]);
-        }
         nodeAt = new int[states];
         nodes = new int[2 * states + 2 * (states - 1)];
         int at = 0;
@@ -443,20 +436,14 @@ public final class PhraseIndex {
             nodes[at++] = childStart[s + 1] - childStart[s];
             for (int k = childStart[s]; k < childStart[s + 1]; k++) {
                 nodes[at++] = childSymbol[k];
-                nodes[at++] = entry(childTarget[k]);
+                nodes[at++] = childTarget[k];
             }
         }
     }
 
-    /** An entry for {@code target}: the state, with {@link #ENDS_PHRASE} when it ends a phrase. */
-    private int entry(int target) {
-        return (endsPhrase[target >>> 6] & (1L << target)) != 0 ? target | ENDS_PHRASE : target;
-    }
-
     /**
-     * The table entry for {@code symbol} in {@code state}: the target state with
-     * {@link #ENDS_PHRASE}; a lookup in shallow states, the one edge of a phrase's tail, else the
-     * state's record; and failure links.
+     * The state after {@code symbol} in {@code state}: a lookup in shallow states, the one edge of a
+     * phrase's tail, else the state's record; and failure links.
      */
     private int step(int state, int symbol) {
         if (symbol == 0) {
@@ -467,7 +454,7 @@ public final class PhraseIndex {
             if (s < denseStates && symbol < dense) {
                 int target = table[(s << rowShift) + symbol];
                 if (target != FAR) {
-                    return entry(target);
+                    return target;
                 }
             }
             if (s == 0) {
@@ -476,7 +463,7 @@ public final class PhraseIndex {
             if (s >= denseStates && (char) link[s] != NO_CHAIN) {
                 // A phrase's tail: its one edge, else its failure link, without reading its record.
                 if ((char) link[s] == symbol) {
-                    return entry(s + 1);
+                    return s + 1;
                 }
                 s = fail[s];
                 continue;
@@ -527,7 +514,7 @@ public final class PhraseIndex {
                 return delta[(s << rowShift) + symbol];
             }
             if (s == 0) {
-                return rootNext[symbol] & STATE;
+                return rootNext[symbol];
             }
             int target = child(s, symbol);
             if (target >= 0) {
@@ -646,7 +633,7 @@ public final class PhraseIndex {
                     target = (char) l == symbol ? state + 1 : table[((l >>> 16) << rowShift) + symbol];
                 }
             }
-            state = target != FAR ? target : step(state, symbol) & STATE;
+            state = target != FAR ? target : step(state, symbol);
             // Every state is written down, and kept (the count moves on) only when it ends a
             // phrase: no branch on the phrase-end bit, whose load the table's chain does not wait on.
             endStates[found] = state;
