@@ -87,7 +87,9 @@ public record PhraseRule(String source, Reason reason, String provider, List<Str
                 return statusPrefixes.contains(NO_STATUS);
             }
             String code = status.toString();
-            for (String prefix : statusPrefixes) {
+            // By index: an iterator here was the one object a classification made beyond its result.
+            for (int i = 0, n = statusPrefixes.size(); i < n; i++) {
+                String prefix = statusPrefixes.get(i);
                 if (prefix.endsWith(".") ? code.startsWith(prefix) : code.equals(prefix)) {
                     return true;
                 }
