@@ -11,7 +11,7 @@ import java.nio.file.Path;
 
 /**
  * A file named on the command line, opened for reading as UTF-8 (bytes that are not UTF-8 read as
- * U+FFFD); standard input when the name is absent or {@code -}. What keeps it from being read is a
+ * U+FFFD; a byte order mark at its start is skipped); standard input when the name is absent or {@code -}. What keeps it from being read is a
  * {@link UserError} that names the file.
  */
 final class InputFile {
@@ -26,13 +26,27 @@ final class InputFile {
      */
     static BufferedReader open(Path file, String expected) {
         if (file == null || file.toString().equals("-")) {
-            return new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+            return withoutByteOrderMark(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), null, expected);
         }
         check(file, expected);
         try {
-            return new BufferedReader(new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8));
+            return withoutByteOrderMark(new BufferedReader(new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8)),
+                    file, expected);
         } catch (IOException e) {
             throw cannotRead(file, e, expected);
+        }
+    }
+
+    /** {@code in} past the byte order mark of a file saved "UTF-8 with BOM": the mark is no text of its first line. */
+    private static BufferedReader withoutByteOrderMark(BufferedReader in, Path file, String expected) {
+        try {
+            in.mark(1);
+            if (in.read() != '\uFEFF') {
+                in.reset();
+            }
+            return in;
+        } catch (IOException e) {
+            throw cannotRead(file == null ? Path.of("-") : file, e, expected);
         }
     }
 

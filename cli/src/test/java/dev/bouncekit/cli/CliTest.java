@@ -99,6 +99,24 @@ class CliTest {
     }
 
     @Test
+    void an_input_file_saved_with_a_byte_order_mark_reads_as_without_it() throws IOException {
+        String replies = "550 No such user here\n";
+        String jsonl = "{\"id\":\"a\",\"reply\":\"550 No such user here\"}\n";
+        Path lines = Files.write(dir.resolve("marked.txt"), ("\uFEFF" + replies).getBytes(StandardCharsets.UTF_8));
+        Path plainLines = Files.writeString(dir.resolve("plain.txt"), replies, StandardCharsets.UTF_8);
+        Path objects = Files.write(dir.resolve("marked.jsonl"), ("\uFEFF" + jsonl).getBytes(StandardCharsets.UTF_8));
+        Path plainObjects = Files.writeString(dir.resolve("plain.jsonl"), jsonl, StandardCharsets.UTF_8);
+
+        Run marked = run("classify", lines.toString());
+        Run markedObjects = run("classify", "--input", "jsonl", objects.toString());
+
+        assertThat(marked).isEqualTo(run("classify", plainLines.toString()));
+        assertThat(json(marked.lines().get(0)).get("code").asInt()).isEqualTo(550);
+        assertThat(markedObjects).isEqualTo(run("classify", "--input", "jsonl", plainObjects.toString()));
+        assertThat(markedObjects.status()).isZero();
+    }
+
+    @Test
     void jsonl_input_without_bad_lines_exits_0_and_input_jsonl_is_the_same_as_jsonl() throws IOException {
         Path input = Files.writeString(dir.resolve("in.jsonl"),
                 "{\"id\":\"a\",\"reply\":\"550 Unknown user x@example.org\",\"stage\":\"DATA\"}\n", StandardCharsets.UTF_8);

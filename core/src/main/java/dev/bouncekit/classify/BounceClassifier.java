@@ -256,8 +256,13 @@ public final class BounceClassifier {
             reason = Reason.REJECTED;
             rule += "+status";
         }
+        // The verdict rests on the context's DSN status when the text has none: the classification shows it.
+        SmtpReply decided = reply.status() == null && status != null
+                ? new SmtpReply(reply.code(), status, reply.lines(), reply.reportedStage(), reply.reportedHost(),
+                        reply.reportedRecipient())
+                : reply;
         return new Classification(reason, reason.isHard(!temporary), reason.owner(), reason.action(!temporary),
-                providerId, reply, rule, verdict.evidence);
+                providerId, decided, rule, verdict.evidence);
     }
 
     /**

@@ -17,7 +17,8 @@ import java.util.List;
  * @param owner     who must act
  * @param action    what to do
  * @param provider  the provider id ({@code gmail}, {@code outlook}, ...), or null when not known
- * @param reply     the parsed reply the verdict is based on
+ * @param reply     the parsed reply the verdict is based on; when its text has no enhanced status code,
+ *                  with the context's DSN status ({@link DeliveryContext#dsnStatus()}) if there is one
  * @param rule      which rule decided, e.g. {@code phrase:generic.rules:12}, {@code status:5.1.1},
  *                  {@code catalog:gmail/user-unknown}, {@code fallback:onhold}
  * @param evidence  which layer decided, so that weak verdicts can go to review
@@ -35,12 +36,12 @@ public record Classification(Reason reason, boolean hard, Owner owner, Action ac
         return reply.hasCode() ? reply.code() : null;
     }
 
-    /** The enhanced status code, or null when the reply has none. */
+    /** The enhanced status code (the reply's own, else the context's DSN status), or null when neither has one. */
     public EnhancedStatusCode status() {
         return reply.status();
     }
 
-    /** True when the failure is permanent (5xx, or 5.x.x without a code). */
+    /** True when the failure is permanent (5xx, or a 5.x.x {@link #status()} without a code). */
     public boolean permanent() {
         return reply.isPermanent();
     }

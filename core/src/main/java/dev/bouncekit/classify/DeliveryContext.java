@@ -11,7 +11,8 @@ import dev.bouncekit.status.EnhancedStatusCode;
  * @param stage      the SMTP stage at which the reply came, or null
  * @param remoteHost the host that answered (MX name), or null
  * @param recipient  the recipient address the failure is about, or null
- * @param dsnStatus  the DSN {@code Status:} field, or null
+ * @param dsnStatus  the DSN {@code Status:} field, or null; it counts, and the classification shows it,
+ *                   when the reply text has no enhanced status code of its own
  */
 public record DeliveryContext(SmtpStage stage, String remoteHost, String recipient, EnhancedStatusCode dsnStatus) {
 

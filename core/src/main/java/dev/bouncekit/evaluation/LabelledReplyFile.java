@@ -16,6 +16,7 @@ import java.util.Map;
  * Reads labelled reply files: tab-separated, a header line naming the columns ({@code id, reply,
  * stage, remote_host, reason, hard, provider}; {@code reply} and {@code reason} required, others
  * optional, extra columns ignored), fields optionally quoted with {@code "} and {@code ""} inside.
+ * UTF-8, with or without a byte order mark.
  */
 public final class LabelledReplyFile {
 
@@ -39,6 +40,9 @@ public final class LabelledReplyFile {
         String headerLine = lines.readLine();
         if (headerLine == null) {
             throw new IllegalArgumentException(sourceName + ": empty file; expected a header line");
+        }
+        if (headerLine.startsWith("\uFEFF")) {
+            headerLine = headerLine.substring(1);  // a file saved "UTF-8 with BOM", as spreadsheets export it
         }
         List<String> header = fields(headerLine);
         Map<String, Integer> columns = new HashMap<>();

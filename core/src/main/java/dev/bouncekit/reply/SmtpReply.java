@@ -15,7 +15,8 @@ import java.util.Optional;
  * @param code         the three-digit basic reply code, or {@link #NO_CODE} when the text has none
  * @param status       the enhanced status code, or null when the text has none
  * @param lines        the text lines, without basic code, continuation marks or enhanced code;
- *                     never null, may be empty, immutable. A parsed reply keeps them as its
+ *                     never null, may be empty, immutable, none holding CR or LF (the constructor
+ *                     throws {@link IllegalArgumentException}). A parsed reply keeps them as its
  *                     {@link #text()} and makes a line's string when the list is read.
  * @param reportedStage the SMTP stage the text itself names (Postfix's "in reply to RCPT TO
  *                     command"), or null
@@ -34,7 +35,17 @@ public record SmtpReply(int code, EnhancedStatusCode status, List<String> lines,
         if (code != NO_CODE && (code < 200 || code > 599)) {
             throw new IllegalArgumentException("basic reply code must be 200 to 599, not " + code);
         }
-        lines = lines instanceof JoinedLines ? lines : List.copyOf(Objects.requireNonNull(lines, "lines"));
+        if (!(lines instanceof JoinedLines)) {
+            lines = List.copyOf(Objects.requireNonNull(lines, "lines"));
+            for (int i = 0; i < lines.size(); i++) {
+                String line = lines.get(i);
+                if (line.indexOf('\r') >= 0 || line.indexOf('\n') >= 0) {
+                    throw new IllegalArgumentException("reply text lines must be single lines, without CR or LF: line "
+                            + (i + 1) + " is '" + line.replace("\r", "\\r").replace("\n", "\\n")
+                            + "'; give each line of a multi-line reply as a line of its own");
+                }
+            }
+        }
     }
 
     /** A reply that names no recipient of its own. */
@@ -48,6 +59,8 @@ public record SmtpReply(int code, EnhancedStatusCode status, List<String> lines,
      *
      * @param status    enhanced status code text, or null for none
      * @param textLines one or more text lines
+     * @throws IllegalArgumentException for a code outside 200 to 599, a status that is no enhanced status
+     *                                  code, or a text line holding CR or LF
      */
     public static SmtpReply of(int code, String status, String... textLines) {
         if (code < 200 || code > 599) {

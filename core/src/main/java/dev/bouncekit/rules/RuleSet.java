@@ -150,7 +150,10 @@ public final class RuleSet {
         return new RuleSet(List.of());
     }
 
-    /** Reads a rules file. */
+    /** Before the first line of a file saved as "UTF-8 with BOM". */
+    private static final String BYTE_ORDER_MARK = "\uFEFF";
+
+    /** Reads a rules file (UTF-8, with or without a byte order mark). */
     public static RuleSet read(Path file) throws IOException {
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             return parse(file.getFileName().toString(), reader);
@@ -158,7 +161,8 @@ public final class RuleSet {
     }
 
     /**
-     * Reads rules from {@code reader}; {@code sourceName} names the source in rule ids and errors.
+     * Reads rules from {@code reader}; {@code sourceName} names the source in rule ids and errors. A
+     * byte order mark before the first line, as some editors save UTF-8, is skipped.
      *
      * @throws RuleSyntaxException naming the line at fault
      */
@@ -170,6 +174,9 @@ public final class RuleSet {
         int number = 0;
         while ((line = lines.readLine()) != null) {
             number++;
+            if (number == 1 && line.startsWith(BYTE_ORDER_MARK)) {
+                line = line.substring(1);  // a file saved "UTF-8 with BOM": the mark is no text of the first line
+            }
             String text = stripComment(line).trim();
             if (text.isEmpty()) {
                 continue;

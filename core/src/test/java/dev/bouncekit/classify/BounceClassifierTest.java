@@ -437,6 +437,25 @@ class BounceClassifierTest {
     }
 
     @Test
+    void the_classification_shows_the_dsn_status_it_was_decided_on() {
+        Classification c = classifier.classify("mailbox unavailable", DeliveryContext.none().withDsnStatus(EnhancedStatusCode.of("5.1.1")));
+
+        assertThat(c.rule()).isEqualTo("status:5.1.1");
+        assertThat(c.status()).hasToString("5.1.1");
+        assertThat(c.permanent()).isEqualTo(c.hard()).isTrue();
+        assertThat(c.code()).isNull();
+        assertThat(c.reply().text()).isEqualTo("mailbox unavailable");
+    }
+
+    @Test
+    void the_reply_s_own_status_comes_before_the_dsn_status_of_the_context() {
+        Classification c = classifier.classify("452 4.2.2 mailbox full", DeliveryContext.none().withDsnStatus(EnhancedStatusCode.of("5.1.1")));
+
+        assertThat(c.status()).hasToString("4.2.2");
+        assertThat(c.permanent()).isFalse();
+    }
+
+    @Test
     void unexplained_5_7_is_a_security_error_and_unexplained_text_is_on_hold() {
         assertThat(classifier.classify("550 5.7.1 the weather is fine").reason()).isEqualTo(Reason.SECURITYERROR);
         assertThat(classifier.classify("550 the weather is fine").reason()).isEqualTo(Reason.ONHOLD);

@@ -4,12 +4,15 @@ import dev.bouncekit.reply.SmtpStage;
 import dev.bouncekit.status.EnhancedStatusCode;
 import dev.bouncekit.taxonomy.Reason;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.io.StringReader;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -113,6 +116,23 @@ class RuleSetTest {
         assertThatThrownBy(() -> rules("x => userunknown code=5.1.1\n")).hasMessageContaining("code must be a reply code");
         assertThatThrownBy(() -> rules("x => userunknown code=999\n")).hasMessageContaining("'999'");
         assertThatThrownBy(() -> rules(" ... => userunknown\n")).hasMessageContaining("empty phrase");
+    }
+
+    @Test
+    void a_file_saved_with_a_byte_order_mark_reads_as_without_it(@TempDir Path dir) throws IOException {
+        Path rule = dir.resolve("rule.rules");
+        Path comment = dir.resolve("comment.rules");
+        Path section = dir.resolve("section.rules");
+        Files.write(rule, ("\uFEFFfrobnicated widget => mailboxfull\n").getBytes(StandardCharsets.UTF_8));
+        Files.write(comment, ("\uFEFF# my rules\nfrobnicated widget => mailboxfull\n").getBytes(StandardCharsets.UTF_8));
+        Files.write(section, ("\uFEFF[gmail]\nfrobnicated widget => mailboxfull\n").getBytes(StandardCharsets.UTF_8));
+
+        assertThat(RuleSet.read(rule).rules()).singleElement().extracting(r -> r.phrases())
+                .isEqualTo(List.of("frobnicated widget"));
+        assertThat(match(RuleSet.read(rule), "550 frobnicated widget", null, null, null)).map(PhraseRule::reason)
+                .contains(Reason.MAILBOXFULL);
+        assertThat(RuleSet.read(comment).rules()).hasSize(1);
+        assertThat(RuleSet.read(section).rules()).singleElement().extracting(PhraseRule::provider).isEqualTo("gmail");
     }
 
     @Test

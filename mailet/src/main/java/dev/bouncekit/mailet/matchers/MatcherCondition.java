@@ -10,7 +10,7 @@ import java.util.Optional;
  * {@code userunknown,hostunknown} or {@code suppress;prefix=acme.bounce.}.
  *
  * @param values the values, trimmed, none empty
- * @param prefix the attribute prefix, when given
+ * @param prefix the attribute prefix, when given (at most once)
  */
 record MatcherCondition(List<String> values, Optional<String> prefix) {
 
@@ -33,7 +33,13 @@ record MatcherCondition(List<String> values, Optional<String> prefix) {
             for (String part : condition.split(";", -1)) {
                 String text = part.trim();
                 if (text.regionMatches(true, 0, PREFIX_OPTION, 0, PREFIX_OPTION.length())) {
-                    prefix = text.substring(PREFIX_OPTION.length()).trim();
+                    String given = text.substring(PREFIX_OPTION.length()).trim();
+                    if (prefix != null) {
+                        throw new IllegalArgumentException(matcherName + ": the option prefix= is given more than once in"
+                                + " condition '" + condition + "' (prefix=" + prefix + " and prefix=" + given
+                                + "); give it once, the prefix of the ClassifyBounce whose verdict this matcher reads");
+                    }
+                    prefix = given;
                 } else if (first) {
                     for (String value : text.split(",", -1)) {
                         if (!value.isBlank()) {

@@ -119,6 +119,18 @@ class IsBounceReasonTest {
     }
 
     @Test
+    void a_prefix_option_given_twice_fails_init_instead_of_taking_the_last() {
+        assertThatThrownBy(() -> configured(new IsBounceReason(), "userunknown;prefix=acme.;prefix=other."))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("IsBounceReason")
+                .hasMessageContaining("prefix=acme.")
+                .hasMessageContaining("prefix=other.");
+        assertThatThrownBy(() -> configured(new IsHardBounce(), "prefix=acme.;prefix=acme."))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("once");
+    }
+
+    @Test
     void its_info_names_it() {
         assertThat(new IsBounceReason().getMatcherInfo()).startsWith("IsBounceReason");
     }
