@@ -76,6 +76,8 @@ public final class ReplyParser {
         boolean first = true;  // no text line yet
         SmtpStage leadInStage = null;
         String recipient = collected.recipient;
+        // The line of Exim's lead-in after the lines it writes before it, once looked for (-1: none).
+        int eximLeadIn = -1;
         for (int k = 0; k < count; k++) {
             int from = ranges[2 * k];
             int to = ranges[2 * k + 1];
@@ -86,9 +88,37 @@ public final class ReplyParser {
                 from = trimStart(raw, from + 5, to);
             }
             if (first && code == SmtpReply.NO_CODE) {
+                // Exim's bounce message: the failed address and "host NAME [IP]" on lines of their own
+                // before its lead-in, which ends its line; the reply follows on the next.
+                int hostEnd = eximHostEnd(raw, from, to);
+                boolean loneAddress = hostEnd < 0 && isLoneAddress(raw, from, to);
+                if ((hostEnd == to || loneAddress) && eximLeadIn <= k) {
+                    eximLeadIn = eximLeadInFrom(raw, ranges, count, k + 1);
+                }
+                if ((hostEnd == to || loneAddress) && eximLeadIn > k) {
+                    if (loneAddress) {
+                        recipient = addressIn(raw, from, to, recipient);
+                    } else {
+                        host = hostName(raw, from + EXIM_HOST.length(), to);
+                    }
+                    continue;
+                }
+                if (hostEnd > 0 && hostEnd + 2 < to && raw.charAt(hostEnd) == ':'
+                        && leadingCode(raw, trimStart(raw, hostEnd + 1, to), to) != SmtpReply.NO_CODE) {
+                    host = hostName(raw, from + EXIM_HOST.length(), to);  // Exim: "host NAME [IP]: 550 ..."
+                    from = trimStart(raw, hostEnd + 1, to);
+                }
                 int replyAt = afterLeadIn(raw, from, to);
                 if (replyAt == to) {
-                    continue;  // the lead-in alone on its line: the reply follows on the next
+                    // The lead-in alone on its line: the reply follows on the next.
+                    SmtpStage named = eximStage(raw, from, to);
+                    if (named != null) {
+                        leadInStage = named;
+                        if (named == SmtpStage.RCPT) {
+                            recipient = addressIn(raw, from, to, recipient);
+                        }
+                    }
+                    continue;
                 }
                 if (replyAt > 0) {
                     leadInStage = eximStage(raw, from, replyAt);
@@ -559,6 +589,78 @@ public final class ReplyParser {
                         return i + 2;
                     }
                 }
+                // Exim's bounce message ends the lead-in's line with its colon: the reply is on the next.
+                return raw.charAt(to - 1) == ':' && to - from <= LONGEST_EXIM_LEAD_IN ? to : -1;
+            }
+        }
+        return -1;
+    }
+
+    /** How Exim names the host that answered, on a line of its own or before the reply: {@code host NAME [IP]}. */
+    private static final String EXIM_HOST = "host ";
+
+    /**
+     * Where Exim's {@code host NAME [IP]} ends (one past its {@code ]}) when the line {@code raw[from, to)}
+     * starts with it, else -1.
+     */
+    private static int eximHostEnd(String raw, int from, int to) {
+        if (to - from < EXIM_HOST.length() + 4 || (raw.charAt(from) | 0x20) != 'h'
+                || !raw.regionMatches(true, from, EXIM_HOST, 0, EXIM_HOST.length())) {
+            return -1;
+        }
+        int i = from + EXIM_HOST.length();
+        int name = i;
+        while (i < to && isHostChar(raw.charAt(i))) {
+            i++;
+        }
+        if (i == name || i + 2 >= to || raw.charAt(i) != ' ' || raw.charAt(i + 1) != '[') {
+            return -1;
+        }
+        for (i += 2; i < to; i++) {
+            char c = raw.charAt(i);
+            if (c == ']') {
+                return i + 1;
+            }
+            if (!(c == '.' || c == ':' || Character.isLetterOrDigit(c))) {
+                return -1;
+            }
+        }
+        return -1;
+    }
+
+    /** Whether the line {@code raw[from, to)} is one address and nothing else, as Exim lists a failed one. */
+    private static boolean isLoneAddress(String raw, int from, int to) {
+        int at = -1;
+        for (int i = from; i < to; i++) {
+            char c = raw.charAt(i);
+            if (c <= ' ') {
+                return false;
+            }
+            if (c == '@') {
+                if (at >= 0) {
+                    return false;
+                }
+                at = i;
+            }
+        }
+        return at > from && at < to - 1;
+    }
+
+    /**
+     * The line, from line {@code k} on, that starts with Exim's lead-in when the lines before it are all
+     * such as Exim writes before it (a lone address, {@code host NAME [IP]}), else -1. The parser asks
+     * once for such a run of lines, so that each line is read once.
+     */
+    private static int eximLeadInFrom(String raw, int[] ranges, int count, int k) {
+        for (int j = k; j < count; j++) {
+            int from = trimStart(raw, ranges[2 * j], ranges[2 * j + 1]);
+            int to = trimEnd(raw, from, ranges[2 * j + 1]);
+            for (String leadIn : EXIM_LEAD_INS) {
+                if (to - from >= leadIn.length() && raw.regionMatches(true, from, leadIn, 0, leadIn.length())) {
+                    return j;
+                }
+            }
+            if (eximHostEnd(raw, from, to) != to && !isLoneAddress(raw, from, to)) {
                 return -1;
             }
         }

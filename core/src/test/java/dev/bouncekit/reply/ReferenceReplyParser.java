@@ -61,11 +61,32 @@ final class ReferenceReplyParser {
         List<String> lines = new ArrayList<>(physical.size());
         SmtpStage leadInStage = null;
         String recipient = collected.recipient;
-        for (String original : physical) {
-            String line = stripTransportPrefix(original);
+        for (int k = 0; k < physical.size(); k++) {
+            String line = stripTransportPrefix(physical.get(k));
             if (lines.isEmpty() && code == SmtpReply.NO_CODE) {
+                int hostEnd = eximHostEnd(line);
+                if ((hostEnd == line.length() || isLoneAddress(line)) && eximLeadInFollows(physical, k + 1)) {
+                    if (hostEnd == line.length()) {
+                        host = hostName(line.substring(5));
+                    } else {
+                        recipient = firstAddress(line) != null ? firstAddress(line) : recipient;
+                    }
+                    continue;  // Exim's failed address or host, on a line of its own before its lead-in
+                }
+                if (hostEnd > 0 && hostEnd + 2 < line.length() && line.charAt(hostEnd) == ':'
+                        && leadingCode(line.substring(hostEnd + 1).trim()) != SmtpReply.NO_CODE) {
+                    host = hostName(line.substring(5));
+                    line = line.substring(hostEnd + 1).trim();
+                }
                 int replyAt = afterLeadIn(line);
                 if (replyAt == line.length()) {
+                    SmtpStage named = eximStage(line, replyAt);
+                    if (named != null) {
+                        leadInStage = named;
+                        if (named == SmtpStage.RCPT) {
+                            recipient = firstAddress(line) != null ? firstAddress(line) : recipient;
+                        }
+                    }
                     continue;  // the lead-in alone on its line: the reply follows on the next
                 }
                 if (replyAt > 0) {
@@ -319,10 +340,37 @@ final class ReferenceReplyParser {
                         return i + 2;
                     }
                 }
-                return -1;
+                return line.endsWith(":") && line.length() <= LONGEST_EXIM_LEAD_IN ? line.length() : -1;
             }
         }
         return -1;
+    }
+
+    /** Where Exim's {@code host NAME [IP]} ends in {@code line} when it starts with it, else -1. */
+    private static int eximHostEnd(String line) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?i)host [\\p{L}\\p{Nd}._-]+ \\[[\\p{L}\\p{Nd}.:]*\\]").matcher(line);
+        return m.lookingAt() ? m.end() : -1;
+    }
+
+    /** Whether {@code line} is one address and nothing else. */
+    private static boolean isLoneAddress(String line) {
+        return line.matches("[^\\x00-\\x20@]+@[^\\x00-\\x20@]+");
+    }
+
+    /** Whether an Exim lead-in starts a line from {@code k} on, with only Exim's address and host lines before it. */
+    private static boolean eximLeadInFollows(List<String> physical, int k) {
+        for (int j = k; j < physical.size(); j++) {
+            String line = physical.get(j).trim();
+            for (String leadIn : EXIM_LEAD_INS) {
+                if (line.regionMatches(true, 0, leadIn, 0, leadIn.length())) {
+                    return true;
+                }
+            }
+            if (eximHostEnd(line) != line.length() && !isLoneAddress(line)) {
+                return false;
+            }
+        }
+        return false;
     }
 
     /** The stage Exim's lead-in names ({@code after RCPT TO:}, {@code after end of data}), or null. */

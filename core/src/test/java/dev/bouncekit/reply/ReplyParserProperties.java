@@ -30,7 +30,8 @@ class ReplyParserProperties {
         "Remote Server returned '", "'", "The response was:", "the response from the remote server was: ",
         "SMTP error from remote mail server after ", "smtp error from remote mailer after pipelined ", "RCPT TO:<a@example.org>: ",
         "end of data: ", "initial connection: ", "org.eclipse.angus.mail.smtp.SMTPAddressFailedException: ",
-        "SMTPSenderFailedException: ", "Diagnostic-Code: X-Unix; ", "diagnostic-code: x-postfix; ", "255", "jakarta.mail.SendFailedException: Invalid Addresses;", "Exception: ", "a.", "nested exception is:"
+        "SMTPSenderFailedException: ", "Diagnostic-Code: X-Unix; ", "diagnostic-code: x-postfix; ", "255", "jakarta.mail.SendFailedException: Invalid Addresses;", "Exception: ", "a.", "nested exception is:",
+        "a@example.org", "host mx.example.org [192.0.2.1]", "host mx.example.org [2001:db8::1]: ", "RCPT TO:<a@example.org>:", "end of data:"
     };
 
     @Property(tries = 3000)
@@ -57,6 +58,28 @@ class ReplyParserProperties {
         assertThat(parsed.isEmpty()).isEqualTo(reference.isEmpty());
         assertThat(parsed.toString()).isEqualTo(reference.toString());
         assertThat(List.copyOf(parsed.lines())).isEqualTo(reference.lines());
+    }
+
+    /** Lines as Exim's bounce messages write them around the reply, and others: in any order, indented or not. */
+    private static final String[] EXIM_LINES = {
+        "a@example.org", "kijitora@example.jp", "a@b@example.org", "@example.org", "host mx.example.org [192.0.2.1]",
+        "HOST mx.example.org. [2001:db8::1]", "host mx.example.org [192.0.2.1]: 550 5.1.1 no such user",
+        "host [192.0.2.1]", "host mx.example.org 192.0.2.1", "SMTP error from remote mail server after RCPT TO:<a@example.org>:",
+        "SMTP error from remote mailer after end of data:", "SMTP error from remote server after initial connection:",
+        "SMTP error from remote mail server after RCPT TO:<a@example.org>: 550 unknown user",
+        "SMTP error from remote mail server after MAIL FROM:<a@example.org> SIZE=1234", "550 5.1.1 User unknown",
+        "550-5.7.1 rejected", "550 5.7.1 by policy", "smtp; 550 5.1.1 no such user", "Mailbox full", "", "Status: 5.2.2",
+    };
+
+    @Property(tries = 2000)
+    void exims_layouts_give_the_reference_reply(@ForAll("eximLayouts") String text) {
+        assertThat(ReplyParser.parse(text)).isEqualTo(ReferenceReplyParser.parse(text));
+    }
+
+    @Provide
+    Arbitrary<String> eximLayouts() {
+        Arbitrary<String> line = Arbitraries.of(EXIM_LINES).flatMap(l -> Arbitraries.of("", "  ", "    ", "\t").map(indent -> indent + l));
+        return line.list().ofMaxSize(8).map(lines -> String.join("\n", lines));
     }
 
     @Provide

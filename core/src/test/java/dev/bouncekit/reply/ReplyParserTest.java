@@ -86,6 +86,46 @@ class ReplyParserTest {
     }
 
     @Test
+    void exims_bounce_message_layouts_give_the_stage_the_host_and_the_reply() {
+        // Exim 4.9x: the failed address and the host on lines of their own, the lead-in ending its line.
+        SmtpReply current = ReplyParser.parse("  kijitora@example.jp\n    host mx.example.jp [192.0.2.1]\n"
+                + "    SMTP error from remote mail server after RCPT TO:<kijitora@example.jp>:\n"
+                + "    550 5.1.1 <kijitora@example.jp>: Recipient address rejected: User unknown\n");
+        // Older Exim: the lead-in on its line, the host before the reply on the next.
+        SmtpReply older = ReplyParser.parse("SMTP error from remote mail server after RCPT TO:<kijitora@example.jp>:\n"
+                + "    host mx.example.jp [2001:db8::25]: 550 Unknown user\n");
+        SmtpReply data = ReplyParser.parse("SMTP error from remote mail server after end of data:\n    552 message too big");
+
+        assertThat(current.code()).isEqualTo(550);
+        assertThat(current.status()).isEqualTo(EnhancedStatusCode.of("5.1.1"));
+        assertThat(current.reportedStage()).isEqualTo(SmtpStage.RCPT);
+        assertThat(current.reportedHost()).isEqualTo("mx.example.jp");
+        assertThat(current.reportedRecipient()).isEqualTo("kijitora@example.jp");
+        assertThat(current.text()).isEqualTo("<kijitora@example.jp>: Recipient address rejected: User unknown");
+        assertThat(older.code()).isEqualTo(550);
+        assertThat(older.reportedStage()).isEqualTo(SmtpStage.RCPT);
+        assertThat(older.reportedHost()).isEqualTo("mx.example.jp");
+        assertThat(older.text()).isEqualTo("Unknown user");
+        assertThat(data.code()).isEqualTo(552);
+        assertThat(data.reportedStage()).isEqualTo(SmtpStage.DATA);
+    }
+
+    @Test
+    void an_address_or_host_line_with_no_exim_lead_in_after_it_stays_text() {
+        SmtpReply address = ReplyParser.parse("kijitora@example.jp\n550 5.1.1 no such user");
+        SmtpReply host = ReplyParser.parse("host mx.example.jp [192.0.2.1]\nmailbox unavailable");
+        String manyAddresses = "a@example.jp\n".repeat(20_000);
+        SmtpReply many = ReplyParser.parse(manyAddresses + "SMTP error from remote mail server after RCPT TO:<a@example.jp>:\n"
+                + "550 5.1.1 no such user");
+
+        assertThat(address.code()).isEqualTo(SmtpReply.NO_CODE);
+        assertThat(address.lines()).first().isEqualTo("kijitora@example.jp");
+        assertThat(host.text()).isEqualTo("host mx.example.jp [192.0.2.1] mailbox unavailable");
+        assertThat(many.code()).isEqualTo(550);
+        assertThat(many.reportedStage()).isEqualTo(SmtpStage.RCPT);
+    }
+
+    @Test
     void dsn_fields_give_the_diagnostic_text_status_and_remote_host() {
         SmtpReply reply = ReplyParser.parse("Action: failed\nStatus: 5.1.1\nRemote-MTA: dns; mx.example.net\n"
                 + "Diagnostic-Code: smtp; 550 5.1.1 <a@example.net>... User unknown\n");
