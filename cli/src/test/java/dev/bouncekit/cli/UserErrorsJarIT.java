@@ -1,5 +1,6 @@
 package dev.bouncekit.cli;
 
+import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -8,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -175,5 +177,49 @@ class UserErrorsJarIT {
     void conflicting_input_formats() throws Exception {
         assertOneLineError(run("classify", "--jsonl", "--input", "paragraph", "-"), 1, "classify",
                 "--jsonl means --input jsonl, but --input paragraph was given too");
+    }
+
+    @Test
+    void gate_with_nothing_listening_says_the_connection_was_refused() throws Exception {
+        int port;
+        try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            port = free.getLocalPort();
+        }
+
+        Run run = run("gate", "--url", "http://127.0.0.1:" + port);
+
+        assertOneLineError(run, 2, "gate", "cannot ask http://127.0.0.1:" + port + ": connection refused; "
+                + "is 'bouncekit serve' running there? give its HTTP address with --url");
+        assertThat(run.err()).doesNotContain("null");
+    }
+
+    @Test
+    void gate_against_a_server_that_is_not_bouncekit_names_what_it_answered() throws Exception {
+        HttpServer other = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        other.createContext("/", http -> {
+            byte[] page = "<html><body>Not Found</body></html>".getBytes(StandardCharsets.UTF_8);
+            http.getResponseHeaders().set("Content-Type", "text/html");
+            http.sendResponseHeaders(404, page.length);
+            try (http) {
+                http.getResponseBody().write(page);
+            }
+        });
+        other.start();
+        try {
+            String url = "http://127.0.0.1:" + other.getAddress().getPort();
+
+            Run run = run("gate", "--url", url);
+
+            assertOneLineError(run, 2, "gate", url + " answered 404 with text/html, not JSON; "
+                    + "give the HTTP address of 'bouncekit serve' with --url");
+        } finally {
+            other.stop(0);
+        }
+    }
+
+    @Test
+    void gate_with_a_url_that_is_not_one() throws Exception {
+        assertOneLineError(run("gate", "--url", "localhost-8025"), 2, "gate",
+                "--url localhost-8025: not an HTTP address", "give one such as http://127.0.0.1:8025");
     }
 }
