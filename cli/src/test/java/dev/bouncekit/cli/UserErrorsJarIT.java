@@ -156,6 +156,17 @@ class UserErrorsJarIT {
     }
 
     @Test
+    void serve_on_an_address_of_another_host_says_so_in_one_line() throws Exception {
+        // 203.0.113.77 is in TEST-NET-3 (RFC 5737): never an address of this host
+        Run run = run("serve", "--bind", "203.0.113.77", "--smtp-port", "0", "--http-port", "0");
+
+        assertOneLineError(run, 1, "serve", "--bind 203.0.113.77: not an address of this host",
+                "127.0.0.1 (the default) or 0.0.0.0 for every interface");
+        assertThat(run.err()).doesNotContain("WARNING", "stop what uses port");
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
     void an_unknown_option_points_to_the_help() throws Exception {
         assertOneLineError(run("classify", "--outptu", "table"), 2, "classify",
                 "Unknown option: '--outptu' (did you mean --output?)", "see 'bouncekit help classify'");
