@@ -235,6 +235,43 @@ class ReceiverHttpApiTest {
     }
 
     @Test
+    void a_message_with_a_broken_part_keeps_its_headers_and_its_other_parts() throws Exception {
+        String broken = String.join("\r\n",
+                "Subject: Broken parts", "MIME-Version: 1.0", "Content-Type: multipart/mixed; boundary=\"b\"", "",
+                "--b", "Content-Type: text/plain; charset=x-no-such-charset", "", "plain text survives",
+                "--b", "Content-Type: text/html", "", "<p>html survives</p>",
+                "--b", "Content-Type: application/pdf; name=\"a.pdf\"", "Content-Transfer-Encoding: base64", "",
+                "JVBERi0xLjQ=", "--b--", "");
+        String noBoundary = String.join("\r\n", "Subject: No boundary", "Content-Type: multipart/alternative", "",
+                "a multipart without its boundary", "");
+        sendRaw(broken);
+        sendRaw(noBoundary);
+        receiver.awaitMessages(2, WAIT);
+
+        JsonNode first = JSON.readTree(get("/api/v1/messages/1").body());
+        assertThat(first.get("headers").findValuesAsText("name")).contains("Subject", "Content-Type");
+        assertThat(first.get("text").asText()).contains("plain text survives");
+        assertThat(first.get("html").asText()).contains("<p>html survives</p>");
+        assertThat(first.get("attachments").get(0).get("name").asText()).isEqualTo("a.pdf");
+
+        JsonNode second = JSON.readTree(get("/api/v1/messages/2").body());
+        assertThat(second.get("subject").asText()).isEqualTo("No boundary");
+        assertThat(second.get("headers").findValuesAsText("value")).contains("No boundary", "multipart/alternative");
+    }
+
+    /** Sends one message with a socket, as its bytes. */
+    private void sendRaw(String data) throws Exception {
+        try (Socket socket = new Socket(receiver.host(), receiver.smtpPort())) {
+            socket.setSoTimeout((int) WAIT.toMillis());
+            OutputStream out = socket.getOutputStream();
+            out.write(("EHLO client.test\r\nMAIL FROM:<app@sender.test>\r\nRCPT TO:<alice@example.com>\r\nDATA\r\n"
+                    + data + ".\r\nQUIT\r\n").getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            assertThat(new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).contains("221 ");
+        }
+    }
+
+    @Test
     void api_closes_cleanly() {
         api.close();
         assertThatThrownBy(() -> get("/api/messages")).isInstanceOf(java.io.IOException.class);
