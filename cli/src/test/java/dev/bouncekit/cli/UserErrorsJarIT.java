@@ -112,6 +112,16 @@ class UserErrorsJarIT {
     }
 
     @Test
+    void evaluate_with_no_rows_to_score_fails_instead_of_passing_at_100_percent() throws Exception {
+        Path headerOnly = Files.writeString(dir.resolve("labelled.tsv"), "id\treply\tstage\tremote_host\treason\thard\tprovider\n");
+
+        Run run = run("evaluate", "--min-reason-accuracy", "90", headerOnly.toString());
+
+        assertOneLineError(run, 1, "evaluate", "labelled.tsv: no labelled replies to score");
+        assertThat(run.out()).doesNotContain("100.00%");
+    }
+
+    @Test
     void classify_jsonl_with_a_bad_line_answers_the_others_and_exits_1() throws Exception {
         Run run = run(Map.of(), "{\"id\":\"a\",\"reply\":\"550 5.1.1 User unknown\"}\nnot json\n{\"id\":\"c\",\"reply\":\"452 4.2.2 Mailbox full\"}\n",
                 "classify", "--jsonl");
