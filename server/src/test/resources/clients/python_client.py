@@ -29,6 +29,8 @@ def check(name, ok, detail=""):
 status, _, _ = call("POST", "/api/v1/reset")
 check("reset answers 204", status == 204, status)
 with smtplib.SMTP("127.0.0.1", smtp_port) as smtp:
+    code, _ = smtp.login("apikey", "not-a-real-key")
+    check("any credentials log in", code == 235, code)
     for i in range(5):
         m = EmailMessage()
         m["From"] = "app@shop.test"

@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -55,6 +56,12 @@ final class EvaluateCommand implements Callable<Integer> {
                         "--split must be train, validation or all, not '" + split + "'");
             }
             rows = rows.stream().filter(r -> Split.isValidation(r.id()) == validationOnly).toList();
+        }
+        if (rows.isEmpty()) {
+            // 0 of 0 would print as 100% and pass --min-reason-accuracy
+            throw new UserError(file + ": no labelled replies to score" + (split.equalsIgnoreCase("all")
+                    ? "; give a file with rows below its header"
+                    : " in the " + split.toLowerCase(Locale.ROOT) + " split; give more rows, or --split all"));
         }
         Evaluation e = Evaluation.run(BounceClassifier.builtIn(), rows);
         PrintWriter out = spec.commandLine().getOut();

@@ -9,10 +9,14 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.ConnectException;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -50,15 +54,28 @@ public final class GateCommand implements Callable<Integer> {
                     .send(HttpRequest.newBuilder(URI.create(base + "/api/v1/gate?maxBounceRate="
                             + String.format(Locale.ROOT, "%s", maxBounceRate))).timeout(Duration.ofSeconds(30)).build(),
                             HttpResponse.BodyHandlers.ofString());
-            gate = new ObjectMapper().readTree(response.body());
-            if (response.statusCode() != 200) {
-                err.println("bouncekit gate: " + base + " answered " + response.statusCode() + ": "
-                        + gate.path("error").asText(response.body()));
+            gate = json(response.body());
+            String error = gate == null ? null : gate.path("error").textValue();
+            if (error != null) {
+                err.println("bouncekit gate: " + base + " answered " + response.statusCode() + ": " + error);
                 err.flush();
                 return 2;
             }
-        } catch (IOException | IllegalArgumentException e) {
-            err.println("bouncekit gate: cannot ask " + base + ": " + e.getMessage());
+            if (response.statusCode() != 200 || gate == null || !gate.path("passed").isBoolean()) {
+                err.println("bouncekit gate: " + base + " answered " + response.statusCode() + (gate == null
+                        ? " with " + response.headers().firstValue("Content-Type").orElse("a body") + ", not JSON"
+                        : " without a release gate") + "; give the HTTP address of 'bouncekit serve' with --url");
+                err.flush();
+                return 2;
+            }
+        } catch (IllegalArgumentException e) {
+            err.println("bouncekit gate: --url " + url + ": not an HTTP address (" + reason(e)
+                    + "); give one such as http://127.0.0.1:8025");
+            err.flush();
+            return 2;
+        } catch (IOException e) {
+            err.println("bouncekit gate: cannot ask " + base + ": " + reason(e)
+                    + "; is 'bouncekit serve' running there? give its HTTP address with --url");
             err.flush();
             return 2;
         } catch (InterruptedException e) {
@@ -79,5 +96,39 @@ public final class GateCommand implements Callable<Integer> {
         }
         out.flush();
         return passed ? 0 : 1;
+    }
+
+    /** The body as JSON, or null when it is not JSON. */
+    private static JsonNode json(String body) {
+        try {
+            return new ObjectMapper().readTree(body);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /**
+     * What went wrong, on one line: the JDK's client throws a {@code ConnectException} with no
+     * message for a refused connection (its cause, a {@code ClosedChannelException}, has none
+     * either), and wraps the cause of others.
+     */
+    private static String reason(Exception e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConnectException && cause.getMessage() == null) {
+                return "connection refused";
+            }
+            if (cause instanceof HttpTimeoutException) {
+                return "no answer in time";
+            }
+            if (cause instanceof UnresolvedAddressException || cause instanceof UnknownHostException) {
+                return "unknown host";
+            }
+        }
+        Throwable cause = e;
+        while (cause.getMessage() == null && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        String message = cause.getMessage();
+        return message == null ? cause.getClass().getSimpleName() : message.strip().lines().findFirst().orElse("");
     }
 }

@@ -16,6 +16,8 @@ import picocli.CommandLine.Spec;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -146,6 +148,12 @@ public final class ServeCommand implements Callable<Integer> {
             address = InetAddress.getByName(bind);
         } catch (UnknownHostException e) {
             err.println("bouncekit serve: --bind " + bind + ": unknown host");
+            err.flush();
+            return 1;
+        }
+        if (!isOfThisHost(address)) {
+            err.println("bouncekit serve: --bind " + bind + ": not an address of this host; give one of its addresses, "
+                    + "127.0.0.1 (the default) or 0.0.0.0 for every interface");
             err.flush();
             return 1;
         }
@@ -311,6 +319,22 @@ public final class ServeCommand implements Callable<Integer> {
         err.println("!!! its rules through the HTTP API, which has no authentication. Use --bind 127.0.0.1");
         err.println("!!! unless this is an isolated test network.");
         err.flush();
+    }
+
+    /**
+     * Whether a socket can be bound to the address here: the wildcard, loopback, or an address of
+     * one of this host's interfaces. Checked before anything is bound, so that a wrong address is
+     * one line and not the warning about exposed addresses followed by a failure to listen.
+     */
+    private static boolean isOfThisHost(InetAddress address) {
+        if (address.isAnyLocalAddress() || address.isLoopbackAddress()) {
+            return true;
+        }
+        try {
+            return NetworkInterface.getByInetAddress(address) != null;
+        } catch (SocketException e) {
+            return true;
+        }
     }
 
     /** How to get past a port that cannot be had. */

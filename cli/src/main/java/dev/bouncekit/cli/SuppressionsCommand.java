@@ -20,6 +20,7 @@ import java.io.Reader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -59,6 +60,26 @@ final class SuppressionsCommand implements Runnable {
                         + "jdbc:postgresql://HOST[:PORT]/DATABASE?user=...&password=... URL the mailets use.")
         String location;
 
+        /**
+         * Opens an existing store only: a journal path that names no file is a mistake when the
+         * list is read or edited (opening it would create an empty journal, and its directories,
+         * and show an empty list); {@code add} and {@code import} create the journal.
+         */
+        <T> T withExisting(Function<SuppressionStore, T> work) {
+            String trimmed = location == null ? "" : location.trim();
+            if (!trimmed.isEmpty() && !trimmed.startsWith("jdbc:")) {
+                try {
+                    if (!Files.exists(Path.of(trimmed))) {
+                        throw new UserError("no suppression journal at " + trimmed + "; give the journal file the mailets "
+                                + "write (their journal parameter), or the jdbc:postgresql:// URL of their database");
+                    }
+                } catch (InvalidPathException e) {
+                    // SuppressionStores.open names it
+                }
+            }
+            return with(work);
+        }
+
         <T> T with(Function<SuppressionStore, T> work) {
             SuppressionStore store;
             try {
@@ -95,7 +116,7 @@ final class SuppressionsCommand implements Runnable {
                 throw new UserError("--limit must not be negative, not " + limit);
             }
             Instant now = Instant.now();
-            List<Suppression> entries = store.with(s -> s.list(contains(), all ? limit : Integer.MAX_VALUE));
+            List<Suppression> entries = store.withExisting(s -> s.list(contains(), all ? limit : Integer.MAX_VALUE));
             PrintWriter out = spec.commandLine().getOut();
             int shown = 0;
             for (Suppression e : entries) {
@@ -186,7 +207,7 @@ final class SuppressionsCommand implements Runnable {
         @Override
         public Integer call() {
             List<String> keys = addresses.stream().map(SuppressionsCommand::address).toList();
-            List<String> missing = store.with(s -> keys.stream().filter(key -> !s.remove(key)).toList());
+            List<String> missing = store.withExisting(s -> keys.stream().filter(key -> !s.remove(key)).toList());
             PrintWriter out = spec.commandLine().getOut();
             keys.stream().filter(key -> !missing.contains(key)).forEach(key -> out.println("removed " + key));
             out.flush();
@@ -211,7 +232,7 @@ final class SuppressionsCommand implements Runnable {
 
         @Override
         public Integer call() throws IOException {
-            List<Suppression> entries = store.with(s -> s.list(null, Integer.MAX_VALUE));
+            List<Suppression> entries = store.withExisting(s -> s.list(null, Integer.MAX_VALUE));
             try (Writer writer = output == null ? null : Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
                 PrintWriter out = writer == null ? spec.commandLine().getOut() : new PrintWriter(writer);
                 out.println(HEADER);

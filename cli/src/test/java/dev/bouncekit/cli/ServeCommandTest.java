@@ -130,7 +130,7 @@ class ServeCommandTest {
         Running r = serve("--smtp-port", "0", "--http-port", "0", "--scenario", "/no/such/dir/rules.yaml");
 
         assertThat(r.exit().get(15, TimeUnit.SECONDS)).isEqualTo(1);
-        assertThat(r.err().toString()).contains("rules.yaml: no such file");
+        assertThat(r.err().toString().strip()).isEqualTo("bouncekit serve: /no/such/dir/rules.yaml: no such file");
     }
 
     @Test

@@ -124,6 +124,24 @@ class SuppressionsCommandTest {
         assertThat(run("suppressions", "list").status()).isEqualTo(2);
     }
 
+    @Test
+    void reading_a_journal_that_is_not_there_is_an_error_and_creates_nothing() {
+        Path typo = dir.resolve("var/bouncekit/supressions.journal");
+        for (String command : new String[] {"list", "export"}) {
+            assertOneLineError(run("suppressions", command, "--store", typo.toString()),
+                    "bouncekit suppressions " + command + ": no suppression journal at " + typo
+                            + "; give the journal file the mailets write");
+        }
+        assertOneLineError(run("suppressions", "search", "--store", typo.toString(), "example.org"),
+                "bouncekit suppressions search: no suppression journal at " + typo);
+        assertOneLineError(run("suppressions", "remove", "--store", typo.toString(), "a@example.com"),
+                "bouncekit suppressions remove: no suppression journal at " + typo);
+        assertThat(dir.resolve("var")).doesNotExist();
+
+        assertThat(run("suppressions", "add", "--store", typo.toString(), "a@example.com").status()).isZero();
+        assertThat(run("suppressions", "list", "--store", typo.toString()).lines()).hasSize(1);
+    }
+
     private static void assertOneLineError(Run run, String start) {
         assertThat(run.status()).isEqualTo(1);
         assertThat(run.err().lines().toList()).hasSize(1);

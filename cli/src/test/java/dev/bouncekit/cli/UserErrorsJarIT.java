@@ -1,5 +1,6 @@
 package dev.bouncekit.cli;
 
+import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -8,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -110,6 +112,16 @@ class UserErrorsJarIT {
     }
 
     @Test
+    void evaluate_with_no_rows_to_score_fails_instead_of_passing_at_100_percent() throws Exception {
+        Path headerOnly = Files.writeString(dir.resolve("labelled.tsv"), "id\treply\tstage\tremote_host\treason\thard\tprovider\n");
+
+        Run run = run("evaluate", "--min-reason-accuracy", "90", headerOnly.toString());
+
+        assertOneLineError(run, 1, "evaluate", "labelled.tsv: no labelled replies to score");
+        assertThat(run.out()).doesNotContain("100.00%");
+    }
+
+    @Test
     void classify_jsonl_with_a_bad_line_answers_the_others_and_exits_1() throws Exception {
         Run run = run(Map.of(), "{\"id\":\"a\",\"reply\":\"550 5.1.1 User unknown\"}\nnot json\n{\"id\":\"c\",\"reply\":\"452 4.2.2 Mailbox full\"}\n",
                 "classify", "--jsonl");
@@ -154,6 +166,17 @@ class UserErrorsJarIT {
     }
 
     @Test
+    void serve_on_an_address_of_another_host_says_so_in_one_line() throws Exception {
+        // 203.0.113.77 is in TEST-NET-3 (RFC 5737): never an address of this host
+        Run run = run("serve", "--bind", "203.0.113.77", "--smtp-port", "0", "--http-port", "0");
+
+        assertOneLineError(run, 1, "serve", "--bind 203.0.113.77: not an address of this host",
+                "127.0.0.1 (the default) or 0.0.0.0 for every interface");
+        assertThat(run.err()).doesNotContain("WARNING", "stop what uses port");
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
     void an_unknown_option_points_to_the_help() throws Exception {
         assertOneLineError(run("classify", "--outptu", "table"), 2, "classify",
                 "Unknown option: '--outptu' (did you mean --output?)", "see 'bouncekit help classify'");
@@ -175,5 +198,49 @@ class UserErrorsJarIT {
     void conflicting_input_formats() throws Exception {
         assertOneLineError(run("classify", "--jsonl", "--input", "paragraph", "-"), 1, "classify",
                 "--jsonl means --input jsonl, but --input paragraph was given too");
+    }
+
+    @Test
+    void gate_with_nothing_listening_says_the_connection_was_refused() throws Exception {
+        int port;
+        try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            port = free.getLocalPort();
+        }
+
+        Run run = run("gate", "--url", "http://127.0.0.1:" + port);
+
+        assertOneLineError(run, 2, "gate", "cannot ask http://127.0.0.1:" + port + ": connection refused; "
+                + "is 'bouncekit serve' running there? give its HTTP address with --url");
+        assertThat(run.err()).doesNotContain("null");
+    }
+
+    @Test
+    void gate_against_a_server_that_is_not_bouncekit_names_what_it_answered() throws Exception {
+        HttpServer other = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        other.createContext("/", http -> {
+            byte[] page = "<html><body>Not Found</body></html>".getBytes(StandardCharsets.UTF_8);
+            http.getResponseHeaders().set("Content-Type", "text/html");
+            http.sendResponseHeaders(404, page.length);
+            try (http) {
+                http.getResponseBody().write(page);
+            }
+        });
+        other.start();
+        try {
+            String url = "http://127.0.0.1:" + other.getAddress().getPort();
+
+            Run run = run("gate", "--url", url);
+
+            assertOneLineError(run, 2, "gate", url + " answered 404 with text/html, not JSON; "
+                    + "give the HTTP address of 'bouncekit serve' with --url");
+        } finally {
+            other.stop(0);
+        }
+    }
+
+    @Test
+    void gate_with_a_url_that_is_not_one() throws Exception {
+        assertOneLineError(run("gate", "--url", "localhost-8025"), 2, "gate",
+                "--url localhost-8025: not an HTTP address", "give one such as http://127.0.0.1:8025");
     }
 }

@@ -1,6 +1,7 @@
 package dev.bouncekit.receiver;
 
 import com.icegreen.greenmail.store.FolderException;
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import dev.bouncekit.receiver.internal.QuietLoggingDefault;
@@ -84,6 +85,9 @@ public final class FakeReceiver implements AutoCloseable {
             setups.add(new ServerSetup(builder.pop3Port, host, ServerSetup.PROTOCOL_POP3));
         }
         this.greenMail = new ReceiverGreenMail(setups.toArray(new ServerSetup[0]), runtime);
+        if (builder.anyCredentials) {
+            greenMail.withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
+        }
     }
 
     /**
@@ -401,6 +405,7 @@ public final class FakeReceiver implements AutoCloseable {
         private Retention retention = Retention.UNLIMITED;
         private Clock clock = Clock.systemUTC();
         private boolean realAddresses;
+        private boolean anyCredentials = true;
 
         private Builder() {
         }
@@ -561,6 +566,18 @@ public final class FakeReceiver implements AutoCloseable {
          */
         public Builder realAddresses(boolean enabled) {
             this.realAddresses = enabled;
+            return this;
+        }
+
+        /**
+         * Whether SMTP AUTH ({@code PLAIN}, {@code LOGIN}) takes any user name and password, as
+         * MailHog and smtp4dev do, so that an application configured with a provider's credentials
+         * sends to the receiver unchanged (default on; the secrets are masked in the transcript).
+         * Off, only GreenMail's users ({@code greenMail().setUser(..)}) log in, and other
+         * credentials get {@code 535 5.7.8}. Mail is accepted without AUTH either way.
+         */
+        public Builder anyCredentials(boolean enabled) {
+            this.anyCredentials = enabled;
             return this;
         }
 

@@ -74,6 +74,23 @@ class AbuseTest {
     }
 
     @Test
+    void an_empty_recipient_is_refused_and_no_message_is_stored_for_it() throws Exception {
+        try (RawSmtpClient client = greeted()) {
+            client.command("EHLO client.test");
+            assertThat(client.command("MAIL FROM:<>")).isEqualTo("250 OK\r\n");
+            assertThat(client.command("RCPT TO:<>")).isEqualTo("501 5.5.4 Syntax: RCPT TO:<address>\r\n");
+            assertThat(client.command("RCPT TO:< >")).isEqualTo("501 5.5.4 Syntax: RCPT TO:<address>\r\n");
+            assertThat(client.command("DATA")).isEqualTo("503 5.5.1 Error: need RCPT command\r\n");
+            assertThat(client.command("RCPT TO:<postmaster>")).isEqualTo("250 OK\r\n");
+            client.command("DATA");
+            assertThat(client.command("Subject: to the postmaster\r\n\r\nx\r\n.")).startsWith("250");
+        }
+        assertThat(receiver.awaitMessages(1, WAIT)).extracting(ReceivedMessage::to)
+                .containsExactly(List.of("postmaster"));
+        Recovery.assertServesTheNextClient(receiver);
+    }
+
+    @Test
     void commands_out_of_order_get_503_5_5_1_and_leave_the_transaction_usable() throws Exception {
         try (RawSmtpClient client = greeted()) {
             client.command("EHLO client.test");

@@ -170,7 +170,10 @@ class SessionCommand extends SmtpCommand {
         }
     }
 
-    /** RCPT TO: refused with 503 before MAIL and 501 when malformed. */
+    /**
+     * RCPT TO: refused with 503 before MAIL and 501 when malformed. Unlike the reverse path, a
+     * forward path is never empty (RFC 5321, 4.1.1.3): {@code RCPT TO:<>} is malformed.
+     */
     static final class Rcpt extends SessionCommand {
         private static final Pattern SYNTAX = Pattern.compile("RCPT TO:\\s?<[^>]*>.*", Pattern.CASE_INSENSITIVE);
 
@@ -185,7 +188,8 @@ class SessionCommand extends SmtpCommand {
                 session.protocolError(ProtocolReplies.NEED_MAIL);
                 return true;
             }
-            if (!SYNTAX.matcher(commandLine).matches()) {
+            if (!SYNTAX.matcher(commandLine).matches()
+                    || commandLine.substring(commandLine.indexOf('<') + 1, commandLine.indexOf('>')).isBlank()) {
                 session.protocolError(ProtocolReplies.RCPT_SYNTAX);
                 return true;
             }

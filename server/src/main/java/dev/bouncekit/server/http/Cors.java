@@ -17,7 +17,7 @@ import java.util.Locale;
  */
 public final class Cors {
 
-    private static final String METHODS = "GET, PUT, POST, DELETE, OPTIONS";
+    private static final String METHODS = "GET, HEAD, PUT, POST, DELETE, OPTIONS";
 
     private final List<String> origins;
 

@@ -9,7 +9,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 
-/** Reading request bodies and writing answers of the HTTP API: JSON, bytes, 204, and 405 with {@code Allow}. */
+/** Reading request bodies and writing answers of the HTTP API: JSON, bytes, 204, 405 with {@code Allow}, HEAD. */
 final class HttpIo {
 
     static final int MAX_BODY = 1024 * 1024;
@@ -25,8 +25,9 @@ final class HttpIo {
                 return;
             }
         }
+        String allow = String.join(", ", allowed).replace("GET", "GET, HEAD");
         throw new ApiError(405, "method " + method + " not allowed here; use " + String.join(" or ", allowed))
-                .allow(String.join(", ", allowed) + ", OPTIONS");
+                .allow(allow + ", OPTIONS");
     }
 
     static String body(HttpExchange http) throws IOException {
@@ -62,8 +63,17 @@ final class HttpIo {
         http.sendResponseHeaders(204, -1);
     }
 
+    /**
+     * Sends an answer; to a HEAD request, its status and headers with the {@code Content-Length}
+     * of the body a GET gets, and no body.
+     */
     static void send(HttpExchange http, int status, String contentType, byte[] body) throws IOException {
         http.getResponseHeaders().set("Content-Type", contentType);
+        if ("HEAD".equals(http.getRequestMethod())) {
+            http.getResponseHeaders().set("Content-Length", String.valueOf(body.length));
+            http.sendResponseHeaders(status, -1);
+            return;
+        }
         http.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
         if (body.length > 0) {
             try (OutputStream out = http.getResponseBody()) {

@@ -12,6 +12,8 @@ import jakarta.mail.internet.MimeUtility;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UnsupportedEncodingException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
@@ -38,21 +40,27 @@ record ParsedMessage(List<Field> headers, String text, String html, List<Attachm
 
     private static final Session SESSION = Session.getInstance(new Properties());
 
+    /**
+     * Takes a message apart as far as it can: a part that cannot be read (an unknown charset, a
+     * multipart without its boundary, broken base64) is left out, and its headers and the other
+     * parts are kept. A text part in an unknown charset is read as UTF-8.
+     */
     static ParsedMessage of(byte[] raw) {
+        MimeMessage message;
+        List<Field> headers = new ArrayList<>();
         try {
-            MimeMessage message = new MimeMessage(SESSION, new ByteArrayInputStream(raw));
-            List<Field> headers = new ArrayList<>();
+            message = new MimeMessage(SESSION, new ByteArrayInputStream(raw));
             Enumeration<Header> all = message.getAllHeaders();
             while (all.hasMoreElements()) {
                 Header h = all.nextElement();
                 headers.add(new Field(h.getName(), decode(h.getValue())));
             }
-            Bodies bodies = new Bodies();
-            bodies.walk(message);
-            return new ParsedMessage(headers, bodies.text, bodies.html, bodies.attachments);
-        } catch (MessagingException | IOException e) {
-            return new ParsedMessage(List.of(), "", "", List.of());
+        } catch (MessagingException e) {
+            return new ParsedMessage(headers, "", "", List.of());
         }
+        Bodies bodies = new Bodies();
+        bodies.walk(message);
+        return new ParsedMessage(headers, bodies.text, bodies.html, bodies.attachments);
     }
 
     private static String decode(String value) {
@@ -69,24 +77,42 @@ record ParsedMessage(List<Field> headers, String text, String html, List<Attachm
         String html = "";
         final List<Attachment> attachments = new ArrayList<>();
 
-        void walk(Part part) throws MessagingException, IOException {
-            if (part.isMimeType("multipart/*") && part.getContent() instanceof Multipart multipart) {
-                for (int i = 0; i < multipart.getCount(); i++) {
-                    BodyPart child = multipart.getBodyPart(i);
-                    walk(child);
+        /** Walks one part; what cannot be read in it is left out, and the walk goes on with its siblings. */
+        void walk(Part part) {
+            try {
+                if (part.isMimeType("multipart/*")) {
+                    if (part.getContent() instanceof Multipart multipart) {
+                        for (int i = 0; i < multipart.getCount(); i++) {
+                            BodyPart child = multipart.getBodyPart(i);
+                            walk(child);
+                        }
+                    }
+                    return;
                 }
-                return;
+                boolean attached = Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition()) || part.getFileName() != null;
+                if (!attached && part.isMimeType("text/plain") && text.isEmpty()) {
+                    text = textOf(part);
+                } else if (!attached && part.isMimeType("text/html") && html.isEmpty()) {
+                    html = textOf(part);
+                } else if (attached || !part.isMimeType("text/*")) {
+                    String type = part.getContentType() == null ? "application/octet-stream"
+                            : part.getContentType().split(";")[0].trim().toLowerCase(java.util.Locale.ROOT);
+                    attachments.add(new Attachment(part.getFileName() == null ? "" : decode(part.getFileName()), type,
+                            size(part)));
+                }
+            } catch (MessagingException | IOException | RuntimeException e) {
+                // a part that cannot be read is left out; the others are kept
             }
-            boolean attached = Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition()) || part.getFileName() != null;
-            if (!attached && part.isMimeType("text/plain") && text.isEmpty()) {
-                text = String.valueOf(part.getContent());
-            } else if (!attached && part.isMimeType("text/html") && html.isEmpty()) {
-                html = String.valueOf(part.getContent());
-            } else if (attached || !part.isMimeType("text/*")) {
-                String type = part.getContentType() == null ? "application/octet-stream"
-                        : part.getContentType().split(";")[0].trim().toLowerCase(java.util.Locale.ROOT);
-                attachments.add(new Attachment(part.getFileName() == null ? "" : decode(part.getFileName()), type,
-                        size(part)));
+        }
+
+        /** A text part's content; in a charset this JVM does not know, its decoded bytes read as UTF-8. */
+        private static String textOf(Part part) throws MessagingException, IOException {
+            try {
+                return String.valueOf(part.getContent());
+            } catch (UnsupportedEncodingException e) {
+                try (InputStream in = part.getInputStream()) {
+                    return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                }
             }
         }
 

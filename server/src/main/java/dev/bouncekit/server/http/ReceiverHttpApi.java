@@ -34,6 +34,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * DELETE /api/rules               remove all rules
  * GET    /api/catalog             catalog entries with their magic addresses and aliases
  * </pre>
+ * Every GET answers HEAD too, with the same status and headers and no body.
  * Errors are JSON objects {@code {"error": "..."}}, never stack traces: 400 for a body that is not a
  * valid scenario, 404, 405, and 413 for a body over 1 MiB (the rest of it is read and dropped, up
  * to 16 MiB, so that the client sees the answer). Binds loopback unless told otherwise.
@@ -147,7 +148,8 @@ public final class ReceiverHttpApi implements AutoCloseable {
     }
 
     private void route(HttpExchange http) throws IOException {
-        String method = http.getRequestMethod();
+        // HEAD is GET without the body (RFC 9110, 9.3.2): HttpIo.send leaves the body out
+        String method = "HEAD".equals(http.getRequestMethod()) ? "GET" : http.getRequestMethod();
         String path = http.getRequestURI().getPath();
         if (path.length() > 1 && path.endsWith("/")) {
             path = path.substring(0, path.length() - 1);

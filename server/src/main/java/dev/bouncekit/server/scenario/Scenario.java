@@ -3,6 +3,7 @@ package dev.bouncekit.server.scenario;
 import dev.bouncekit.receiver.ReplyRule;
 
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,18 +42,28 @@ public record Scenario(List<ReplyRule> rules) {
     /**
      * Reads a scenario file (YAML, or JSON).
      *
-     * @throws ScenarioException naming the file, rule and field at fault
+     * @throws ScenarioException naming the file, rule and field at fault; or the file as given when
+     *                           there is none or it is a directory; or saying it is not UTF-8
      * @throws IOException       when the file cannot be read
      */
     public static Scenario load(Path file) throws IOException {
         String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+        if (Files.isDirectory(file)) {
+            throw new ScenarioException(file + ": a directory, not a scenario file");
+        }
         if (!Files.isRegularFile(file)) {
-            throw new ScenarioException(name + ": no such file");
+            throw new ScenarioException(file + ": no such file");
         }
         if (Files.size(file) > ScenarioReader.MAX_BYTES) {
             throw new ScenarioException(name + ": larger than " + ScenarioReader.MAX_BYTES / 1024 / 1024 + " MB");
         }
-        return parse(name, Files.readString(file, StandardCharsets.UTF_8));
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (CharacterCodingException e) {
+            throw new ScenarioException(name + ": not UTF-8 text; save it as UTF-8");
+        }
+        return parse(name, text);
     }
 
     /**

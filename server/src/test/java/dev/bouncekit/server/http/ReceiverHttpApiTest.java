@@ -15,6 +15,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -185,6 +187,88 @@ class ReceiverHttpApiTest {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(wrong.statusCode()).isEqualTo(405);
         assertThat(get("/api").body()).contains("PUT /api/rules");
+    }
+
+    @Test
+    void head_answers_every_get_with_its_status_and_headers_and_no_body() throws Exception {
+        send("app@sender.test", "Headed", "alice@example.com");
+        receiver.awaitMessages(1, WAIT);
+
+        for (String path : new String[] {"/livez", "/readyz", "/", "/api/v1/messages", "/api/v1/messages/1",
+                "/api/v1/messages/1/raw", "/api/v1/openapi.json", "/api/v1/rules", "/api/messages/1/raw"}) {
+            HttpResponse<byte[]> get = http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> head = http.send(request(path).method("HEAD", HttpRequest.BodyPublishers.noBody()).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+
+            assertThat(head.statusCode()).as("HEAD %s", path).isEqualTo(200);
+            assertThat(head.headers().firstValue("Content-Type")).as("HEAD %s", path)
+                    .isEqualTo(get.headers().firstValue("Content-Type"));
+            assertThat(head.headers().firstValueAsLong("Content-Length")).as("HEAD %s", path)
+                    .hasValue(get.body().length);
+            assertThat(head.body()).as("HEAD %s", path).isEmpty();
+        }
+        assertThat(http.send(request("/api/v1/messages/99").method("HEAD", HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofByteArray()).statusCode()).isEqualTo(404);
+
+        HttpResponse<String> wrong = http.send(request("/api/v1/messages").POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(wrong.statusCode()).isEqualTo(405);
+        assertThat(wrong.headers().firstValue("Allow")).hasValue("GET, HEAD, DELETE, OPTIONS");
+    }
+
+    @Test
+    void a_head_leaves_the_connection_ready_for_the_next_request() throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", api.port())) {
+            socket.setSoTimeout((int) WAIT.toMillis());
+            OutputStream out = socket.getOutputStream();
+            out.write(("HEAD /livez HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+                    + "GET /livez HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+
+            String answers = new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+
+            assertThat(answers).startsWith("HTTP/1.1 200 OK\r\n");
+            String head = answers.substring(0, answers.indexOf("\r\n\r\n") + 4);
+            assertThat(head).containsIgnoringCase("Content-Length: 15\r\n");
+            assertThat(answers.substring(head.length())).startsWith("HTTP/1.1 200 OK\r\n").endsWith("{\"status\":\"ok\"}");
+        }
+    }
+
+    @Test
+    void a_message_with_a_broken_part_keeps_its_headers_and_its_other_parts() throws Exception {
+        String broken = String.join("\r\n",
+                "Subject: Broken parts", "MIME-Version: 1.0", "Content-Type: multipart/mixed; boundary=\"b\"", "",
+                "--b", "Content-Type: text/plain; charset=x-no-such-charset", "", "plain text survives",
+                "--b", "Content-Type: text/html", "", "<p>html survives</p>",
+                "--b", "Content-Type: application/pdf; name=\"a.pdf\"", "Content-Transfer-Encoding: base64", "",
+                "JVBERi0xLjQ=", "--b--", "");
+        String noBoundary = String.join("\r\n", "Subject: No boundary", "Content-Type: multipart/alternative", "",
+                "a multipart without its boundary", "");
+        sendRaw(broken);
+        sendRaw(noBoundary);
+        receiver.awaitMessages(2, WAIT);
+
+        JsonNode first = JSON.readTree(get("/api/v1/messages/1").body());
+        assertThat(first.get("headers").findValuesAsText("name")).contains("Subject", "Content-Type");
+        assertThat(first.get("text").asText()).contains("plain text survives");
+        assertThat(first.get("html").asText()).contains("<p>html survives</p>");
+        assertThat(first.get("attachments").get(0).get("name").asText()).isEqualTo("a.pdf");
+
+        JsonNode second = JSON.readTree(get("/api/v1/messages/2").body());
+        assertThat(second.get("subject").asText()).isEqualTo("No boundary");
+        assertThat(second.get("headers").findValuesAsText("value")).contains("No boundary", "multipart/alternative");
+    }
+
+    /** Sends one message with a socket, as its bytes. */
+    private void sendRaw(String data) throws Exception {
+        try (Socket socket = new Socket(receiver.host(), receiver.smtpPort())) {
+            socket.setSoTimeout((int) WAIT.toMillis());
+            OutputStream out = socket.getOutputStream();
+            out.write(("EHLO client.test\r\nMAIL FROM:<app@sender.test>\r\nRCPT TO:<alice@example.com>\r\nDATA\r\n"
+                    + data + ".\r\nQUIT\r\n").getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            assertThat(new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).contains("221 ");
+        }
     }
 
     @Test

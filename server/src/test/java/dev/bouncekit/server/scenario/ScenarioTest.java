@@ -13,6 +13,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.SocketTimeoutException;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -165,7 +166,7 @@ class ScenarioTest {
                 .hasMessage("s.yaml: line 1, column 29: YAML tags are not allowed (found !!javax.script.ScriptEngineManager); "
                         + "a scenario is plain data");
         assertThatThrownBy(() -> Scenario.load(Path.of("/no/such/scenario.yaml")))
-                .isInstanceOf(ScenarioException.class).hasMessage("scenario.yaml: no such file");
+                .isInstanceOf(ScenarioException.class).hasMessage("/no/such/scenario.yaml: no such file");
     }
 
     @ParameterizedTest
@@ -202,5 +203,18 @@ class ScenarioTest {
         Path file = dir.resolve("utf8.yaml");
         Files.writeString(file, "rules:\n  - when: { recipient: \"jösé@example.com\" }\n    reply: generic/user-unknown\n");
         assertThat(Scenario.load(file).rules().get(0).condition().pattern()).isEqualTo("jösé@example.com");
+    }
+
+    @Test
+    void a_file_that_cannot_be_a_scenario_is_named_with_the_reason(@TempDir Path dir) throws Exception {
+        Path latin1 = Files.write(dir.resolve("latin1.yaml"),
+                "rules:\n  - when: { recipient: \"jos\u00e9@example.com\" }\n    reply: generic/user-unknown\n"
+                        .getBytes(StandardCharsets.ISO_8859_1));
+        Path directory = Files.createDirectory(dir.resolve("rules.yaml"));
+
+        assertThatThrownBy(() -> Scenario.load(latin1)).isInstanceOf(ScenarioException.class)
+                .hasMessage("latin1.yaml: not UTF-8 text; save it as UTF-8");
+        assertThatThrownBy(() -> Scenario.load(directory)).isInstanceOf(ScenarioException.class)
+                .hasMessage(directory + ": a directory, not a scenario file");
     }
 }

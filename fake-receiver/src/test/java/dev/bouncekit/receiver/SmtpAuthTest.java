@@ -1,0 +1,90 @@
+package dev.bouncekit.receiver;
+
+import jakarta.mail.Message;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Properties;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * SMTP AUTH: the receiver offers it, and like the fakes people run beside an application (MailHog,
+ * smtp4dev) takes any user name and password, so an application configured with a provider's
+ * credentials sends to it unchanged; the secrets stay out of the transcript.
+ */
+class SmtpAuthTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
+    private static String base64(String text) {
+        return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void an_application_that_logs_in_with_any_credentials_sends_its_mail() throws Exception {
+        try (FakeReceiver receiver = FakeReceiver.builder().build().start()) {
+            Properties props = new Properties();
+            props.put("mail.smtp.host", receiver.host());
+            props.put("mail.smtp.port", String.valueOf(receiver.smtpPort()));
+            props.put("mail.smtp.auth", "true");
+            props.put("mail.smtp.connectiontimeout", "5000");
+            props.put("mail.smtp.timeout", "10000");
+            MimeMessage message = new MimeMessage(Session.getInstance(props));
+            message.setFrom(new InternetAddress("app@shop.test"));
+            message.addRecipient(Message.RecipientType.TO, new InternetAddress("alice@example.com"));
+            message.setSubject("With credentials");
+            message.setText("Hello");
+
+            Transport.send(message, "apikey", "SG.not-a-real-key");
+
+            assertThat(receiver.awaitMessages(1, WAIT)).extracting(ReceivedMessage::subject)
+                    .containsExactly("With credentials");
+            assertThat(receiver.awaitConnections(1, WAIT).get(0).exchanges()).extracting(Exchange::command)
+                    .noneMatch(command -> command != null && command.contains(base64("apikey")));
+        }
+    }
+
+    @Test
+    void plain_and_login_take_any_user_name_and_password() throws Exception {
+        try (FakeReceiver receiver = FakeReceiver.builder().build().start()) {
+            try (RawSmtpClient client = new RawSmtpClient(receiver)) {
+                client.reply();
+                client.command("EHLO client.test");
+                assertThat(client.command("AUTH PLAIN " + base64("\0someone@shop.test\0whatever")))
+                        .startsWith("235 2.7.0");
+            }
+            try (RawSmtpClient client = new RawSmtpClient(receiver)) {
+                client.reply();
+                client.command("EHLO client.test");
+                assertThat(client.command("AUTH LOGIN")).startsWith("334 ");
+                assertThat(client.command(base64("apikey"))).startsWith("334 ");
+                assertThat(client.command(base64("secret"))).startsWith("235 2.7.0");
+                client.command("MAIL FROM:<app@shop.test>");
+                client.command("RCPT TO:<bob@example.com>");
+                client.command("DATA");
+                assertThat(client.command("Subject: after login\r\n\r\nx\r\n.")).startsWith("250");
+            }
+            assertThat(receiver.awaitMessages(1, WAIT)).extracting(ReceivedMessage::subject).containsExactly("after login");
+        }
+    }
+
+    @Test
+    void without_any_credentials_only_greenmail_users_log_in() throws Exception {
+        try (FakeReceiver receiver = FakeReceiver.builder().anyCredentials(false).build().start()) {
+            receiver.greenMail().setUser("known@shop.test", "known", "right");
+            try (RawSmtpClient client = new RawSmtpClient(receiver)) {
+                client.reply();
+                client.command("EHLO client.test");
+                assertThat(client.command("AUTH PLAIN " + base64("\0known\0wrong"))).startsWith("535 ");
+                assertThat(client.command("AUTH PLAIN " + base64("\0known\0right"))).startsWith("235 ");
+            }
+        }
+    }
+}
