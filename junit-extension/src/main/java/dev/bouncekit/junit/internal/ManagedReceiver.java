@@ -41,8 +41,13 @@ public final class ManagedReceiver implements AutoCloseable {
         return receiver;
     }
 
-    /** Forgets mail, transcript and rules of the previous test; magic addresses on or off. */
+    /**
+     * Closes the connections the previous test left open (a mailer that keeps its connection, a test
+     * that stopped mid-message), so that nothing they send reaches this test unrecorded, then forgets
+     * that test's mail, transcript and rules; magic addresses on or off.
+     */
     public void reset(boolean magicAddresses) {
+        receiver.closeConnections();
         receiver.reset();
         receiver.magicAddresses(magicAddresses);
     }
