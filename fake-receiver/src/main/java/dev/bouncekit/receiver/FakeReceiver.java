@@ -58,6 +58,9 @@ public final class FakeReceiver implements AutoCloseable {
     /** The largest {@link Builder#maxMessageSize(long)} allowed: 1 GiB (messages are kept in memory). */
     public static final long MAX_MESSAGE_SIZE_LIMIT = 1L << 30;
 
+    /** How long {@link #closeConnections()} waits for the closed connections' threads. */
+    private static final long CLOSE_CONNECTIONS_WAIT_MILLIS = 3000;
+
     static {
         QuietLoggingDefault.apply();
     }
@@ -245,6 +248,23 @@ public final class FakeReceiver implements AutoCloseable {
         clearRules();
         clearMessages();
         runtime.recorder().reset();
+    }
+
+    /**
+     * Closes every SMTP connection open now, as a restarted server would (the server goes on
+     * listening), and waits a few seconds at most until they are done: nothing sent on them is
+     * recorded or stored afterwards. Before a {@link #reset()} it gives the next test of a shared
+     * receiver no connection of the previous one. Clients see their connection closed.
+     *
+     * @return how many connections were closed
+     */
+    public int closeConnections() {
+        synchronized (lifecycle) {
+            if (!started || closed) {
+                return 0;
+            }
+        }
+        return greenMail.closeConnections(CLOSE_CONNECTIONS_WAIT_MILLIS);
     }
 
     // ---- what was received ----

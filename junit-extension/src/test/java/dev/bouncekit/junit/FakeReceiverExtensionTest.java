@@ -5,6 +5,7 @@ import dev.bouncekit.junit.fixtures.BadRuleAfterPassingFixture;
 import dev.bouncekit.junit.fixtures.DeclarativeFixture;
 import dev.bouncekit.junit.fixtures.FailingFixture;
 import dev.bouncekit.junit.fixtures.InstanceFieldFixture;
+import dev.bouncekit.junit.fixtures.LeftOpenConnectionFixture;
 import dev.bouncekit.junit.fixtures.LifecycleChoiceFixture;
 import dev.bouncekit.junit.fixtures.NestedFixture;
 import dev.bouncekit.junit.fixtures.ParallelPerTestFixture;
@@ -94,6 +95,13 @@ class FakeReceiverExtensionTest {
 
         results.testEvents().assertStatistics(stats -> stats.succeeded(6).failed(0));
         assertThat(values(results, "together")).hasSize(6).containsOnly("1");
+    }
+
+    @Test
+    void connections_left_open_by_a_test_are_closed_before_the_next_test_of_a_shared_receiver() {
+        EngineExecutionResults results = run(LeftOpenConnectionFixture.class);
+
+        results.testEvents().assertStatistics(stats -> stats.succeeded(4).failed(0));
     }
 
     @Test

@@ -54,6 +54,22 @@ public final class ReceiverGreenMail extends GreenMail {
         }
     }
 
+    /**
+     * Closes the SMTP connections open now and waits up to {@code waitMillis} for their threads;
+     * the servers go on listening.
+     *
+     * @return how many connections were closed
+     */
+    public int closeConnections(long waitMillis) {
+        int closed = 0;
+        for (AbstractServer service : services.values()) {
+            if (service instanceof ReceiverSmtpServer smtp) {
+                closed += smtp.closeConnections(waitMillis);
+            }
+        }
+        return closed;
+    }
+
     @Override
     protected Map<String, AbstractServer> createServices(ServerSetup[] setups, Managers managers) {
         List<ServerSetup> others = new ArrayList<>();

@@ -12,6 +12,8 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -111,6 +113,29 @@ final class ReceiverSmtpServer extends SmtpServer {
     /** Why the listening socket could not be opened, or null. */
     IOException bindFailure() {
         return bindFailure;
+    }
+
+    /**
+     * Closes every connection open now, as stopping the server would, and waits up to {@code waitMillis}
+     * until their threads are done with them, so that none of them records or stores anything after.
+     *
+     * @return how many connections were closed
+     */
+    int closeConnections(long waitMillis) {
+        List<ProtocolHandler> open = new ArrayList<>(handlers);
+        for (ProtocolHandler handler : open) {
+            handler.close();
+        }
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMillis);
+        while (open.stream().anyMatch(handlers::contains) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return open.size();
     }
 
     @Override

@@ -39,6 +39,8 @@ import java.util.function.Supplier;
  * Checks look at the receiver as it is; after {@link #within(Duration)} the positive ones wait,
  * woken by the receiver, until they hold or the time is up (for senders that work in the
  * background).
+ A null argument is refused with a {@code NullPointerException} naming it, and a negative count
+ * with an {@code IllegalArgumentException}, whatever the receiver holds.
  *
  * @param <SELF> the assertion's own type, for chaining
  */
@@ -108,6 +110,7 @@ public abstract class AbstractFakeReceiverAssert<SELF extends AbstractFakeReceiv
 
     /** Verifies that some {@code RCPT TO} for the address was accepted (2xx). */
     public SELF hasAcceptedRecipient(String address) {
+        Objects.requireNonNull(address, "address");
         return check(true, () -> {
             TranscriptFacts facts = facts();
             List<Attempt> tried = facts.of(Attempt.Kind.RECIPIENT, address);
@@ -145,6 +148,9 @@ public abstract class AbstractFakeReceiverAssert<SELF extends AbstractFakeReceiv
 
     /** Verifies that exactly {@code count} messages were accepted and stored. */
     public SELF hasReceivedMessages(int count) {
+        if (count < 0) {
+            throw new IllegalArgumentException("count must be 0 or more, not " + count);
+        }
         return check(true, () -> {
             List<ReceivedMessage> messages = actual.receivedMessages();
             if (messages.size() == count) {
@@ -164,27 +170,33 @@ public abstract class AbstractFakeReceiverAssert<SELF extends AbstractFakeReceiv
 
     /** Verifies that a stored message has this envelope recipient. */
     public SELF hasReceivedMessageTo(String recipient) {
+        Objects.requireNonNull(recipient, "recipient");
         return stored("to <" + recipient + ">", m -> isTo(m, recipient), recipient);
     }
 
     /** Verifies that a stored message has this envelope recipient and exactly this subject. */
     public SELF hasReceivedMessageTo(String recipient, String subject) {
+        Objects.requireNonNull(recipient, "recipient");
+        Objects.requireNonNull(subject, "subject");
         return stored("to <" + recipient + "> with subject \"" + subject + "\"",
                 m -> isTo(m, recipient) && m.subject().equals(subject), recipient);
     }
 
     /** Verifies that a stored message has exactly this subject. */
     public SELF hasReceivedMessageWithSubject(String subject) {
+        Objects.requireNonNull(subject, "subject");
         return stored("with subject \"" + subject + "\"", m -> m.subject().equals(subject), null);
     }
 
     /** Verifies that a stored message's decoded text contains {@code text}. */
     public SELF hasReceivedMessageWithBodyContaining(String text) {
+        Objects.requireNonNull(text, "text");
         return stored("whose text contains \"" + text + "\"", m -> MessageText.of(m).contains(text), null);
     }
 
     /** Verifies that no stored message has this envelope recipient. */
     public SELF hasNotReceivedMessageTo(String recipient) {
+        Objects.requireNonNull(recipient, "recipient");
         return check(false, () -> {
             List<ReceivedMessage> matching = actual.receivedMessages().stream().filter(m -> isTo(m, recipient)).toList();
             return matching.isEmpty() ? Optional.empty()

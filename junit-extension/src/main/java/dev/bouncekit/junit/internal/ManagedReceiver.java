@@ -2,6 +2,7 @@ package dev.bouncekit.junit.internal;
 
 import dev.bouncekit.receiver.FakeReceiver;
 import dev.bouncekit.receiver.ReplyRule;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 import java.util.List;
 import java.util.Set;
@@ -13,8 +14,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * A started receiver as held in JUnit's {@code ExtensionContext.Store}: JUnit closes it, and with it
  * the server, when the class or test that owns it is done. Tests that share it take turns
  * ({@link #takeTurn()}), since rules and mail are reset for each test.
+ *
+ * <p>It and its turns are {@code Store.CloseableResource}s as well as {@link AutoCloseable}s: JUnit
+ * 5.13 and later close both kinds of store values, JUnit 5.12 (Spring Boot 3.5's) only the former,
+ * and there a turn never given back would keep the next test waiting for ever.
  */
-public final class ManagedReceiver implements AutoCloseable {
+@SuppressWarnings("deprecation")   // Store.CloseableResource, for JUnit 5.12
+public final class ManagedReceiver implements AutoCloseable, ExtensionContext.Store.CloseableResource {
 
     private final FakeReceiver receiver;
     private final Set<FakeReceiver> running;
@@ -41,8 +47,13 @@ public final class ManagedReceiver implements AutoCloseable {
         return receiver;
     }
 
-    /** Forgets mail, transcript and rules of the previous test; magic addresses on or off. */
+    /**
+     * Closes the connections the previous test left open (a mailer that keeps its connection, a test
+     * that stopped mid-message), so that nothing they send reaches this test unrecorded, then forgets
+     * that test's mail, transcript and rules; magic addresses on or off.
+     */
     public void reset(boolean magicAddresses) {
+        receiver.closeConnections();
         receiver.reset();
         receiver.magicAddresses(magicAddresses);
     }
@@ -82,12 +93,25 @@ public final class ManagedReceiver implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for the shared fake receiver", e);
         }
-        AtomicBoolean released = new AtomicBoolean();
-        return () -> {
+        return new Turn(turn);
+    }
+
+    /** A test's turn at a shared receiver; closing it, once or more, lets the next test in. */
+    @SuppressWarnings("deprecation")   // Store.CloseableResource, for JUnit 5.12
+    private static final class Turn implements AutoCloseable, ExtensionContext.Store.CloseableResource {
+        private final Semaphore turn;
+        private final AtomicBoolean released = new AtomicBoolean();
+
+        Turn(Semaphore turn) {
+            this.turn = turn;
+        }
+
+        @Override
+        public void close() {
             if (released.compareAndSet(false, true)) {
                 turn.release();
             }
-        };
+        }
     }
 
     /** Stops the server. */

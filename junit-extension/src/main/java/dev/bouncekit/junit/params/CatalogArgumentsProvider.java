@@ -7,7 +7,6 @@ import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.params.provider.AnnotationBasedArgumentsProvider;
 import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.support.ParameterDeclarations;
 import org.junit.platform.commons.PreconditionViolationException;
 
 import java.util.Arrays;
@@ -22,12 +21,16 @@ import java.util.stream.Stream;
  * The arguments of {@link CatalogSource}: the matching catalog entries, each followed by its magic
  * address when the method's second parameter is a {@code String}, so that other parameters
  * ({@code FakeReceiver}, {@code TestInfo}) stay free for their own resolvers.
+ *
+ * <p>It implements the {@code provideArguments(ExtensionContext, A)} of JUnit 5.12, which 5.13 and 6.0
+ * deprecate but still call, and reads the method's parameters itself: 5.13's
+ * {@code ParameterDeclarations} is not there on 5.12, the JUnit that Spring Boot 3.5 manages.
  */
 final class CatalogArgumentsProvider extends AnnotationBasedArgumentsProvider<CatalogSource> {
 
     @Override
-    protected Stream<? extends Arguments> provideArguments(ParameterDeclarations parameters, ExtensionContext context,
-                                                           CatalogSource source) {
+    @SuppressWarnings("deprecation")   // the one method of JUnit 5.12, 5.13 and 6.0 alike
+    protected Stream<? extends Arguments> provideArguments(ExtensionContext context, CatalogSource source) {
         List<CatalogEntry> all = Catalog.builtIn().entries();
         checkKnown(source, all);
         List<CatalogEntry> matching = all.stream().filter(e -> matches(source, e)).toList();
@@ -35,7 +38,8 @@ final class CatalogArgumentsProvider extends AnnotationBasedArgumentsProvider<Ca
             throw new PreconditionViolationException("@CatalogSource matches no catalog entry: " + describe(source)
                     + "; providers are " + known(all.stream().map(CatalogEntry::provider)));
         }
-        boolean withAddress = parameters.get(1).map(p -> p.getParameterType() == String.class).orElse(false);
+        Class<?>[] parameters = context.getRequiredTestMethod().getParameterTypes();
+        boolean withAddress = parameters.length > 1 && parameters[1] == String.class;
         return matching.stream().map(e -> withAddress
                 ? Arguments.of(Named.of(e.id(), e), MagicAddresses.address(e.id(), source.domain()))
                 : Arguments.of(Named.of(e.id(), e)));

@@ -318,6 +318,37 @@ class FakeReceiverAssertTest {
     }
 
     @Nested
+    class Arguments {
+
+        @Test
+        void should_refuse_a_null_argument_naming_it_whether_or_not_mail_was_stored(FakeReceiver receiver) {
+            for (boolean withMail : new boolean[] {false, true}) {
+                if (withMail) {
+                    SmtpDialog.deliver(receiver, "app@sender.test", "Hi", "alice@example.com");
+                }
+                assertThatThrownBy(() -> assertThat(receiver).hasReceivedMessageTo(null))
+                        .isInstanceOf(NullPointerException.class).hasMessage("recipient");
+                assertThatThrownBy(() -> assertThat(receiver).hasReceivedMessageTo("alice@example.com", null))
+                        .isInstanceOf(NullPointerException.class).hasMessage("subject");
+                assertThatThrownBy(() -> assertThat(receiver).hasReceivedMessageWithSubject(null))
+                        .isInstanceOf(NullPointerException.class).hasMessage("subject");
+                assertThatThrownBy(() -> assertThat(receiver).hasReceivedMessageWithBodyContaining(null))
+                        .isInstanceOf(NullPointerException.class).hasMessage("text");
+                assertThatThrownBy(() -> assertThat(receiver).hasNotReceivedMessageTo(null))
+                        .isInstanceOf(NullPointerException.class).hasMessage("recipient");
+                assertThatThrownBy(() -> assertThat(receiver).hasAcceptedRecipient(null))
+                        .isInstanceOf(NullPointerException.class).hasMessage("address");
+            }
+        }
+
+        @Test
+        void should_refuse_a_negative_count(FakeReceiver receiver) {
+            assertThatThrownBy(() -> assertThat(receiver).hasReceivedMessages(-1))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessage("count must be 0 or more, not -1");
+        }
+    }
+
+    @Nested
     class Release_gate {
 
         @Test

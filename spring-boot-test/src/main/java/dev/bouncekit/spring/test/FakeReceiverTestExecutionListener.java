@@ -14,8 +14,8 @@ import java.util.List;
 
 /**
  * Gets the receiver of an {@link AutoConfigureFakeReceiver} context ready for each test: before the
- * test (and its {@code @BeforeEach} methods) it forgets mail, transcript and rules and installs the
- * test's rules; after a failed test it prints the SMTP transcript. Registered in
+ * test (and its {@code @BeforeEach} methods) it closes the connections still open, forgets mail,
+ * transcript and rules and installs the test's rules; after a failed test it prints the SMTP transcript. Registered in
  * {@code META-INF/spring.factories}; it does nothing for test classes without the annotation.
  *
  * <p>Rules in force during a test, first match first: the test method's {@code @RejectRecipient},
@@ -39,6 +39,7 @@ public class FakeReceiverTestExecutionListener extends AbstractTestExecutionList
             return;
         }
         FakeReceiver receiver = receiver(testContext);
+        receiver.closeConnections();   // what is still open belongs to an earlier test
         receiver.reset();
         receiver.magicAddresses(settings.magicAddresses());
         receiver.setRules(rules(testContext, settings));

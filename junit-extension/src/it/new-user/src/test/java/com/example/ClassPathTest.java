@@ -12,7 +12,10 @@ import java.util.jar.JarFile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The application's Jakarta Mail next to bouncekit-junit: every class is on the test class path once. */
+/**
+ * The application's Jakarta Mail next to bouncekit-junit: every class is on the test class path once,
+ * and a project that reads no scenario file gets no YAML or JSON library.
+ */
 class ClassPathTest {
 
     @Test
@@ -39,5 +42,13 @@ class ClassPathTest {
         }
         assertThat(firstJar).containsKey("jakarta/mail/Session.class");
         assertThat(duplicates).isEmpty();
+    }
+
+    @Test
+    void no_jackson_or_snakeyaml_without_bouncekit_server() {
+        String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        assertThat(classPath.split(File.pathSeparator))
+                .as("the test class path of a project without @Scenario")
+                .noneMatch(entry -> entry.contains("jackson") || entry.contains("snakeyaml"));
     }
 }
