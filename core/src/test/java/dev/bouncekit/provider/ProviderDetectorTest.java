@@ -20,6 +20,15 @@ class ProviderDetectorTest {
     }
 
     @Test
+    void every_lookup_answers_null_with_empty_as_byId_does() {
+        assertThat(detector.byId(null)).isEmpty();
+        assertThat(detector.byHost(null)).isEmpty();
+        assertThat(detector.byDomain(null)).isEmpty();
+        assertThat(detector.detect(null, null, null)).isEmpty();
+        assertThat(ProviderFiles.byId("gmail").orElseThrow().reasonOf(null)).isEmpty();
+    }
+
+    @Test
     void text_markers_come_before_the_host_and_the_host_before_named_domains() {
         assertThat(detector.detect("550 blocked - gsmtp", "mx.yahoodns.net", null).map(Provider::id)).contains("gmail");
         assertThat(detector.detect("550 <a@me.com> no", "mx.yahoodns.net", null).map(Provider::id)).contains("yahoo");

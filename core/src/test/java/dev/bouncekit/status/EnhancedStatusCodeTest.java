@@ -45,4 +45,14 @@ class EnhancedStatusCodeTest {
         assertThat(registry.reasonOf(EnhancedStatusCode.of("5.7.1"))).isEmpty();
         assertThat(registry.reasonOf(EnhancedStatusCode.of("4.4.1"))).contains(Reason.EXPIRED);
     }
+
+    @Test
+    void registry_answers_null_with_empty_as_parse_does() {
+        StatusCodeRegistry registry = StatusCodeRegistry.builtIn();
+
+        assertThat(EnhancedStatusCode.parse(null)).isEmpty();
+        assertThat(registry.reasonOf(null)).isEmpty();
+        assertThat(registry.title(null)).isEmpty();
+        assertThat(registry.description(null)).isEmpty();
+    }
 }
