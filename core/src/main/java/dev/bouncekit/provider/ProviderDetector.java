@@ -141,7 +141,8 @@ public final class ProviderDetector {
     /**
      * The provider whose MX hosts {@code host} belongs to: the host itself or its nearest parent
      * domain listed as a host suffix ({@code .google.com} matches {@code x.l.google.com} and
-     * {@code google.com}); empty for null.
+     * {@code google.com}), in any case and with or without the trailing dot of a fully qualified name;
+     * empty for null.
      */
     public Optional<Provider> byHost(String host) {
         return host == null ? Optional.empty() : byHost(host, 0, host.length());
@@ -232,7 +233,11 @@ public final class ProviderDetector {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '-';
     }
 
-    /** The provider hosting mailboxes of {@code domain}, or of a parent domain; empty for null. */
+    /**
+     * The provider hosting mailboxes of {@code domain}, or of a parent domain, in any case and with or
+     * without the trailing dot of a fully qualified name ({@code GMAIL.COM.} is {@code gmail.com}); empty
+     * for null.
+     */
     public Optional<Provider> byDomain(String domain) {
         return domain == null ? Optional.empty() : byDomain(domain, 0, domain.length());
     }
@@ -242,6 +247,12 @@ public final class ProviderDetector {
      * read of it (from its end) are ASCII.
      */
     private Optional<Provider> byDomain(String text, int from, int to) {
+        while (to > from && text.charAt(to - 1) == '.') {
+            to--;
+        }
+        if (to == from) {
+            return Optional.empty();
+        }
         Optional<Provider> walked = mailboxDomains.longest(text, from, to);
         if (walked != SuffixTable.NOT_ASCII) {
             return walked != null ? walked : Optional.empty();
