@@ -9,14 +9,22 @@ import dev.bouncekit.status.EnhancedStatusCode;
  * the recipient domain tell the provider).
  *
  * @param stage      the SMTP stage at which the reply came, or null
- * @param remoteHost the host that answered (MX name), or null
- * @param recipient  the recipient address the failure is about, or null
+ * @param remoteHost the host that answered (MX name), or null; blank is null, and white space around it
+ *                   is dropped
+ * @param recipient  the recipient address the failure is about, or null; blank is null, and white space
+ *                   around it is dropped
  * @param dsnStatus  the DSN {@code Status:} field, or null; it counts, and the classification shows it,
  *                   when the reply text has no enhanced status code of its own
  */
 public record DeliveryContext(SmtpStage stage, String remoteHost, String recipient, EnhancedStatusCode dsnStatus) {
 
     private static final DeliveryContext NONE = new DeliveryContext(null, null, null, null);
+
+    /** Reads a blank host or recipient as none, so that a blank host does not hide the one the reply names. */
+    public DeliveryContext {
+        remoteHost = blankToNull(remoteHost);
+        recipient = blankToNull(recipient);
+    }
 
     /** No context: classify by the text alone. */
     public static DeliveryContext none() {
@@ -28,18 +36,22 @@ public record DeliveryContext(SmtpStage stage, String remoteHost, String recipie
         return new DeliveryContext(stage, null, null, null);
     }
 
+    /** This context with another stage. */
     public DeliveryContext withStage(SmtpStage newStage) {
         return new DeliveryContext(newStage, remoteHost, recipient, dsnStatus);
     }
 
+    /** This context with another remote host; blank is none. */
     public DeliveryContext withRemoteHost(String newRemoteHost) {
-        return new DeliveryContext(stage, blankToNull(newRemoteHost), recipient, dsnStatus);
+        return new DeliveryContext(stage, newRemoteHost, recipient, dsnStatus);
     }
 
+    /** This context with another recipient; blank is none. */
     public DeliveryContext withRecipient(String newRecipient) {
-        return new DeliveryContext(stage, remoteHost, blankToNull(newRecipient), dsnStatus);
+        return new DeliveryContext(stage, remoteHost, newRecipient, dsnStatus);
     }
 
+    /** This context with another DSN {@code Status:}. */
     public DeliveryContext withDsnStatus(EnhancedStatusCode newDsnStatus) {
         return new DeliveryContext(stage, remoteHost, recipient, newDsnStatus);
     }

@@ -80,7 +80,7 @@ public final class ProviderDetector {
         return providers.values();
     }
 
-    /** The provider with this id. */
+    /** The provider with this id, in any case; empty for null or an unknown id. */
     public Optional<Provider> byId(String id) {
         return Optional.ofNullable(id == null ? null : providers.get(id.toLowerCase(Locale.ROOT)));
     }
@@ -89,7 +89,7 @@ public final class ProviderDetector {
      * Detects the provider.
      *
      * @param text            the reply text, as it is (its markers are read as the classifier reads
-     *                        its phrases: {@link PhraseIndex#scanWithoutNames})
+     *                        its phrases: {@link PhraseIndex#scanWithoutNames}), or null
      * @param remoteHost      the answering host, or null
      * @param recipientDomain the recipient's domain, or null
      */
@@ -141,10 +141,11 @@ public final class ProviderDetector {
     /**
      * The provider whose MX hosts {@code host} belongs to: the host itself or its nearest parent
      * domain listed as a host suffix ({@code .google.com} matches {@code x.l.google.com} and
-     * {@code google.com}).
+     * {@code google.com}), in any case and with or without the trailing dot of a fully qualified name;
+     * empty for null.
      */
     public Optional<Provider> byHost(String host) {
-        return byHost(host, 0, host.length());
+        return host == null ? Optional.empty() : byHost(host, 0, host.length());
     }
 
     /**
@@ -232,9 +233,13 @@ public final class ProviderDetector {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '-';
     }
 
-    /** The provider hosting mailboxes of {@code domain}, or of a parent domain. */
+    /**
+     * The provider hosting mailboxes of {@code domain}, or of a parent domain, in any case and with or
+     * without the trailing dot of a fully qualified name ({@code GMAIL.COM.} is {@code gmail.com}); empty
+     * for null.
+     */
     public Optional<Provider> byDomain(String domain) {
-        return byDomain(domain, 0, domain.length());
+        return domain == null ? Optional.empty() : byDomain(domain, 0, domain.length());
     }
 
     /**
@@ -242,6 +247,12 @@ public final class ProviderDetector {
      * read of it (from its end) are ASCII.
      */
     private Optional<Provider> byDomain(String text, int from, int to) {
+        while (to > from && text.charAt(to - 1) == '.') {
+            to--;
+        }
+        if (to == from) {
+            return Optional.empty();
+        }
         Optional<Provider> walked = mailboxDomains.longest(text, from, to);
         if (walked != SuffixTable.NOT_ASCII) {
             return walked != null ? walked : Optional.empty();

@@ -122,8 +122,11 @@ public record ProviderFile(Provider provider, String fileName, String phrases, S
         return new ProviderFile(provider, fileName, phrases.toString(), catalog.toString(), codes);
     }
 
-    /** The provider's own meaning of {@code status}, if its file gives one. */
+    /** The provider's own meaning of {@code status}, if its file gives one; empty for null. */
     public Optional<Reason> reasonOf(EnhancedStatusCode status) {
+        if (status == null) {
+            return Optional.empty();
+        }
         Reason exact = codes.get(status.toString());
         if (exact != null) {
             return Optional.of(exact);

@@ -9,10 +9,19 @@ package dev.bouncekit.reply;
  * last exception name followed by a reply code. Jakarta Mail's exception names the stage:
  * {@code SMTPAddressFailedException} a recipient's (RCPT), {@code SMTPSenderFailedException} the
  * sender's (MAIL).
+ *
+ * <p>A stack trace logged with the exception ({@code printStackTrace()}, a logger's) is not the server's
+ * either: the reply ends before the first line after its own that is a stack frame (white space,
+ * {@code at }, a qualified name and {@code (}: {@code \tat com.example.Campaign.run(Campaign.java:42)}),
+ * {@code ... 12 more} (or a logger's {@code ... 12 common frames omitted}), or starts another exception,
+ * {@code Caused by:} or {@code Suppressed:}. The line the reply starts on is its own, even when it is a
+ * {@code Caused by: ...SMTPAddressFailedException: 550 ...} line.
  */
 final class JavaExceptionText {
 
     private static final String MARK = "Exception: ";
+    private static final String CAUSED_BY = "Caused by:";
+    private static final String SUPPRESSED = "Suppressed:";
 
     private JavaExceptionText() {
     }
@@ -30,6 +39,97 @@ final class JavaExceptionText {
             }
         }
         return found;
+    }
+
+    /**
+     * Where the reply that starts at {@code replyAt} ends in {@code raw}: at the start of the first line
+     * after the one {@code replyAt} is on that belongs to a stack trace (a frame, {@code ... N more},
+     * {@code Caused by:}, {@code Suppressed:}); the length of {@code raw} when there is none. Reads each
+     * line once, up to where it is told apart.
+     */
+    static int replyEnd(String raw, int replyAt) {
+        int n = raw.length();
+        int nextLf = indexOrEnd(raw, '\n', replyAt);
+        int nextCr = indexOrEnd(raw, '\r', replyAt);
+        int end = Math.min(nextLf, nextCr);  // every \r and every \n ends a line
+        while (end < n) {
+            int from = end + 1;
+            if (nextLf < from) {
+                nextLf = indexOrEnd(raw, '\n', from);
+            }
+            if (nextCr < from) {
+                nextCr = indexOrEnd(raw, '\r', from);
+            }
+            end = Math.min(nextLf, nextCr);
+            if (isTraceLine(raw, from, end)) {
+                return from;
+            }
+        }
+        return n;
+    }
+
+    private static int indexOrEnd(String s, char c, int from) {
+        int at = s.indexOf(c, from);
+        return at < 0 ? s.length() : at;
+    }
+
+    /** Whether {@code raw[from, to)}, one line, is a stack frame, {@code ... N more}, {@code Caused by:} or {@code Suppressed:}. */
+    private static boolean isTraceLine(String raw, int from, int to) {
+        int i = from;
+        while (i < to && (raw.charAt(i) == ' ' || raw.charAt(i) == '\t')) {
+            i++;
+        }
+        if (i == to) {
+            return false;
+        }
+        return i > from && isFrame(raw, i, to)
+                || raw.startsWith(CAUSED_BY, i) || raw.startsWith(SUPPRESSED, i)
+                || isFramesLeftOut(raw, i, to);
+    }
+
+    /** {@code at }, then a qualified name (no white space, with a dot) and {@code (}, at {@code i}. */
+    private static boolean isFrame(String raw, int i, int to) {
+        if (!raw.startsWith("at ", i)) {
+            return false;
+        }
+        boolean dot = false;
+        for (int k = i + 3; k < to; k++) {
+            char c = raw.charAt(k);
+            if (c == '(') {
+                return dot;
+            }
+            if (c <= ' ') {
+                return false;
+            }
+            dot |= c == '.';
+        }
+        return false;
+    }
+
+    /** {@code ... N more} or {@code ... N common frames omitted} at {@code i}, then only white space. */
+    private static boolean isFramesLeftOut(String raw, int i, int to) {
+        if (!raw.startsWith("... ", i)) {
+            return false;
+        }
+        int k = i + 4;
+        int digits = k;
+        while (k < to && isDigit(raw.charAt(k))) {
+            k++;
+        }
+        if (k == digits) {
+            return false;
+        }
+        if (raw.startsWith(" more", k)) {
+            k += " more".length();
+        } else if (raw.startsWith(" common frames omitted", k)) {
+            k += " common frames omitted".length();
+        } else {
+            return false;
+        }
+        while (k < to && raw.charAt(k) <= ' ') {
+            k++;
+        }
+        return k >= to;
     }
 
     /** The stage the exception whose name ends just before {@code replyAt} names, or null. */

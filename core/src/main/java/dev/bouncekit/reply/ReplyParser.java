@@ -14,7 +14,8 @@ import java.util.stream.Stream;
  * {@code Remote-MTA:}), also flattened onto one line as logs join them, the {@code smtp;550 ...} log form, Postfix's
  * {@code host X said: ... (in reply to RCPT TO command)} (also after the recipient, as Postfix's
  * bounces write it: {@code <rcpt>: host X said: 550-5.1.1 ...}), qmail's {@code (#5.1.1)}, a Java
- * mail exception's text ({@code ...SMTPAddressFailedException: 550 5.1.1 ...}) and bare text
+ * mail exception's text ({@code ...SMTPAddressFailedException: 550 5.1.1 ...}, without the stack trace
+ * logged after it) and bare text
  * with no code at all. The enhanced code repeated on every line counts once.
  *
  * <p>Never throws: null, empty and binary input give a reply without code or with whatever text
@@ -61,7 +62,7 @@ public final class ReplyParser {
         }
         int inException = JavaExceptionText.replyAt(raw);
         if (inException > 0) {
-            SmtpReply reply = parse(raw.substring(inException));
+            SmtpReply reply = parse(raw.substring(inException, JavaExceptionText.replyEnd(raw, inException)));
             SmtpStage named = JavaExceptionText.stageBefore(raw, inException);
             return reply.reportedStage() != null || named == null ? reply
                     : new SmtpReply(reply.code(), reply.status(), reply.lines(), named, reply.reportedHost(), reply.reportedRecipient());

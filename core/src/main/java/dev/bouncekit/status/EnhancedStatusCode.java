@@ -1,5 +1,6 @@
 package dev.bouncekit.status;
 
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -123,8 +124,11 @@ public record EnhancedStatusCode(int statusClass, int subject, int detail) {
     /**
      * The code {@code text[from, to)} is, white space around it ignored, as {@link #parse(String)}
      * reads it; null when the range is not exactly one code. Copies nothing.
+     *
+     * @throws IndexOutOfBoundsException when {@code [from, to)} is not a range of {@code text}
      */
     public static EnhancedStatusCode read(CharSequence text, int from, int to) {
+        Objects.checkFromToIndex(from, to, text.length());
         while (from < to && text.charAt(from) <= ' ') {
             from++;
         }
@@ -136,9 +140,13 @@ public record EnhancedStatusCode(int statusClass, int subject, int detail) {
 
     /**
      * Whether a stand-alone code starts at {@code at} of {@code text[from, to)}: what
-     * {@code indexIn(text.subSequence(from, to), at - from) == at - from} tells, without copying.
+     * {@code indexIn(text.subSequence(from, to), at - from) == at - from} tells, without copying; false
+     * when {@code at} lies outside the range.
+     *
+     * @throws IndexOutOfBoundsException when {@code [from, to)} is not a range of {@code text}
      */
     public static boolean standsAt(CharSequence text, int at, int from, int to) {
+        Objects.checkFromToIndex(from, to, text.length());
         if (at < from || at + 5 > to) {
             return false;
         }

@@ -71,18 +71,21 @@ public final class StatusCodeRegistry {
         return BUILT_IN;
     }
 
-    /** The IANA title, e.g. "Bad destination mailbox address" for 5.1.1, or empty when unregistered. */
+    /** The IANA title, e.g. "Bad destination mailbox address" for 5.1.1, or empty when unregistered or null. */
     public Optional<String> title(EnhancedStatusCode code) {
-        return Optional.ofNullable(titles.get(key(code)));
+        return code == null ? Optional.empty() : Optional.ofNullable(titles.get(key(code)));
     }
 
-    /** The registry's short description of the code, or empty when unregistered. */
+    /** The registry's short description of the code, or empty when unregistered or null. */
     public Optional<String> description(EnhancedStatusCode code) {
-        return Optional.ofNullable(descriptions.get(key(code)));
+        return code == null ? Optional.empty() : Optional.ofNullable(descriptions.get(key(code)));
     }
 
-    /** The reason the code stands for on its own, or empty when the code alone decides nothing. */
+    /** The reason the code stands for on its own, or empty when the code alone decides nothing or is null. */
     public Optional<Reason> reasonOf(EnhancedStatusCode code) {
+        if (code == null) {
+            return Optional.empty();
+        }
         return answers[(code.isTransient() ? TRANSIENT : 0) + code.subject() * 1000 + code.detail()];
     }
 

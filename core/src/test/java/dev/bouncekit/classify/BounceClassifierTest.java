@@ -558,4 +558,20 @@ class BounceClassifierTest {
         assertThat(Reason.parse("speeding")).contains(Reason.RATELIMITED);
         assertThat(Action.RETRY_THEN_SUPPRESS.id()).isEqualTo("retry-then-suppress");
     }
+
+    @Test
+    void the_class_names_of_a_stack_trace_logged_with_the_reply_are_not_read() {
+        String exception = "org.eclipse.angus.mail.smtp.SMTPSendFailedException: 550 5.7.1 Message refused";
+        String trace = exception + "\n"
+                + "\tat com.example.newsletter.SpamCheckedCampaign.run(SpamCheckedCampaign.java:42)\n"
+                + "\t... 12 more\n"
+                + "Caused by: com.example.VirusScanException: quota\n"
+                + "\tSuppressed: com.example.MailboxFullWarning\n";
+
+        String spamFrame = exception + "\n\tat com.example.newsletter.SpamCheckedCampaign.run(SpamCheckedCampaign.java:42)";
+
+        assertThat(classifier.classify(spamFrame).reason()).isNotEqualTo(Reason.SPAMDETECTED);
+        assertThat(classifier.classify(spamFrame)).isEqualTo(classifier.classify(exception));
+        assertThat(classifier.classify(trace)).isEqualTo(classifier.classify(exception));
+    }
 }

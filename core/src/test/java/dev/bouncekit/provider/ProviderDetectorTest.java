@@ -20,6 +20,29 @@ class ProviderDetectorTest {
     }
 
     @Test
+    void every_lookup_answers_null_with_empty_as_byId_does() {
+        assertThat(detector.byId(null)).isEmpty();
+        assertThat(detector.byHost(null)).isEmpty();
+        assertThat(detector.byDomain(null)).isEmpty();
+        assertThat(detector.detect(null, null, null)).isEmpty();
+        assertThat(ProviderFiles.byId("gmail").orElseThrow().reasonOf(null)).isEmpty();
+    }
+
+    @Test
+    void a_domain_is_found_in_any_case_and_with_the_trailing_dot_of_a_fully_qualified_name() {
+        assertThat(detector.byDomain("gmail.com").map(Provider::id)).contains("gmail");
+        assertThat(detector.byDomain("gmail.com.").map(Provider::id)).contains("gmail");
+        assertThat(detector.byDomain("GMAIL.COM").map(Provider::id)).contains("gmail");
+        assertThat(detector.byDomain("GMail.Com.").map(Provider::id)).contains("gmail");
+        assertThat(detector.byDomain("sub.outlook.com.").map(Provider::id)).contains("outlook");
+        assertThat(detector.byDomain("b\u00fccher.gmail.com.").map(Provider::id)).contains("gmail");
+        assertThat(detector.detect("550 no", null, "gmail.com.").map(Provider::id)).contains("gmail");
+        assertThat(detector.byDomain("example.org.")).isEmpty();
+        assertThat(detector.byDomain(".")).isEmpty();
+        assertThat(detector.byDomain("")).isEmpty();
+    }
+
+    @Test
     void text_markers_come_before_the_host_and_the_host_before_named_domains() {
         assertThat(detector.detect("550 blocked - gsmtp", "mx.yahoodns.net", null).map(Provider::id)).contains("gmail");
         assertThat(detector.detect("550 <a@me.com> no", "mx.yahoodns.net", null).map(Provider::id)).contains("yahoo");

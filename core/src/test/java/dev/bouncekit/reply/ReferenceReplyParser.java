@@ -30,7 +30,26 @@ final class ReferenceReplyParser {
     private static final java.util.regex.Pattern JAVA_EXCEPTION = java.util.regex.Pattern.compile(
             "(?<![^\\x00-\\x20:])([A-Za-z0-9_$][A-Za-z0-9_$]*\\.[A-Za-z0-9_$.]*?)Exception: (?=[45][0-9][0-9](?:[\\x00-\\x20-]|\\z))");
 
+    /** A line of a stack trace: a frame, frames left out, or the next exception. */
+    private static final java.util.regex.Pattern TRACE_LINE = java.util.regex.Pattern.compile(
+            "(?s)[ \\t]+at [^\\x00-\\x20(]*\\.[^\\x00-\\x20(]*\\(.*"
+            + "|[ \\t]*\\.\\.\\. [0-9]+ (?:more|common frames omitted)[\\x00-\\x20]*"
+            + "|[ \\t]*(?:Caused by|Suppressed):.*");
+
     private ReferenceReplyParser() {
+    }
+
+    /** {@code reply} up to its first line after the first that {@link #TRACE_LINE} matches whole. */
+    private static String withoutTrace(String reply) {
+        String[] lines = reply.split("[\\r\\n]", -1);
+        int end = lines[0].length();
+        for (int k = 1; k < lines.length; k++) {
+            if (TRACE_LINE.matcher(lines[k]).matches()) {
+                return reply.substring(0, end + 1);
+            }
+            end += 1 + lines[k].length();
+        }
+        return reply;
     }
 
     /** Parses {@code raw}; see the class description for the shapes understood. */
@@ -47,7 +66,7 @@ final class ReferenceReplyParser {
                     : exception.group(1).endsWith("SMTPSenderFailed") ? SmtpStage.MAIL : null;
         }
         if (inException >= 0) {
-            SmtpReply reply = parse(raw.substring(inException));
+            SmtpReply reply = parse(withoutTrace(raw.substring(inException)));
             return reply.reportedStage() != null || exceptionStage == null ? reply
                     : new SmtpReply(reply.code(), reply.status(), reply.lines(), exceptionStage, reply.reportedHost(),
                     reply.reportedRecipient());

@@ -2,6 +2,7 @@ package dev.bouncekit.reply;
 
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -14,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@link ReplyParser}, which reads lines as ranges of the input, against
  * {@link ReferenceReplyParser}, which copies every line at every step: the same reply for texts
  * built from the pieces the parser looks for (codes, continuation marks, enhanced codes, DSN
- * fields, Postfix's forms, line breaks, white space).
+ * fields, Postfix's forms, line breaks, white space, Java exceptions and the stack traces logged after them).
  */
 class ReplyParserProperties {
 
@@ -31,7 +32,10 @@ class ReplyParserProperties {
         "SMTP error from remote mail server after ", "smtp error from remote mailer after pipelined ", "RCPT TO:<a@example.org>: ",
         "end of data: ", "initial connection: ", "org.eclipse.angus.mail.smtp.SMTPAddressFailedException: ",
         "SMTPSenderFailedException: ", "Diagnostic-Code: X-Unix; ", "diagnostic-code: x-postfix; ", "255", "jakarta.mail.SendFailedException: Invalid Addresses;", "Exception: ", "a.", "nested exception is:",
-        "a@example.org", "host mx.example.org [192.0.2.1]", "host mx.example.org [2001:db8::1]: ", "RCPT TO:<a@example.org>:", "end of data:"
+        "a@example.org", "host mx.example.org [192.0.2.1]", "host mx.example.org [2001:db8::1]: ", "RCPT TO:<a@example.org>:", "end of data:",
+        "\tat ", "    at ", "at ", "at", "com.example.SpamChecked.run(SpamChecked.java:42)", "a.b(", "Job(", ".", "\tat a.b.C.d(C.java:1)",
+        "... 12 more", "\t... 3 more", "... 1 common frames omitted", "...", "... ", " more", "12", "Caused by: ", "Caused by:",
+        "caused by: ", "Suppressed: ", "\tSuppressed:", "com.sun.mail.smtp.SMTPSendFailedException: "
     };
 
     @Property(tries = 3000)
@@ -80,6 +84,39 @@ class ReplyParserProperties {
     Arbitrary<String> eximLayouts() {
         Arbitrary<String> line = Arbitraries.of(EXIM_LINES).flatMap(l -> Arbitraries.of("", "  ", "    ", "\t").map(indent -> indent + l));
         return line.list().ofMaxSize(8).map(lines -> String.join("\n", lines));
+    }
+
+    /** Lines of a logged exception with its stack trace, and near misses of trace lines. */
+    private static final String[] TRACE_LINES = {
+        "org.eclipse.angus.mail.smtp.SMTPSendFailedException: 550 5.7.1 Message refused",
+        "Caused by: org.eclipse.angus.mail.smtp.SMTPAddressFailedException: 550 5.1.1 <a@example.org>: User unknown",
+        "\tSuppressed: com.sun.mail.smtp.SMTPSenderFailedException: 553-5.1.8 Sender rejected",
+        "jakarta.mail.SendFailedException: Invalid Addresses;", "  nested exception is:", "550-5.7.1 spam", "550 5.7.1 refused",
+        "\tat com.example.newsletter.SpamCheckedCampaign.run(SpamCheckedCampaign.java:42)",
+        "\tat java.base/java.lang.Thread.run(Thread.java:833)", "    at a.b.C.<init>(Unknown Source)", "\t\tat a.B$1.c(B.java:3)",
+        "at com.example.Job.run(Job.java:1)", "\tat mx.example.org", "\tat noon (UTC)", "\tat x.y z(", " at .(", "\tat run(Job.java:1)", "\tat (",
+        "\t... 12 more", "... 3 more  ", "\t... 1 common frames omitted", "... more", "\t... 2 more tries", "...12 more",
+        "Caused by: java.net.SocketException: Connection reset", "Caused by:", "\tSuppressed: a.b.C", "caused by: x", "Caused  by: x",
+        "", " ", "Mailbox full",
+    };
+
+    @Property(tries = 2000)
+    void stack_traces_give_the_reference_reply(@ForAll("stackTraces") String text) {
+        assertThat(ReplyParser.parse(text)).isEqualTo(ReferenceReplyParser.parse(text));
+    }
+
+    @Provide
+    Arbitrary<String> stackTraces() {
+        Arbitrary<String> line = Arbitraries.of(TRACE_LINES);
+        Arbitrary<String> lineBreak = Arbitraries.of("\n", "\r\n", "\r", "\n\n");
+        return Arbitraries.integers().between(0, 10).flatMap(count -> Combinators.combine(
+                line.list().ofSize(count + 1), lineBreak.list().ofSize(count)).as((lines, breaks) -> {
+                    StringBuilder text = new StringBuilder(lines.get(0));
+                    for (int i = 0; i < count; i++) {
+                        text.append(breaks.get(i)).append(lines.get(i + 1));
+                    }
+                    return text.toString();
+                }));
     }
 
     @Provide

@@ -392,4 +392,66 @@ class ReplyParserTest {
         assertThat(reply.code()).isEqualTo(550);
         assertThat(reply.text()).isEqualTo("no such user");
     }
+
+    private static final String SEND_FAILED_TRACE = "org.eclipse.angus.mail.smtp.SMTPSendFailedException: 550 5.7.1 Message refused\n"
+            + "\tat org.eclipse.angus.mail.smtp.SMTPTransport.issueSendCommand(SMTPTransport.java:2395)\n"
+            + "\tat com.example.newsletter.SpamCheckedCampaign.run(SpamCheckedCampaign.java:42)\n"
+            + "\t... 12 more\n"
+            + "\tSuppressed: java.lang.IllegalStateException: virus scanner closed\n"
+            + "\t\tat com.example.newsletter.VirusScan.close(VirusScan.java:7)\n"
+            + "Caused by: java.net.SocketException: Connection reset\n"
+            + "\tat java.base/java.net.SocketInputStream.read(SocketInputStream.java:186)\n"
+            + "\t... 3 more\n";
+
+    @Test
+    void a_stack_trace_after_the_exception_is_not_read_as_the_reply() {
+        SmtpReply reply = ReplyParser.parse(SEND_FAILED_TRACE);
+
+        assertThat(reply.code()).isEqualTo(550);
+        assertThat(reply.status()).isEqualTo(EnhancedStatusCode.of("5.7.1"));
+        assertThat(reply.text()).isEqualTo("Message refused");
+        assertThat(reply.lines()).containsExactly("Message refused");
+    }
+
+    @Test
+    void the_reply_ends_at_the_first_frame_frames_left_out_or_next_exception_whichever_comes_first() {
+        String reply = "com.sun.mail.smtp.SMTPSendFailedException: 554-5.7.1 Message refused\n554 5.7.1 as spam\r\n";
+
+        assertThat(ReplyParser.parse(reply + "    at com.example.Job.run(Job.java:1)\nlater").lines())
+                .containsExactly("Message refused", "as spam");
+        assertThat(ReplyParser.parse(reply + "\t... 1 common frames omitted\nlater").lines())
+                .containsExactly("Message refused", "as spam");
+        assertThat(ReplyParser.parse(reply + "Caused by: a.b.C\nlater").lines()).containsExactly("Message refused", "as spam");
+        assertThat(ReplyParser.parse(reply + "  Suppressed: a.b.C\nlater").lines()).containsExactly("Message refused", "as spam");
+        // not a trace: no white space before "at", no qualified name, no "("; words after "... N more"
+        assertThat(ReplyParser.parse(reply + "at com.example.Job.run(Job.java:1)").lines()).hasSize(3);
+        assertThat(ReplyParser.parse(reply + "\tat mx.example.org").lines()).hasSize(3);
+        assertThat(ReplyParser.parse(reply + "\tat noon (UTC)").lines()).hasSize(3);
+        assertThat(ReplyParser.parse(reply + "\t... 2 more tries").lines()).hasSize(3);
+    }
+
+    @Test
+    void a_caused_by_line_can_hold_the_reply_and_the_trace_after_it_is_left_out() {
+        SmtpReply reply = ReplyParser.parse("org.springframework.mail.MailSendException: Failed messages: "
+                + "jakarta.mail.SendFailedException: Invalid Addresses;\n"
+                + "\tat org.springframework.mail.javamail.JavaMailSenderImpl.doSend(JavaMailSenderImpl.java:460)\n"
+                + "Caused by: org.eclipse.angus.mail.smtp.SMTPAddressFailedException: 550 5.1.1 <nobody@example.com>: "
+                + "Recipient address rejected: User unknown\n"
+                + "\tat com.example.SpamCheckedSender.send(SpamCheckedSender.java:12)\n"
+                + "\t... 4 more\n");
+
+        assertThat(reply.code()).isEqualTo(550);
+        assertThat(reply.status()).isEqualTo(EnhancedStatusCode.of("5.1.1"));
+        assertThat(reply.text()).isEqualTo("<nobody@example.com>: Recipient address rejected: User unknown");
+        assertThat(reply.reportedStage()).isEqualTo(SmtpStage.RCPT);
+    }
+
+    @Test
+    void a_megabyte_of_trace_lines_after_the_reply_is_read_in_one_pass() {
+        String text = "a.BException: 550 5.1.1 no such user" + "\n\tat x".repeat(100_000) + "\r\n\tat a.b.C.d(C.java:1)";
+
+        assertThat(ReplyParser.parse(text).lines()).hasSize(100_001);
+        assertThat(ReplyParser.parse("a.BException: 550 5.1.1 no such user\n\tat " + "a.".repeat(500_000)).lines()).hasSize(2);
+        assertThat(ReplyParser.parse("a.BException: 550 5.1.1 no such user" + "\n".repeat(500_000)).text()).isEqualTo("no such user");
+    }
 }
