@@ -71,7 +71,7 @@ final class SuppressionsCommand implements Runnable {
                 try {
                     if (!Files.exists(Path.of(trimmed))) {
                         throw new UserError("no suppression journal at " + trimmed + "; give the journal file the mailets "
-                                + "write (their journal parameter), or the jdbc:postgresql:// URL of their database");
+                                + "write (their store parameter), or the jdbc:postgresql:// URL of their database");
                     }
                 } catch (InvalidPathException e) {
                     // SuppressionStores.open names it

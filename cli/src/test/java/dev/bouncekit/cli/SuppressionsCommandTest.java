@@ -130,7 +130,7 @@ class SuppressionsCommandTest {
         for (String command : new String[] {"list", "export"}) {
             assertOneLineError(run("suppressions", command, "--store", typo.toString()),
                     "bouncekit suppressions " + command + ": no suppression journal at " + typo
-                            + "; give the journal file the mailets write");
+                            + "; give the journal file the mailets write (their store parameter)");
         }
         assertOneLineError(run("suppressions", "search", "--store", typo.toString(), "example.org"),
                 "bouncekit suppressions search: no suppression journal at " + typo);

@@ -25,8 +25,8 @@ class DocsLinksTest {
 
     private static final Path ROOT = Path.of(System.getProperty("basedir", ".")).resolve("../..").normalize();
     private static final Pattern LINK = Pattern.compile("\\]\\(([^)\\s]+)\\)");
-    private static final Set<String> MODULE_READMES = Set.of("core", "fake-receiver", "junit-extension", "mailet",
-            "cli", "bench", "e2e", "examples/sample-app", "examples/spring-app");
+    private static final Set<String> MODULE_READMES = Set.of("core", "fake-receiver", "server", "junit-extension", "mailet",
+            "suppression", "spring-boot-test", "cli", "bench", "e2e", "examples/sample-app", "examples/spring-app");
 
     @TestFactory
     Stream<DynamicTest> every_relative_link_resolves() throws IOException {
