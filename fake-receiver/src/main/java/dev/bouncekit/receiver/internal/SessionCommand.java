@@ -68,8 +68,10 @@ class SessionCommand extends SmtpCommand {
     }
 
     /**
-     * EHLO and HELO: the HELO name is recorded and the EHLO-stage rules decide first. EHLO is then
-     * answered with GreenMail's capabilities plus {@code SIZE}; HELO by GreenMail.
+     * EHLO and HELO: without a domain refused with 501 (RFC 5321, 4.1.1.1), the session and any
+     * transaction left as they were; otherwise the HELO name is recorded and the EHLO-stage rules
+     * decide first. EHLO is then answered with GreenMail's capabilities plus {@code SIZE}; HELO by
+     * GreenMail.
      */
     static final class Helo extends SessionCommand {
         Helo(SmtpCommand stock) {
@@ -79,7 +81,12 @@ class SessionCommand extends SmtpCommand {
         @Override
         boolean answerFirst(ConnectionSession session, SmtpConnection conn, SmtpState state, SmtpManager manager,
                             String commandLine) {
-            session.helo(commandLine.length() > 5 ? commandLine.substring(5).trim() : "");
+            String domain = commandLine.length() > 5 ? commandLine.substring(5).trim() : "";
+            if (domain.isEmpty()) {
+                session.protocolError(ProtocolReplies.heloSyntax(commandLine.substring(0, 4)));
+                return true;
+            }
+            session.helo(domain);
             Decision decision = session.runtime().decider().decide(SmtpStage.EHLO, session.facts(null, List.of()));
             String reply = decision == null ? null : session.answer(decision);
             if (reply != null) {
