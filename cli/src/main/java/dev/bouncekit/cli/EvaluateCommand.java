@@ -6,6 +6,7 @@ import dev.bouncekit.evaluation.Evaluation;
 import dev.bouncekit.evaluation.LabelledReply;
 import dev.bouncekit.evaluation.LabelledReplyFile;
 import dev.bouncekit.evaluation.Split;
+import dev.bouncekit.taxonomy.Reason;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -14,10 +15,12 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 
 /** {@code bouncekit evaluate}: scores the classifier on a labelled file. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
@@ -132,12 +135,35 @@ final class EvaluateCommand implements Callable<Integer> {
 
     private List<LabelledReply> read() {
         String expected = "a labelled TSV file (header: id, reply, stage, remote_host, reason, hard, provider)";
+        List<LabelledReply> rows;
         try (BufferedReader in = InputFile.open(file, expected)) {
-            return LabelledReplyFile.read(file.toString(), in);
+            rows = LabelledReplyFile.read(file.toString(), in);
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage());
         } catch (IOException e) {
             throw InputFile.cannotRead(file, e, expected);
+        }
+        rows.forEach(this::check);
+        return rows;
+    }
+
+    /**
+     * Refuses a row that cannot be scored, with its file and line: a missing or unknown reason and a
+     * hard flag other than true or false would otherwise be counted as misses. An empty reply is a
+     * row of its own (a bounce without a diagnostic), so only the reason shows a row cut short.
+     */
+    private void check(LabelledReply row) {
+        String where = file + ":" + row.line() + ": ";
+        if (row.reason().isBlank()) {
+            throw new UserError(where + "no reason; every row needs its reply and reason columns");
+        }
+        if (Reason.parse(row.reason()).isEmpty()) {
+            throw new UserError(where + "unknown reason '" + row.reason().trim() + "'; use one of "
+                    + Arrays.stream(Reason.values()).map(Reason::id).collect(Collectors.joining(", ")));
+        }
+        String hard = row.hard().trim();
+        if (!hard.isEmpty() && !hard.equalsIgnoreCase("true") && !hard.equalsIgnoreCase("false")) {
+            throw new UserError(where + "hard must be true, false or empty, not '" + hard + "'");
         }
     }
 

@@ -161,14 +161,24 @@ public final class ServeCommand implements Callable<Integer> {
             warnExposed(err);
         }
 
-        Retention retention;
-        try {
-            retention = new Retention(maxMessages, maxAge, maxTranscripts, maxRefusals, maxExchanges);
-        } catch (IllegalArgumentException e) {
-            err.println("bouncekit serve: " + e.getMessage());
-            err.flush();
-            return 1;
+        Retention[] retained = {Retention.SERVE_DEFAULTS};
+        Cors[] allowed = {Cors.loopback()};
+        for (String refused : new String[] {
+                refused("--max-messages", () -> retained[0] = retained[0].withMaxMessages(maxMessages)),
+                refused("--max-transcripts", () -> retained[0] = retained[0].withMaxTranscripts(maxTranscripts)),
+                refused("--max-refusals", () -> retained[0] = retained[0].withMaxRefusals(maxRefusals)),
+                refused("--max-exchanges", () -> retained[0] = retained[0].withMaxExchanges(maxExchanges)),
+                refused("--max-age", () -> retained[0] = retained[0].withMaxAge(maxAge)),
+                refused("--cors-origin", () -> allowed[0] = corsOrigins == null || corsOrigins.isEmpty()
+                        ? Cors.loopback() : Cors.origins(corsOrigins))}) {
+            if (refused != null) {
+                err.println("bouncekit serve: " + refused);
+                err.flush();
+                return 1;
+            }
         }
+        Retention retention = retained[0];
+        Cors cors = allowed[0];
         FakeReceiver.Builder builder = FakeReceiver.builder().bind(bind).rules(rules).retention(retention).realAddresses(true)
                 .magicAddresses(!noMagicAddresses);
         ServeLog log = quiet ? null : new ServeLog(out);
@@ -202,8 +212,7 @@ public final class ServeCommand implements Callable<Integer> {
                 return 1;
             }
             try {
-                api = ReceiverHttpApi.start(receiver, bind, httpPort,
-                        corsOrigins == null || corsOrigins.isEmpty() ? Cors.loopback() : Cors.origins(corsOrigins));
+                api = ReceiverHttpApi.start(receiver, bind, httpPort, cors);
             } catch (IOException e) {
                 err.println("bouncekit serve: cannot listen for HTTP on " + bind + ":" + httpPort + ": " + rootMessage(e)
                         + portAdvice("--http-port", httpPort));

@@ -217,6 +217,25 @@ class ServeCommandTest {
     }
 
     @Test
+    void retention_limits_and_cors_origins_out_of_range_are_refused_with_the_option_named() throws Exception {
+        for (String[] refused : new String[][] {
+                {"--max-messages", "0", "--max-messages: max messages must be at least 1, not 0"},
+                {"--max-transcripts", "0", "--max-transcripts: max transcripts must be at least 1, not 0"},
+                {"--max-refusals", "-1", "--max-refusals: max refusals must be at least 1, not -1"},
+                {"--max-exchanges", "1", "--max-exchanges: max exchanges must be at least 2, not 1"},
+                {"--max-age", "0s", "--max-age: max age must be positive, not 0s"},
+                {"--cors-origin", "ftp://x", "--cors-origin: 'ftp://x' is not an origin; give http:// or https://,"
+                        + " a host and an optional port (http://localhost:3000), or * for any"},
+                {"--cors-origin", "https://app.test/path", "--cors-origin: 'https://app.test/path' is not an origin"},
+                {"--cors-origin", "localhost:3000", "--cors-origin: 'localhost:3000' is not an origin"}}) {
+            Running run = serve("--smtp-port", "0", "--http-port", "0", refused[0], refused[1]);
+            assertThat(run.exit().get(15, TimeUnit.SECONDS)).as(refused[0] + " " + refused[1]).isEqualTo(1);
+            assertThat(run.err().toString()).as(refused[0] + " " + refused[1]).startsWith("bouncekit serve: " + refused[2]);
+            assertThat(run.err().toString().lines()).hasSize(1);
+        }
+    }
+
+    @Test
     void logs_each_accepted_message_and_each_refusal_with_its_rule() throws Exception {
         Running r = serve("--smtp-port", "0", "--http-port", "0", "--scenario", scenario("scenario.yaml"));
         assertThat(r.command().awaitStarted(WAIT)).as(r.err().toString()).isTrue();

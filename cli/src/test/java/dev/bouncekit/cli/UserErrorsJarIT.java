@@ -122,6 +122,25 @@ class UserErrorsJarIT {
     }
 
     @Test
+    void evaluate_refuses_a_row_it_cannot_score_naming_file_and_line() throws Exception {
+        String header = "id\treply\tstage\tremote_host\treason\thard\tprovider\n";
+        String good = "a\t550 5.1.1 user unknown\tRCPT\t\tuserunknown\ttrue\t\n";
+        Path unknownReason = Files.writeString(dir.resolve("reason.tsv"),
+                header + good + "b\t550 5.1.1 user unknown\tRCPT\t\tnosuchuser\ttrue\t\n");
+        Path maybe = Files.writeString(dir.resolve("hard.tsv"),
+                header + good + good + "c\t452 4.2.2 Mailbox full\tRCPT\t\tmailboxfull\tmaybe\t\n");
+        Path shortRow = Files.writeString(dir.resolve("short.tsv"), header + "d\t550 5.1.1 user unknown\tRCPT\n" + good);
+
+        Run reason = run("evaluate", "--min-reason-accuracy", "0", unknownReason.toString());
+        assertOneLineError(reason, 1, "evaluate", unknownReason + ":3: unknown reason 'nosuchuser'; use one of userunknown, ");
+        assertThat(reason.out()).isEmpty();
+        assertOneLineError(run("evaluate", maybe.toString()), 1, "evaluate",
+                maybe + ":4: hard must be true, false or empty, not 'maybe'");
+        assertOneLineError(run("evaluate", "--split", "validation", shortRow.toString()), 1, "evaluate",
+                shortRow + ":2: no reason; every row needs its reply and reason columns");
+    }
+
+    @Test
     void classify_jsonl_with_a_bad_line_answers_the_others_and_exits_1() throws Exception {
         Run run = run(Map.of(), "{\"id\":\"a\",\"reply\":\"550 5.1.1 User unknown\"}\nnot json\n{\"id\":\"c\",\"reply\":\"452 4.2.2 Mailbox full\"}\n",
                 "classify", "--jsonl");

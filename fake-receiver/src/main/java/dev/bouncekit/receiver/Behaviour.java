@@ -64,15 +64,23 @@ public sealed interface Behaviour permits Behaviour.CatalogReply, Behaviour.Cust
         }
     }
 
-    /** Sends a reply of the rule's own, 4xx or 5xx, printable ASCII. */
+    /**
+     * Sends a reply of the rule's own, 4xx or 5xx, printable ASCII; its enhanced status, if any, of
+     * the code's class ({@code 550 5.1.1}, never {@code 550 4.1.1}: RFC 3463, 2).
+     */
     record CustomReply(SmtpReply reply) implements Behaviour {
 
-        /** @throws InvalidRuleException for a code under 400 or unprintable text */
+        /** @throws InvalidRuleException for a code under 400, a status of another class or unprintable text */
         public CustomReply {
             if (reply == null || !reply.hasCode() || reply.code() < 400) {
                 throw new InvalidRuleException("reply", "code must be 4xx or 5xx, not " + (reply == null ? "none" : reply.code())
                         + " (a rule that lets mail through uses accept())");
             }
+            int codeClass = reply.code() / 100;
+            reply.enhancedStatus().filter(status -> status.statusClass() != codeClass).ifPresent(status -> {
+                throw new InvalidRuleException("reply", "status " + status + " does not match code " + reply.code()
+                        + "; an enhanced status starts with the code's first digit (RFC 3463): " + codeClass + ".x.x");
+            });
             for (String line : reply.lines()) {
                 for (int i = 0; i < line.length(); i++) {
                     char c = line.charAt(i);

@@ -91,6 +91,26 @@ class AbuseTest {
     }
 
     @Test
+    void ehlo_or_helo_without_a_domain_gets_501_and_the_session_goes_on() throws Exception {
+        try (RawSmtpClient client = greeted()) {
+            assertThat(client.command("EHLO")).isEqualTo("501 5.5.4 Syntax: EHLO hostname\r\n");
+            assertThat(client.command("EHLO   ")).isEqualTo("501 5.5.4 Syntax: EHLO hostname\r\n");
+            assertThat(client.command("helo")).isEqualTo("501 5.5.4 Syntax: HELO hostname\r\n");
+            assertThat(client.command("HELO client.test")).isEqualTo("250 localhost\r\n");
+            assertThat(client.command("EHLO client.test")).startsWith("250-localhost\r\n");
+            assertThat(client.command("MAIL FROM:<a@b.test>")).isEqualTo("250 OK\r\n");
+            assertThat(client.command("EHLO")).isEqualTo("501 5.5.4 Syntax: EHLO hostname\r\n");
+            assertThat(client.command("RCPT TO:<c@d.test>")).as("the transaction survives a refused EHLO")
+                    .isEqualTo("250 OK\r\n");
+        }
+        TranscriptConnection connection = receiver.awaitConnections(1, WAIT).get(0);
+        assertThat(connection.helo()).isEqualTo("client.test");
+        assertThat(connection.exchanges()).filteredOn(e -> "EHLO".equals(e.command()))
+                .extracting(Exchange::code).containsOnly(501);
+        Recovery.assertServesTheNextClient(receiver);
+    }
+
+    @Test
     void commands_out_of_order_get_503_5_5_1_and_leave_the_transaction_usable() throws Exception {
         try (RawSmtpClient client = greeted()) {
             client.command("EHLO client.test");

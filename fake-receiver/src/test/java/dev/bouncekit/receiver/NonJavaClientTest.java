@@ -78,6 +78,27 @@ class NonJavaClientTest {
     }
 
     @Test
+    void python_smtplib_logs_in_with_auth_login_and_an_initial_response() throws Exception {
+        assumeTrue(onPath("python3"), "python3 is not installed");
+        String python = String.join("\n",
+                "import smtplib, sys",
+                "s = smtplib.SMTP(sys.argv[1], int(sys.argv[2]), local_hostname='py.client.test', timeout=10)",
+                "s.ehlo()",
+                "s.user, s.password = 'apikey', 'SG.not-a-real-key'",
+                "print('AUTH', s.auth('LOGIN', s.auth_login)[0])",  // sends AUTH LOGIN <user> (RFC 4954)
+                "s.sendmail('app@sender.test', ['alice@example.com'], 'Subject: logged in\\r\\n\\r\\nhello\\r\\n')",
+                "s.quit()");
+
+        Result result = run(List.of("python3", "-c", python, receiver.host(), String.valueOf(receiver.smtpPort())));
+
+        assertThat(result.exitCode).as(result.output).isZero();
+        assertThat(result.output).contains("AUTH 235\n");
+        assertThat(receiver.awaitMessages(1, WAIT).get(0).subject()).isEqualTo("logged in");
+        assertThat(receiver.awaitConnections(1, WAIT).get(0).exchanges()).extracting(Exchange::command)
+                .contains("AUTH LOGIN ***");
+    }
+
+    @Test
     void curl_reports_the_rcpt_rejection_and_delivers_nothing() throws Exception {
         assumeTrue(onPath("curl"), "curl is not installed");
         Path mail = Files.createTempFile("bouncekit", ".eml");

@@ -86,6 +86,19 @@ class ReplyRuleTest {
     }
 
     @Test
+    void refuses_a_custom_reply_whose_status_class_is_not_its_code_class() {
+        assertThatThrownBy(() -> ReplyRule.when(Condition.any()).at(SmtpStage.RCPT).replyWith(550, "4.1.1", "x"))
+                .isInstanceOf(InvalidRuleException.class)
+                .hasMessage("field 'reply': status 4.1.1 does not match code 550;"
+                        + " an enhanced status starts with the code's first digit (RFC 3463): 5.x.x");
+        assertThatThrownBy(() -> ReplyRule.when(Condition.any()).at(SmtpStage.MAIL)
+                .replyWith(SmtpReply.of(421, "5.7.0", "x")))
+                .isInstanceOf(InvalidRuleException.class).hasMessageContaining("status 5.7.0 does not match code 421");
+        assertThat(ReplyRule.when(Condition.any()).at(SmtpStage.RCPT).replyWith(451, "4.7.1", "Greylisted").behaviour())
+                .isInstanceOf(Behaviour.CustomReply.class);
+    }
+
+    @Test
     void custom_replies_need_a_stage() {
         assertThatThrownBy(() -> ReplyRule.when(Condition.any()).replyWith(SmtpReply.of(550, null, "no")))
                 .hasMessageContaining("a stage is required");

@@ -76,6 +76,44 @@ class SmtpAuthTest {
     }
 
     @Test
+    void login_with_the_user_name_as_initial_response_asks_only_for_the_password() throws Exception {
+        try (FakeReceiver receiver = FakeReceiver.builder().build().start()) {
+            try (RawSmtpClient client = new RawSmtpClient(receiver)) {
+                client.reply();
+                client.command("EHLO client.test");
+                assertThat(client.command("AUTH LOGIN " + base64("apikey"))).isEqualTo("334 UGFzc3dvcmQ6\r\n");
+                assertThat(client.command(base64("secret"))).startsWith("235 2.7.0");
+                assertThat(client.command("AUTH LOGIN " + base64("apikey"))).startsWith("503 ");
+                client.command("MAIL FROM:<app@shop.test>");
+                client.command("RCPT TO:<bob@example.com>");
+                client.command("DATA");
+                assertThat(client.command("Subject: initial response\r\n\r\nx\r\n.")).startsWith("250");
+            }
+            assertThat(receiver.awaitMessages(1, WAIT)).extracting(ReceivedMessage::subject)
+                    .containsExactly("initial response");
+            assertThat(receiver.awaitConnections(1, WAIT).get(0).exchanges()).extracting(Exchange::command)
+                    .contains("AUTH LOGIN ***", "***")
+                    .noneMatch(command -> command != null
+                            && (command.contains(base64("apikey")) || command.contains(base64("secret"))));
+        }
+    }
+
+    @Test
+    void login_with_an_initial_response_checks_greenmail_users_when_told_to() throws Exception {
+        try (FakeReceiver receiver = FakeReceiver.builder().anyCredentials(false).build().start()) {
+            receiver.greenMail().setUser("known@shop.test", "known", "right");
+            try (RawSmtpClient client = new RawSmtpClient(receiver)) {
+                client.reply();
+                client.command("EHLO client.test");
+                client.command("AUTH LOGIN " + base64("known"));
+                assertThat(client.command(base64("wrong"))).startsWith("535 ");
+                client.command("AUTH LOGIN " + base64("known"));
+                assertThat(client.command(base64("right"))).startsWith("235 ");
+            }
+        }
+    }
+
+    @Test
     void without_any_credentials_only_greenmail_users_log_in() throws Exception {
         try (FakeReceiver receiver = FakeReceiver.builder().anyCredentials(false).build().start()) {
             receiver.greenMail().setUser("known@shop.test", "known", "right");

@@ -37,6 +37,11 @@ final class ProtocolReplies {
         return "220 " + hostname + " ESMTP bouncekit";
     }
 
+    /** The reply to {@code EHLO} or {@code HELO} ({@code verb}, any case) without a domain. */
+    static String heloSyntax(String verb) {
+        return "501 5.5.4 Syntax: " + verb.toUpperCase(Locale.ROOT) + " hostname";
+    }
+
     /**
      * The EHLO reply: GreenMail's capabilities with {@code SIZE} and {@code 8BITMIME} added.
      * GreenMail offers {@code SMTPUTF8}, and RFC 6531 (section 3.1) requires a server that does

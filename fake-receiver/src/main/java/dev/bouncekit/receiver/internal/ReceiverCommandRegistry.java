@@ -27,6 +27,9 @@ final class ReceiverCommandRegistry extends SmtpCommandRegistry {
                 continue;
             }
             switch (name) {
+                case "AUTH":
+                    out.put(name, new SessionCommand.Auth(command));
+                    break;
                 case "HELO":
                 case "EHLO":
                     out.put(name, new SessionCommand.Helo(command));

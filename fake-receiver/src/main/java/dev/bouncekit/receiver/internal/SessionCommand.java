@@ -5,13 +5,17 @@ import com.icegreen.greenmail.mail.MovingMessage;
 import com.icegreen.greenmail.smtp.SmtpConnection;
 import com.icegreen.greenmail.smtp.SmtpManager;
 import com.icegreen.greenmail.smtp.SmtpState;
+import com.icegreen.greenmail.smtp.auth.LoginAuthenticationState;
+import com.icegreen.greenmail.smtp.commands.AuthCommand;
 import com.icegreen.greenmail.smtp.commands.SmtpCommand;
+import com.icegreen.greenmail.util.EncodingUtil;
 import dev.bouncekit.reply.SmtpStage;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
@@ -68,8 +72,10 @@ class SessionCommand extends SmtpCommand {
     }
 
     /**
-     * EHLO and HELO: the HELO name is recorded and the EHLO-stage rules decide first. EHLO is then
-     * answered with GreenMail's capabilities plus {@code SIZE}; HELO by GreenMail.
+     * EHLO and HELO: without a domain refused with 501 (RFC 5321, 4.1.1.1), the session and any
+     * transaction left as they were; otherwise the HELO name is recorded and the EHLO-stage rules
+     * decide first. EHLO is then answered with GreenMail's capabilities plus {@code SIZE}; HELO by
+     * GreenMail.
      */
     static final class Helo extends SessionCommand {
         Helo(SmtpCommand stock) {
@@ -79,7 +85,12 @@ class SessionCommand extends SmtpCommand {
         @Override
         boolean answerFirst(ConnectionSession session, SmtpConnection conn, SmtpState state, SmtpManager manager,
                             String commandLine) {
-            session.helo(commandLine.length() > 5 ? commandLine.substring(5).trim() : "");
+            String domain = commandLine.length() > 5 ? commandLine.substring(5).trim() : "";
+            if (domain.isEmpty()) {
+                session.protocolError(ProtocolReplies.heloSyntax(commandLine.substring(0, 4)));
+                return true;
+            }
+            session.helo(domain);
             Decision decision = session.runtime().decider().decide(SmtpStage.EHLO, session.facts(null, List.of()));
             String reply = decision == null ? null : session.answer(decision);
             if (reply != null) {
@@ -92,6 +103,51 @@ class SessionCommand extends SmtpCommand {
             conn.setHeloName(commandLine.length() > 5 ? commandLine.substring(5) : null);
             state.clearMessage();
             conn.send(ProtocolReplies.ehlo(conn.getServerGreetingsName(), session.runtime().limits().maxMessageSize()));
+            return true;
+        }
+    }
+
+    /**
+     * AUTH: {@code AUTH LOGIN} with the user name as initial response ({@code AUTH LOGIN dXNlcg==},
+     * RFC 4954 and the SASL LOGIN draft; Python's {@code smtplib} and others send it) asks only for
+     * the password and then checks the pair as GreenMail's command does; GreenMail answers it with
+     * {@code 500}. Every other form of AUTH is GreenMail's. Base64 that cannot be read gets
+     * {@code 501 5.5.4} from the session loop.
+     */
+    static final class Auth extends SessionCommand {
+        static final String PASSWORD_PROMPT = AuthCommand.SMTP_SERVER_CONTINUATION + "UGFzc3dvcmQ6"; // "Password:"
+
+        Auth(SmtpCommand stock) {
+            super(stock, false);
+        }
+
+        @Override
+        boolean answerFirst(ConnectionSession session, SmtpConnection conn, SmtpState state, SmtpManager manager,
+                            String commandLine) {
+            String[] parts = commandLine.trim().split(" +");
+            if (parts.length != 3 || !"LOGIN".equalsIgnoreCase(parts[1]) || conn.isAuthenticated()) {
+                return false;
+            }
+            // "=" is an empty initial response (RFC 4954, 4)
+            String user = "=".equals(parts[2]) ? "" : EncodingUtil.decodeBase64(parts[2]);
+            conn.send(PASSWORD_PROMPT);
+            String encodedPassword;
+            try {
+                encodedPassword = conn.readLine();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            if (encodedPassword == null) {
+                return true;
+            }
+            String password = EncodingUtil.decodeBase64(encodedPassword);
+            state.getMessage().setAuthenticationState(new LoginAuthenticationState(user, password));
+            if (manager.getUserManager().test(user, password)) {
+                conn.setAuthenticated(true);
+                conn.send(AuthCommand.AUTH_SUCCEDED);
+            } else {
+                conn.send(AuthCommand.AUTH_CREDENTIALS_INVALID);
+            }
             return true;
         }
     }

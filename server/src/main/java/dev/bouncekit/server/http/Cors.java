@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpExchange;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.List;
 import java.util.Locale;
 
@@ -30,9 +31,35 @@ public final class Cors {
         return new Cors(List.of());
     }
 
-    /** These origins ({@code scheme://host[:port]}), or {@code *} for any. */
+    /**
+     * These origins ({@code scheme://host[:port]} with {@code http} or {@code https}, as browsers
+     * send them in {@code Origin}), or {@code *} for any.
+     *
+     * @throws IllegalArgumentException naming the first entry that is not an origin
+     */
     public static Cors origins(List<String> allowed) {
-        return new Cors(allowed.stream().map(o -> o.trim().toLowerCase(Locale.ROOT).replaceAll("/+$", "")).toList());
+        return new Cors(allowed.stream().map(Cors::origin).toList());
+    }
+
+    /** An origin as given, in lower case and without a trailing {@code /}; refused unless it is one. */
+    private static String origin(String given) {
+        String origin = given.trim().toLowerCase(Locale.ROOT).replaceAll("/+$", "");
+        if (origin.equals("*")) {
+            return origin;
+        }
+        URI uri;
+        try {
+            uri = new URI(origin);
+        } catch (URISyntaxException e) {
+            uri = null;
+        }
+        if (uri == null || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null
+                || uri.getRawUserInfo() != null || !uri.getRawPath().isEmpty() || uri.getRawQuery() != null
+                || uri.getRawFragment() != null || uri.getPort() == 0 || uri.getPort() > 65_535) {
+            throw new IllegalArgumentException("'" + given.trim() + "' is not an origin; give http:// or https://,"
+                    + " a host and an optional port (http://localhost:3000), or * for any");
+        }
+        return origin;
     }
 
     /** True when a page from this origin may call the API. */

@@ -37,7 +37,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Every GET answers HEAD too, with the same status and headers and no body.
  * Errors are JSON objects {@code {"error": "..."}}, never stack traces: 400 for a body that is not a
  * valid scenario, 404, 405, and 413 for a body over 1 MiB (the rest of it is read and dropped, up
- * to 16 MiB, so that the client sees the answer). Binds loopback unless told otherwise.
+ * to 16 MiB, so that the client sees the answer). A request target that is not a valid URI (a
+ * lone {@code %} in a query) never reaches a handler: the JDK's server answers it with its own
+ * HTML 400. Binds loopback unless told otherwise.
  */
 public final class ReceiverHttpApi implements AutoCloseable {
 

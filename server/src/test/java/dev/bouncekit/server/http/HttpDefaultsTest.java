@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Safe unless told otherwise: loopback only, and CORS for loopback origins only. */
 class HttpDefaultsTest {
@@ -32,6 +33,19 @@ class HttpDefaultsTest {
         assertThat(Cors.origins(List.of("https://app.test/")).allows("https://APP.test")).isTrue();
         assertThat(Cors.origins(List.of("https://app.test")).allows("http://localhost:3000")).isFalse();
         assertThat(Cors.origins(List.of("*")).allows("https://anything.test")).isTrue();
+    }
+
+    @Test
+    void cors_origins_are_http_or_https_hosts_with_an_optional_port() {
+        assertThat(Cors.origins(List.of("http://localhost:3000", "https://[::1]:8443", "HTTPS://App.test/"))
+                .allows("https://app.test")).isTrue();
+        for (String notAnOrigin : List.of("ftp://x", "localhost:3000", "app.test", "https://app.test/path",
+                "https://user@app.test", "http://app.test:99999", "https://app.test?x=1", "")) {
+            assertThatThrownBy(() -> Cors.origins(List.of("http://ok.test", notAnOrigin))).as(notAnOrigin)
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("'" + notAnOrigin + "' is not an origin; give http:// or https://,"
+                            + " a host and an optional port (http://localhost:3000), or * for any");
+        }
     }
 
     @Test

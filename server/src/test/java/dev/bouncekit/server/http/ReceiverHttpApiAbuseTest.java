@@ -169,6 +169,26 @@ class ReceiverHttpApiAbuseTest {
                 HttpResponse.BodyHandlers.ofString()), 405);
     }
 
+    /**
+     * A lone {@code %} in a query makes the request target an invalid URI, which the JDK's server
+     * refuses with its own HTML 400 before any handler runs (documented in server/README.md);
+     * encoded, the same search is answered as JSON.
+     */
+    @Test
+    void a_query_is_read_when_percent_encoded_and_a_lone_percent_is_refused_by_the_jdk() throws Exception {
+        HttpResponse<String> encoded = get("/api/v1/messages?query=%25");
+        assertThat(encoded.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(encoded.body()).get("total").asInt()).isZero();
+
+        try (Socket socket = new Socket("127.0.0.1", api.port())) {
+            socket.setSoTimeout((int) WAIT.toMillis());
+            socket.getOutputStream().write("GET /api/v1/messages?query=% HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+                    .getBytes(StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+            assertThat(answer).startsWith("HTTP/1.1 400 ").containsIgnoringCase("Content-Type: text/html");
+        }
+    }
+
     @Test
     void bytes_that_are_not_http_are_dropped_and_the_server_keeps_serving() throws Exception {
         Random random = new Random(3);

@@ -216,6 +216,23 @@ class ReceiverHttpApiTest {
         assertThat(wrong.headers().firstValue("Allow")).hasValue("GET, HEAD, DELETE, OPTIONS");
     }
 
+    /**
+     * HEAD where GET is not allowed: the 405 a GET gets, headers only. Its JSON message (which, HEAD
+     * being answered as GET, names GET) is never sent, so a client sees the status, {@code Allow} and
+     * the {@code Content-Length} of the GET answer, as RFC 9110 (9.3.2) asks of HEAD.
+     */
+    @Test
+    void head_where_get_is_not_allowed_gets_the_405_of_a_get_without_its_body() throws Exception {
+        HttpResponse<byte[]> get = http.send(request("/api/v1/reset").GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> head = http.send(request("/api/v1/reset").method("HEAD", HttpRequest.BodyPublishers.noBody())
+                .build(), HttpResponse.BodyHandlers.ofByteArray());
+
+        assertThat(head.statusCode()).isEqualTo(405);
+        assertThat(head.headers().firstValue("Allow")).hasValue("POST, OPTIONS");
+        assertThat(head.headers().firstValueAsLong("Content-Length")).hasValue(get.body().length);
+        assertThat(head.body()).isEmpty();
+    }
+
     @Test
     void a_head_leaves_the_connection_ready_for_the_next_request() throws Exception {
         try (Socket socket = new Socket("127.0.0.1", api.port())) {

@@ -118,6 +118,8 @@ class ScenarioTest {
             "rules: [ { reply: gmail/nope } ]| s.yaml: rule 1: field 'reply': unknown catalog id 'gmail/nope'; ids look like gmail/user-unknown (list them with 'bouncekit catalog' or GET /api/catalog)",
             "rules: [ { at: RCPT, reply: { code: 250, text: ok } } ]| s.yaml: rule 1: field 'reply': code must be 4xx or 5xx, not 250 (a rule that lets mail through uses accept())",
             "rules: [ { at: RCPT, reply: { code: 550 } } ]| s.yaml: rule 1: field 'reply': a custom reply needs text: one line, or a list of lines",
+            "rules: [ { at: RCPT, reply: { code: 550, status: \"4.1.1\", text: x } } ]| s.yaml: rule 1: field 'reply': status 4.1.1 does not match code 550; an enhanced status starts with the code's first digit (RFC 3463): 5.x.x",
+            "rules: [ { at: RCPT, reply: { code: 451, status: \"5.7.1\", text: x } } ]| s.yaml: rule 1: field 'reply': status 5.7.1 does not match code 451; an enhanced status starts with the code's first digit (RFC 3463): 4.x.x",
             "rules: [ { at: RCPT, disconnect: true, delay: 5 } ]| s.yaml: rule 1: field 'delay': give a unit, e.g. 500ms, 1.5s, 5m, 1h or PT5M",
             "rules: [ { at: RCPT, disconnect: true, delay: soon } ]| s.yaml: rule 1: field 'delay': 'soon' is not a duration; use e.g. 500ms, 1.5s, 5m, 1h or PT5M",
             "rules: [ { at: RCPT, disconnect: true, delay: 1h } ]| s.yaml: rule 1: field 'delay': must be between 0 and 10 minutes, not 1h",
