@@ -42,6 +42,8 @@ import java.util.regex.Pattern;
  *
  * <p>Connections: a few kept idle for reuse, each opened with a connect and a socket timeout, so an
  * outage makes a call fail with {@link StoreUnavailableException} within seconds instead of hanging.
+ * A call that finds its idle connection cut by the server (a restart, a failover, an idle timeout)
+ * before its work reached the database drops the idle connections and runs once more on a new one.
  */
 public final class PostgresStore implements SuppressionStore {
 
@@ -129,16 +131,41 @@ public final class PostgresStore implements SuppressionStore {
     }
 
     private <T> T inTransaction(String what, Work<T> work) {
-        Connection connection = null;
         try {
-            connection = borrow();
+            return inTransaction(what, work, true);
+        } catch (StaleConnectionException e) {
+            // the server cut the connections kept idle (a restart, a failover, an idle timeout):
+            // none of them is of use any more, and the work never reached the database
+            discardIdle();
+            return inTransaction(what, work, false);
+        }
+    }
+
+    private <T> T inTransaction(String what, Work<T> work, boolean reuse) {
+        Connection connection = null;
+        boolean reused = false;
+        boolean committing = false;
+        try {
+            synchronized (idle) {
+                if (reuse && !closed && !idle.isEmpty()) {
+                    connection = idle.remove(idle.size() - 1);
+                    reused = true;
+                }
+            }
+            if (connection == null) {
+                connection = borrow();
+            }
             connection.setAutoCommit(false);
             T result = work.run(connection);
+            committing = true;
             connection.commit();
             giveBack(connection);
             return result;
         } catch (SQLException e) {
             discard(connection);
+            if (reused && !committing && isConnectionLost(e)) {
+                throw new StaleConnectionException();
+            }
             throw new StoreUnavailableException("cannot " + what + " in " + location + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
             discard(connection);
@@ -146,13 +173,35 @@ public final class PostgresStore implements SuppressionStore {
         }
     }
 
+    /** A connection kept idle turned out to be cut before the work reached the database. */
+    private static final class StaleConnectionException extends RuntimeException {
+        StaleConnectionException() {
+            super(null, null, false, false);
+        }
+    }
+
+    /**
+     * Whether the connection itself is gone (SQLSTATE class 08, connection exception, or 57P,
+     * the server shutting down or restarting), rather than the statement refused.
+     */
+    private static boolean isConnectionLost(SQLException e) {
+        String state = e.getSQLState();
+        return state != null && (state.startsWith("08") || state.startsWith("57P"));
+    }
+
+    private void discardIdle() {
+        List<Connection> stale;
+        synchronized (idle) {
+            stale = new ArrayList<>(idle);
+            idle.clear();
+        }
+        stale.forEach(PostgresStore::discard);
+    }
+
     private Connection borrow() throws SQLException {
         synchronized (idle) {
             if (closed) {
                 throw new SQLException("the store is closed");
-            }
-            if (!idle.isEmpty()) {
-                return idle.remove(idle.size() - 1);
             }
         }
         return dataSource.getConnection();

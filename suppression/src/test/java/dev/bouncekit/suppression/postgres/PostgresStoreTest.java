@@ -161,4 +161,39 @@ class PostgresStoreTest {
             assertThat(store.suppressed(List.of("ghost@gmail.com"), T0)).containsExactly("ghost@gmail.com");
         }
     }
+
+    @Test
+    void a_restart_between_two_calls_fails_none_of_them(PostgresServer server) throws Exception {
+        String url = server.newDatabase();
+        try (PostgresStore store = PostgresStore.open(url)) {
+            // several connections kept idle, as a busy James keeps them
+            ExecutorService pool = Executors.newFixedThreadPool(4);
+            CountDownLatch together = new CountDownLatch(4);
+            try {
+                List<Future<?>> calls = new ArrayList<>();
+                for (int i = 0; i < 4; i++) {
+                    int n = i;
+                    calls.add(pool.submit(() -> {
+                        together.countDown();
+                        together.await();
+                        store.record(new Bounce("ghost" + n + "@gmail.com", Reason.USERUNKNOWN, "gmail", "5.1.1", T0), policy);
+                        return null;
+                    }));
+                }
+                for (Future<?> call : calls) {
+                    call.get(60, TimeUnit.SECONDS);
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+            server.stop();
+            server.restart();
+            // the database is back before anything asks it: no call may fail on a connection the restart cut
+            for (int i = 0; i < 4; i++) {
+                assertThat(store.suppressed(List.of("ghost" + i + "@gmail.com"), T0)).containsExactly("ghost" + i + "@gmail.com");
+            }
+            store.record(new Bounce("full@gmail.com", Reason.MAILBOXFULL, "gmail", "4.2.2", T0), policy);
+            assertThat(store.find("full@gmail.com")).get().extracting(Suppression::count).isEqualTo(1L);
+        }
+    }
 }
