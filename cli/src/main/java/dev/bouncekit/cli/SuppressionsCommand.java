@@ -31,6 +31,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * {@code bouncekit suppressions}: reads and edits the suppression list the James mailets use,
@@ -237,9 +239,10 @@ final class SuppressionsCommand implements Runnable {
                 PrintWriter out = writer == null ? spec.commandLine().getOut() : new PrintWriter(writer);
                 out.println(HEADER);
                 for (Suppression e : entries) {
-                    out.println(String.join(",", e.address(), e.reason(), blank(e.provider()), blank(e.status()),
+                    out.println(Stream.of(e.address(), e.reason(), blank(e.provider()), blank(e.status()),
                             e.firstSeen().toString(), e.lastSeen().toString(), Long.toString(e.count()),
-                            e.windowStart().toString(), Long.toString(e.windowCount()), blank(e.suppressedAt()), blank(e.expiresAt())));
+                            e.windowStart().toString(), Long.toString(e.windowCount()), blank(e.suppressedAt()), blank(e.expiresAt()))
+                            .map(SuppressionsCommand::csvField).collect(Collectors.joining(",")));
                 }
                 out.flush();
             }
@@ -315,12 +318,65 @@ final class SuppressionsCommand implements Runnable {
         }
 
         private static Suppression fromCsv(String line) {
-            String[] f = line.split(",", -1);
+            String[] f = csvFields(line);
             if (f.length != 11) {
                 throw new IllegalArgumentException(f.length + " fields, expected 11");
             }
             return new Suppression(f[0], recipientReason(f[1]), f[2], f[3], Instant.parse(f[4]), Instant.parse(f[5]),
                     Long.parseLong(f[6]), Instant.parse(f[7]), Long.parseLong(f[8]), instant(f[9]), instant(f[10]));
+        }
+    }
+
+    /** {@code value} as one CSV field (RFC 4180): quoted, its quotes doubled, when it holds a comma, a quote or a line break. */
+    static String csvField(String value) {
+        if (value.indexOf(',') < 0 && value.indexOf('"') < 0 && value.indexOf('\n') < 0 && value.indexOf('\r') < 0) {
+            return value;
+        }
+        return '"' + value.replace("\"", "\"\"") + '"';
+    }
+
+    /**
+     * The fields of one CSV line (RFC 4180): a field in quotes may hold commas and doubled quotes,
+     * as {@link #csvField(String)} and spreadsheets write them.
+     *
+     * @throws IllegalArgumentException when a quoted field is not closed, or text follows its closing quote
+     */
+    static String[] csvFields(String line) {
+        List<String> fields = new ArrayList<>();
+        StringBuilder field = new StringBuilder();
+        int i = 0;
+        while (true) {
+            if (i < line.length() && line.charAt(i) == '"') {
+                i++;
+                while (true) {
+                    if (i >= line.length()) {
+                        throw new IllegalArgumentException("a quoted field is not closed");
+                    }
+                    char c = line.charAt(i++);
+                    if (c != '"') {
+                        field.append(c);
+                    } else if (i < line.length() && line.charAt(i) == '"') {
+                        field.append('"');
+                        i++;
+                    } else {
+                        break;
+                    }
+                }
+                if (i < line.length() && line.charAt(i) != ',') {
+                    throw new IllegalArgumentException("text after the closing quote of field " + (fields.size() + 1));
+                }
+            } else {
+                int comma = line.indexOf(',', i);
+                int end = comma < 0 ? line.length() : comma;
+                field.append(line, i, end);
+                i = end;
+            }
+            fields.add(field.toString());
+            field.setLength(0);
+            if (i >= line.length()) {
+                return fields.toArray(new String[0]);
+            }
+            i++; // the comma
         }
     }
 

@@ -98,6 +98,58 @@ class SuppressionsCommandTest {
     }
 
     @Test
+    void export_quotes_what_csv_must_quote_and_import_reads_it_back() throws IOException {
+        Instant at = Instant.parse("2026-12-01T10:00:00Z");
+        try (SuppressionStore store = SuppressionStores.open(journal())) {
+            // a quoted local part may hold a comma and a quote; James's MailAddress takes both
+            store.record(new Bounce("\"smith,john\"@example.com", Reason.USERUNKNOWN, null, "5.1.1", at), SuppressionPolicy.defaults());
+            store.record(new Bounce("J\u00fcrgen@B\u00fccher.DE", Reason.HASMOVED, null, "5.1.6", at), SuppressionPolicy.defaults());
+        }
+        Path csv = dir.resolve("list.csv");
+        assertThat(run("suppressions", "export", "--store", journal(), "-o", csv.toString()).status()).isZero();
+        assertThat(Files.readAllLines(csv, StandardCharsets.UTF_8)).containsExactly(SuppressionsCommand.HEADER,
+                "\"\"\"smith,john\"\"@example.com\",userunknown,,5.1.1,2026-12-01T10:00:00Z,2026-12-01T10:00:00Z,1,"
+                        + "2026-12-01T10:00:00Z,1,2026-12-01T10:00:00Z,",
+                "j\u00fcrgen@b\u00fccher.de,hasmoved,,5.1.6,2026-12-01T10:00:00Z,2026-12-01T10:00:00Z,1,2026-12-01T10:00:00Z,1,"
+                        + "2026-12-01T10:00:00Z,");
+
+        String copy = dir.resolve("copy/suppressions.journal").toString();
+        Run imported = run("suppressions", "import", "--store", copy, csv.toString());
+
+        assertThat(imported.err()).isEmpty();
+        assertThat(imported.out()).isEqualTo("imported 2 entries\n");
+        assertThat(run("suppressions", "export", "--store", copy).out()).isEqualTo(Files.readString(csv, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void import_reads_a_csv_a_spreadsheet_saved_with_every_field_quoted() throws IOException {
+        Path csv = Files.writeString(dir.resolve("saved.csv"), SuppressionsCommand.HEADER + "\r\n"
+                + "\"ghost@gmail.com\",\"userunknown\",\"gmail\",\"5.1.1\",\"2026-12-01T10:00:00Z\",\"2026-12-01T10:00:00Z\",\"1\","
+                + "\"2026-12-01T10:00:00Z\",\"1\",\"2026-12-01T10:00:00Z\",\"\"\r\n", StandardCharsets.UTF_8);
+
+        assertThat(run("suppressions", "import", "--store", journal(), csv.toString()).out()).isEqualTo("imported 1 entry\n");
+        try (SuppressionStore store = SuppressionStores.open(journal())) {
+            assertThat(store.find("ghost@gmail.com")).get().satisfies(entry -> {
+                assertThat(entry.provider()).isEqualTo("gmail");
+                assertThat(entry.status()).isEqualTo("5.1.1");
+                assertThat(entry.expiresAt()).isNull();
+            });
+        }
+    }
+
+    @Test
+    void an_unterminated_quote_in_a_csv_is_a_user_error() throws IOException {
+        Path csv = Files.writeString(dir.resolve("bad.csv"), SuppressionsCommand.HEADER + "\n"
+                + "\"ghost@gmail.com,userunknown,,,2026-12-01T10:00:00Z,2026-12-01T10:00:00Z,1,2026-12-01T10:00:00Z,1,,\n",
+                StandardCharsets.UTF_8);
+
+        Run run = run("suppressions", "import", "--store", journal(), csv.toString());
+
+        assertThat(run.status()).isEqualTo(1);
+        assertThat(run.err().strip()).isEqualTo("bouncekit suppressions import: " + csv + ":2: a quoted field is not closed");
+    }
+
+    @Test
     void import_reads_a_plain_list_of_addresses() throws IOException {
         Path list = Files.writeString(dir.resolve("list.txt"), "# from the old system\nA@example.com\n\nb@example.com\n", StandardCharsets.UTF_8);
 
