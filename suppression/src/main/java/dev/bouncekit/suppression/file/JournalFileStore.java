@@ -27,15 +27,19 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The embedded store: the list in memory, every change appended as one line to a journal file and
  * forced to disk before the call returns, the journal replayed at open. Nothing to install, and it
  * survives a restart: put it in James's working directory ({@code var/bouncekit/suppressions.journal}).
  *
- * <p>Several processes on one machine may share the file (James and the CLI): every change takes an
- * exclusive {@link FileLock}, first reads what others appended, then appends; every read first reads
- * what others appended. A line cut short by a crash is ignored, and cut off by the next writer.
+ * <p>Several processes on one machine may share the file (James and the CLI), and several stores of
+ * one process (opened by different paths of the file): every change takes an exclusive
+ * {@link FileLock}, first reads what others appended, then appends; every read first reads what
+ * others appended. A line cut short by a crash is ignored, and cut off by the next writer.
  * At open, a journal holding far more lines than entries is rewritten with one line per entry (a
  * new file moved over the old one; the other processes notice and reload).
  *
@@ -46,10 +50,17 @@ import java.util.TreeSet;
 public final class JournalFileStore implements SuppressionStore {
 
     private static final int COMPACT_ABOVE_LINES = 1_000;
+    /**
+     * One lock per journal (by its real path) in this process: a {@link FileLock} keeps other
+     * processes out, but two channels of one process on one file cannot both lock it (the second
+     * throws), as when two stores open the file by different paths (a symbolic link).
+     */
+    private static final ConcurrentMap<Path, ReentrantLock> IN_PROCESS = new ConcurrentHashMap<>();
 
     private final Path file;
     private final Map<String, Suppression> entries = new TreeMap<>();
     private FileChannel channel;
+    private ReentrantLock processLock;
     private Object fileKey;
     private long readUpTo;
     private long lines;
@@ -76,6 +87,7 @@ public final class JournalFileStore implements SuppressionStore {
                 Files.createDirectories(file.getParent());
             }
             reopen();
+            processLock = IN_PROCESS.computeIfAbsent(file.toRealPath(), path -> new ReentrantLock());
             boolean compacted = false;
             FileLock lock = lockCurrentFile(false);
             try {
@@ -85,7 +97,7 @@ public final class JournalFileStore implements SuppressionStore {
                     compacted = true;
                 }
             } finally {
-                lock.release();
+                release(lock);
             }
             if (compacted) {
                 reopen();
@@ -169,22 +181,37 @@ public final class JournalFileStore implements SuppressionStore {
         try {
             catchUp(false);
         } finally {
-            lock.release();
+            release(lock);
         }
     }
 
     /**
-     * Locks the file now at {@link #file}: when another process has replaced it (a compaction),
-     * the new one is opened and read from the start.
+     * Locks the file now at {@link #file}, against this process's other stores of it and against
+     * other processes: when another store has replaced it (a compaction), the new one is opened and
+     * read from the start. {@link #release(FileLock)} lets both go.
      */
     private FileLock lockCurrentFile(boolean shared) throws IOException {
-        while (true) {
-            FileLock lock = channel.lock(0, Long.MAX_VALUE, shared);
-            if (Objects.equals(fileKey, currentFileKey())) {
-                return lock;
+        processLock.lock();
+        try {
+            while (true) {
+                FileLock lock = channel.lock(0, Long.MAX_VALUE, shared);
+                if (Objects.equals(fileKey, currentFileKey())) {
+                    return lock;
+                }
+                lock.release();
+                reopen();
             }
+        } catch (IOException | RuntimeException e) {
+            processLock.unlock();
+            throw e;
+        }
+    }
+
+    private void release(FileLock lock) throws IOException {
+        try {
             lock.release();
-            reopen();
+        } finally {
+            processLock.unlock();
         }
     }
 
@@ -231,7 +258,7 @@ public final class JournalFileStore implements SuppressionStore {
                 catchUp(true);
                 return change.apply();
             } finally {
-                lock.release();
+                release(lock);
             }
         } catch (IOException e) {
             throw new StoreUnavailableException("cannot " + what + " in " + file + ": " + e.getMessage(), e);

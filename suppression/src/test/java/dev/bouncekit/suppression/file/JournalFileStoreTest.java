@@ -12,7 +12,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -64,6 +70,46 @@ class JournalFileStoreTest {
         try (JournalFileStore store = JournalFileStore.open(file)) {
             assertThat(Files.readAllLines(file)).hasSize(1);
             assertThat(store.find("full@example.org").orElseThrow().count()).isEqualTo(1_100);
+        }
+    }
+
+    @Test
+    void two_stores_of_one_file_in_one_process_write_at_once_and_lose_nothing() throws Exception {
+        // James's working directory reached through a symbolic link, as in /opt/james -> /opt/james-3.8.1:
+        // the mailets name the journal one way, the WebAdmin route's properties the other
+        Path real = Files.createDirectories(dir.resolve("james-3.8.1/var"));
+        Path link = Files.createSymbolicLink(dir.resolve("james"), real.getParent());
+        SuppressionPolicy policy = SuppressionPolicy.defaults();
+        Instant t0 = Instant.parse("2026-12-01T10:00:00Z");
+        int writes = 200;
+        try (JournalFileStore mailets = JournalFileStore.open(real.resolve("suppressions.journal"));
+             JournalFileStore route = JournalFileStore.open(link.resolve("var/suppressions.journal"))) {
+            ExecutorService pool = Executors.newFixedThreadPool(2);
+            CountDownLatch start = new CountDownLatch(1);
+            try {
+                List<Future<?>> writers = new ArrayList<>();
+                for (JournalFileStore store : List.of(mailets, route)) {
+                    writers.add(pool.submit(() -> {
+                        start.await();
+                        for (int i = 0; i < writes; i++) {
+                            store.record(new Bounce("full@example.org", Reason.MAILBOXFULL, null, null, t0.plusMillis(i)), policy);
+                            store.suppressed(List.of("full@example.org"), t0);
+                        }
+                        return null;
+                    }));
+                }
+                start.countDown();
+                for (Future<?> writer : writers) {
+                    writer.get(60, TimeUnit.SECONDS);
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+            assertThat(route.find("full@example.org").orElseThrow().count()).isEqualTo(2L * writes);
+            assertThat(mailets.find("full@example.org").orElseThrow().count()).isEqualTo(2L * writes);
+        }
+        try (JournalFileStore again = JournalFileStore.open(real.resolve("suppressions.journal"))) {
+            assertThat(again.find("full@example.org").orElseThrow().count()).isEqualTo(2L * writes);
         }
     }
 }
