@@ -70,6 +70,19 @@ record DeliveryFailure(String errorText, Integer errorCode, Boolean permanent, I
                 parsed.reportedRecipient());
     }
 
+    /**
+     * Whether the kept reply is, by RemoteDelivery's workings, the refusal of a recipient that is not
+     * on this bounce. RemoteDelivery bounces a recipient at once only for a 5xx; a 4xx is retried
+     * and, after the last retry, bounced with James's own text. So a bounce that carries a 4xx reply
+     * got the refusal of another recipient of the same transaction ({@code sendpartial=true}: the
+     * refusal of the first refused RCPT, whichever recipient it was, goes on the bounce of the 5xx
+     * ones while the 4xx one is retried).
+     */
+    boolean replyOfAnother() {
+        SmtpReply own = ReplyParser.parse(errorText == null ? "" : errorText);
+        return own.hasCode() && own.code() >= 400 && own.code() <= 499;
+    }
+
     private static <T> T read(Mail mail, AttributeName name, Class<T> type, List<String> problems, boolean required) {
         Optional<Object> value = mail.getAttribute(name).map(Attribute::getValue).map(AttributeValue::value);
         if (value.isEmpty()) {

@@ -13,6 +13,9 @@ import java.util.Optional;
  * put it on a bounce whose recipients are others (with {@code sendpartial=true}, a 4xx recipient
  * is retried apart from the 5xx ones, but both carry the first reply). So, in this order:
  * <ol>
+ *   <li>the reply is another recipient's by RemoteDelivery's workings (a 4xx reply, see
+ *       {@link DeliveryFailure#replyOfAnother()}): all of the bounce's recipients are unknown,
+ *       even one the reply names;</li>
  *   <li>the reply names some of the bounce's recipients: it is about the first one named; the
  *       recipients it does not name are unknown;</li>
  *   <li>the reply names another mailbox at a recipient's domain: it is about a recipient that is
@@ -41,7 +44,7 @@ record RecipientAttribution(String recipient, List<String> unknownRecipients) {
 
     /**
      * The recipient a reply is about, as far as it can be told before the reply is classified
-     * (rules 1 to 3).
+     * (rules 2 to 4).
      *
      * @param recipients the bounce's recipients, normalized, in mail order
      * @param mentioned  the addresses the reply names, lower-cased, in reply order
@@ -54,8 +57,14 @@ record RecipientAttribution(String recipient, List<String> unknownRecipients) {
         return recipients.size() == 1 ? Optional.of(recipients.get(0)) : Optional.empty();
     }
 
-    /** Decides whom the reply is about, once the owner of its reason is known. */
-    static RecipientAttribution of(List<String> recipients, List<String> mentioned, Owner owner) {
+    /**
+     * Decides whom the reply is about, once the owner of its reason is known; {@code replyOfAnother}
+     * tells that the reply is another recipient's by RemoteDelivery's workings (rule 1).
+     */
+    static RecipientAttribution of(List<String> recipients, List<String> mentioned, Owner owner, boolean replyOfAnother) {
+        if (replyOfAnother) {
+            return new RecipientAttribution(null, recipients);
+        }
         Optional<String> named = named(recipients, mentioned);
         if (named.isPresent()) {
             List<String> others = new ArrayList<>();

@@ -188,6 +188,19 @@ class ClassifyBounceTest {
     }
 
     @Test
+    void a_4xx_reply_on_a_bounce_is_another_recipients_and_leaves_the_bounced_one_unknown() throws Exception {
+        // sendpartial=true, ghost refused with a 550 and busy with a 452 in one transaction: RemoteDelivery
+        // bounces ghost at once with the first refusal of the transaction, here busy's, and retries busy.
+        Mail mail = bounce("452 4.2.2 Mailbox full, try again later", "ghost@example.org");
+
+        mailet.service(mail);
+
+        assertThat(value(mail, "bouncekit.reason")).contains("mailboxfull");
+        assertThat(value(mail, "bouncekit.recipient")).isEmpty();
+        assertThat(strings(mail, "bouncekit.unknown-recipients")).containsExactly("ghost@example.org");
+    }
+
+    @Test
     void an_address_at_another_domain_in_the_reply_does_not_move_the_verdict_away() throws Exception {
         Mail mail = bounce("550 spam message rejected. Please visit http://help.mail.ru/notspam-support or report details"
                 + " to abuse@corp.mail.ru.", "reader@mail.ru");
