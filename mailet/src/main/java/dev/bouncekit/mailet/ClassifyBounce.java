@@ -123,7 +123,7 @@ public class ClassifyBounce extends GenericMailet {
         DeliveryContext context = DeliveryContext.none().withRecipient(contextRecipient(failure.recipients(), mentioned));
         Classification classification = classifier.classify(failure.reply(), context);
         RecipientAttribution attribution = RecipientAttribution.of(failure.recipients(), mentioned, classification.owner(),
-                failure.replyOfAnother());
+                failure.replyOrigin());
         attributes.write(mail, classification, attribution);
         LOGGER.info("Bounce {} classified: reason={} hard={} action={} provider={} recipient-domain={} status={} code={} retries={}",
                 mail.getName(), classification.reason().id(), classification.hard(), classification.action().id(),
