@@ -11,6 +11,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 import static dev.bouncekit.e2e.JamesRelay.CLASSIFIED;
 import static dev.bouncekit.e2e.JamesRelay.DSN;
@@ -18,6 +19,7 @@ import static dev.bouncekit.e2e.JamesRelay.EXPIRED;
 import static dev.bouncekit.e2e.JamesRelay.HARD_BOUNCES;
 import static dev.bouncekit.e2e.JamesRelay.SENDER_PROBLEMS;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** Recipients refused at RCPT TO, through James's RemoteDelivery with sendpartial=true. */
 @ExtendWith(RelayExtension.class)
@@ -97,6 +99,31 @@ class RecipientRejectionIT {
             assertThat(dsn).contains("Final-Recipient: rfc822; frozen@example.org", "Final-Recipient: rfc822; ghost@example.org");
             assertThat(james.mailsTo(HARD_BOUNCES, "ghost@example.org")).isEmpty();
         }
+    }
+
+    @Test
+    void a_5xx_recipient_bounced_with_the_4xx_reply_of_another_is_left_unknown(FakeReceiver receiver, JamesRelay james)
+            throws Exception {
+        receiver.addRule(ReplyRule.when(Condition.recipient("nobody@example.org")).at(SmtpStage.RCPT)
+                .replyWith(550, "5.1.1", "User unknown"));
+        receiver.addRule(ReplyRule.when(Condition.recipient("busy@example.org")).at(SmtpStage.RCPT)
+                .replyWith(452, "4.2.2", "Mailbox full, try again later"));
+
+        Submission.send(james.smtpPort(), "busy.sender@sender.test", List.of("nobody@example.org", "busy@example.org"), "to two");
+
+        // James sends RCPT TO in the order of a HashSet: busy first, so the bounce of nobody, refused
+        // for good, carries busy's 452, while busy is retried (maxRetries=0: bounced as expired).
+        assertThat(firstRefusedRecipient(receiver)).isEqualTo("busy@example.org");
+        StoredMail nobody = await("the DSN of nobody's bounce").atMost(JamesRelay.PATIENCE)
+                .until(() -> james.mailsTo(DSN, "busy.sender@sender.test").stream()
+                        .filter(dsn -> dsn.text().contains("Final-Recipient: rfc822; nobody@example.org")).findFirst(),
+                        Optional::isPresent)
+                .get();
+        assertThat(nobody.deliveryError()).isEqualTo("452 4.2.2 Mailbox full, try again later");
+        assertThat(nobody.reason()).isEqualTo("mailboxfull");
+        assertThat(nobody.recipient()).isNull();
+        assertThat(nobody.unknownRecipients()).containsExactly("nobody@example.org");
+        assertThat(james.mailsTo(HARD_BOUNCES, "nobody@example.org")).isEmpty();
     }
 
     private static String firstRefusedRecipient(FakeReceiver receiver) {

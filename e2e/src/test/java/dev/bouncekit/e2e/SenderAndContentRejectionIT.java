@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.util.List;
+import java.util.Optional;
 
 import static dev.bouncekit.e2e.JamesRelay.CLASSIFIED;
 import static dev.bouncekit.e2e.JamesRelay.DSN;
@@ -15,6 +16,7 @@ import static dev.bouncekit.e2e.JamesRelay.FIX_MESSAGE;
 import static dev.bouncekit.e2e.JamesRelay.HARD_BOUNCES;
 import static dev.bouncekit.e2e.JamesRelay.SENDER_PROBLEMS;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** Refusals that are not about the recipient: the sending host at MAIL FROM, the content after DATA. */
 @ExtendWith(RelayExtension.class)
@@ -70,5 +72,34 @@ class SenderAndContentRejectionIT {
         assertThat(james.mailsTo(HARD_BOUNCES, "reader@example.net")).isEmpty();
         assertThat(james.mailsTo(SENDER_PROBLEMS, "reader@example.net")).isEmpty();
         assertThat(receiver.receivedMessages()).isEmpty();
+    }
+
+    @Test
+    void a_recipient_refused_at_data_is_never_bounced_as_another_recipients_rcpt_refusal(
+            FakeReceiver receiver, JamesRelay james) throws Exception {
+        receiver.addRule(ReplyRule.when(Condition.recipient("gone@example.net")).at(SmtpStage.RCPT)
+                .replyWith(550, "5.1.1", "User unknown"));
+        receiver.addRule(ReplyRule.when(Condition.recipient("fan@example.net")).at(SmtpStage.DATA)
+                .replyWith(554, "5.7.1", "Message rejected as spam"));
+
+        Submission.send(james.smtpPort(), "mixed.sender@sender.test", List.of("gone@example.net", "fan@example.net"), "mixed");
+
+        // gone is refused at RCPT, fan accepted, then the message refused at DATA. RemoteDelivery bounces
+        // gone, then fan, both with delivery-error-code 554 and the text of gone's RCPT refusal: the
+        // 554 text is lost. fan's address is good: it must never be routed as a user unknown.
+        await("fan's bounce routed").atMost(JamesRelay.PATIENCE)
+                .until(() -> !james.mailsTo(HARD_BOUNCES, "fan@example.net").isEmpty() || dsnFor(james, "fan@example.net").isPresent());
+        assertThat(james.mailsTo(HARD_BOUNCES, "fan@example.net")).isEmpty();
+        StoredMail fan = dsnFor(james, "fan@example.net").orElseThrow();
+        assertThat(fan.deliveryError()).isEqualTo("550 5.1.1 User unknown");
+        assertThat(fan.recipient()).isNull();
+        assertThat(fan.unknownRecipients()).containsExactly("fan@example.net");
+        assertThat(receiver.receivedMessages()).isEmpty();
+    }
+
+    private static Optional<StoredMail> dsnFor(JamesRelay james, String recipient) {
+        return james.mailsTo(DSN, "mixed.sender@sender.test").stream()
+                .filter(dsn -> dsn.text().contains("Final-Recipient: rfc822; " + recipient))
+                .findFirst();
     }
 }

@@ -122,7 +122,8 @@ public class ClassifyBounce extends GenericMailet {
         List<String> mentioned = Mentions.in(failure.errorText() == null ? "" : failure.errorText()).addresses();
         DeliveryContext context = DeliveryContext.none().withRecipient(contextRecipient(failure.recipients(), mentioned));
         Classification classification = classifier.classify(failure.reply(), context);
-        RecipientAttribution attribution = RecipientAttribution.of(failure.recipients(), mentioned, classification.owner());
+        RecipientAttribution attribution = RecipientAttribution.of(failure.recipients(), mentioned, classification.owner(),
+                failure.replyOrigin());
         attributes.write(mail, classification, attribution);
         LOGGER.info("Bounce {} classified: reason={} hard={} action={} provider={} recipient-domain={} status={} code={} retries={}",
                 mail.getName(), classification.reason().id(), classification.hard(), classification.action().id(),

@@ -70,6 +70,31 @@ record DeliveryFailure(String errorText, Integer errorCode, Boolean permanent, I
                 parsed.reportedRecipient());
     }
 
+    /**
+     * Whether the kept reply may be, by RemoteDelivery's workings, the refusal of a recipient that
+     * is not on this bounce. RemoteDelivery keeps the refusal of the first refused RCPT of a
+     * transaction and puts it on every bounce of that transaction ({@code sendpartial=true}):
+     * <ul>
+     *   <li>a 4xx reply is always another recipient's: RemoteDelivery bounces a recipient at once
+     *       only for a 5xx, and a 4xx one after its last retry with James's own text;</li>
+     *   <li>a reply whose code is not the 4xx or 5xx code RemoteDelivery saw
+     *       ({@code delivery-error-code}) is a RCPT refusal while the transaction failed later,
+     *       at DATA: the recipients accepted at RCPT are bounced with it too, so it may be another
+     *       recipient's.</li>
+     * </ul>
+     */
+    RecipientAttribution.ReplyOrigin replyOrigin() {
+        SmtpReply own = ReplyParser.parse(errorText == null ? "" : errorText);
+        if (!own.hasCode()) {
+            return RecipientAttribution.ReplyOrigin.UNTOLD;
+        }
+        if (own.code() >= 400 && own.code() <= 499) {
+            return RecipientAttribution.ReplyOrigin.ANOTHER_RECIPIENT;
+        }
+        boolean otherCode = errorCode != null && errorCode >= 400 && errorCode <= 599 && errorCode != own.code();
+        return otherCode ? RecipientAttribution.ReplyOrigin.MAYBE_ANOTHER_RECIPIENT : RecipientAttribution.ReplyOrigin.UNTOLD;
+    }
+
     private static <T> T read(Mail mail, AttributeName name, Class<T> type, List<String> problems, boolean required) {
         Optional<Object> value = mail.getAttribute(name).map(Attribute::getValue).map(AttributeValue::value);
         if (value.isEmpty()) {

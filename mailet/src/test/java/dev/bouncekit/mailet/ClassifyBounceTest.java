@@ -188,6 +188,42 @@ class ClassifyBounceTest {
     }
 
     @Test
+    void a_4xx_reply_on_a_bounce_is_another_recipients_and_leaves_the_bounced_one_unknown() throws Exception {
+        // sendpartial=true, ghost refused with a 550 and busy with a 452 in one transaction: RemoteDelivery
+        // bounces ghost at once with the first refusal of the transaction, here busy's, and retries busy.
+        Mail mail = bounce("452 4.2.2 Mailbox full, try again later", "ghost@example.org");
+
+        mailet.service(mail);
+
+        assertThat(value(mail, "bouncekit.reason")).contains("mailboxfull");
+        assertThat(value(mail, "bouncekit.recipient")).isEmpty();
+        assertThat(strings(mail, "bouncekit.unknown-recipients")).containsExactly("ghost@example.org");
+    }
+
+    @Test
+    void a_reply_whose_code_is_not_the_one_remote_delivery_saw_is_about_a_recipient_it_names_only() throws Exception {
+        // sendpartial=true, ghost refused at RCPT with a 550, reader accepted, then the message refused at
+        // DATA with a 554: RemoteDelivery bounces reader with code 554 and the text of ghost's RCPT refusal.
+        Mail reader = builder("reader@example.net")
+                .attribute(attribute(DELIVERY_ERROR, AttributeValue.of("550 5.1.1 User unknown")))
+                .attribute(attribute(DELIVERY_ERROR_CODE, AttributeValue.of(554)))
+                .build();
+        Mail ghost = builder("ghost@example.net")
+                .attribute(attribute(DELIVERY_ERROR, AttributeValue.of("550 5.1.1 <ghost@example.net>: User unknown")))
+                .attribute(attribute(DELIVERY_ERROR_CODE, AttributeValue.of(554)))
+                .build();
+
+        mailet.service(reader);
+        mailet.service(ghost);
+
+        assertThat(value(reader, "bouncekit.reason")).contains("userunknown");
+        assertThat(value(reader, "bouncekit.recipient")).isEmpty();
+        assertThat(strings(reader, "bouncekit.unknown-recipients")).containsExactly("reader@example.net");
+        assertThat(value(ghost, "bouncekit.recipient")).contains("ghost@example.net");
+        assertThat(value(ghost, "bouncekit.unknown-recipients")).isEmpty();
+    }
+
+    @Test
     void an_address_at_another_domain_in_the_reply_does_not_move_the_verdict_away() throws Exception {
         Mail mail = bounce("550 spam message rejected. Please visit http://help.mail.ru/notspam-support or report details"
                 + " to abuse@corp.mail.ru.", "reader@mail.ru");
