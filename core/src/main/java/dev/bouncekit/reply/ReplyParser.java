@@ -79,6 +79,7 @@ public final class ReplyParser {
         String recipient = collected.recipient;
         // The line of Exim's lead-in after the lines it writes before it, once looked for (-1: none).
         int eximLeadIn = -1;
+        boolean replyNext = false;  // the line before was a lead-in alone: the reply starts on this one
         for (int k = 0; k < count; k++) {
             int from = ranges[2 * k];
             int to = ranges[2 * k + 1];
@@ -88,7 +89,11 @@ public final class ReplyParser {
             if (to - from >= 5 && mayStartSmtp(raw.charAt(from)) && raw.regionMatches(true, from, "smtp;", 0, 5)) {
                 from = trimStart(raw, from + 5, to);
             }
-            if (first && code == SmtpReply.NO_CODE) {
+            // Where the reply may start: the first text line, the line after a lead-in alone on its
+            // line, or a line that starts with a lead-in (after a report's own lines, in a bounce body).
+            boolean opening = code == SmtpReply.NO_CODE && (first || replyNext);
+            replyNext = false;
+            if (opening) {
                 // Exim's bounce message: the failed address and "host NAME [IP]" on lines of their own
                 // before its lead-in, which ends its line; the reply follows on the next.
                 int hostEnd = eximHostEnd(raw, from, to);
@@ -109,6 +114,8 @@ public final class ReplyParser {
                     host = hostName(raw, from + EXIM_HOST.length(), to);  // Exim: "host NAME [IP]: 550 ..."
                     from = trimStart(raw, hostEnd + 1, to);
                 }
+            }
+            if (code == SmtpReply.NO_CODE) {
                 int replyAt = afterLeadIn(raw, from, to);
                 if (replyAt == to) {
                     // The lead-in alone on its line: the reply follows on the next.
@@ -119,9 +126,11 @@ public final class ReplyParser {
                             recipient = addressIn(raw, from, to, recipient);
                         }
                     }
+                    replyNext = true;
                     continue;
                 }
                 if (replyAt > 0) {
+                    opening = true;
                     leadInStage = eximStage(raw, from, replyAt);
                     if (leadInStage == SmtpStage.RCPT) {
                         recipient = addressIn(raw, from, replyAt, recipient);
@@ -136,7 +145,7 @@ public final class ReplyParser {
             boolean dashed = false;  // the line starts with a continuation mark, "550-"
             int beforeFrom = 0;
             int beforeTo = 0;
-            if (first && code == SmtpReply.NO_CODE) {
+            if (opening) {
                 int said = indexOfIgnoreCase(raw, " said:", SAID_ANCHOR, from, to, collected.colons);
                 int hostAt = said < 0 ? -1 : postfixHostAt(raw, from, said);
                 if (hostAt >= 0) {
@@ -558,6 +567,8 @@ public final class ReplyParser {
         "the error that the other server returned was:", // Gmail NDRs
         "the response was:",                             // Gmail NDRs
         "the remote server replied:",
+        "remote host said:",                              // qmail: "Remote host said: 550 ..."
+        "<<< ",                                          // Sendmail's transcript: the server's reply to ">>> RCPT To:<..>"
     };
 
     /** Exim's lead-in: {@code SMTP error from remote mail server after RCPT TO:<a@b>: 550 ...}. */
@@ -574,8 +585,8 @@ public final class ReplyParser {
      */
     private static int afterLeadIn(String raw, int from, int to) {
         char c = to > from ? raw.charAt(from) : ' ';
-        if (c < 128 && (c | 0x20) != 'r' && (c | 0x20) != 't' && (c | 0x20) != 's') {
-            return -1;  // every lead-in starts with one of these letters (only 's' has a folding outside ASCII)
+        if (c < 128 && (c | 0x20) != 'r' && (c | 0x20) != 't' && (c | 0x20) != 's' && c != '<') {
+            return -1;  // every lead-in starts with one of these (only 's' has a folding outside ASCII)
         }
         for (String leadIn : LEAD_INS) {
             if (to - from >= leadIn.length() && raw.regionMatches(true, from, leadIn, 0, leadIn.length())) {

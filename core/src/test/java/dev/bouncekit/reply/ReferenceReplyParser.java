@@ -80,9 +80,12 @@ final class ReferenceReplyParser {
         List<String> lines = new ArrayList<>(physical.size());
         SmtpStage leadInStage = null;
         String recipient = collected.recipient;
+        boolean replyNext = false;
         for (int k = 0; k < physical.size(); k++) {
             String line = stripTransportPrefix(physical.get(k));
-            if (lines.isEmpty() && code == SmtpReply.NO_CODE) {
+            boolean opening = code == SmtpReply.NO_CODE && (lines.isEmpty() || replyNext);
+            replyNext = false;
+            if (opening) {
                 int hostEnd = eximHostEnd(line);
                 if ((hostEnd == line.length() || isLoneAddress(line)) && eximLeadInFollows(physical, k + 1)) {
                     if (hostEnd == line.length()) {
@@ -97,6 +100,8 @@ final class ReferenceReplyParser {
                     host = hostName(line.substring(5));
                     line = line.substring(hostEnd + 1).trim();
                 }
+            }
+            if (code == SmtpReply.NO_CODE) {
                 int replyAt = afterLeadIn(line);
                 if (replyAt == line.length()) {
                     SmtpStage named = eximStage(line, replyAt);
@@ -106,9 +111,11 @@ final class ReferenceReplyParser {
                             recipient = firstAddress(line) != null ? firstAddress(line) : recipient;
                         }
                     }
+                    replyNext = true;
                     continue;  // the lead-in alone on its line: the reply follows on the next
                 }
                 if (replyAt > 0) {
+                    opening = true;
                     leadInStage = eximStage(line, replyAt);
                     if (leadInStage == SmtpStage.RCPT) {
                         String named = firstAddress(line.substring(0, replyAt));
@@ -119,7 +126,7 @@ final class ReferenceReplyParser {
             }
             String beforeHost = "";
             boolean dashed = false;  // the line starts with a continuation mark, "550-"
-            if (lines.isEmpty() && code == SmtpReply.NO_CODE) {
+            if (opening) {
                 int said = indexOfIgnoreCase(line, " said:");
                 int hostAt = said < 0 ? -1 : postfixHostAt(line, said);
                 if (hostAt >= 0) {
@@ -328,6 +335,8 @@ final class ReferenceReplyParser {
         "the error that the other server returned was:",  // Gmail NDRs
         "the response was:",                           // Gmail NDRs
         "the remote server replied:",
+        "remote host said:",                              // qmail: "Remote host said: 550 ..."
+        "<<< ",                                          // Sendmail's transcript: the server's reply to ">>> RCPT To:<..>"
     };
 
     /** Exim's lead-in: {@code SMTP error from remote mail server after RCPT TO:<a@b>: 550 ...}. */

@@ -73,6 +73,9 @@ class ReplyParserProperties {
         "SMTP error from remote mail server after RCPT TO:<a@example.org>: 550 unknown user",
         "SMTP error from remote mail server after MAIL FROM:<a@example.org> SIZE=1234", "550 5.1.1 User unknown",
         "550-5.7.1 rejected", "550 5.7.1 by policy", "smtp; 550 5.1.1 no such user", "Mailbox full", "", "Status: 5.2.2",
+        "Address not found", "The response from the remote server was:", "The response was: 550 5.1.1 gone",
+        "Remote Server returned '550 5.1.10 RESOLVER.ADR.RecipientNotFound'", "Remote host said: 553 sorry",
+        "Remote host said:", "<<< 554 5.7.1 rejected", "<<<", ">>> RCPT To:<a@example.org>", "452-4.2.2 full",
     };
 
     @Property(tries = 2000)

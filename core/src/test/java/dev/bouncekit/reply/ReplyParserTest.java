@@ -111,6 +111,30 @@ class ReplyParserTest {
     }
 
     @Test
+    void a_lead_in_after_a_reports_own_lines_starts_the_reply_and_its_code() {
+        SmtpReply gmail = ReplyParser.parse("Address not found\nYour message wasn't delivered to a@example.org because the"
+                + " address couldn't be found.\nThe response from the remote server was:\n"
+                + "550 5.1.1 The email account that you tried to reach does not exist.");
+        SmtpReply exchange = ReplyParser.parse("Diagnostic information for administrators:\nGenerating server: BN8PR.example.com\n"
+                + "a@example.org\nRemote Server returned '550 5.1.10 RESOLVER.ADR.RecipientNotFound; not found'");
+        SmtpReply qmail = ReplyParser.parse("<a@example.org>:\n192.0.2.1 does not like recipient.\n"
+                + "Remote host said: 550 5.1.1 User unknown\nGiving up on 192.0.2.1.");
+        SmtpReply sendmail = ReplyParser.parse("... while talking to mx.example.org.:\n>>> DATA\n"
+                + "<<< 554 5.7.1 Message rejected due to content restrictions\n554 5.0.0 Service unavailable");
+
+        assertThat(gmail.code()).isEqualTo(550);
+        assertThat(gmail.status()).isEqualTo(EnhancedStatusCode.of("5.1.1"));
+        assertThat(gmail.lines()).startsWith("Address not found")
+                .endsWith("The email account that you tried to reach does not exist.");
+        assertThat(exchange.code()).isEqualTo(550);
+        assertThat(exchange.lines()).endsWith("RESOLVER.ADR.RecipientNotFound; not found");
+        assertThat(qmail.code()).isEqualTo(550);
+        assertThat(qmail.text()).contains("does not like recipient. User unknown Giving up");
+        assertThat(sendmail.code()).isEqualTo(554);
+        assertThat(sendmail.status()).isEqualTo(EnhancedStatusCode.of("5.7.1"));
+    }
+
+    @Test
     void an_address_or_host_line_with_no_exim_lead_in_after_it_stays_text() {
         SmtpReply address = ReplyParser.parse("kijitora@example.jp\n550 5.1.1 no such user");
         SmtpReply host = ReplyParser.parse("host mx.example.jp [192.0.2.1]\nmailbox unavailable");
