@@ -7,6 +7,9 @@ import dev.bouncekit.suppression.Suppression;
 import dev.bouncekit.suppression.SuppressionPolicy;
 import dev.bouncekit.suppression.SuppressionStore;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -40,6 +43,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * one process (opened by different paths of the file): every change takes an exclusive
  * {@link FileLock}, first reads what others appended, then appends; every read first reads what
  * others appended. A line cut short by a crash is ignored, and cut off by the next writer.
+ * A line that cannot be read elsewhere in the file (a line cut short and then followed by others, a
+ * field that is no number) is skipped with one WARN naming the file and the line number, and
+ * reported to the {@code onUnreadableLine} given at open; the other lines apply. A file whose first
+ * line is no record of this journal is refused: it is not a journal.
  * At open, a journal holding far more lines than entries is rewritten with one line per entry (a
  * new file moved over the old one; the other processes notice and reload).
  *
@@ -49,6 +56,7 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class JournalFileStore implements SuppressionStore {
 
+    private static final Logger LOGGER = LoggerFactory.getLogger(JournalFileStore.class);
     private static final int COMPACT_ABOVE_LINES = 1_000;
     /**
      * One lock per journal (by its real path) in this process: a {@link FileLock} keeps other
@@ -58,15 +66,18 @@ public final class JournalFileStore implements SuppressionStore {
     private static final ConcurrentMap<Path, ReentrantLock> IN_PROCESS = new ConcurrentHashMap<>();
 
     private final Path file;
+    private final Runnable onUnreadableLine;
     private final Map<String, Suppression> entries = new TreeMap<>();
     private FileChannel channel;
     private ReentrantLock processLock;
     private Object fileKey;
     private long readUpTo;
     private long lines;
+    private long lineNumber;
 
-    private JournalFileStore(Path file) {
+    private JournalFileStore(Path file, Runnable onUnreadableLine) {
         this.file = file;
+        this.onUnreadableLine = Objects.requireNonNull(onUnreadableLine, "onUnreadableLine");
     }
 
     /**
@@ -76,7 +87,19 @@ public final class JournalFileStore implements SuppressionStore {
      * @throws IllegalArgumentException  when it is not a journal of this store
      */
     public static JournalFileStore open(Path file) {
-        JournalFileStore store = new JournalFileStore(file.toAbsolutePath().normalize());
+        return open(file, () -> { });
+    }
+
+    /**
+     * Opens the journal at {@code file}, as {@link #open(Path)}; {@code onUnreadableLine} runs once
+     * for each line that cannot be read and is skipped (to count it), at open and whenever the lines
+     * others appended are read.
+     *
+     * @throws StoreUnavailableException when it cannot be created, read or locked
+     * @throws IllegalArgumentException  when it is not a journal of this store
+     */
+    public static JournalFileStore open(Path file, Runnable onUnreadableLine) {
+        JournalFileStore store = new JournalFileStore(file.toAbsolutePath().normalize(), onUnreadableLine);
         store.openFile();
         return store;
     }
@@ -117,6 +140,7 @@ public final class JournalFileStore implements SuppressionStore {
         entries.clear();
         readUpTo = 0;
         lines = 0;
+        lineNumber = 0;
     }
 
     /** Reads what was appended since the last read; a writer also cuts off a torn last line. */
@@ -127,6 +151,7 @@ public final class JournalFileStore implements SuppressionStore {
             entries.clear();
             readUpTo = 0;
             lines = 0;
+            lineNumber = 0;
         }
         if (size == readUpTo) {
             return;
@@ -154,6 +179,7 @@ public final class JournalFileStore implements SuppressionStore {
     }
 
     private void apply(String line, long offset) {
+        lineNumber++;
         if (line.isEmpty()) {
             return;
         }
@@ -170,8 +196,13 @@ public final class JournalFileStore implements SuppressionStore {
                 throw new IllegalArgumentException("unknown record");
             }
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException(file + " at byte " + offset + " is not a bouncekit suppression journal ("
-                    + e.getMessage() + "): '" + (line.length() > 80 ? line.substring(0, 80) + "..." : line) + "'", e);
+            String shown = line.length() > 80 ? line.substring(0, 80) + "..." : line;
+            if (offset == 0 && !line.startsWith("P\t") && !line.startsWith("R\t")) {
+                throw new IllegalArgumentException(file + " at byte 0 is not a bouncekit suppression journal ("
+                        + e.getMessage() + "): '" + shown + "'", e);
+            }
+            LOGGER.warn("{} line {} cannot be read and is skipped ({}): '{}'", file, lineNumber, e.getMessage(), shown);
+            onUnreadableLine.run();
         }
     }
 

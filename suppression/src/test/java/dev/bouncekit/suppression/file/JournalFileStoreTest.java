@@ -19,6 +19,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -45,6 +46,41 @@ class JournalFileStoreTest {
         try (JournalFileStore third = JournalFileStore.open(file)) {
             assertThat(third.suppressed(List.of("ghost@gmail.com", "next@gmail.com", "other@gmail.com"), t0))
                     .containsExactly("ghost@gmail.com", "next@gmail.com");
+        }
+    }
+
+    @Test
+    void an_unreadable_line_amid_others_is_skipped_counted_and_the_others_apply() throws IOException {
+        Path file = dir.resolve("corrupt.journal");
+        SuppressionPolicy policy = SuppressionPolicy.defaults();
+        Instant t0 = Instant.parse("2026-12-01T10:00:00Z");
+        try (JournalFileStore first = JournalFileStore.open(file)) {
+            first.record(new Bounce("ghost@gmail.com", Reason.USERUNKNOWN, "gmail", "5.1.1", t0), policy);
+        }
+        // a line cut in half by a crash, then appended to by a writer that did not cut it off; a field that is no number
+        Files.writeString(file, "P\tother@gmail.com\tuseru"
+                        + "P\tnext@gmail.com\tuserunknown\t-\t-\t1\t1\t1\t1\t1\t1\t-\n"
+                        + "P\tbad@gmail.com\tuserunknown\t-\t-\t1\t1\tmany\t1\t1\t1\t-\n"
+                        + "P\tlast@gmail.com\tuserunknown\t-\t-\t1\t1\t1\t1\t1\t1\t-\n",
+                StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        AtomicInteger skipped = new AtomicInteger();
+
+        try (JournalFileStore again = JournalFileStore.open(file, skipped::incrementAndGet)) {
+            assertThat(skipped).hasValue(2);
+            assertThat(again.suppressed(List.of("ghost@gmail.com", "other@gmail.com", "next@gmail.com", "bad@gmail.com",
+                    "last@gmail.com"), t0)).containsExactly("ghost@gmail.com", "last@gmail.com");
+
+            // another process appends an unreadable line, then a good one: the running store reads past it
+            Files.writeString(file, "X\tnonsense\n" + "P\tlater@gmail.com\tuserunknown\t-\t-\t1\t1\t1\t1\t1\t1\t-\n",
+                    StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+            assertThat(again.suppressed(List.of("ghost@gmail.com", "later@gmail.com"), t0))
+                    .containsExactly("ghost@gmail.com", "later@gmail.com");
+            assertThat(skipped).hasValue(3);
+            again.record(new Bounce("newer@gmail.com", Reason.USERUNKNOWN, "gmail", "5.1.1", t0), policy);
+        }
+        try (JournalFileStore third = JournalFileStore.open(file)) {
+            assertThat(third.suppressed(List.of("ghost@gmail.com", "last@gmail.com", "later@gmail.com", "newer@gmail.com"), t0))
+                    .hasSize(4);
         }
     }
 
