@@ -52,7 +52,9 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p>Line format (UTF-8, tab-separated, {@code -} for absent, instants in epoch milliseconds):
  * {@code P address reason provider status firstSeen lastSeen count windowStart windowCount suppressedAt expiresAt},
- * or {@code R address} for a removal.
+ * or {@code R address} for a removal. Several entries put in one step ({@link #putAll(Collection)})
+ * follow a line {@code B count}: they apply all together, or, when a crash cut the batch short, not
+ * at all (it is cut off as a torn last line is); a write that fails (a full disk) is cut off at once.
  */
 public final class JournalFileStore implements SuppressionStore {
 
@@ -165,16 +167,53 @@ public final class JournalFileStore implements SuppressionStore {
             }
         }
         byte[] bytes = buffer.array();
+        List<int[]> complete = new ArrayList<>();
         int start = 0;
         for (int i = 0; i < buffer.position(); i++) {
             if (bytes[i] == '\n') {
-                apply(new String(bytes, start, i - start, StandardCharsets.UTF_8), position + start);
+                complete.add(new int[] {start, i});
                 start = i + 1;
             }
         }
-        readUpTo = position + start;
+        int applied = 0;
+        int k = 0;
+        while (k < complete.size()) {
+            int[] at = complete.get(k);
+            String line = new String(bytes, at[0], at[1] - at[0], StandardCharsets.UTF_8);
+            long batch = batchSize(line);
+            if (batch > 0) {
+                if (k + batch >= complete.size()) {
+                    break; // a batch cut short: none of it applies, like a torn last line
+                }
+                lineNumber++;
+                lines++;
+                for (int j = 1; j <= batch; j++) {
+                    int[] member = complete.get(k + j);
+                    apply(new String(bytes, member[0], member[1] - member[0], StandardCharsets.UTF_8), position + member[0]);
+                }
+                k += (int) batch + 1;
+            } else {
+                apply(line, position + at[0]);
+                k++;
+            }
+            applied = complete.get(k - 1)[1] + 1;
+        }
+        readUpTo = position + applied;
         if (writer && readUpTo < size) {
             channel.truncate(readUpTo);
+        }
+    }
+
+    /** The count of lines a batch header {@code B\tCOUNT} announces, or 0 when {@code line} is no such header. */
+    private static long batchSize(String line) {
+        if (!line.startsWith("B\t")) {
+            return 0;
+        }
+        try {
+            long count = Long.parseLong(line.substring(2));
+            return count > 0 && count < Integer.MAX_VALUE ? count : 0;
+        } catch (NumberFormatException e) {
+            return 0;
         }
     }
 
@@ -197,7 +236,7 @@ public final class JournalFileStore implements SuppressionStore {
             }
         } catch (RuntimeException e) {
             String shown = line.length() > 80 ? line.substring(0, 80) + "..." : line;
-            if (offset == 0 && !line.startsWith("P\t") && !line.startsWith("R\t")) {
+            if (offset == 0 && !line.startsWith("P\t") && !line.startsWith("R\t") && !line.startsWith("B\t")) {
                 throw new IllegalArgumentException(file + " at byte 0 is not a bouncekit suppression journal ("
                         + e.getMessage() + "): '" + shown + "'", e);
             }
@@ -258,11 +297,22 @@ public final class JournalFileStore implements SuppressionStore {
         StringBuilder text = new StringBuilder();
         newLines.forEach(line -> text.append(line).append('\n'));
         ByteBuffer bytes = ByteBuffer.wrap(text.toString().getBytes(StandardCharsets.UTF_8));
-        long position = channel.size();
-        while (bytes.hasRemaining()) {
-            position += channel.write(bytes, position);
+        long start = channel.size();
+        long position = start;
+        try {
+            while (bytes.hasRemaining()) {
+                position += channel.write(bytes, position);
+            }
+            channel.force(false);
+        } catch (IOException e) {
+            // a full disk: take back what was written, so that no part of it applies
+            try {
+                channel.truncate(start);
+            } catch (IOException again) {
+                e.addSuppressed(again);
+            }
+            throw e;
         }
-        channel.force(false);
         readUpTo = position;
         lines += newLines.size();
     }
@@ -370,7 +420,10 @@ public final class JournalFileStore implements SuppressionStore {
             return;
         }
         write("add " + suppressions.size() + " entries", () -> {
-            List<String> newLines = new ArrayList<>(suppressions.size());
+            List<String> newLines = new ArrayList<>(suppressions.size() + 1);
+            if (suppressions.size() > 1) {
+                newLines.add("B\t" + suppressions.size());
+            }
             suppressions.forEach(s -> newLines.add(line(s)));
             append(newLines);
             suppressions.forEach(s -> entries.put(s.address(), s));

@@ -1,12 +1,14 @@
 package dev.bouncekit.suppression.file;
 
 import dev.bouncekit.suppression.Bounce;
+import dev.bouncekit.suppression.Suppression;
 import dev.bouncekit.suppression.SuppressionPolicy;
 import dev.bouncekit.taxonomy.Reason;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -81,6 +83,39 @@ class JournalFileStoreTest {
         try (JournalFileStore third = JournalFileStore.open(file)) {
             assertThat(third.suppressed(List.of("ghost@gmail.com", "last@gmail.com", "later@gmail.com", "newer@gmail.com"), t0))
                     .hasSize(4);
+        }
+    }
+
+    @Test
+    void an_import_cut_short_by_a_crash_applies_none_of_its_entries() throws IOException {
+        Path file = dir.resolve("import.journal");
+        SuppressionPolicy policy = SuppressionPolicy.defaults();
+        Instant t0 = Instant.parse("2026-12-01T10:00:00Z");
+        try (JournalFileStore store = JournalFileStore.open(file)) {
+            store.record(new Bounce("ghost@gmail.com", Reason.USERUNKNOWN, "gmail", "5.1.1", t0), policy);
+        }
+        long before = Files.size(file);
+        List<Suppression> imported = List.of(Suppression.manual("a@example.org", "userunknown", t0, null),
+                Suppression.manual("b@example.org", "userunknown", t0, null),
+                Suppression.manual("c@example.org", "userunknown", t0, null));
+        try (JournalFileStore store = JournalFileStore.open(file)) {
+            store.putAll(imported);
+        }
+        // the crash: the import's last line only half written
+        long written = Files.size(file);
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            channel.truncate(written - 20);
+        }
+        assertThat(Files.size(file)).isGreaterThan(before);
+
+        try (JournalFileStore again = JournalFileStore.open(file)) {
+            assertThat(again.list(null, 10)).extracting(Suppression::address).containsExactly("ghost@gmail.com");
+            again.record(new Bounce("next@gmail.com", Reason.USERUNKNOWN, "gmail", "5.1.1", t0), policy);
+            again.putAll(imported);
+        }
+        try (JournalFileStore third = JournalFileStore.open(file)) {
+            assertThat(third.list(null, 10)).extracting(Suppression::address)
+                    .containsExactly("a@example.org", "b@example.org", "c@example.org", "ghost@gmail.com", "next@gmail.com");
         }
     }
 
