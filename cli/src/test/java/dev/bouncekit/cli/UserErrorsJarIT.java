@@ -208,6 +208,14 @@ class UserErrorsJarIT {
     }
 
     @Test
+    void a_suppression_expiry_too_long_to_compute_names_the_option_and_the_bound() throws Exception {
+        String journal = dir.resolve("suppressions.journal").toString();
+        assertOneLineError(run("suppressions", "add", "--store", journal, "--expires", "999999999999d", "bob@example.org"),
+                1, "suppressions add", "--expires: '999999999999d' is longer than 36525d (100 years), the longest accepted");
+        assertThat(run("suppressions", "list", "--store", journal).out()).as("nothing added").isEmpty();
+    }
+
+    @Test
     void a_bad_value_from_the_environment_names_the_variable() throws Exception {
         assertOneLineError(run(Map.of("BOUNCEKIT_SMTP_PORT", "twenty-five"), null, "serve"), 2, "serve",
                 "'twenty-five' is not an int", "BOUNCEKIT_SMTP_PORT=twenty-five");

@@ -4,8 +4,21 @@ import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 
-/** Reads the durations of the configuration: {@code 90s}, {@code 10m}, {@code 12h}, {@code 7d}, or ISO-8601 ({@code PT10M}). */
+/**
+ * Reads the durations of the configuration: {@code 90s}, {@code 10m}, {@code 12h}, {@code 7d}, or
+ * ISO-8601 ({@code PT10M}), positive and at most {@link #MAX}.
+ */
 public final class DurationText {
+
+    /**
+     * The longest duration accepted, 100 years ({@code 36525d}). No expiry, counting window or cache
+     * of the suppression list needs more (an address that should stay suppressed for good takes
+     * {@code never}), and the bound keeps every instant computed from it (now plus the duration, in
+     * epoch milliseconds or nanoseconds) well within what {@link java.time.Instant}, a
+     * {@code long} and PostgreSQL's {@code timestamp} can hold, so that a typo such as
+     * {@code 999999999999d} is refused where it is written rather than failing each later use.
+     */
+    public static final Duration MAX = Duration.ofDays(36_525);
 
     private DurationText() {
     }
@@ -13,11 +26,13 @@ public final class DurationText {
     /**
      * The duration {@code text} stands for; {@code parameter} names the setting in the message.
      *
-     * @throws IllegalArgumentException when it is none of the accepted forms or not positive
+     * @throws IllegalArgumentException when it is none of the accepted forms, not positive, or
+     *                                  longer than {@link #MAX}
      */
     public static Duration parse(String parameter, String text) {
         String value = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
         Duration duration;
+        boolean tooLong = false;
         try {
             if (value.startsWith("p")) {
                 duration = Duration.parse(value.toUpperCase(Locale.ROOT));
@@ -33,8 +48,14 @@ public final class DurationText {
             } else {
                 duration = null;
             }
-        } catch (NumberFormatException | DateTimeParseException | ArithmeticException e) {
+        } catch (ArithmeticException | NumberFormatException | DateTimeParseException e) {
             duration = null;
+            // a number too large for a long, or for a Duration once in seconds
+            tooLong = !value.contains("-") && (value.matches("\\d+[smhd]") || value.startsWith("p") && e.getCause() != null);
+        }
+        if (tooLong || duration != null && duration.compareTo(MAX) > 0) {
+            throw new IllegalArgumentException(parameter + ": '" + text + "' is longer than " + MAX.toDays()
+                    + "d (100 years), the longest accepted");
         }
         if (duration == null || duration.isNegative() || duration.isZero()) {
             throw new IllegalArgumentException(parameter + ": '" + text + "' is not a positive duration; use e.g. 90s, 10m, 12h, 7d or PT10M");

@@ -67,15 +67,17 @@ public final class SuppressionPolicy {
     /**
      * This policy with {@code reason} suppressing after {@code count} bounces within {@code window}.
      *
-     * @throws IllegalArgumentException when the reason is not the recipient's, or count or window is not positive
+     * @throws IllegalArgumentException when the reason is not the recipient's, or count or window is not positive,
+     *                                  or the window is longer than {@link DurationText#MAX}
      */
     public SuppressionPolicy suppressAfter(Reason reason, int count, Duration window) {
         requireRecipientReason(reason);
         if (count < 1) {
             throw new IllegalArgumentException(reason.id() + ": the count must be at least 1, not " + count);
         }
-        if (count > 1 && (window == null || window.isNegative() || window.isZero())) {
-            throw new IllegalArgumentException(reason.id() + ": the window must be positive");
+        if (count > 1 && (window == null || window.isNegative() || window.isZero() || window.compareTo(DurationText.MAX) > 0)) {
+            throw new IllegalArgumentException(reason.id() + ": the window must be positive and at most "
+                    + DurationText.MAX.toDays() + "d (100 years)");
         }
         Map<Reason, Rule> copy = new EnumMap<>(rules);
         Rule old = rules.get(reason);
@@ -87,11 +89,13 @@ public final class SuppressionPolicy {
      * This policy with suppressions for {@code reason} ending after {@code expiry}; null for never.
      *
      * @throws IllegalArgumentException when the reason is not the recipient's or the expiry is not positive
+     *                                  or longer than {@link DurationText#MAX}
      */
     public SuppressionPolicy expireAfter(Reason reason, Duration expiry) {
         requireRecipientReason(reason);
-        if (expiry != null && (expiry.isNegative() || expiry.isZero())) {
-            throw new IllegalArgumentException(reason.id() + ": the expiry must be positive or 'never'");
+        if (expiry != null && (expiry.isNegative() || expiry.isZero() || expiry.compareTo(DurationText.MAX) > 0)) {
+            throw new IllegalArgumentException(reason.id() + ": the expiry must be positive and at most "
+                    + DurationText.MAX.toDays() + "d (100 years), or 'never'");
         }
         Map<Reason, Rule> copy = new EnumMap<>(rules);
         Rule old = rules.get(reason);

@@ -20,6 +20,14 @@ public final class SuppressionStores {
      * @throws StoreUnavailableException when the store cannot be reached or opened
      */
     public static SuppressionStore open(String location) {
+        return open(location, () -> { });
+    }
+
+    /**
+     * As {@link #open(String)}; a journal runs {@code onUnreadableLine} for each line it cannot read
+     * and skips (see {@link JournalFileStore#open(Path, Runnable)}).
+     */
+    public static SuppressionStore open(String location, Runnable onUnreadableLine) {
         if (location == null || location.isBlank()) {
             throw new IllegalArgumentException("no store given: a journal file path or a jdbc:postgresql:// URL");
         }
@@ -32,7 +40,7 @@ public final class SuppressionStores {
             return PostgresStore.open(trimmed);
         }
         try {
-            return JournalFileStore.open(Path.of(trimmed));
+            return JournalFileStore.open(Path.of(trimmed), onUnreadableLine);
         } catch (InvalidPathException e) {
             throw new IllegalArgumentException("not a file path: '" + trimmed + "'", e);
         }

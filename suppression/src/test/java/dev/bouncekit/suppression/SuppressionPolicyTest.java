@@ -113,4 +113,16 @@ class SuppressionPolicyTest {
         assertThatThrownBy(() -> SuppressionPolicy.parse("mailboxfull=3/7x", null)).hasMessageContaining("'7x' is not a positive duration");
         assertThatThrownBy(() -> SuppressionPolicy.parse(null, "mailboxfull")).hasMessageContaining("has no '='");
     }
+
+    @Test
+    void a_window_or_an_expiry_longer_than_100_years_is_refused() {
+        SuppressionPolicy policy = SuppressionPolicy.defaults();
+        assertThat(policy.expireAfter(Reason.MAILBOXFULL, DurationText.MAX).expiry(Reason.MAILBOXFULL)).contains(DurationText.MAX);
+        assertThatThrownBy(() -> policy.expireAfter(Reason.MAILBOXFULL, DurationText.MAX.plusSeconds(1)))
+                .hasMessage("mailboxfull: the expiry must be positive and at most 36525d (100 years), or 'never'");
+        assertThatThrownBy(() -> policy.suppressAfter(Reason.MAILBOXFULL, 3, Duration.ofDays(999_999_999_999L)))
+                .hasMessage("mailboxfull: the window must be positive and at most 36525d (100 years)");
+        assertThatThrownBy(() -> SuppressionPolicy.parse(null, "suspend=99999999999999999999d"))
+                .hasMessage("expiry: '99999999999999999999d' is longer than 36525d (100 years), the longest accepted");
+    }
 }

@@ -7,6 +7,9 @@ import dev.bouncekit.suppression.Suppression;
 import dev.bouncekit.suppression.SuppressionPolicy;
 import dev.bouncekit.suppression.SuppressionStore;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -40,15 +43,22 @@ import java.util.concurrent.locks.ReentrantLock;
  * one process (opened by different paths of the file): every change takes an exclusive
  * {@link FileLock}, first reads what others appended, then appends; every read first reads what
  * others appended. A line cut short by a crash is ignored, and cut off by the next writer.
+ * A line that cannot be read elsewhere in the file (a line cut short and then followed by others, a
+ * field that is no number) is skipped with one WARN naming the file and the line number, and
+ * reported to the {@code onUnreadableLine} given at open; the other lines apply. A file whose first
+ * line is no record of this journal is refused: it is not a journal.
  * At open, a journal holding far more lines than entries is rewritten with one line per entry (a
  * new file moved over the old one; the other processes notice and reload).
  *
  * <p>Line format (UTF-8, tab-separated, {@code -} for absent, instants in epoch milliseconds):
  * {@code P address reason provider status firstSeen lastSeen count windowStart windowCount suppressedAt expiresAt},
- * or {@code R address} for a removal.
+ * or {@code R address} for a removal. Several entries put in one step ({@link #putAll(Collection)})
+ * follow a line {@code B count}: they apply all together, or, when a crash cut the batch short, not
+ * at all (it is cut off as a torn last line is); a write that fails (a full disk) is cut off at once.
  */
 public final class JournalFileStore implements SuppressionStore {
 
+    private static final Logger LOGGER = LoggerFactory.getLogger(JournalFileStore.class);
     private static final int COMPACT_ABOVE_LINES = 1_000;
     /**
      * One lock per journal (by its real path) in this process: a {@link FileLock} keeps other
@@ -58,15 +68,18 @@ public final class JournalFileStore implements SuppressionStore {
     private static final ConcurrentMap<Path, ReentrantLock> IN_PROCESS = new ConcurrentHashMap<>();
 
     private final Path file;
+    private final Runnable onUnreadableLine;
     private final Map<String, Suppression> entries = new TreeMap<>();
     private FileChannel channel;
     private ReentrantLock processLock;
     private Object fileKey;
     private long readUpTo;
     private long lines;
+    private long lineNumber;
 
-    private JournalFileStore(Path file) {
+    private JournalFileStore(Path file, Runnable onUnreadableLine) {
         this.file = file;
+        this.onUnreadableLine = Objects.requireNonNull(onUnreadableLine, "onUnreadableLine");
     }
 
     /**
@@ -76,7 +89,19 @@ public final class JournalFileStore implements SuppressionStore {
      * @throws IllegalArgumentException  when it is not a journal of this store
      */
     public static JournalFileStore open(Path file) {
-        JournalFileStore store = new JournalFileStore(file.toAbsolutePath().normalize());
+        return open(file, () -> { });
+    }
+
+    /**
+     * Opens the journal at {@code file}, as {@link #open(Path)}; {@code onUnreadableLine} runs once
+     * for each line that cannot be read and is skipped (to count it), at open and whenever the lines
+     * others appended are read.
+     *
+     * @throws StoreUnavailableException when it cannot be created, read or locked
+     * @throws IllegalArgumentException  when it is not a journal of this store
+     */
+    public static JournalFileStore open(Path file, Runnable onUnreadableLine) {
+        JournalFileStore store = new JournalFileStore(file.toAbsolutePath().normalize(), onUnreadableLine);
         store.openFile();
         return store;
     }
@@ -117,6 +142,7 @@ public final class JournalFileStore implements SuppressionStore {
         entries.clear();
         readUpTo = 0;
         lines = 0;
+        lineNumber = 0;
     }
 
     /** Reads what was appended since the last read; a writer also cuts off a torn last line. */
@@ -127,6 +153,7 @@ public final class JournalFileStore implements SuppressionStore {
             entries.clear();
             readUpTo = 0;
             lines = 0;
+            lineNumber = 0;
         }
         if (size == readUpTo) {
             return;
@@ -140,20 +167,58 @@ public final class JournalFileStore implements SuppressionStore {
             }
         }
         byte[] bytes = buffer.array();
+        List<int[]> complete = new ArrayList<>();
         int start = 0;
         for (int i = 0; i < buffer.position(); i++) {
             if (bytes[i] == '\n') {
-                apply(new String(bytes, start, i - start, StandardCharsets.UTF_8), position + start);
+                complete.add(new int[] {start, i});
                 start = i + 1;
             }
         }
-        readUpTo = position + start;
+        int applied = 0;
+        int k = 0;
+        while (k < complete.size()) {
+            int[] at = complete.get(k);
+            String line = new String(bytes, at[0], at[1] - at[0], StandardCharsets.UTF_8);
+            long batch = batchSize(line);
+            if (batch > 0) {
+                if (k + batch >= complete.size()) {
+                    break; // a batch cut short: none of it applies, like a torn last line
+                }
+                lineNumber++;
+                lines++;
+                for (int j = 1; j <= batch; j++) {
+                    int[] member = complete.get(k + j);
+                    apply(new String(bytes, member[0], member[1] - member[0], StandardCharsets.UTF_8), position + member[0]);
+                }
+                k += (int) batch + 1;
+            } else {
+                apply(line, position + at[0]);
+                k++;
+            }
+            applied = complete.get(k - 1)[1] + 1;
+        }
+        readUpTo = position + applied;
         if (writer && readUpTo < size) {
             channel.truncate(readUpTo);
         }
     }
 
+    /** The count of lines a batch header {@code B\tCOUNT} announces, or 0 when {@code line} is no such header. */
+    private static long batchSize(String line) {
+        if (!line.startsWith("B\t")) {
+            return 0;
+        }
+        try {
+            long count = Long.parseLong(line.substring(2));
+            return count > 0 && count < Integer.MAX_VALUE ? count : 0;
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
     private void apply(String line, long offset) {
+        lineNumber++;
         if (line.isEmpty()) {
             return;
         }
@@ -170,8 +235,13 @@ public final class JournalFileStore implements SuppressionStore {
                 throw new IllegalArgumentException("unknown record");
             }
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException(file + " at byte " + offset + " is not a bouncekit suppression journal ("
-                    + e.getMessage() + "): '" + (line.length() > 80 ? line.substring(0, 80) + "..." : line) + "'", e);
+            String shown = line.length() > 80 ? line.substring(0, 80) + "..." : line;
+            if (offset == 0 && !line.startsWith("P\t") && !line.startsWith("R\t") && !line.startsWith("B\t")) {
+                throw new IllegalArgumentException(file + " at byte 0 is not a bouncekit suppression journal ("
+                        + e.getMessage() + "): '" + shown + "'", e);
+            }
+            LOGGER.warn("{} line {} cannot be read and is skipped ({}): '{}'", file, lineNumber, e.getMessage(), shown);
+            onUnreadableLine.run();
         }
     }
 
@@ -227,11 +297,22 @@ public final class JournalFileStore implements SuppressionStore {
         StringBuilder text = new StringBuilder();
         newLines.forEach(line -> text.append(line).append('\n'));
         ByteBuffer bytes = ByteBuffer.wrap(text.toString().getBytes(StandardCharsets.UTF_8));
-        long position = channel.size();
-        while (bytes.hasRemaining()) {
-            position += channel.write(bytes, position);
+        long start = channel.size();
+        long position = start;
+        try {
+            while (bytes.hasRemaining()) {
+                position += channel.write(bytes, position);
+            }
+            channel.force(false);
+        } catch (IOException e) {
+            // a full disk: take back what was written, so that no part of it applies
+            try {
+                channel.truncate(start);
+            } catch (IOException again) {
+                e.addSuppressed(again);
+            }
+            throw e;
         }
-        channel.force(false);
         readUpTo = position;
         lines += newLines.size();
     }
@@ -339,7 +420,10 @@ public final class JournalFileStore implements SuppressionStore {
             return;
         }
         write("add " + suppressions.size() + " entries", () -> {
-            List<String> newLines = new ArrayList<>(suppressions.size());
+            List<String> newLines = new ArrayList<>(suppressions.size() + 1);
+            if (suppressions.size() > 1) {
+                newLines.add("B\t" + suppressions.size());
+            }
             suppressions.forEach(s -> newLines.add(line(s)));
             append(newLines);
             suppressions.forEach(s -> entries.put(s.address(), s));

@@ -12,7 +12,8 @@ import java.util.Locale;
  *       {@code bouncekit_bounce_provider_PROVIDER}: recipients of classified bounces;</li>
  *   <li>{@code bouncekit_suppression_added_REASON}: addresses newly suppressed;</li>
  *   <li>{@code bouncekit_suppression_held}: recipients held back by {@code IsSuppressed};</li>
- *   <li>{@code bouncekit_suppression_store_errors}: calls the store could not answer;</li>
+ *   <li>{@code bouncekit_suppression_store_errors}: calls the store could not answer, and journal lines
+ *       it skipped as unreadable;</li>
  *   <li>{@code bouncekit_reputation_alert_PROVIDER}: reputation alerts raised.</li>
  * </ul>
  * A provider that is not known is counted as {@code unknown}; names keep only {@code [a-z0-9_]}.

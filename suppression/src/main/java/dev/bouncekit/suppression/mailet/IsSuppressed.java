@@ -81,7 +81,7 @@ public class IsSuppressed extends GenericMatcher {
             String cacheText = options.getOrDefault("cache", DEFAULT_CACHE);
             Duration ttl = cacheText.equals("0") ? Duration.ZERO : DurationText.parse("cache", cacheText);
             location = StoreLocation.resolve(options.get("store"), fileSystem);
-            store = SharedStores.acquire(location);
+            store = SharedStores.acquire(location, metrics::storeError);
             cache = new LookupCache(ttl.toNanos());
             SharedStores.register(location, cache);
         } catch (RuntimeException e) {

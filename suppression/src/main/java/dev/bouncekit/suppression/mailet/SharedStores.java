@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * One open store per location in this James: the mailet and the matchers that name the same
@@ -21,10 +22,12 @@ final class SharedStores {
     private static final class Shared {
         final SuppressionStore store;
         final List<LookupCache> caches = new CopyOnWriteArrayList<>();
+        final AtomicReference<Runnable> onUnreadableLine;
         int users;
 
-        Shared(SuppressionStore store) {
+        Shared(SuppressionStore store, AtomicReference<Runnable> onUnreadableLine) {
             this.store = store;
+            this.onUnreadableLine = onUnreadableLine;
         }
     }
 
@@ -32,11 +35,29 @@ final class SharedStores {
     }
 
     /** The store at {@code location}, opened when nobody has it open yet. */
-    static synchronized SuppressionStore acquire(String location) {
+    static SuppressionStore acquire(String location) {
+        return acquire(location, null);
+    }
+
+    /**
+     * The store at {@code location}, opened when nobody has it open yet; the journal lines it skips
+     * as unreadable run {@code onUnreadableLine} (when not null), or the one of an earlier user: one
+     * run per line, however many users share the store.
+     */
+    static synchronized SuppressionStore acquire(String location, Runnable onUnreadableLine) {
         Shared shared = OPEN.get(location);
         if (shared == null) {
-            shared = new Shared(SuppressionStores.open(location));
+            AtomicReference<Runnable> counter = new AtomicReference<>(onUnreadableLine);
+            SuppressionStore store = SuppressionStores.open(location, () -> {
+                Runnable count = counter.get();
+                if (count != null) {
+                    count.run();
+                }
+            });
+            shared = new Shared(store, counter);
             OPEN.put(location, shared);
+        } else if (onUnreadableLine != null) {
+            shared.onUnreadableLine.compareAndSet(null, onUnreadableLine);
         }
         shared.users++;
         return shared.store;

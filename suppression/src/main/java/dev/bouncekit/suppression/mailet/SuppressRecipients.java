@@ -87,7 +87,7 @@ public class SuppressRecipients extends GenericMailet {
             attributes = prefix == null ? BounceAttributes.defaults() : BounceAttributes.withPrefix(prefix.trim());
             policy = SuppressionPolicy.parse(getInitParameter("suppressAfter"), getInitParameter("expiry"));
             location = StoreLocation.resolve(getInitParameter("store"), fileSystem);
-            store = SharedStores.acquire(location);
+            store = SharedStores.acquire(location, metrics::storeError);
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("SuppressRecipients: " + e.getMessage(), e);
         }

@@ -1,12 +1,14 @@
 package dev.bouncekit.suppression.file;
 
 import dev.bouncekit.suppression.Bounce;
+import dev.bouncekit.suppression.Suppression;
 import dev.bouncekit.suppression.SuppressionPolicy;
 import dev.bouncekit.taxonomy.Reason;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +21,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -45,6 +48,74 @@ class JournalFileStoreTest {
         try (JournalFileStore third = JournalFileStore.open(file)) {
             assertThat(third.suppressed(List.of("ghost@gmail.com", "next@gmail.com", "other@gmail.com"), t0))
                     .containsExactly("ghost@gmail.com", "next@gmail.com");
+        }
+    }
+
+    @Test
+    void an_unreadable_line_amid_others_is_skipped_counted_and_the_others_apply() throws IOException {
+        Path file = dir.resolve("corrupt.journal");
+        SuppressionPolicy policy = SuppressionPolicy.defaults();
+        Instant t0 = Instant.parse("2026-12-01T10:00:00Z");
+        try (JournalFileStore first = JournalFileStore.open(file)) {
+            first.record(new Bounce("ghost@gmail.com", Reason.USERUNKNOWN, "gmail", "5.1.1", t0), policy);
+        }
+        // a line cut in half by a crash, then appended to by a writer that did not cut it off; a field that is no number
+        Files.writeString(file, "P\tother@gmail.com\tuseru"
+                        + "P\tnext@gmail.com\tuserunknown\t-\t-\t1\t1\t1\t1\t1\t1\t-\n"
+                        + "P\tbad@gmail.com\tuserunknown\t-\t-\t1\t1\tmany\t1\t1\t1\t-\n"
+                        + "P\tlast@gmail.com\tuserunknown\t-\t-\t1\t1\t1\t1\t1\t1\t-\n",
+                StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        AtomicInteger skipped = new AtomicInteger();
+
+        try (JournalFileStore again = JournalFileStore.open(file, skipped::incrementAndGet)) {
+            assertThat(skipped).hasValue(2);
+            assertThat(again.suppressed(List.of("ghost@gmail.com", "other@gmail.com", "next@gmail.com", "bad@gmail.com",
+                    "last@gmail.com"), t0)).containsExactly("ghost@gmail.com", "last@gmail.com");
+
+            // another process appends an unreadable line, then a good one: the running store reads past it
+            Files.writeString(file, "X\tnonsense\n" + "P\tlater@gmail.com\tuserunknown\t-\t-\t1\t1\t1\t1\t1\t1\t-\n",
+                    StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+            assertThat(again.suppressed(List.of("ghost@gmail.com", "later@gmail.com"), t0))
+                    .containsExactly("ghost@gmail.com", "later@gmail.com");
+            assertThat(skipped).hasValue(3);
+            again.record(new Bounce("newer@gmail.com", Reason.USERUNKNOWN, "gmail", "5.1.1", t0), policy);
+        }
+        try (JournalFileStore third = JournalFileStore.open(file)) {
+            assertThat(third.suppressed(List.of("ghost@gmail.com", "last@gmail.com", "later@gmail.com", "newer@gmail.com"), t0))
+                    .hasSize(4);
+        }
+    }
+
+    @Test
+    void an_import_cut_short_by_a_crash_applies_none_of_its_entries() throws IOException {
+        Path file = dir.resolve("import.journal");
+        SuppressionPolicy policy = SuppressionPolicy.defaults();
+        Instant t0 = Instant.parse("2026-12-01T10:00:00Z");
+        try (JournalFileStore store = JournalFileStore.open(file)) {
+            store.record(new Bounce("ghost@gmail.com", Reason.USERUNKNOWN, "gmail", "5.1.1", t0), policy);
+        }
+        long before = Files.size(file);
+        List<Suppression> imported = List.of(Suppression.manual("a@example.org", "userunknown", t0, null),
+                Suppression.manual("b@example.org", "userunknown", t0, null),
+                Suppression.manual("c@example.org", "userunknown", t0, null));
+        try (JournalFileStore store = JournalFileStore.open(file)) {
+            store.putAll(imported);
+        }
+        // the crash: the import's last line only half written
+        long written = Files.size(file);
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            channel.truncate(written - 20);
+        }
+        assertThat(Files.size(file)).isGreaterThan(before);
+
+        try (JournalFileStore again = JournalFileStore.open(file)) {
+            assertThat(again.list(null, 10)).extracting(Suppression::address).containsExactly("ghost@gmail.com");
+            again.record(new Bounce("next@gmail.com", Reason.USERUNKNOWN, "gmail", "5.1.1", t0), policy);
+            again.putAll(imported);
+        }
+        try (JournalFileStore third = JournalFileStore.open(file)) {
+            assertThat(third.list(null, 10)).extracting(Suppression::address)
+                    .containsExactly("a@example.org", "b@example.org", "c@example.org", "ghost@gmail.com", "next@gmail.com");
         }
     }
 

@@ -14,7 +14,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -117,6 +120,26 @@ class IsSuppressedTest {
         }
         assertThat(parts.count("bouncekit_suppression_store_errors")).isEqualTo(1);
         assertThat(matcher.match(outgoing("ghost@gmail.com"))).containsExactly(new MailAddress("ghost@gmail.com"));
+    }
+
+    @Test
+    void an_unreadable_journal_line_is_skipped_and_counted_and_the_known_suppressions_still_hold() throws Exception {
+        Path journal = james.resolve("var/bouncekit/suppressions.journal");
+        Files.createDirectories(journal.getParent());
+        Files.writeString(journal, "P\tghost@gmail.com\tuserunknown\t-\t-\t1\t1\t1\t1\t1\t1\t-\n"
+                + "P\tbad@gmail.com\tuserunknown\t-\t-\t1\t1\tmany\t1\t1\t1\t-\n", StandardCharsets.UTF_8);
+        IsSuppressed matcher = matcher("cache=0");
+        assertThat(parts.count("bouncekit_suppression_store_errors")).isEqualTo(1);
+
+        // a line cut in half by a crash with the next record glued to it, then a good one
+        Files.writeString(journal, "P\tgho" + "P\tlost@gmail.com\tuserunknown\t-\t-\t1\t1\t1\t1\t1\t1\t-\n",
+                StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        Files.writeString(journal, "P\tdead@gmail.com\tuserunknown\t-\t-\t1\t1\t1\t1\t1\t1\t-\n",
+                StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+
+        assertThat(matcher.match(outgoing("ghost@gmail.com", "dead@gmail.com", "friend@gmail.com")))
+                .containsExactly(new MailAddress("ghost@gmail.com"), new MailAddress("dead@gmail.com"));
+        assertThat(parts.count("bouncekit_suppression_store_errors")).isEqualTo(2);
     }
 
     @Test

@@ -129,6 +129,15 @@ class SuppressRecipientsTest {
     }
 
     @Test
+    void an_expiry_too_long_to_compute_stops_init_with_the_bound() {
+        assertThatThrownBy(() -> mailet(FakeMailetConfig.builder().setProperty("expiry", "mailboxfull=999999999999d")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("SuppressRecipients: expiry: '999999999999d' is longer than 36525d (100 years), the longest accepted");
+        assertThatThrownBy(() -> mailet(FakeMailetConfig.builder().setProperty("suppressAfter", "mailboxfull=3/PT99999999999999H")))
+                .hasMessageStartingWith("SuppressRecipients: suppressAfter: 'PT99999999999999H' is longer than 36525d");
+    }
+
+    @Test
     void an_unknown_parameter_stops_init() {
         assertThatThrownBy(() -> mailet(FakeMailetConfig.builder().setProperty("stroe", "x")))
                 .hasMessageContaining("unknown parameter 'stroe'").hasMessageContaining("store");

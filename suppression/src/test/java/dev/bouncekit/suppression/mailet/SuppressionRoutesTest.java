@@ -1,0 +1,65 @@
+package dev.bouncekit.suppression.mailet;
+
+import org.apache.james.webadmin.utils.JsonTransformer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import spark.Service;
+
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The WebAdmin route on James's JSON transformer, served by Spark as WebAdmin serves it, over HTTP. */
+class SuppressionRoutesTest {
+
+    @TempDir
+    Path james;
+
+    private JamesParts parts;
+    private Service http;
+    private String base;
+    private final HttpClient client = HttpClient.newHttpClient();
+
+    @BeforeEach
+    void serve() throws Exception {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        http = Service.ignite().ipAddress("127.0.0.1").port(port);
+        parts = new JamesParts(james);
+        new SuppressionRoutes(parts.fileSystem, new JsonTransformer()).define(http);
+        http.awaitInitialization();
+        base = "http://127.0.0.1:" + port + SuppressionRoutes.BASE_PATH;
+    }
+
+    @AfterEach
+    void stop() {
+        http.stop();
+        http.awaitStop();
+        SharedStores.release(StoreLocation.resolve(null, parts.fileSystem), null);
+    }
+
+    private HttpResponse<String> send(String method, String path) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).method(method, HttpRequest.BodyPublishers.noBody()).build();
+        return client.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void an_expiry_too_long_to_compute_is_a_400_naming_the_field_and_the_bound() throws Exception {
+        HttpResponse<String> put = send("PUT", "/bob@example.org?expires=999999999999d");
+
+        assertThat(put.statusCode()).as(put.body()).isEqualTo(400);
+        assertThat(put.body()).contains("\"statusCode\":400", "\"type\":\"InvalidArgument\"",
+                "expires: '999999999999d' is longer than 36525d (100 years), the longest accepted");
+        assertThat(send("GET", "/bob@example.org").statusCode()).isEqualTo(404);
+        assertThat(send("PUT", "/bob@example.org?expires=30d").statusCode()).isEqualTo(204);
+    }
+}
