@@ -127,15 +127,30 @@ final class ReceiverSmtpServer extends SmtpServer {
             handler.close();
         }
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMillis);
-        while (open.stream().anyMatch(handlers::contains) && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(5);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
+        synchronized (handlers) {
+            // woken by finished(handler), which removes and notifies under this lock
+            while (open.stream().anyMatch(handlers::contains)) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    break;
+                }
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(handlers, left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
             }
         }
         return open.size();
+    }
+
+    /** Forgets a connection that is done, and wakes {@link #closeConnections(long)} waiting for it. */
+    private void finished(ProtocolHandler handler) {
+        synchronized (handlers) {
+            handlers.remove(handler);
+            handlers.notifyAll();
+        }
     }
 
     @Override
@@ -159,7 +174,7 @@ final class ReceiverSmtpServer extends SmtpServer {
         } catch (SocketException | RuntimeException e) {
             // GreenMail would leave the socket open; the client may already be gone
             if (handler != null) {
-                handlers.remove(handler);
+                finished(handler);
             }
             slot.release();
             closeQuietly(clientSocket);
@@ -180,7 +195,7 @@ final class ReceiverSmtpServer extends SmtpServer {
                 handler.run();
             }
         } finally {
-            handlers.remove(handler);
+            finished(handler);
             thread.setName(IDLE_THREAD);
         }
     }

@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 
 import static dev.bouncekit.junit.assertions.BounceAssertions.assertThat;
@@ -51,17 +52,28 @@ class LeftOpenConnectionTest {
     @Test
     @Order(2)
     void the_next_test_gets_none_of_its_mail() throws Exception {
+        // The old connection ends its message: a receiver that still served it would store it and say 250.
         try (Socket old = abandoned) {
-            OutputStream out = old.getOutputStream();
-            out.write("Subject: old\r\n\r\nold\r\n.\r\nQUIT\r\n".getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-        } catch (IOException closed) {
-            // the receiver closed it
+            assertThat(endMessage(old)).as("the old connection's answer to the end of its message").isNull();
         }
         assertThat(Mail.send(mailSender, "new@example.com", "New")).isNull();
-        Thread.sleep(200);   // time for the old message, were it taken
 
         assertThat(receiver).hasReceivedMessages(1).hasReceivedMessageTo("new@example.com", "New");
         assertThat(receiver.transcript()).singleElement().satisfies(c -> assertThat(c.id()).isEqualTo(1));
+    }
+
+    /** Sends the end of the message on {@code socket} and reads the answer: null when the receiver closed it. */
+    private static String endMessage(Socket socket) throws IOException {
+        try {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write("Subject: old\r\n\r\nold\r\n.\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            return new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII)).readLine();
+        } catch (SocketTimeoutException e) {
+            throw new AssertionError("the receiver neither answered nor closed the old connection", e);
+        } catch (IOException closed) {
+            return null;   // the receiver closed it
+        }
     }
 }
