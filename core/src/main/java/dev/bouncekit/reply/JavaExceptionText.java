@@ -49,16 +49,16 @@ final class JavaExceptionText {
      */
     static int replyEnd(String raw, int replyAt) {
         int n = raw.length();
-        int nextLf = indexOrEnd(raw, '\n', replyAt);
-        int nextCr = indexOrEnd(raw, '\r', replyAt);
+        int nextLf = ReplyParser.indexOrEnd(raw, '\n', replyAt);
+        int nextCr = ReplyParser.indexOrEnd(raw, '\r', replyAt);
         int end = Math.min(nextLf, nextCr);  // every \r and every \n ends a line
         while (end < n) {
             int from = end + 1;
             if (nextLf < from) {
-                nextLf = indexOrEnd(raw, '\n', from);
+                nextLf = ReplyParser.indexOrEnd(raw, '\n', from);
             }
             if (nextCr < from) {
-                nextCr = indexOrEnd(raw, '\r', from);
+                nextCr = ReplyParser.indexOrEnd(raw, '\r', from);
             }
             end = Math.min(nextLf, nextCr);
             if (isTraceLine(raw, from, end)) {
@@ -66,11 +66,6 @@ final class JavaExceptionText {
             }
         }
         return n;
-    }
-
-    private static int indexOrEnd(String s, char c, int from) {
-        int at = s.indexOf(c, from);
-        return at < 0 ? s.length() : at;
     }
 
     /** Whether {@code raw[from, to)}, one line, is a stack frame, {@code ... N more}, {@code Caused by:} or {@code Suppressed:}. */

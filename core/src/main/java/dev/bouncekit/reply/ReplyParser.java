@@ -550,7 +550,7 @@ public final class ReplyParser {
     }
 
     /** Index of {@code c} at or after {@code from}, or the length when there is none. */
-    private static int indexOrEnd(String text, char c, int from) {
+    static int indexOrEnd(String text, char c, int from) {
         int at = text.indexOf(c, from);
         return at < 0 ? text.length() : at;
     }
