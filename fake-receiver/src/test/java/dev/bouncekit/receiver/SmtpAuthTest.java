@@ -125,4 +125,69 @@ class SmtpAuthTest {
             }
         }
     }
+
+    @Test
+    void every_answer_to_auth_is_a_well_formed_reply_with_one_space_and_an_enhanced_code() throws Exception {
+        try (FakeReceiver receiver = FakeReceiver.builder().anyCredentials(false).build().start()) {
+            receiver.greenMail().setUser("known@shop.test", "known", "right");
+            try (RawSmtpClient client = new RawSmtpClient(receiver)) {
+                client.reply();
+                client.command("EHLO client.test");
+                assertThat(client.command("AUTH")).isEqualTo("501 5.5.4 Syntax: AUTH mechanism\r\n");
+                assertThat(client.command("AUTH CRAM-MD5")).isEqualTo("504 5.5.4 Unrecognized authentication type\r\n");
+                assertThat(client.command("AUTH LOGIN " + base64("known") + " " + base64("right") + " x"))
+                        .isEqualTo("501 5.5.4 Syntax error in parameters or arguments\r\n");
+                assertThat(client.command("AUTH XOAUTH2")).isEqualTo("501 5.5.4 Syntax error in parameters or arguments\r\n");
+                assertThat(client.command("AUTH PLAIN " + base64("\0known\0wrong")))
+                        .isEqualTo("535 5.7.8 Authentication credentials invalid\r\n");
+                assertThat(client.command("AUTH PLAIN " + base64("\0known\0right")))
+                        .isEqualTo("235 2.7.0 Authentication Succeeded\r\n");
+                assertThat(client.command("AUTH PLAIN " + base64("\0known\0right")))
+                        .isEqualTo("503 5.5.1 Error: already authenticated\r\n");
+            }
+            assertThat(receiver.awaitConnections(1, WAIT).get(0).exchanges()).flatExtracting(Exchange::reply)
+                    .as("no reply repeats the command line and its credentials")
+                    .noneMatch(line -> line.contains(base64("right")));
+        }
+    }
+
+    @Test
+    void angus_mail_sees_the_success_reply_with_one_space() throws Exception {
+        try (FakeReceiver receiver = FakeReceiver.builder().build().start()) {
+            Properties props = new Properties();
+            props.put("mail.smtp.host", receiver.host());
+            props.put("mail.smtp.port", String.valueOf(receiver.smtpPort()));
+            props.put("mail.smtp.auth", "true");
+            props.put("mail.smtp.auth.mechanisms", "PLAIN");
+            props.put("mail.smtp.connectiontimeout", "5000");
+            props.put("mail.smtp.timeout", "10000");
+            Session session = Session.getInstance(props);
+            try (jakarta.mail.Transport transport = session.getTransport("smtp")) {
+                transport.connect("apikey", "SG.not-a-real-key");
+                assertThat(((org.eclipse.angus.mail.smtp.SMTPTransport) transport).getLastServerResponse())
+                        .isEqualTo("235 2.7.0 Authentication Succeeded\n");
+            }
+        }
+    }
+
+    @Test
+    void a_client_that_cancels_auth_login_with_a_star_gets_501_and_is_not_logged_in() throws Exception {
+        try (FakeReceiver receiver = FakeReceiver.builder().build().start()) {
+            try (RawSmtpClient client = new RawSmtpClient(receiver)) {
+                client.reply();
+                client.command("EHLO client.test");
+                assertThat(client.command("AUTH LOGIN")).isEqualTo("334 VXNlcm5hbWU6\r\n");
+                assertThat(client.command("*")).isEqualTo("501 5.7.0 Authentication cancelled\r\n");
+                assertThat(client.command("AUTH LOGIN")).isEqualTo("334 VXNlcm5hbWU6\r\n");
+                assertThat(client.command(base64("apikey"))).isEqualTo("334 UGFzc3dvcmQ6\r\n");
+                assertThat(client.command("*")).isEqualTo("501 5.7.0 Authentication cancelled\r\n");
+                assertThat(client.command("AUTH LOGIN " + base64("apikey"))).isEqualTo("334 UGFzc3dvcmQ6\r\n");
+                assertThat(client.command("*")).isEqualTo("501 5.7.0 Authentication cancelled\r\n");
+                assertThat(client.command("NOOP")).startsWith("250 ");
+                assertThat(client.command("AUTH LOGIN")).startsWith("334 ");
+                client.command(base64("apikey"));
+                assertThat(client.command(base64("secret"))).isEqualTo("235 2.7.0 Authentication Succeeded\r\n");
+            }
+        }
+    }
 }

@@ -25,11 +25,43 @@ final class ProtocolReplies {
     static final String TOO_MANY_ERRORS = "421 4.7.0 Too many errors, closing connection";
     static final String TIMEOUT = "421 4.4.2 Error: timeout exceeded, closing connection";
     static final String MESSAGE_TOO_BIG = "552 5.3.4 Message size exceeds fixed maximum message size";
+    // AUTH (RFC 4954, section 6): GreenMail's replies have two spaces after the enhanced code, or
+    // none at all, and some repeat the command line, credentials included
+    static final String AUTH_SUCCEEDED = "235 2.7.0 Authentication Succeeded";
+    static final String AUTH_INVALID = "535 5.7.8 Authentication credentials invalid";
+    static final String AUTH_CANCELLED = "501 5.7.0 Authentication cancelled";
+    static final String AUTH_ALREADY = "503 5.5.1 Error: already authenticated";
+    static final String AUTH_SYNTAX = "501 5.5.4 Syntax: AUTH mechanism";
+    static final String AUTH_UNKNOWN_MECHANISM = "504 5.5.4 Unrecognized authentication type";
 
     /** Protocol errors (500, 501, 503) one connection may make before it is closed, as in Postfix. */
     static final int MAX_ERRORS = 20;
 
     private ProtocolReplies() {
+    }
+
+    /**
+     * The receiver's reply in place of one that GreenMail's AUTH command sends: the same outcome,
+     * worded as RFC 4954 words it, with one space after the enhanced status code and without the
+     * command line. Any other reply is returned as it is.
+     */
+    static String auth(String greenMailReply) {
+        if (greenMailReply.equals(AuthCommand.AUTH_SUCCEDED)) {
+            return AUTH_SUCCEEDED;
+        }
+        if (greenMailReply.equals(AuthCommand.AUTH_CREDENTIALS_INVALID)) {
+            return AUTH_INVALID;
+        }
+        if (greenMailReply.equals(AuthCommand.AUTH_ALREADY_AUTHENTICATED)) {
+            return AUTH_ALREADY;
+        }
+        if (greenMailReply.startsWith(AuthCommand.SMTP_SYNTAX_ERROR)) {
+            // "... expected mechanism ...", "... Unsupported auth mechanism X ...", or a known
+            // mechanism "... with unexpected values. Line is: <...>"
+            return greenMailReply.contains("expected mechanism") ? AUTH_SYNTAX
+                    : greenMailReply.contains("unexpected values") ? BAD_ARGUMENTS : AUTH_UNKNOWN_MECHANISM;
+        }
+        return greenMailReply;
     }
 
     /** The greeting when no rule answers the connection. */

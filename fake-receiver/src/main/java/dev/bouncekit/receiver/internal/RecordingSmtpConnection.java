@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.function.UnaryOperator;
 
 /**
  * The connection's I/O in place of GreenMail's: command lines and message data are read in
@@ -46,6 +47,8 @@ final class RecordingSmtpConnection extends SmtpConnection {
     private OutputStream output;
     private WriteWatchdog.Watch writes;
     private long maxMessageSize;
+    // replaces the replies of a stock command while it runs (see #rewording); null for none
+    private UnaryOperator<String> reword;
 
     private RecordingSmtpConnection() throws IOException {
         super(null, PLACEHOLDER);
@@ -164,10 +167,32 @@ final class RecordingSmtpConnection extends SmtpConnection {
         send(reply, null);
     }
 
+    /**
+     * Runs {@code action} (a stock GreenMail command) with each reply it sends replaced by
+     * {@code reword}'s answer, which is what is recorded and written.
+     */
+    void rewording(UnaryOperator<String> reword, IoAction action) throws IOException {
+        this.reword = reword;
+        try {
+            action.run();
+        } finally {
+            this.reword = null;
+        }
+    }
+
+    /** Something that reads and writes on this connection. */
+    @FunctionalInterface
+    interface IoAction {
+        void run() throws IOException;
+    }
+
     /** Sends a reply recorded as given by {@code rule} (a transcript label, or null). */
     void send(String reply, String rule) {
         if (session.isClosing()) {
             return;
+        }
+        if (reword != null) {
+            reply = reword.apply(reply);
         }
         session.replySent(reply, rule);
         byte[] bytes = (reply + "\r\n").getBytes(StandardCharsets.ISO_8859_1);

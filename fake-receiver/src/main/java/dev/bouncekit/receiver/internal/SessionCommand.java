@@ -55,7 +55,7 @@ class SessionCommand extends SmtpCommand {
             return;
         }
         if (!answerFirst(session, conn, state, manager, commandLine)) {
-            stock.execute(conn, state, manager, commandLine);
+            runStock(session, conn, state, manager, commandLine);
             afterStock(session, state, commandLine);
         }
         session.closeIfRequested();
@@ -65,6 +65,12 @@ class SessionCommand extends SmtpCommand {
     boolean answerFirst(ConnectionSession session, SmtpConnection conn, SmtpState state, SmtpManager manager,
                         String commandLine) {
         return false;
+    }
+
+    /** Runs GreenMail's command. */
+    void runStock(ConnectionSession session, SmtpConnection conn, SmtpState state, SmtpManager manager,
+                  String commandLine) throws IOException {
+        stock.execute(conn, state, manager, commandLine);
     }
 
     /** Runs after GreenMail answered the command. */
@@ -108,14 +114,19 @@ class SessionCommand extends SmtpCommand {
     }
 
     /**
-     * AUTH: {@code AUTH LOGIN} with the user name as initial response ({@code AUTH LOGIN dXNlcg==},
-     * RFC 4954 and the SASL LOGIN draft; Python's {@code smtplib} and others send it) asks only for
-     * the password and then checks the pair as GreenMail's command does; GreenMail answers it with
-     * {@code 500}. Every other form of AUTH is GreenMail's. Base64 that cannot be read gets
-     * {@code 501 5.5.4} from the session loop.
+     * AUTH: {@code AUTH LOGIN}, with or without the user name as initial response
+     * ({@code AUTH LOGIN dXNlcg==}, RFC 4954 and the SASL LOGIN draft; Python's {@code smtplib} and
+     * others send it; GreenMail answers it with {@code 500}), is answered here: it asks for what it
+     * lacks, a client may cancel with {@code *} ({@code 501 5.7.0}, RFC 4954, 4), and the pair is
+     * checked as GreenMail's command does. Every other form of AUTH is GreenMail's, its replies
+     * worded as RFC 4954 words them ({@link ProtocolReplies#auth}: {@code 235 2.7.0 Authentication
+     * Succeeded} with one space, {@code 504 5.5.4} for an unknown mechanism, never the command line
+     * back). Base64 that cannot be read gets {@code 501 5.5.4} from the session loop.
      */
     static final class Auth extends SessionCommand {
+        static final String USER_NAME_PROMPT = AuthCommand.SMTP_SERVER_CONTINUATION + "VXNlcm5hbWU6"; // "Username:"
         static final String PASSWORD_PROMPT = AuthCommand.SMTP_SERVER_CONTINUATION + "UGFzc3dvcmQ6"; // "Password:"
+        private static final String CANCEL = "*";
 
         Auth(SmtpCommand stock) {
             super(stock, false);
@@ -125,29 +136,59 @@ class SessionCommand extends SmtpCommand {
         boolean answerFirst(ConnectionSession session, SmtpConnection conn, SmtpState state, SmtpManager manager,
                             String commandLine) {
             String[] parts = commandLine.trim().split(" +");
-            if (parts.length != 3 || !"LOGIN".equalsIgnoreCase(parts[1]) || conn.isAuthenticated()) {
+            if (parts.length < 2 || parts.length > 3 || !"LOGIN".equalsIgnoreCase(parts[1]) || conn.isAuthenticated()) {
                 return false;
             }
-            // "=" is an empty initial response (RFC 4954, 4)
-            String user = "=".equals(parts[2]) ? "" : EncodingUtil.decodeBase64(parts[2]);
-            conn.send(PASSWORD_PROMPT);
-            String encodedPassword;
-            try {
-                encodedPassword = conn.readLine();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+            String encodedUser;
+            if (parts.length == 3) {
+                encodedUser = parts[2];
+            } else {
+                conn.send(USER_NAME_PROMPT);
+                encodedUser = response(conn);
+                if (encodedUser == null || cancelled(conn, encodedUser)) {
+                    return true;
+                }
             }
-            if (encodedPassword == null) {
+            // "=" is an empty initial response (RFC 4954, 4)
+            String user = parts.length == 3 && "=".equals(encodedUser) ? "" : EncodingUtil.decodeBase64(encodedUser);
+            conn.send(PASSWORD_PROMPT);
+            String encodedPassword = response(conn);
+            if (encodedPassword == null || cancelled(conn, encodedPassword)) {
                 return true;
             }
             String password = EncodingUtil.decodeBase64(encodedPassword);
             state.getMessage().setAuthenticationState(new LoginAuthenticationState(user, password));
             if (manager.getUserManager().test(user, password)) {
                 conn.setAuthenticated(true);
-                conn.send(AuthCommand.AUTH_SUCCEDED);
+                conn.send(ProtocolReplies.AUTH_SUCCEEDED);
             } else {
-                conn.send(AuthCommand.AUTH_CREDENTIALS_INVALID);
+                conn.send(ProtocolReplies.AUTH_INVALID);
             }
+            return true;
+        }
+
+        @Override
+        void runStock(ConnectionSession session, SmtpConnection conn, SmtpState state, SmtpManager manager,
+                      String commandLine) throws IOException {
+            session.connection().rewording(ProtocolReplies::auth,
+                    () -> super.runStock(session, conn, state, manager, commandLine));
+        }
+
+        /** The client's next line, or null when it has gone. */
+        private static String response(SmtpConnection conn) {
+            try {
+                return conn.readLine();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        /** True, after answering {@code 501}, when the client's response cancels the exchange. */
+        private static boolean cancelled(SmtpConnection conn, String response) {
+            if (!CANCEL.equals(response.trim())) {
+                return false;
+            }
+            conn.send(ProtocolReplies.AUTH_CANCELLED);
             return true;
         }
     }
