@@ -37,7 +37,9 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Option(names = "--split", paramLabel = "train|validation|all", defaultValue = "all",
             description = "Score only the rows of one side of the fixed split (CRC32 of the id %% 10 < 3: validation). "
-                    + "Validation rows are scored, never listed: no misses are printed for them.")
+                    + "Validation rows are scored, never listed: no misses are printed for them. Only the files of "
+                    + "a directory named labelled/ are split; any other file (the dev set, the seeds, your own) is "
+                    + "tuned on whole: --split train scores all its rows, with a note, and --split validation is refused.")
     String split;
 
     @Option(names = "--dropout",
@@ -53,22 +55,37 @@ final class EvaluateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         List<LabelledReply> rows = read();
         boolean validationOnly = split.equalsIgnoreCase("validation");
+        boolean splitFile = isSplitFile(file);
+        boolean scoredWhole = split.equalsIgnoreCase("all") || !splitFile;
         if (!split.equalsIgnoreCase("all")) {
             if (!validationOnly && !split.equalsIgnoreCase("train")) {
                 throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                         "--split must be train, validation or all, not '" + split + "'");
             }
-            rows = rows.stream().filter(r -> Split.isValidation(r.id()) == validationOnly).toList();
+            if (!splitFile && validationOnly) {
+                throw new UserError(file + " has no validation rows: only the files of a labelled/ directory are split "
+                        + "into train and validation, and every row of another file is tuned on; score it whole, "
+                        + "without --split validation");
+            }
+            if (splitFile) {
+                rows = rows.stream().filter(r -> Split.isValidation(r.id()) == validationOnly).toList();
+            } else {
+                PrintWriter err = spec.commandLine().getErr();
+                err.println(spec.qualifiedName() + ": note: " + file + " is scored whole: only the files of a labelled/ "
+                        + "directory are split, and every row of another file is a train row");
+                err.flush();
+            }
         }
         if (rows.isEmpty()) {
             // 0 of 0 would print as 100% and pass --min-reason-accuracy
-            throw new UserError(file + ": no labelled replies to score" + (split.equalsIgnoreCase("all")
+            throw new UserError(file + ": no labelled replies to score" + (scoredWhole
                     ? "; give a file with rows below its header"
                     : " in the " + split.toLowerCase(Locale.ROOT) + " split; give more rows, or --split all"));
         }
         Evaluation e = Evaluation.run(BounceClassifier.builtIn(), rows);
         PrintWriter out = spec.commandLine().getOut();
-        out.printf("file: %s (%d replies%s)%n", file, e.total(), split.equalsIgnoreCase("all") ? "" : ", " + split + " split");
+        out.printf("file: %s (%d replies%s)%n", file, e.total(), split.equalsIgnoreCase("all") ? ""
+                : splitFile ? ", " + split + " split" : ", whole: not a split file");
         out.printf("reason accuracy:   %6.2f%% (%d/%d)%n", e.reasonAccuracy(), e.reasonHits(), e.total());
         out.printf("owner accuracy:    %6.2f%% (%d/%d)%n", e.ownerAccuracy(), e.ownerHits(), e.total());
         out.printf("hard accuracy:     %6.2f%% (%d/%d)%n", e.hardAccuracy(), e.hardHits(), e.hardTotal());
@@ -82,7 +99,7 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         out.println();
         if (dropout) {
-            printDropout(out, DropoutEvaluation.run(BounceClassifier.builtIn(), rows), !validationOnly);
+            printDropout(out, DropoutEvaluation.run(BounceClassifier.builtIn(), rows), !validationOnly, splitFile);
         }
         if (validationOnly) {
             out.flush();
@@ -103,8 +120,24 @@ final class EvaluateCommand implements Callable<Integer> {
         return minReasonAccuracy != null && e.reasonAccuracy() < minReasonAccuracy ? 1 : 0;
     }
 
-    /** The dropout figures; pairs and rows of train rows only (validation rows are scored, never listed). */
-    private static void printDropout(PrintWriter out, DropoutEvaluation d, boolean listTrainRows) {
+    /**
+     * Whether {@code file} is one of the split files: those of a directory named {@code labelled}
+     * (core/src/test/resources/dev/bouncekit/corpus/labelled/). The corpus's other files are tuned on
+     * whole, and so is standard input.
+     */
+    static boolean isSplitFile(Path file) {
+        if (file == null || file.toString().equals("-")) {
+            return false;
+        }
+        Path parent = file.toAbsolutePath().normalize().getParent();
+        return parent != null && parent.getFileName() != null && parent.getFileName().toString().equals("labelled");
+    }
+
+    /**
+     * The dropout figures; the pairs and rows of train rows only (validation rows are scored, never
+     * listed), and of every row of a file that is not split ({@code splitFile} false).
+     */
+    private static void printDropout(PrintWriter out, DropoutEvaluation d, boolean listTrainRows, boolean splitFile) {
         out.printf("dropout accuracy:  %6.2f%% (%d/%d rows decided by a catalog entry or phrase rule, "
                 + "still right without it)%n", d.dropoutAccuracy(), d.survived(), d.leftOut());
         out.printf("reason accuracy with dropout: %6.2f%% (%d/%d)%n", d.reasonAccuracy(), d.reasonHits(), d.total());
@@ -117,14 +150,15 @@ final class EvaluateCommand implements Callable<Integer> {
             out.println();
             return;
         }
-        out.println("dropout confusion pairs (train rows; expected -> what the rest says):");
-        Map<String, Integer> pairs = d.confusionPairs(Split.TRAIN);
+        out.println("dropout confusion pairs (" + (splitFile ? "train rows" : "all rows")
+                + "; expected -> what the rest says):");
+        Map<String, Integer> pairs = splitFile ? d.confusionPairs(Split.TRAIN) : d.confusionPairs();
         if (pairs.isEmpty()) {
             out.println("  none");
         }
         pairs.forEach((pair, count) -> out.printf("  %4d  %s%n", count, pair));
-        out.println("dropout flips (train rows):");
-        for (DropoutEvaluation.Row r : d.flips(Split.TRAIN)) {
+        out.println("dropout flips (" + (splitFile ? "train rows" : "all rows") + "):");
+        for (DropoutEvaluation.Row r : splitFile ? d.flips(Split.TRAIN) : d.flips()) {
             LabelledReply row = r.row();
             out.printf("%-28s expected %-15s without %s: %-15s by %s  | %s%n", row.id(), row.reason(),
                     r.outcome().decider(), r.outcome().rest().reason().id(), r.outcome().rest().rule(),

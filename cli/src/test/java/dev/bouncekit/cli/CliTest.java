@@ -26,6 +26,19 @@ class CliTest {
         }
     }
 
+    private record Both(int status, String out, String err) {
+    }
+
+    private static Both runCapturingErrors(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = BouncekitCommand.commandLine();
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        int status = cli.execute(args);
+        return new Both(status, out.toString(), err.toString());
+    }
+
     private static Run run(String... args) {
         StringWriter out = new StringWriter();
         CommandLine cli = BouncekitCommand.commandLine();
@@ -213,8 +226,9 @@ class CliTest {
     @Test
     void evaluate_dropout_scores_each_row_without_its_deciding_rule_and_lists_only_train_flips() throws IOException {
         // Ids a and c are train rows, b a validation row (crc32 % 10 is 7, 5 and 1). The DRD reply (Sisimai
-        // 4.25 SystemError.pm) is held by its own phrase alone: without it nothing decides.
-        Path tsv = Files.writeString(dir.resolve("l.tsv"), "id\treply\tstage\tremote_host\treason\thard\tprovider\n"
+        // 4.25 SystemError.pm) is held by its own phrase alone: without it nothing decides. A file of a
+        // labelled/ directory is split.
+        Path tsv = Files.writeString(Files.createDirectories(dir.resolve("labelled")).resolve("l.tsv"), "id\treply\tstage\tremote_host\treason\thard\tprovider\n"
                 + "a\t550 unable to relay\tRCPT\t\tnorelaying\t\t\n"
                 + "c\tCould not load DRD for domain example.com\t\t\tsystemerror\t\t\n"
                 + "b\tCould not load DRD for domain example.com\t\t\tsystemerror\t\t\n", StandardCharsets.UTF_8);
@@ -230,6 +244,60 @@ class CliTest {
                 .doesNotContainPattern("(?m)^b\\s");
         assertThat(validation.out()).contains("dropout accuracy:    0.00% (0/1 rows")
                 .doesNotContain("systemerror -> onhold").doesNotContain("dropout flips");
+    }
+
+    /** Rows a, c (train ids) and b (a validation id) that the dropout flips, as in the test above. */
+    private static final String DRD_ROWS = "id\treply\tstage\tremote_host\treason\thard\tprovider\n"
+            + "a\t550 5.1.1 user unknown\tRCPT\t\tuserunknown\ttrue\t\n"
+            + "c\tCould not load DRD for domain example.com\t\t\tsystemerror\t\t\n"
+            + "b\tCould not load DRD for domain example.com\t\t\tmailboxfull\t\t\n";
+
+    @Test
+    void a_file_outside_labelled_is_tuned_on_whole_so_split_train_scores_every_row_and_says_so() throws IOException {
+        Path whole = Files.writeString(dir.resolve("replies-dev.tsv"), DRD_ROWS, StandardCharsets.UTF_8);
+
+        Both train = runCapturingErrors("evaluate", "--split", "train", "--dropout", whole.toString());
+
+        assertThat(train.status()).isZero();
+        assertThat(train.out()).contains("(3 replies, whole: not a split file)")
+                .contains("reason accuracy:    66.67% (2/3)")
+                .as("the miss of row b, a validation id in a labelled/ file, is listed")
+                .containsPattern("(?m)^b\\s+expected mailboxfull\\s+got systemerror")
+                .containsPattern("(?m)^b\\s+expected mailboxfull\\s+without phrase:")
+                .contains("dropout flips (all rows):");
+        assertThat(train.err().lines().toList()).containsExactly("bouncekit evaluate: note: " + whole
+                + " is scored whole: only the files of a labelled/ directory are split, and every row of another file is a train row");
+        Both all = runCapturingErrors("evaluate", "--dropout", whole.toString());
+        assertThat(all.err()).isEmpty();
+        assertThat(all.out()).containsPattern("(?m)^b\\s+expected mailboxfull\\s+without phrase:");
+    }
+
+    @Test
+    void a_file_outside_labelled_has_no_validation_rows_to_score() throws IOException {
+        Path whole = Files.writeString(dir.resolve("seed-replies.tsv"), DRD_ROWS, StandardCharsets.UTF_8);
+
+        Both validation = runCapturingErrors("evaluate", "--split", "validation", whole.toString());
+
+        assertThat(validation.status()).isEqualTo(1);
+        assertThat(validation.out()).isEmpty();
+        assertThat(validation.err().lines().toList()).containsExactly("bouncekit evaluate: " + whole
+                + " has no validation rows: only the files of a labelled/ directory are split into train and validation,"
+                + " and every row of another file is tuned on; score it whole, without --split validation");
+    }
+
+    @Test
+    void the_same_rows_in_a_labelled_directory_are_split() throws IOException {
+        Path split = Files.writeString(Files.createDirectories(dir.resolve("corpus/labelled")).resolve("mine.tsv"),
+                DRD_ROWS, StandardCharsets.UTF_8);
+
+        Both train = runCapturingErrors("evaluate", "--split", "train", split.toString());
+        Both validation = runCapturingErrors("evaluate", "--split", "validation", split.toString());
+
+        assertThat(train.out()).contains("(2 replies, train split)").contains("reason accuracy:   100.00% (2/2)");
+        assertThat(validation.out()).contains("(1 replies, validation split)").contains("reason accuracy:     0.00% (0/1)")
+                .doesNotContain("misses");
+        assertThat(train.err()).isEmpty();
+        assertThat(validation.err()).isEmpty();
     }
 
     @Test

@@ -89,13 +89,27 @@ public record DropoutEvaluation(int total, int leftOut, int survived, int reason
         return rows.stream().filter(r -> !r.survived() && Split.of(r.row().id()) == part).toList();
     }
 
+    /** Every row that flipped, whatever its side of the {@link Split}: the rows of a file that is not split. */
+    public List<Row> flips() {
+        return rows.stream().filter(r -> !r.survived()).toList();
+    }
+
     /**
      * The rows of one side of the {@link Split} that flipped, counted by
      * {@code expected -> what the rest says}, most frequent first.
      */
     public Map<String, Integer> confusionPairs(Split part) {
+        return confusionPairs(flips(part));
+    }
+
+    /** Every row that flipped, counted as {@link #confusionPairs(Split)} counts one side's. */
+    public Map<String, Integer> confusionPairs() {
+        return confusionPairs(flips());
+    }
+
+    private static Map<String, Integer> confusionPairs(List<Row> flips) {
         Map<String, Integer> counts = new TreeMap<>();
-        for (Row r : flips(part)) {
+        for (Row r : flips) {
             counts.merge(Evaluation.expectedReason(r.row()) + " -> " + r.outcome().rest().reason().id(), 1, Integer::sum);
         }
         Map<String, Integer> sorted = new LinkedHashMap<>();
