@@ -144,11 +144,12 @@ final class ApiV1 {
         }
     }
 
-    private static Map<String, String> query(String raw) {
+    private static Map<String, String> query(String rawQuery) {
         Map<String, String> out = new HashMap<>();
-        if (raw == null || raw.isEmpty()) {
+        if (rawQuery == null || rawQuery.isEmpty()) {
             return out;
         }
+        String raw = HttpIo.octetsAsUtf8(rawQuery);
         for (String pair : raw.split("&")) {
             int eq = pair.indexOf('=');
             String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);

@@ -19,6 +19,32 @@ final class HttpIo {
     private HttpIo() {
     }
 
+    /**
+     * A part of the request target as the client meant it: the JDK's server reads the request
+     * line's octets as ISO-8859-1, so UTF-8 sent without percent-encoding ({@code query=café}, as
+     * curl sends it) arrives as {@code cafÃ©}. Text of such characters only is read again as the
+     * UTF-8 it was; anything else is returned as it is.
+     */
+    static String octetsAsUtf8(String requestTargetPart) {
+        boolean high = false;
+        for (int i = 0; i < requestTargetPart.length(); i++) {
+            char c = requestTargetPart.charAt(i);
+            if (c > 0xff) {
+                return requestTargetPart;
+            }
+            high |= c > 0x7f;
+        }
+        if (!high) {
+            return requestTargetPart;
+        }
+        byte[] octets = requestTargetPart.getBytes(StandardCharsets.ISO_8859_1);
+        try {
+            return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(octets)).toString();
+        } catch (java.nio.charset.CharacterCodingException notUtf8) {
+            return requestTargetPart; // Latin-1 after all
+        }
+    }
+
     static void allow(String method, String... allowed) {
         for (String a : allowed) {
             if (a.equals(method)) {

@@ -189,6 +189,30 @@ class ReceiverHttpApiAbuseTest {
         }
     }
 
+    /**
+     * A long query is answered; a request line past the JDK's limit on the request head
+     * ({@code sun.net.httpserver.maxReqHeaderSize}, 380 KiB) is dropped by the JDK's server
+     * before any handler runs, without an answer (documented in server/README.md), and the server
+     * keeps serving.
+     */
+    @Test
+    void a_long_query_is_answered_and_one_past_the_jdks_limit_is_dropped() throws Exception {
+        HttpResponse<String> longQuery = get("/api/v1/messages?query=" + "q".repeat(300_000));
+        assertThat(longQuery.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(longQuery.body()).get("total").asInt()).isZero();
+
+        try (Socket socket = new Socket("127.0.0.1", api.port())) {
+            socket.setSoTimeout((int) WAIT.toMillis());
+            socket.getOutputStream().write(("GET /api/v1/messages?query=" + "q".repeat(400_000) + " HTTP/1.1\r\n"
+                    + "Host: 127.0.0.1\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+            assertThat(answer).satisfiesAnyOf(a -> assertThat(a).isEmpty(), a -> assertThat(a).startsWith("HTTP/1.1 4"));
+        } catch (java.net.SocketException reset) {
+            // dropped with a reset: the rest of the request was never read
+        }
+        assertThat(get("/api/v1/status").statusCode()).isEqualTo(200);
+    }
+
     @Test
     void bytes_that_are_not_http_are_dropped_and_the_server_keeps_serving() throws Exception {
         Random random = new Random(3);

@@ -276,6 +276,36 @@ class ReceiverHttpApiTest {
         assertThat(second.get("headers").findValuesAsText("value")).contains("No boundary", "multipart/alternative");
     }
 
+    /**
+     * curl and other clients send the UTF-8 bytes of {@code query=café} as they are, not
+     * percent-encoded; the JDK's server hands them over as ISO-8859-1 characters, which searched for
+     * {@code cafÃ©} and found nothing. They are read as UTF-8, as the encoded form is.
+     */
+    @Test
+    void a_query_in_utf_8_that_is_not_percent_encoded_finds_what_the_encoded_one_finds() throws Exception {
+        send("app@sender.test", "Menu du café", "m\u00fcller@example.com");
+        send("app@sender.test", "Other", "bob@example.com");
+
+        for (String query : new String[] {"caf%C3%A9", "caf\u00e9", "M\u00fcller"}) {
+            try (Socket socket = new Socket("127.0.0.1", api.port())) {
+                socket.setSoTimeout((int) WAIT.toMillis());
+                socket.getOutputStream().write(("GET /api/v1/messages?query=" + query + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                        + "Connection: close\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+                String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                assertThat(answer).as(query).startsWith("HTTP/1.1 200 ");
+                JsonNode page = JSON.readTree(answer.substring(answer.indexOf("\r\n\r\n") + 4));
+                assertThat(page.get("total").asInt()).as(query).isEqualTo(1);
+                assertThat(page.get("messages").get(0).get("subject").asText()).as(query).isEqualTo("Menu du café");
+            }
+        }
+        try (Socket socket = new Socket("127.0.0.1", api.port())) {
+            socket.getOutputStream().write("GET /api/v1/messages?limit=\u00e9 HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+                    .getBytes(StandardCharsets.UTF_8));
+            assertThat(new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8))
+                    .startsWith("HTTP/1.1 400 ").endsWith("{\"error\":\"limit must be a whole number from 0, not '\u00e9'\"}");
+        }
+    }
+
     /** Sends one message with a socket, as its bytes. */
     private void sendRaw(String data) throws Exception {
         try (Socket socket = new Socket(receiver.host(), receiver.smtpPort())) {
