@@ -20,7 +20,34 @@ public final class BouncekitCommand implements Runnable {
 
     /** Runs the command line and exits with its status. */
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        CommandLine cli = commandLine();
+        int status;
+        try {
+            status = cli.execute(args);
+        } catch (OutOfMemoryError e) {
+            // what filled the heap was the command's own, and is garbage once it has unwound
+            status = outOfMemory(cli, args);
+        }
+        System.exit(status);
+    }
+
+    /**
+     * Reports a command that ran out of heap (a line of tens of megabytes to classify in a small
+     * heap) as one line, not as the JVM's stack trace, and returns exit status 1.
+     */
+    static int outOfMemory(CommandLine cli, String[] args) {
+        StringBuilder name = new StringBuilder(cli.getCommandName());
+        for (String arg : args) {
+            if (cli.getSubcommands().containsKey(arg)) {
+                name.append(' ').append(arg);
+                break;
+            }
+        }
+        long maxMegabytes = Runtime.getRuntime().maxMemory() / (1024 * 1024);
+        System.err.println(name + ": out of memory: the input is too large for the Java heap of " + maxMegabytes
+                + " MB; give Java more (java -Xmx4g -jar bouncekit.jar ...), or split the input");
+        System.err.flush();
+        return CommandLine.ExitCode.SOFTWARE;
     }
 
     /**

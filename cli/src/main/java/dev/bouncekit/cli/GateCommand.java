@@ -46,7 +46,7 @@ public final class GateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter err = OneLineErrors.lines(spec.commandLine().getErr());
         String base = url.replaceAll("/+$", "");
         JsonNode gate;
         try {

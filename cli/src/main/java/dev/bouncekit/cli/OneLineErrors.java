@@ -48,8 +48,64 @@ final class OneLineErrors implements IParameterExceptionHandler, IExecutionExcep
 
     private static void print(CommandLine command, String message) {
         PrintWriter err = command.getErr();
-        err.println(command.getCommandSpec().qualifiedName() + ": " + message);
+        err.println(command.getCommandSpec().qualifiedName() + ": " + oneLine(message));
         err.flush();
+    }
+
+    /**
+     * {@code err} for a command that prints its own errors: each line printed with
+     * {@code println(String)} goes through {@link #oneLine}.
+     */
+    static PrintWriter lines(PrintWriter err) {
+        return new PrintWriter(err) {
+            @Override
+            public void println(String line) {
+                super.println(oneLine(line));
+            }
+        };
+    }
+
+    /** The longest message printed whole; a longer one keeps its start and its end. */
+    static final int MAX_MESSAGE = 1000;
+
+    /**
+     * {@code message} as one line a terminal shows as it is: a control character that a value
+     * quoted in it brought along (a line break in an address, a byte of a binary file) is written
+     * as an escape ({@code \n}, {@code \r}, {@code \t}, any other as a Unicode escape), and a message longer than
+     * {@link #MAX_MESSAGE} characters (a value of megabytes quoted in it) keeps its first and last
+     * characters, which say what is wrong and how to fix it, and says how many it left out.
+     */
+    static String oneLine(String message) {
+        String text = message;
+        if (text.length() > MAX_MESSAGE) {
+            int keep = MAX_MESSAGE / 2;
+            text = text.substring(0, keep) + "...(" + (text.length() - 2 * keep) + " characters left out)..."
+                    + text.substring(text.length() - keep);
+        }
+        StringBuilder line = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean control = Character.getType(c) == Character.CONTROL;
+            if (control && line == null) {
+                line = new StringBuilder(text.length() + 16).append(text, 0, i);
+            }
+            if (line == null) {
+                continue;
+            }
+            switch (c) {
+                case '\n' -> line.append("\\n");
+                case '\r' -> line.append("\\r");
+                case '\t' -> line.append("\\t");
+                default -> {
+                    if (control) {
+                        line.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        line.append(c);
+                    }
+                }
+            }
+        }
+        return line == null ? text : line.toString();
     }
 
     private static String subcommandPath(CommandLine command) {

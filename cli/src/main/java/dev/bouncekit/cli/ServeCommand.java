@@ -119,7 +119,7 @@ public final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter err = OneLineErrors.lines(spec.commandLine().getErr());
         try {
             return serve(out, err);
         } finally {

@@ -14,14 +14,11 @@ import picocli.CommandLine.Parameters;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.io.Reader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -282,7 +279,13 @@ final class SuppressionsCommand implements Runnable {
             String reasonId = recipientReason(reason);
             Instant now = Instant.now();
             List<Suppression> entries = new ArrayList<>();
-            try (BufferedReader in = new BufferedReader(open())) {
+            Path path;
+            try {
+                path = Path.of(file);
+            } catch (InvalidPathException e) {
+                throw new UserError("cannot read " + file + ": not a file name (" + e.getReason() + "); give " + EXPECTED_IMPORT);
+            }
+            try (BufferedReader in = InputFile.open(path, EXPECTED_IMPORT)) {
                 String line;
                 int number = 0;
                 boolean csv = false;
@@ -306,16 +309,13 @@ final class SuppressionsCommand implements Runnable {
                                 + (csv ? "" : "; expected one address a line, or a CSV whose first line is " + HEADER));
                     }
                 }
-            } catch (NoSuchFileException e) {
-                throw new UserError("cannot read " + file + ": no such file");
+            } catch (IOException e) {
+                throw InputFile.cannotRead(path, e, EXPECTED_IMPORT);
             }
             return entries;
         }
 
-        private Reader open() throws IOException {
-            return file.equals("-") ? new InputStreamReader(System.in, StandardCharsets.UTF_8)
-                    : Files.newBufferedReader(Path.of(file), StandardCharsets.UTF_8);
-        }
+        private static final String EXPECTED_IMPORT = "one address a line, or a CSV written by 'bouncekit suppressions export'";
 
         private static Suppression fromCsv(String line) {
             String[] f = csvFields(line);

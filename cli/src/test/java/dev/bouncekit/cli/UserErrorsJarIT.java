@@ -43,9 +43,15 @@ class UserErrorsJarIT {
     }
 
     private Run run(Map<String, String> environment, String stdin, String... args) throws Exception {
+        return runWithJvmOptions(List.of(), environment, stdin, args);
+    }
+
+    private Run runWithJvmOptions(List<String> jvmOptions, Map<String, String> environment, String stdin, String... args)
+            throws Exception {
         Path jar = Path.of(System.getProperty("bouncekit.jar", "target/bouncekit.jar"));
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", jar.toString()));
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar.toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().keySet().removeIf(name -> name.startsWith("BOUNCEKIT_"));
@@ -269,5 +275,47 @@ class UserErrorsJarIT {
     void gate_with_a_url_that_is_not_one() throws Exception {
         assertOneLineError(run("gate", "--url", "localhost-8025"), 2, "gate",
                 "--url localhost-8025: not an HTTP address", "give one such as http://127.0.0.1:8025");
+    }
+
+    @Test
+    void suppressions_import_of_a_directory_or_of_bytes_that_are_not_text() throws Exception {
+        String journal = dir.resolve("suppressions.journal").toString();
+        Path directory = Files.createDirectories(dir.resolve("addresses"));
+        byte[] binary = new byte[4096];
+        new java.util.Random(7).nextBytes(binary);
+        binary[0] = (byte) 0xff; // not UTF-8 from its first octet
+        Path bytes = Files.write(dir.resolve("addresses.bin"), binary);
+
+        assertOneLineError(run("suppressions", "import", "--store", journal, directory.toString()), 1, "suppressions import",
+                "cannot read " + directory + ": it is a directory");
+        Run binaryRun = run("suppressions", "import", "--store", journal, bytes.toString());
+        assertOneLineError(binaryRun, 1, "suppressions import", bytes + ":1: not an address: ");
+        assertThat(binaryRun.errLines().get(0)).as("no control character of the input reaches the terminal")
+                .doesNotContainPattern("[\\p{Cc}&&[^\\t]]");
+        assertThat(run("suppressions", "list", "--store", journal).out()).as("nothing imported").isEmpty();
+    }
+
+    @Test
+    void a_value_echoed_in_an_error_stays_on_one_short_line() throws Exception {
+        Path hugeLine = Files.writeString(dir.resolve("huge.txt"), "x".repeat(5_000_000) + "@\n");
+        Run huge = run("suppressions", "import", "--store", dir.resolve("j.journal").toString(), hugeLine.toString());
+        assertOneLineError(huge, 1, "suppressions import", hugeLine + ":1: not an address: 'xxx",
+                "characters left out", "expected one address a line");
+        assertThat(huge.err().length()).isLessThan(2_000);
+
+        assertOneLineError(run("serve", "--hostname", "mx\r\n250 injected"), 1, "serve",
+                "not 'mx\\r\\n250 injected'");
+        assertOneLineError(run("suppressions", "add", "--store", dir.resolve("j.journal").toString(), "a\nb@c.test"), 1,
+                "suppressions add", "not an address: 'a\\nb@c.test'");
+    }
+
+    @Test
+    void input_too_large_for_the_heap_is_one_line_not_an_out_of_memory_trace() throws Exception {
+        Path hugeLine = Files.writeString(dir.resolve("huge.txt"), "y".repeat(24_000_000) + "\n");
+
+        Run run = runWithJvmOptions(List.of("-Xmx64m"), Map.of(), null, "classify", hugeLine.toString());
+
+        assertOneLineError(run, 1, "classify", "out of memory", "-Xmx");
+        assertThat(run.err()).doesNotContain("OutOfMemoryError");
     }
 }
