@@ -110,6 +110,30 @@ class AbuseTest {
         Recovery.assertServesTheNextClient(receiver);
     }
 
+    /**
+     * RFC 5321 (4.1.1.3, appendix C): a server must take a source route ({@code <@relay:user@host>})
+     * and should ignore it. The route was kept as part of the address: rules for the mailbox did not
+     * match it, and the message was stored for {@code @relay,@other:c@d.test}.
+     */
+    @Test
+    void a_source_route_is_ignored_and_the_mailbox_after_it_is_the_address() throws Exception {
+        receiver.addRule(ReplyRule.when(Condition.recipient("ghost@d.test")).reply("generic/user-unknown"));
+        try (RawSmtpClient client = greeted()) {
+            client.command("EHLO client.test");
+            assertThat(client.command("MAIL FROM:<@relay.test:a@b.test> SIZE=100")).isEqualTo("250 OK\r\n");
+            assertThat(client.command("RCPT TO:<@relay.test,@other.test:ghost@d.test>")).startsWith("550 5.1.1 ");
+            assertThat(client.command("RCPT TO:<@relay.test,@other.test:c@d.test>")).isEqualTo("250 OK\r\n");
+            client.command("DATA");
+            assertThat(client.command("Subject: routed\r\n\r\nbody\r\n.")).isEqualTo("250 OK\r\n");
+        }
+        ReceivedMessage stored = receiver.awaitMessages(1, WAIT).get(0);
+        assertThat(stored.from()).isEqualTo("a@b.test");
+        assertThat(stored.to()).containsExactly("c@d.test");
+        assertThat(receiver.awaitConnections(1, WAIT).get(0).exchanges()).extracting(Exchange::command)
+                .as("the transcript keeps the command as sent").contains("RCPT TO:<@relay.test,@other.test:c@d.test>");
+        Recovery.assertServesTheNextClient(receiver);
+    }
+
     @Test
     void commands_out_of_order_get_503_5_5_1_and_leave_the_transaction_usable() throws Exception {
         try (RawSmtpClient client = greeted()) {

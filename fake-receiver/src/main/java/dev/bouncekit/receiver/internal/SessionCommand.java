@@ -235,6 +235,12 @@ class SessionCommand extends SmtpCommand {
         }
 
         @Override
+        void runStock(ConnectionSession session, SmtpConnection conn, SmtpState state, SmtpManager manager,
+                      String commandLine) throws IOException {
+            super.runStock(session, conn, state, manager, withoutSourceRoute(commandLine));
+        }
+
+        @Override
         void afterStock(ConnectionSession session, SmtpState state, String commandLine) {
             if (NULL_SENDER.matcher(commandLine).matches() && state.getMessage().getReturnPath() == null) {
                 state.getMessage().setReturnPath(new MailAddress(""));
@@ -291,6 +297,12 @@ class SessionCommand extends SmtpCommand {
                 return true;
             }
             return false;
+        }
+
+        @Override
+        void runStock(ConnectionSession session, SmtpConnection conn, SmtpState state, SmtpManager manager,
+                      String commandLine) throws IOException {
+            super.runStock(session, conn, state, manager, withoutSourceRoute(commandLine));
         }
     }
 
@@ -354,6 +366,26 @@ class SessionCommand extends SmtpCommand {
         private static String oneLine(String value) {
             return value == null ? null : value.replace("\r", "").replace("\n", "");
         }
+    }
+
+    /**
+     * The MAIL or RCPT command line with the source route taken out of its path
+     * ({@code <@relay.test,@other.test:user@host>} becomes {@code <user@host>}): RFC 5321 (4.1.1.3,
+     * appendix C) asks a server to accept such a route and to ignore it, so the rules, the
+     * transcript's recipients and the stored message see the mailbox. The transcript keeps the
+     * command as received.
+     */
+    static String withoutSourceRoute(String commandLine) {
+        int open = commandLine.indexOf('<');
+        if (open < 0 || open + 1 >= commandLine.length() || commandLine.charAt(open + 1) != '@') {
+            return commandLine;
+        }
+        int close = commandLine.indexOf('>', open);
+        int colon = commandLine.indexOf(':', open);
+        if (close < 0 || colon < 0 || colon + 1 >= close) {
+            return commandLine;
+        }
+        return commandLine.substring(0, open + 1) + commandLine.substring(colon + 1);
     }
 
     private static boolean containsIgnoreCase(String text, String part) {
