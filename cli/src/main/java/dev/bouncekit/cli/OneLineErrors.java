@@ -82,6 +82,15 @@ final class OneLineErrors implements IParameterExceptionHandler, IExecutionExcep
             text = text.substring(0, keep) + "...(" + (text.length() - 2 * keep) + " characters left out)..."
                     + text.substring(text.length() - keep);
         }
+        return escaped(text);
+    }
+
+    /**
+     * {@code text} with each control character written as an escape ({@code \n}, {@code \r},
+     * {@code \t}, any other as a Unicode escape), so that what a user or a client typed cannot
+     * break a line or drive the terminal; text without any is returned as it is.
+     */
+    static String escaped(String text) {
         StringBuilder line = null;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);

@@ -19,7 +19,8 @@ import java.util.concurrent.TimeUnit;
  * 2026-12-01T21:55:31.140Z refused RCPT TO:&lt;ghost@gmail.com&gt;: 550-5.1.1 The email account ... [rule RCPT recipient=ghost@gmail.com -&gt; gmail/user-unknown] (connection 3 from 127.0.0.1)
  * </pre>
  * A refusal the receiver gives on its own (a protocol error, a limit) shows {@code [receiver]} or
- * its {@code limit: ...} label instead of a rule.
+ * its {@code limit: ...} label instead of a rule. Control characters a client sent are written as
+ * escapes ({@code \r}, and a Unicode escape for the others).
  *
  * <p>Lines are queued by the connection threads and written by one thread of the log's own, every
  * {@value #WRITE_EVERY_MILLIS} ms, in one write: under a stream of mail the connections neither wait
@@ -92,8 +93,13 @@ final class ServeLog implements ReceiverListener, AutoCloseable {
                 + clientAddress + ")");
     }
 
+    /**
+     * Queues a line. What a client sent (a command, an address, a reply that names its recipient)
+     * is in it: its control characters are escaped ({@link OneLineErrors#escaped}), so that an
+     * escape sequence or a lone CR never reaches the terminal that runs serve.
+     */
     private void line(Instant at, CharSequence text) {
-        pending.add(times.format(at) + ' ' + text);
+        pending.add(times.format(at) + ' ' + OneLineErrors.escaped(text.toString()));
     }
 
     /**

@@ -254,6 +254,33 @@ class ServeCommandTest {
         assertThat(r.err().toString()).isEmpty();
     }
 
+    /**
+     * What a client sends reaches the terminal that runs serve only as text: an escape sequence in
+     * a command (ESC [2J clears the screen, ESC ]0; sets the window title) or a lone CR in an address
+     * (which rewrites the log line on a terminal) is written escaped, and each event stays one line.
+     */
+    @Test
+    void control_characters_a_client_sends_are_logged_escaped_not_written_to_the_terminal() throws Exception {
+        Running r = serve("--smtp-port", "0", "--http-port", "0");
+        assertThat(r.command().awaitStarted(WAIT)).as(r.err().toString()).isTrue();
+
+        try (Socket socket = new Socket("127.0.0.1", r.command().smtpPort())) {
+            socket.setSoTimeout((int) WAIT.toMillis());
+            socket.getOutputStream().write(("EHLO client.test\r\nXYZ \u001b[2J\u001b]0;owned\u0007\r\n"
+                    + "MAIL FROM:<app\rFAKE@sender.test>\r\nRCPT TO:<alice@example.com>\r\nDATA\r\n"
+                    + "Subject: escaped\r\n\r\nx\r\n.\r\nQUIT\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            socket.getInputStream().readAllBytes();
+        }
+
+        r.out().awaitUntil(out -> logLines(out).size() >= 2, WAIT);
+        String out = r.out().toString();
+        assertThat(out).doesNotContain("\u001b", "\u0007", "\r");
+        List<String> log = logLines(out);
+        assertThat(log).hasSize(2);
+        assertThat(log.get(0)).contains("refused XYZ \\u001b[2J\\u001b]0;owned\\u0007: 500 5.5.2 ");
+        assertThat(log.get(1)).contains("accepted message 1 from <app\\rFAKE@sender.test> to <alice@example.com>");
+    }
+
     @Test
     void quiet_logs_nothing_but_the_banner() throws Exception {
         Running r = serve("--smtp-port", "0", "--http-port", "0", "--quiet");
