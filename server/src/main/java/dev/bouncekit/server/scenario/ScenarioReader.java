@@ -38,7 +38,8 @@ final class ScenarioReader {
     private static final List<String> RULE_FIELDS = List.of("name", "when", "at", "reply", "disconnect", "accept", "delay", "times");
     private static final List<String> REPLY_FIELDS = List.of("code", "status", "text");
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    // a key written twice is refused where it is, not read as its last value
+    private static final ObjectMapper JSON = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     private static final ObjectMapper YAML = yamlMapper();
 
     private ScenarioReader() {
@@ -94,6 +95,10 @@ final class ScenarioReader {
             JsonLocation at = e.getLocation();
             String position = at == null || at.getLineNr() < 0 ? "" : "line " + at.getLineNr() + ", column " + at.getColumnNr() + ": ";
             String message = e.getOriginalMessage() == null ? "unreadable" : e.getOriginalMessage().lines().findFirst().orElse("");
+            if (message.startsWith("Duplicate field ")) {
+                // Jackson's "Duplicate field 'when'"
+                message = "field " + message.substring("Duplicate field ".length()) + " given twice; give each field once";
+            }
             throw new ScenarioException(source + ": " + position + "not valid " + (json ? "JSON" : "YAML") + ": " + message);
         } catch (RuntimeException e) {
             throw new ScenarioException(source + ": not valid " + (json ? "JSON" : "YAML") + ": " + e.getMessage());
@@ -330,6 +335,7 @@ final class ScenarioReader {
         options.setAllowRecursiveKeys(false);
         options.setNestingDepthLimit(20);
         options.setCodePointLimit(MAX_BYTES);
-        return new YAMLMapper(YAMLFactory.builder().loaderOptions(options).build());
+        return new YAMLMapper(YAMLFactory.builder().loaderOptions(options).build())
+                .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     }
 }

@@ -143,6 +143,21 @@ class ScenarioTest {
                 .hasMessage("s.yaml: empty; expected a 'rules:' list");
     }
 
+    /** A key written twice (two {@code when:} of a copy and paste) is refused where it is, not read as the last one. */
+    @Test
+    void a_key_given_twice_is_refused_with_its_line() {
+        assertThatThrownBy(() -> Scenario.parse("s.yaml", "rules:\n  - when: { recipient: a@b.test }\n    at: RCPT\n"
+                + "    reply: gmail/user-unknown\n    when: { recipient: c@d.test }\n"))
+                .isInstanceOf(ScenarioException.class).hasMessageStartingWith("s.yaml: line 5, column ")
+                .hasMessageContaining("'when' given twice");
+        assertThatThrownBy(() -> Scenario.parse("body", "{\"rules\": [{\"at\": \"RCPT\", \"reply\": \"gmail/user-unknown\", "
+                + "\"when\": {\"recipient\": \"a@b.test\"}, \"when\": {\"recipient\": \"c@d.test\"}}]}"))
+                .isInstanceOf(ScenarioException.class).hasMessageStartingWith("body: line 1, column ")
+                .hasMessageContaining("'when' given twice");
+        assertThatThrownBy(() -> Scenario.parse("s.yaml", "rules: []\nrules: []\n"))
+                .isInstanceOf(ScenarioException.class).hasMessageContaining("'rules' given twice");
+    }
+
     @Test
     void yaml_alias_bombs_are_refused() {
         StringBuilder bomb = new StringBuilder("a: &a [x,x,x,x,x,x,x,x,x,x]\n");
