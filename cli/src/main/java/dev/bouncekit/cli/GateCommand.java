@@ -45,6 +45,15 @@ public final class GateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (!(maxBounceRate >= 0 && maxBounceRate <= 100)) {
+            // the user's mistake, in the option's name, before anything is asked
+            boolean given = spec.commandLine().getParseResult().hasMatchedOption("--max-bounce-rate");
+            String shown = Double.isFinite(maxBounceRate) && maxBounceRate == Math.rint(maxBounceRate)
+                    && Math.abs(maxBounceRate) < 1e15 ? Long.toString((long) maxBounceRate) : Double.toString(maxBounceRate);
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--max-bounce-rate must be a percentage from 0 to 100, not " + shown,
+                    given ? null : spec.findOption("--max-bounce-rate"), shown);
+        }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = OneLineErrors.lines(spec.commandLine().getErr());
         String base = url.replaceAll("/+$", "");

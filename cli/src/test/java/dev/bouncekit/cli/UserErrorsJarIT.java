@@ -277,6 +277,26 @@ class UserErrorsJarIT {
                 "--url localhost-8025: not an HTTP address", "give one such as http://127.0.0.1:8025");
     }
 
+    /**
+     * A limit out of range is the user's mistake, said in the option's own name before anything is
+     * asked: it was sent to the server, which answered with its parameter's name (maxBounceRate), or,
+     * with no server running, it was not reported at all.
+     */
+    @Test
+    void gate_with_a_bounce_rate_limit_out_of_range_names_the_option() throws Exception {
+        int port;
+        try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = free.getLocalPort();
+        }
+        String url = "http://127.0.0.1:" + port;
+        assertOneLineError(run("gate", "--url", url, "--max-bounce-rate", "-5"), 2, "gate",
+                "--max-bounce-rate must be a percentage from 0 to 100, not -5");
+        assertOneLineError(run("gate", "--url", url, "--max-bounce-rate", "NaN"), 2, "gate",
+                "--max-bounce-rate must be a percentage from 0 to 100, not NaN");
+        assertOneLineError(run(Map.of("BOUNCEKIT_MAX_BOUNCE_RATE", "150"), null, "gate", "--url", url), 2, "gate",
+                "--max-bounce-rate must be a percentage from 0 to 100, not 150", "(environment: BOUNCEKIT_MAX_BOUNCE_RATE=150)");
+    }
+
     @Test
     void suppressions_import_of_a_directory_or_of_bytes_that_are_not_text() throws Exception {
         String journal = dir.resolve("suppressions.journal").toString();
