@@ -53,6 +53,11 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (minReasonAccuracy != null && !(minReasonAccuracy >= 0 && minReasonAccuracy <= 100)) {
+            // NaN or -5 would pass every file, 500 fail every one
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--min-reason-accuracy must be a percentage from 0 to 100, not " + minReasonAccuracy);
+        }
         List<LabelledReply> rows = read();
         boolean validationOnly = split.equalsIgnoreCase("validation");
         boolean splitFile = isSplitFile(file);

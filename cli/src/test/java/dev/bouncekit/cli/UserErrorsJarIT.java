@@ -146,6 +146,18 @@ class UserErrorsJarIT {
                 shortRow + ":2: no reason; every row needs its reply and reason columns");
     }
 
+    /** NaN or a negative minimum passed every file; over 100 failed every one. */
+    @Test
+    void evaluate_with_a_minimum_accuracy_that_is_no_percentage() throws Exception {
+        Path tsv = Files.writeString(dir.resolve("l.tsv"),
+                "id\treply\tstage\tremote_host\treason\thard\tprovider\na\t552 5.2.2 Mailbox full\tRCPT\t\tuserunknown\t\t\n");
+        for (String minimum : List.of("NaN", "-5", "150")) {
+            Run run = run("evaluate", "--min-reason-accuracy", minimum, tsv.toString());
+            assertOneLineError(run, 2, "evaluate", "--min-reason-accuracy must be a percentage from 0 to 100, not ");
+            assertThat(run.out()).isEmpty();
+        }
+    }
+
     @Test
     void classify_jsonl_with_a_bad_line_answers_the_others_and_exits_1() throws Exception {
         Run run = run(Map.of(), "{\"id\":\"a\",\"reply\":\"550 5.1.1 User unknown\"}\nnot json\n{\"id\":\"c\",\"reply\":\"452 4.2.2 Mailbox full\"}\n",
