@@ -7,8 +7,10 @@ import dev.bouncekit.reply.SmtpStage;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * One SMTP connection as the receiver sees it: records the transcript as commands are read and
@@ -42,6 +44,8 @@ final class ConnectionSession {
     private MovingMessage transaction;
     private byte[] received;
     private final List<String> transactionRecipients = new ArrayList<>();
+    // the same recipients, to find one in constant time (a transaction may have 100,000)
+    private final Set<String> transactionRecipientSet = new HashSet<>();
 
     private volatile boolean closing;
     // the catalog entry of the answer being sent, for the refusal it may complete
@@ -87,6 +91,7 @@ final class ConnectionSession {
         transaction = null;
         received = null;
         transactionRecipients.clear();
+        transactionRecipientSet.clear();
     }
 
     // ---- recording ----
@@ -196,8 +201,9 @@ final class ConnectionSession {
         if (transaction != message) {
             transaction = message;
             transactionRecipients.clear();
+            transactionRecipientSet.clear();
         }
-        if (!transactionRecipients.contains(recipient)) {
+        if (transactionRecipientSet.add(recipient)) {
             transactionRecipients.add(recipient);
         }
         synchronized (this) {
