@@ -213,6 +213,21 @@ class ReceiverHttpApiAbuseTest {
         assertThat(get("/api/v1/status").statusCode()).isEqualTo(200);
     }
 
+    /** Each message is searched for each word: a query of tens of thousands of words is refused, a repeated word counts once. */
+    @Test
+    void a_query_of_more_than_a_hundred_words_is_refused_and_repeated_words_count_once() throws Exception {
+        String many = String.join("%20", java.util.Collections.nCopies(101, "w"));
+        StringBuilder distinct = new StringBuilder();
+        for (int i = 0; i < 20_000; i++) {
+            distinct.append(i == 0 ? "" : "%20").append("w").append(i);
+        }
+        HttpResponse<String> tooMany = get("/api/v1/messages?query=" + distinct);
+        assertJsonError(tooMany, 400);
+        assertThat(JSON.readTree(tooMany.body()).get("error").asText())
+                .isEqualTo("query has 20000 words or phrases; search for at most 100");
+        assertThat(get("/api/v1/messages?query=" + many).statusCode()).as("one word, 101 times").isEqualTo(200);
+    }
+
     @Test
     void bytes_that_are_not_http_are_dropped_and_the_server_keeps_serving() throws Exception {
         Random random = new Random(3);
