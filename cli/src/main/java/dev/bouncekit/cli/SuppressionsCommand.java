@@ -232,7 +232,7 @@ final class SuppressionsCommand implements Runnable {
         @Override
         public Integer call() throws IOException {
             List<Suppression> entries = store.withExisting(s -> s.list(null, Integer.MAX_VALUE));
-            try (Writer writer = output == null ? null : Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
+            try (Writer writer = output == null ? null : create(output)) {
                 PrintWriter out = writer == null ? spec.commandLine().getOut() : new PrintWriter(writer);
                 out.println(HEADER);
                 for (Suppression e : entries) {
@@ -244,6 +244,22 @@ final class SuppressionsCommand implements Runnable {
                 out.flush();
             }
             return 0;
+        }
+    }
+
+    /** Creates (or replaces) the file to export to; what keeps it from being written is a {@link UserError} that names it. */
+    static Writer create(Path output) {
+        if (Files.isDirectory(output)) {
+            throw new UserError("cannot write " + output + ": it is a directory; give --output a file name");
+        }
+        try {
+            return Files.newBufferedWriter(output, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            Path parent = output.toAbsolutePath().getParent();
+            String reason = parent != null && !Files.isDirectory(parent) ? "no such directory: " + parent
+                    : e instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                    : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            throw new UserError("cannot write " + output + ": " + reason + "; give --output a file in a directory you may write");
         }
     }
 

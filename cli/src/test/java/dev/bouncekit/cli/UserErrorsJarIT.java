@@ -328,6 +328,19 @@ class UserErrorsJarIT {
     }
 
     @Test
+    void suppressions_export_to_a_directory_or_into_a_missing_one() throws Exception {
+        String journal = dir.resolve("suppressions.journal").toString();
+        assertThat(run("suppressions", "add", "--store", journal, "bob@example.org").status()).isZero();
+        Path directory = Files.createDirectories(dir.resolve("out"));
+        Path missing = dir.resolve("no-such-dir").resolve("list.csv");
+
+        assertOneLineError(run("suppressions", "export", "--store", journal, "-o", directory.toString()), 1,
+                "suppressions export", "cannot write " + directory + ": it is a directory");
+        assertOneLineError(run("suppressions", "export", "--store", journal, "-o", missing.toString()), 1,
+                "suppressions export", "cannot write " + missing + ": no such directory: " + missing.getParent());
+    }
+
+    @Test
     void a_value_echoed_in_an_error_stays_on_one_short_line() throws Exception {
         Path hugeLine = Files.writeString(dir.resolve("huge.txt"), "x".repeat(5_000_000) + "@\n");
         Run huge = run("suppressions", "import", "--store", dir.resolve("j.journal").toString(), hugeLine.toString());
