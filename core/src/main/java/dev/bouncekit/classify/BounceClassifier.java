@@ -240,7 +240,7 @@ public final class BounceClassifier {
         if (reason == Reason.USERUNKNOWN && (providerId == null || afterData)
                 && (verdict.evidence == Evidence.PHRASE || verdict.evidence == Evidence.KEYWORD
                     || verdict.evidence == Evidence.CATALOG && afterData)
-                && !isStageFree(rule)) {
+                && !isStageFree(rule) && !usersOwn(verdict)) {
             if (status != null && statuses.reasonOf(status).orElse(null) == Reason.SUSPEND) {
                 reason = Reason.SUSPEND;
                 rule += "+status";
@@ -391,6 +391,15 @@ public final class BounceClassifier {
      */
     private static final List<String> STAGE_FREE_RULES =
             List.of("phrase:lexicon-", "keyword:keywords-other-languages.rules:", "phrase:mta-messages.rules:");
+
+    /**
+     * Whether one of the user's own rules decided: its reason is the user's reading of the wording,
+     * which the stage rule leaves alone (a user rule {@code ... => userunknown} stays an unknown user
+     * at any stage but MAIL FROM, where the refused address is the sender's).
+     */
+    private boolean usersOwn(Verdict verdict) {
+        return verdict.source >= 0 && verdict.source < userRuleCount;
+    }
 
     private static boolean isStageFree(String rule) {
         for (String prefix : STAGE_FREE_RULES) {

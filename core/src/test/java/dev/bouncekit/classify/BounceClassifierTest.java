@@ -529,6 +529,23 @@ class BounceClassifierTest {
     }
 
     @Test
+    void a_user_rule_for_an_unknown_user_is_left_alone_by_the_stage_rule_but_not_at_mail_from() throws IOException {
+        BounceClassifier custom = BounceClassifier.withRules(
+                RuleSet.parse("mine.rules", new StringReader("mailbox is not here => userunknown\n")));
+
+        Classification unreported = custom.classify("550 That mailbox is not here");
+        Classification afterData = custom.classify("550 That mailbox is not here", DeliveryContext.at(SmtpStage.DATA));
+        Classification atMail = custom.classify("550 That mailbox is not here", DeliveryContext.at(SmtpStage.MAIL));
+
+        assertThat(unreported.reason()).isEqualTo(Reason.USERUNKNOWN);
+        assertThat(unreported.rule()).isEqualTo("phrase:mine.rules:1");
+        assertThat(afterData.reason()).isEqualTo(Reason.USERUNKNOWN);
+        assertThat(atMail.reason()).isEqualTo(Reason.REJECTED);
+        // the built-in wording of the same family stays under Sisimai's stage rule
+        assertThat(custom.classify("550 User unknown").reason()).isEqualTo(Reason.FILTERED);
+    }
+
+    @Test
     void built_in_wording_that_decides_nothing_keeps_the_keywords_out_but_lets_the_status_code_decide() throws IOException {
         Classification coded = classifier.classify("451 4.4.3 Temporary failure");
         Classification meaningless = classifier.classify("450 4.0.0 Temporary failure");

@@ -1,5 +1,9 @@
 package dev.bouncekit.e2e;
 
+import ch.qos.logback.classic.Level;
+import dev.bouncekit.classify.BounceClassifier;
+import dev.bouncekit.classify.Classification;
+import dev.bouncekit.taxonomy.Reason;
 import dev.bouncekit.receiver.Condition;
 import dev.bouncekit.receiver.Exchange;
 import dev.bouncekit.receiver.FakeReceiver;
@@ -9,6 +13,8 @@ import dev.bouncekit.reply.SmtpStage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 import static dev.bouncekit.e2e.JamesRelay.CLASSIFIED;
@@ -58,6 +64,39 @@ class TemporaryFailureIT {
         assertExpired(bounce, "someone@closed.test");
         assertThat(james.awaitMail(DSN, "closed.sender@sender.test").text()).contains("Final-Recipient: rfc822; someone@closed.test");
         assertRoutedAsExpiredOnly(james, "someone@closed.test");
+    }
+
+    /**
+     * A receiver that stops answering: JavaMail 1.6.2 gives up on the reply after the route's 1 s
+     * {@code timeout} ("Exception reading response", a SocketTimeoutException nested). RemoteDelivery keeps
+     * that text in its log only; the bounce carries its own retry text, as for any failure without a
+     * reply. Both are classified by their cause: the bounce expired, the logged failure a network error.
+     */
+    @Test
+    void a_receiver_that_stops_answering_bounces_as_expired_and_james_logs_a_network_error(
+            FakeReceiver receiver, JamesRelay james) throws Exception {
+        receiver.addRule(ReplyRule.when(Condition.recipient("mute@slow.test")).at(SmtpStage.RCPT)
+                .accept().delay(Duration.ofSeconds(3)));
+
+        try (DeliveryLog log = DeliveryLog.capture()) {
+            Submission.send(james.smtpPort(), "slow.sender@sender.test", List.of("mute@slow.test"), "hello?");
+
+            StoredMail bounce = james.awaitMail(CLASSIFIED, "mute@slow.test");
+            assertThat(bounce.deliveryError()).isEqualTo("Too many retries failure. Bouncing after 0 retries.");
+            assertExpired(bounce, "mute@slow.test");
+            assertRoutedAsExpiredOnly(james, "mute@slow.test");
+
+            List<String> logged = new ArrayList<>(log.at(Level.INFO));
+            assertThat(logged).containsExactly("Exception reading response");
+            logged.addAll(log.at(Level.DEBUG).stream().filter(line -> line.startsWith("Exception delivering message")).toList());
+            assertThat(logged).hasSize(2).allSatisfy(line -> {
+                Classification verdict = BounceClassifier.builtIn().classify(line);
+                assertThat(verdict.reason()).as(line).isEqualTo(Reason.NETWORKERROR);
+                assertThat(verdict.evidence().isWeak()).as(line).isFalse();
+            });
+        }
+        assertThat(receiver.awaitConnections(1, JamesRelay.PATIENCE).get(0).lastAt(SmtpStage.RCPT)).isPresent();
+        assertThat(receiver.receivedMessages()).isEmpty();
     }
 
     @Test

@@ -8,6 +8,8 @@ import org.apache.mailet.base.test.FakeMail;
 import org.apache.mailet.base.test.FakeMailetConfig;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import static dev.bouncekit.mailet.Bounces.DELIVERY_ERROR;
 import static dev.bouncekit.mailet.Bounces.DELIVERY_ERROR_CODE;
@@ -90,6 +92,37 @@ class ClassifyBounceTest {
 
         assertThat(value(mail, "bouncekit.reason")).contains("networkerror");
         assertThat(value(mail, "bouncekit.action")).contains("retry");
+    }
+
+    /**
+     * A failure without any SMTP reply, in the words RemoteDelivery's transport leaves: the message of
+     * the exception that JavaMail 1.6.2 (James 3.8.1's) nests, which James's {@code Bouncer} keeps as it
+     * is ({@code getErrorMsg}), or JavaMail's own when nothing is nested. Each is routed by its cause on a
+     * phrase, never sent to review as weak evidence.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+            (certificate_unknown) PKIX path building failed: sun.security.provider.certpath.SunCertPathBuilderException: unable to find valid certification path to requested target | failedstarttls | sender    | fix-sender
+            Can't verify identity of server: 192.0.2.25                                                                                                                           | failedstarttls | sender    | fix-sender
+            (protocol_version) Received fatal alert: protocol_version                                                                                                            | failedstarttls | sender    | fix-sender
+            Connection reset                                                                                                                                                      | networkerror   | transient | retry
+            Broken pipe                                                                                                                                                           | networkerror   | transient | retry
+            Exception reading response                                                                                                                                            | networkerror   | transient | retry
+            [EOF]                                                                                                                                                                 | networkerror   | transient | retry
+            Read timed out                                                                                                                                                        | expired        | transient | review
+            """)
+    void a_failure_without_a_reply_is_routed_by_the_transports_own_words(String text, String reason, String owner,
+                                                                         String action) throws Exception {
+        Mail mail = bounce(text, "grace@example.org");
+
+        mailet.service(mail);
+
+        assertThat(value(mail, "bouncekit.reason")).contains(reason);
+        assertThat(value(mail, "bouncekit.owner")).contains(owner);
+        assertThat(value(mail, "bouncekit.action")).contains(action);
+        assertThat(value(mail, "bouncekit.hard")).contains(Boolean.FALSE);
+        assertThat(value(mail, "bouncekit.evidence")).contains("phrase");
+        assertThat(value(mail, "bouncekit.code")).isEmpty();
     }
 
     @Test
