@@ -38,7 +38,10 @@ import java.util.function.LongSupplier;
  * Options, all optional: {@code store} (as {@link SuppressRecipients}'s, default
  * {@value StoreLocation#DEFAULT}); {@code cache}, how long an answer of the store is reused
  * (default {@value #DEFAULT_CACHE}; {@code 0} asks the store for every mail). An address this
- * James suppresses is held back here at once; one another node suppressed, within {@code cache}.
+ * James suppresses or takes off the list ({@link SuppressRecipients}, the WebAdmin route, any write
+ * through the store they share, by whatever path it is named) is held back, or sent again, at the
+ * next mail: the write tells the cache, and an answer the store gave while the address was being
+ * written is not kept. One that another node or process changed is seen within {@code cache}.
  *
  * <p>Each held mail is logged at DEBUG and counted ({@code bouncekit_suppression_held}); the
  * processor it goes to can keep or log it. {@link #match(Mail)} never throws. When the store cannot answer, the recipients it was asked
@@ -125,10 +128,11 @@ public class IsSuppressed extends GenericMatcher {
         }
         if (!unknown.isEmpty()) {
             try {
+                long mark = cache.mark();
                 Set<String> suppressed = store.suppressed(unknown, clock.instant());
                 for (String address : unknown) {
                     boolean isSuppressed = suppressed.contains(address);
-                    cache.put(address, isSuppressed, now);
+                    cache.put(address, isSuppressed, now, mark);
                     if (isSuppressed) {
                         held.add(byAddress.get(address));
                     }

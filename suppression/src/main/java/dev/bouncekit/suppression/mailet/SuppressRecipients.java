@@ -131,7 +131,6 @@ public class SuppressRecipients extends GenericMailet {
                 Optional<Suppression> entry = store.record(bounce, policy);
                 if (entry.isPresent() && bounce.at().equals(entry.get().suppressedAt())) {
                     metrics.suppressed(entry.get().reason());
-                    SharedStores.changed(location, bounce.address());
                     LOGGER.info("Suppressed {}: reason={} provider={} bounces={} expires={}", bounce.address(),
                             entry.get().reason(), provider == null ? "-" : provider, entry.get().count(),
                             entry.get().expiresAt() == null ? "never" : entry.get().expiresAt());

@@ -54,7 +54,6 @@ public class SuppressionRoutes implements Routes {
 
     private final FileSystem fileSystem;
     private final JsonTransformer json;
-    private String location;
     private SuppressionStore store;
 
     /** The route as James creates it. */
@@ -71,8 +70,7 @@ public class SuppressionRoutes implements Routes {
 
     @Override
     public void define(Service service) {
-        location = StoreLocation.resolve(configuredStore(), fileSystem);
-        store = SharedStores.acquire(location);
+        store = SharedStores.acquire(StoreLocation.resolve(configuredStore(), fileSystem));
         service.get(BASE_PATH, guarded(this::list), json);
         service.get(BASE_PATH + "/:address", guarded(this::find), json);
         service.put(BASE_PATH + "/:address", guarded(this::add), json);
@@ -152,7 +150,6 @@ public class SuppressionRoutes implements Routes {
         Suppression entry = Suppression.manual(request.params(":address"), reason.id(), now,
                 expires == null ? null : now.plus(DurationText.parse("expires", expires)));
         store.put(entry);
-        SharedStores.changed(location, entry.address());
         response.status(204);
         return "";
     }
@@ -162,7 +159,6 @@ public class SuppressionRoutes implements Routes {
         if (!store.remove(address)) {
             return error(response, 404, "notFound", address + " is not on the list");
         }
-        SharedStores.changed(location, dev.bouncekit.suppression.EmailAddress.normalize(address));
         response.status(204);
         return "";
     }

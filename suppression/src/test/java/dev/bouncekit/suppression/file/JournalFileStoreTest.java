@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +22,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -132,7 +135,8 @@ class JournalFileStoreTest {
         Path file = dir.resolve("long.journal");
         SuppressionPolicy policy = SuppressionPolicy.defaults();
         Instant t0 = Instant.parse("2026-12-01T10:00:00Z");
-        try (JournalFileStore store = JournalFileStore.open(file)) {
+        // written as by a build that compacted only at open
+        try (JournalFileStore store = JournalFileStore.open(file, () -> { }, Long.MAX_VALUE)) {
             for (int i = 0; i < 1_100; i++) {
                 store.record(new Bounce("full@example.org", Reason.MAILBOXFULL, null, null, t0.plusSeconds(i)), policy);
             }
@@ -141,6 +145,84 @@ class JournalFileStoreTest {
         try (JournalFileStore store = JournalFileStore.open(file)) {
             assertThat(Files.readAllLines(file)).hasSize(1);
             assertThat(store.find("full@example.org").orElseThrow().count()).isEqualTo(1_100);
+        }
+    }
+
+    @Test
+    void compactions_while_two_stores_of_one_file_write_and_read_at_once_lose_nothing_and_hide_nothing() throws Exception {
+        Path real = Files.createDirectories(dir.resolve("james-3.8.1/var"));
+        Path link = Files.createSymbolicLink(dir.resolve("james"), real.getParent());
+        SuppressionPolicy policy = SuppressionPolicy.defaults();
+        Instant t0 = Instant.parse("2026-12-01T10:00:00Z");
+        int writes = 300;
+        long compactAbove = 2_048;
+        AtomicInteger unreadable = new AtomicInteger();
+        try (JournalFileStore mailets = JournalFileStore.open(real.resolve("suppressions.journal"), unreadable::incrementAndGet, compactAbove);
+             JournalFileStore route = JournalFileStore.open(link.resolve("var/suppressions.journal"), unreadable::incrementAndGet, compactAbove)) {
+            mailets.put(Suppression.manual("ghost@gmail.com", "userunknown", t0, null));
+            Object firstFile = Files.readAttributes(real.resolve("suppressions.journal"), BasicFileAttributes.class).fileKey();
+            ExecutorService pool = Executors.newFixedThreadPool(6);
+            CountDownLatch start = new CountDownLatch(1);
+            AtomicBoolean writing = new AtomicBoolean(true);
+            AtomicInteger missed = new AtomicInteger();
+            AtomicInteger lookups = new AtomicInteger();
+            try {
+                List<Future<?>> writers = new ArrayList<>();
+                List<Future<?>> readers = new ArrayList<>();
+                for (JournalFileStore store : List.of(mailets, route)) {
+                    String name = store == mailets ? "m" : "r";
+                    writers.add(pool.submit(() -> {
+                        start.await();
+                        for (int i = 0; i < writes; i++) {
+                            store.record(new Bounce("full@example.org", Reason.MAILBOXFULL, null, null, t0.plusMillis(i)), policy);
+                            store.put(Suppression.manual(name + i + "@example.org", "suppressed", t0, null));
+                        }
+                        return null;
+                    }));
+                    for (int reader = 0; reader < 2; reader++) {
+                        readers.add(pool.submit(() -> {
+                            start.await();
+                            while (writing.get()) {
+                                // what a compaction rewrites is never missing to a lookup, in this store or the other
+                                if (store.suppressed(List.of("ghost@gmail.com"), t0).isEmpty()) {
+                                    missed.incrementAndGet();
+                                }
+                                lookups.incrementAndGet();
+                                LockSupport.parkNanos(20_000);
+                            }
+                            return null;
+                        }));
+                    }
+                }
+                start.countDown();
+                for (Future<?> writer : writers) {
+                    writer.get(120, TimeUnit.SECONDS);
+                }
+                writing.set(false);
+                for (Future<?> reader : readers) {
+                    reader.get(60, TimeUnit.SECONDS);
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+            assertThat(lookups.get()).isPositive();
+            assertThat(missed).hasValue(0);
+            for (JournalFileStore store : List.of(mailets, route)) {
+                assertThat(store.find("full@example.org").orElseThrow().count()).isEqualTo(2L * writes);
+                assertThat(store.list(null, 10_000)).hasSize(2 * writes + 2);
+            }
+            assertThat(Files.readAttributes(real.resolve("suppressions.journal"), BasicFileAttributes.class).fileKey())
+                    .as("compacted: another file").isNotEqualTo(firstFile);
+        }
+        // 602 entries of less than 100 bytes
+        assertThat(Files.size(real.resolve("suppressions.journal"))).as("at most twice the live entries").isLessThan(2L * 602 * 100);
+        assertThat(unreadable).hasValue(0);
+        try (JournalFileStore again = JournalFileStore.open(real.resolve("suppressions.journal"))) {
+            assertThat(again.find("full@example.org").orElseThrow().count()).isEqualTo(2L * writes);
+            assertThat(again.list(null, 10_000)).hasSize(2 * writes + 2);
+        }
+        try (var files = Files.list(real)) {
+            assertThat(files.map(path -> path.getFileName().toString())).as("no new file left behind").containsExactly("suppressions.journal");
         }
     }
 

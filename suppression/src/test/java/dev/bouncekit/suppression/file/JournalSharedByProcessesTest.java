@@ -9,10 +9,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,6 +41,25 @@ class JournalSharedByProcessesTest {
         }
     }
 
+    /**
+     * Writes in a journal from another process, compacting it often: {@code FILE COUNT COMPACT_ABOVE}
+     * records COUNT bounces of {@code shared@example.org} and adds COUNT addresses, one change each.
+     */
+    public static final class CompactingWriter {
+        public static void main(String[] args) {
+            int count = Integer.parseInt(args[1]);
+            try (JournalFileStore store = JournalFileStore.open(Path.of(args[0]), () -> System.out.println("unreadable"),
+                    Long.parseLong(args[2]))) {
+                for (int i = 0; i < count; i++) {
+                    store.record(new Bounce("shared@example.org", Reason.MAILBOXFULL, null, null, Instant.now()),
+                            SuppressionPolicy.defaults());
+                    store.put(Suppression.manual("other" + i + "@example.org", "suppressed", Instant.now(), null));
+                }
+                System.out.println(store.find("shared@example.org").orElseThrow().count());
+            }
+        }
+    }
+
     private static String runWriter(Path journal, int count) throws IOException, InterruptedException {
         Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), JournalWriter.class.getName(), journal.toString(), String.valueOf(count))
@@ -46,6 +68,50 @@ class JournalSharedByProcessesTest {
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         assertThat(process.exitValue()).as(output).isZero();
         return output;
+    }
+
+    @Test
+    void two_processes_writing_and_compacting_one_journal_at_once_lose_nothing() throws Exception {
+        Path journal = dir.resolve("suppressions.journal");
+        SuppressionPolicy policy = SuppressionPolicy.defaults();
+        int theirs = 300;
+        long compactAbove = 2_048;
+        AtomicInteger unreadable = new AtomicInteger();
+        try (JournalFileStore here = JournalFileStore.open(journal, unreadable::incrementAndGet, compactAbove)) {
+            here.put(Suppression.manual("ghost@gmail.com", "userunknown", Instant.now(), null));
+            Object firstFile = Files.readAttributes(journal, BasicFileAttributes.class).fileKey();
+            Process other = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp", System.getProperty("java.class.path"), CompactingWriter.class.getName(), journal.toString(),
+                    String.valueOf(theirs), String.valueOf(compactAbove)).redirectErrorStream(true).start();
+            long ours = 0;
+            long missed = 0;
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+            // write and look up for as long as the other process writes and compacts
+            while (other.isAlive() && System.nanoTime() < deadline) {
+                here.record(new Bounce("shared@example.org", Reason.MAILBOXFULL, null, null, Instant.now()), policy);
+                ours++;
+                if (here.suppressed(List.of("ghost@gmail.com"), Instant.now()).isEmpty()) {
+                    missed++;
+                }
+            }
+            assertThat(other.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            String output = new String(other.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(other.exitValue()).as(output).isZero();
+            assertThat(output).doesNotContain("unreadable");
+            assertThat(ours).as("writes here while the other process wrote").isGreaterThan(10);
+            assertThat(missed).isZero();
+
+            assertThat(here.find("shared@example.org").orElseThrow().count()).isEqualTo(ours + theirs);
+            assertThat(here.list(null, 10_000)).hasSize(theirs + 2);
+            assertThat(Files.readAttributes(journal, BasicFileAttributes.class).fileKey()).as("compacted: another file")
+                    .isNotEqualTo(firstFile);
+        }
+        assertThat(unreadable).hasValue(0);
+        // 302 entries of less than 100 bytes
+        assertThat(Files.size(journal)).as("at most twice the live entries").isLessThan(2 * 302 * 100);
+        try (JournalFileStore reopened = JournalFileStore.open(journal)) {
+            assertThat(reopened.list(null, 10_000)).hasSize(theirs + 2);
+        }
     }
 
     @Test

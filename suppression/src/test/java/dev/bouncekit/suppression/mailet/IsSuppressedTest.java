@@ -2,10 +2,12 @@ package dev.bouncekit.suppression.mailet;
 
 import dev.bouncekit.mailet.Bounces;
 import dev.bouncekit.suppression.Suppression;
+import dev.bouncekit.suppression.SuppressionStore;
 import dev.bouncekit.suppression.postgres.PostgresStore;
 import dev.bouncekit.suppression.testing.PostgresExtension;
 import dev.bouncekit.suppression.testing.PostgresServer;
 import org.apache.james.core.MailAddress;
+import org.apache.mailet.Mail;
 import org.apache.mailet.base.test.FakeMail;
 import org.apache.mailet.base.test.FakeMailetConfig;
 import org.junit.jupiter.api.AfterEach;
@@ -21,6 +23,11 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -140,6 +147,126 @@ class IsSuppressedTest {
         assertThat(matcher.match(outgoing("ghost@gmail.com", "dead@gmail.com", "friend@gmail.com")))
                 .containsExactly(new MailAddress("ghost@gmail.com"), new MailAddress("dead@gmail.com"));
         assertThat(parts.count("bouncekit_suppression_store_errors")).isEqualTo(2);
+    }
+
+    @Test
+    void damaged_batch_headers_are_counted_and_nothing_written_after_them_is_lost() throws Exception {
+        Path journal = james.resolve("var/bouncekit/suppressions.journal");
+        Files.createDirectories(journal.getParent());
+        String first = "P\ta@gmail.com\tuserunknown\t-\t-\t1\t1\t1\t1\t1\t1\t-\n"
+                + "P\tb@gmail.com\tuserunknown\t-\t-\t1\t1\t1\t1\t1\t1\t-\n";
+        String second = "P\tc@gmail.com\tuserunknown\t-\t-\t1\t1\t1\t1\t1\t1\t-\n"
+                + "P\td@gmail.com\tuserunknown\t-\t-\t1\t1\t1\t1\t1\t1\t-\n";
+        // two imports of two entries each, whose headers now say nine and seven (the first as the builds
+        // before batch headers held their size wrote it), then a suppression written after them
+        Files.writeString(journal, "P\tghost@gmail.com\tuserunknown\t-\t-\t1\t1\t1\t1\t1\t1\t-\n"
+                + "B\t9\n" + first
+                + "B\t7\t" + second.getBytes(StandardCharsets.UTF_8).length + "\n" + second
+                + "P\tdead@gmail.com\tuserunknown\t-\t-\t1\t1\t1\t1\t1\t1\t-\n", StandardCharsets.UTF_8);
+        IsSuppressed matcher = matcher("cache=0");
+        SuppressRecipients mailet = mailet(null);
+        assertThat(parts.count("bouncekit_suppression_store_errors")).isEqualTo(2);
+
+        mailet.service(parts.classifiedBounce(Bounces.GMAIL_USER_UNKNOWN, "next@gmail.com"));
+
+        assertThat(matcher.match(outgoing("ghost@gmail.com", "a@gmail.com", "b@gmail.com", "c@gmail.com", "d@gmail.com",
+                "dead@gmail.com", "next@gmail.com", "friend@gmail.com"))).containsExactly(new MailAddress("ghost@gmail.com"),
+                new MailAddress("a@gmail.com"), new MailAddress("b@gmail.com"), new MailAddress("c@gmail.com"),
+                new MailAddress("d@gmail.com"), new MailAddress("dead@gmail.com"), new MailAddress("next@gmail.com"));
+        assertThat(Files.readString(journal, StandardCharsets.UTF_8)).contains("dead@gmail.com", "next@gmail.com");
+        assertThat(parts.count("bouncekit_suppression_store_errors")).isEqualTo(2);
+    }
+
+    // An address suppressed or taken off the list in this James is held back, or sent again, at the next
+    // mail, whatever the matcher had cached: the writes of the mailet and of any other caller through the
+    // shared store reach its cache (the WebAdmin route's: SuppressionRoutesTest). The matcher's clock stands
+    // still here, so a cached answer would be kept for all of its 10 seconds.
+
+    /** James's working directory reached through a symbolic link, as {@code /opt/james -> /opt/james-3.8.1}. */
+    private Path journalThroughALink() throws Exception {
+        Path link = Files.createSymbolicLink(james.resolve("link"), james);
+        return link.resolve("var/bouncekit/suppressions.journal");
+    }
+
+    @Test
+    void a_bounce_recorded_under_another_name_of_the_journal_is_held_back_at_the_next_mail() throws Exception {
+        IsSuppressed matcher = matcher(null);
+        SuppressRecipients mailet = mailet(journalThroughALink().toString());
+        assertThat(matcher.match(outgoing("ghost@gmail.com"))).as("cached: not suppressed").isEmpty();
+
+        mailet.service(parts.classifiedBounce(Bounces.GMAIL_USER_UNKNOWN, "ghost@gmail.com"));
+
+        assertThat(matcher.match(outgoing("ghost@gmail.com"))).containsExactly(new MailAddress("ghost@gmail.com"));
+    }
+
+    @Test
+    void any_write_through_the_shared_store_reaches_the_cache() throws Exception {
+        IsSuppressed matcher = matcher(null);
+        String location = StoreLocation.resolve(null, parts.fileSystem);
+        SuppressionStore shared = SharedStores.acquire(location);
+        toDestroy.add(() -> SharedStores.release(location, null));
+        assertThat(matcher.match(outgoing("ghost@gmail.com", "other@gmail.com"))).isEmpty();
+
+        shared.putAll(List.of(Suppression.manual("ghost@gmail.com", "userunknown", Instant.now(), null),
+                Suppression.manual("other@gmail.com", "userunknown", Instant.now(), null)));
+        assertThat(matcher.match(outgoing("ghost@gmail.com", "other@gmail.com")))
+                .containsExactly(new MailAddress("ghost@gmail.com"), new MailAddress("other@gmail.com"));
+
+        shared.remove("Ghost@Gmail.com");
+        assertThat(matcher.match(outgoing("ghost@gmail.com"))).isEmpty();
+        shared.put(Suppression.manual("ghost@gmail.com", "suppressed", Instant.now(), null));
+        assertThat(matcher.match(outgoing("ghost@gmail.com"))).containsExactly(new MailAddress("ghost@gmail.com"));
+    }
+
+    /**
+     * A lookup that asked the database before a suppression committed and answers after it: the
+     * answer it brings is older than the suppression, and must not be kept. Each round runs the
+     * lookup and the bounce at once, the lookup started a little later each round, so that some
+     * rounds land it across the commit.
+     */
+    @Test
+    void a_lookup_racing_with_a_suppression_never_leaves_not_suppressed_in_the_cache(PostgresServer server) throws Exception {
+        String url = server.newDatabase();
+        IsSuppressed matcher = matcher("store=" + url + ";cache=10s");
+        SuppressRecipients mailet = mailet(url);
+        int rounds = 300;
+        List<Mail> bounces = new ArrayList<>();
+        for (int i = 0; i < rounds; i++) {
+            bounces.add(parts.classifiedBounce(Bounces.GMAIL_USER_UNKNOWN, "ghost" + i + "@gmail.com"));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        List<String> stale = new ArrayList<>();
+        try {
+            for (int i = 0; i < rounds; i++) {
+                String address = "ghost" + i + "@gmail.com";
+                long delayNanos = (i % 30) * 50_000L;
+                CyclicBarrier start = new CyclicBarrier(2);
+                Mail bounce = bounces.get(i);
+                Future<?> suppression = pool.submit(() -> {
+                    start.await();
+                    mailet.service(bounce);
+                    return null;
+                });
+                Future<?> lookup = pool.submit(() -> {
+                    start.await();
+                    long until = System.nanoTime() + delayNanos;
+                    while (System.nanoTime() < until) {
+                        Thread.onSpinWait();
+                    }
+                    matcher.match(outgoing(address));
+                    return null;
+                });
+                suppression.get(30, TimeUnit.SECONDS);
+                lookup.get(30, TimeUnit.SECONDS);
+                if (matcher.match(outgoing(address)).isEmpty()) {
+                    stale.add(address);
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(stale).as("addresses suppressed, yet sent to at the next mail").isEmpty();
+        assertThat(parts.count("bouncekit_suppression_store_errors")).isZero();
     }
 
     @Test

@@ -1,6 +1,9 @@
 package dev.bouncekit.suppression.mailet;
 
+import org.apache.james.core.MailAddress;
 import org.apache.james.webadmin.utils.JsonTransformer;
+import org.apache.mailet.Mail;
+import org.apache.mailet.base.test.FakeMail;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -12,6 +15,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -50,6 +54,28 @@ class SuppressionRoutesTest {
     private HttpResponse<String> send(String method, String path) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).method(method, HttpRequest.BodyPublishers.noBody()).build();
         return client.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void an_address_added_then_removed_is_held_back_then_sent_at_the_next_mail_by_a_matcher_naming_the_journal_otherwise()
+            throws Exception {
+        // James's working directory reached through a symbolic link (/opt/james -> /opt/james-3.8.1): the route
+        // names the journal the default way, the matcher through the link; its clock stands still, so that a
+        // cached answer would be kept for all of its 10 seconds
+        Path link = Files.createSymbolicLink(james.resolve("link"), james);
+        IsSuppressed matcher = parts.isSuppressed("store=" + link.resolve("var/bouncekit/suppressions.journal"), () -> 0L);
+        try {
+            Mail mail = FakeMail.builder().name("outgoing").sender("news@sender.test").recipients("ghost@gmail.com").build();
+            assertThat(matcher.match(mail)).as("cached: not suppressed").isEmpty();
+
+            assertThat(send("PUT", "/Ghost%40Gmail.com?reason=userunknown").statusCode()).isEqualTo(204);
+            assertThat(matcher.match(mail)).as("after PUT").containsExactly(new MailAddress("ghost@gmail.com"));
+
+            assertThat(send("DELETE", "/ghost%40gmail.com").statusCode()).isEqualTo(204);
+            assertThat(matcher.match(mail)).as("after DELETE").isEmpty();
+        } finally {
+            matcher.destroy();
+        }
     }
 
     @Test
