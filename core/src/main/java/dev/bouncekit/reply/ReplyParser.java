@@ -568,6 +568,7 @@ public final class ReplyParser {
         "the response was:",                             // Gmail NDRs
         "the remote server replied:",
         "remote host said:",                              // qmail: "Remote host said: 550 ..."
+        "remote mail server told me:",                    // Apache James's bounce (RemoteDelivery's Bouncer)
         "<<< ",                                          // Sendmail's transcript: the server's reply to ">>> RCPT To:<..>"
     };
 

@@ -75,7 +75,7 @@ class ReplyParserProperties {
         "550-5.7.1 rejected", "550 5.7.1 by policy", "smtp; 550 5.1.1 no such user", "Mailbox full", "", "Status: 5.2.2",
         "Address not found", "The response from the remote server was:", "The response was: 550 5.1.1 gone",
         "Remote Server returned '550 5.1.10 RESOLVER.ADR.RecipientNotFound'", "Remote host said: 553 sorry",
-        "Remote host said:", "<<< 554 5.7.1 rejected", "<<<", ">>> RCPT To:<a@example.org>", "452-4.2.2 full",
+        "Remote host said:", "Remote mail server told me: 550 No such user here", "<<< 554 5.7.1 rejected", "<<<", ">>> RCPT To:<a@example.org>", "452-4.2.2 full",
     };
 
     @Property(tries = 2000)

@@ -111,6 +111,23 @@ class ReplyParserTest {
     }
 
     @Test
+    void apache_james_bounce_quotes_the_remote_reply_after_its_own_lead_in() {
+        // James 3.8.1's Bouncer.explanationText, as its bounce message words it
+        SmtpReply james = ReplyParser.parse("Hi. This is the James mail server at mail.example.com.\n"
+                + "I'm afraid I wasn't able to deliver your message to the following addresses.\n"
+                + "This is a permanent error; I've given up. Sorry it didn't work out. Below\n"
+                + "I include the list of recipients and the reason why I was unable to deliver\n"
+                + "your message.\n\nghost@example.org\nRemote mail server told me: 550 5.1.1 <ghost@example.org>: User unknown\n");
+        SmtpReply alone = ReplyParser.parse("Remote mail server told me: 550 No such user here");
+
+        assertThat(james.code()).isEqualTo(550);
+        assertThat(james.status()).isEqualTo(EnhancedStatusCode.of("5.1.1"));
+        assertThat(james.lines()).endsWith("<ghost@example.org>: User unknown");
+        assertThat(alone.code()).isEqualTo(550);
+        assertThat(alone.lines()).containsExactly("No such user here");
+    }
+
+    @Test
     void a_lead_in_after_a_reports_own_lines_starts_the_reply_and_its_code() {
         SmtpReply gmail = ReplyParser.parse("Address not found\nYour message wasn't delivered to a@example.org because the"
                 + " address couldn't be found.\nThe response from the remote server was:\n"
