@@ -80,6 +80,8 @@ public final class ReplyParser {
         // The line of Exim's lead-in after the lines it writes before it, once looked for (-1: none).
         int eximLeadIn = -1;
         boolean replyNext = false;  // the line before was a lead-in alone: the reply starts on this one
+        int leadInFrom = -1;  // the last lead-in alone on its line: the text, when no reply follows it
+        int leadInTo = -1;
         for (int k = 0; k < count; k++) {
             int from = ranges[2 * k];
             int to = ranges[2 * k + 1];
@@ -127,6 +129,8 @@ public final class ReplyParser {
                         }
                     }
                     replyNext = true;
+                    leadInFrom = from;
+                    leadInTo = to;
                     continue;
                 }
                 if (replyAt > 0) {
@@ -196,6 +200,11 @@ public final class ReplyParser {
                     first = false;
                 }
             }
+        }
+        if (first && leadInFrom >= 0) {
+            // A lead-in that no reply follows ("SMTP error from remote mail server after initial
+            // connection:" and nothing more): its words are all the text there is.
+            collected.addLine(raw, false, 0, 0, raw, leadInFrom, leadInTo);
         }
         List<String> all = collected.joinedLines(raw);
         String joined = all.isEmpty() ? "" : ((JoinedLines) all).text();

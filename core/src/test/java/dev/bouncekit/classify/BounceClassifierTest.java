@@ -546,6 +546,15 @@ class BounceClassifierTest {
     }
 
     @Test
+    void a_refusal_at_connection_that_quotes_no_reply_is_a_block_not_an_empty_text() {
+        // Sisimai 4.25 Reason/Blocked.pm lists Exim's "smtp error from remote mail server after initial connection:"
+        Classification c = classifier.classify("SMTP error from remote mail server after initial connection:");
+
+        assertThat(c.reason()).isEqualTo(Reason.BLOCKED);
+        assertThat(c.rule()).isNotEqualTo("empty");
+    }
+
+    @Test
     void built_in_wording_that_decides_nothing_keeps_the_keywords_out_but_lets_the_status_code_decide() throws IOException {
         Classification coded = classifier.classify("451 4.4.3 Temporary failure");
         Classification meaningless = classifier.classify("450 4.0.0 Temporary failure");

@@ -81,6 +81,7 @@ final class ReferenceReplyParser {
         SmtpStage leadInStage = null;
         String recipient = collected.recipient;
         boolean replyNext = false;
+        String loneLeadIn = null;
         for (int k = 0; k < physical.size(); k++) {
             String line = stripTransportPrefix(physical.get(k));
             boolean opening = code == SmtpReply.NO_CODE && (lines.isEmpty() || replyNext);
@@ -112,6 +113,7 @@ final class ReferenceReplyParser {
                         }
                     }
                     replyNext = true;
+                    loneLeadIn = line;
                     continue;  // the lead-in alone on its line: the reply follows on the next
                 }
                 if (replyAt > 0) {
@@ -160,6 +162,9 @@ final class ReferenceReplyParser {
             if (!line.isEmpty()) {
                 lines.add(line);
             }
+        }
+        if (lines.isEmpty() && loneLeadIn != null) {
+            lines.add(loneLeadIn);  // no reply followed the lead-in: it is the text
         }
         String joined = String.join(" ", lines);
         if (status == null) {

@@ -128,6 +128,19 @@ class ReplyParserTest {
     }
 
     @Test
+    void a_lead_in_that_no_reply_follows_is_the_text_with_the_stage_it_names() {
+        SmtpReply exim = ReplyParser.parse("SMTP error from remote mail server after initial connection:");
+        SmtpReply rcpt = ReplyParser.parse("a@example.org\nSMTP error from remote mail server after RCPT TO:<a@example.org>:");
+        SmtpReply qmail = ReplyParser.parse("Remote host said:");
+
+        assertThat(exim.lines()).containsExactly("SMTP error from remote mail server after initial connection:");
+        assertThat(exim.reportedStage()).isEqualTo(SmtpStage.CONNECT);
+        assertThat(rcpt.lines()).containsExactly("SMTP error from remote mail server after RCPT TO:<a@example.org>:");
+        assertThat(rcpt.reportedStage()).isEqualTo(SmtpStage.RCPT);
+        assertThat(qmail.lines()).containsExactly("Remote host said:");
+    }
+
+    @Test
     void a_lead_in_after_a_reports_own_lines_starts_the_reply_and_its_code() {
         SmtpReply gmail = ReplyParser.parse("Address not found\nYour message wasn't delivered to a@example.org because the"
                 + " address couldn't be found.\nThe response from the remote server was:\n"
