@@ -170,7 +170,8 @@ public class SuppressionRoutes implements Routes {
         String expires = request.queryParams("expires");
         Instant now = Instant.now();
         Suppression entry = Suppression.manual(request.params(":address"), reason.id(), now,
-                expires == null ? null : now.plus(DurationText.parse("expires", expires)));
+                expires == null || expires.trim().equalsIgnoreCase("never") ? null
+                        : now.plus(DurationText.parse("expires", expires)));
         store.put(entry);
         response.status(204);
         return "";

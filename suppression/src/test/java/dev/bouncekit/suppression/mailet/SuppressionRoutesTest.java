@@ -126,4 +126,12 @@ class SuppressionRoutesTest {
         assertThat(list.body()).contains("all must be true or false, not 'yes'");
         assertThat(send("GET", "?all=TRUE").statusCode()).isEqualTo(200);
     }
+
+    @Test
+    void expires_never_keeps_the_address_for_good_as_the_mailets_expiry_does() throws Exception {
+        HttpResponse<String> put = send("PUT", "/bob@example.org?expires=never");
+
+        assertThat(put.statusCode()).as(put.body()).isEqualTo(204);
+        assertThat(send("GET", "/bob@example.org").body()).contains("\"suppressed\":true", "\"expiresAt\":null");
+    }
 }
