@@ -138,6 +138,16 @@ class SuppressRecipientsTest {
     }
 
     @Test
+    void a_reason_given_twice_in_one_setting_stops_init_naming_both_entries() {
+        // the last one was taken silently: a mailboxfull=3/7d written first, then overridden lower down
+        assertThatThrownBy(() -> mailet(FakeMailetConfig.builder().setProperty("suppressAfter", "mailboxfull=3/7d, suspend=1, MailboxFull=2/1d")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("SuppressRecipients: suppressAfter: mailboxfull is given twice ('mailboxfull=3/7d' and 'MailboxFull=2/1d'); give each reason once");
+        assertThatThrownBy(() -> mailet(FakeMailetConfig.builder().setProperty("expiry", "userunknown=never,userunknown=30d")))
+                .hasMessage("SuppressRecipients: expiry: userunknown is given twice ('userunknown=never' and 'userunknown=30d'); give each reason once");
+    }
+
+    @Test
     void an_unknown_parameter_stops_init() {
         assertThatThrownBy(() -> mailet(FakeMailetConfig.builder().setProperty("stroe", "x")))
                 .hasMessageContaining("unknown parameter 'stroe'").hasMessageContaining("store");
