@@ -83,4 +83,10 @@ class IsReputationAlertTest {
         assertThatThrownBy(() -> matcher("rate=five/10m")).hasMessageContaining("IsReputationAlert: rate: 'five/10m' is not COUNT/WINDOW");
         assertThatThrownBy(() -> matcher("rate=5/soon")).hasMessageContaining("'soon' is not a positive duration");
     }
+
+    @Test
+    void an_unknown_option_stops_init_naming_the_matcher_once() {
+        assertThatThrownBy(() -> matcher("rat=5/10m"))
+                .hasMessage("IsReputationAlert: unknown option 'rat=5/10m'; accepted: prefix, rate, as key=value separated by ';'");
+    }
 }

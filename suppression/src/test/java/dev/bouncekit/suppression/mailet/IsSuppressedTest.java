@@ -272,7 +272,8 @@ class IsSuppressedTest {
     @Test
     void bad_conditions_stop_init() {
         assertThatThrownBy(() -> matcher("cache=forever")).hasMessageStartingWith("IsSuppressed: cache: 'forever' is not a positive duration");
-        assertThatThrownBy(() -> matcher("colour=blue")).hasMessageContaining("unknown option 'colour=blue'; accepted: cache, store");
+        assertThatThrownBy(() -> matcher("colour=blue"))
+                .hasMessage("IsSuppressed: unknown option 'colour=blue'; accepted: cache, store, as key=value separated by ';'");
         assertThatThrownBy(() -> matcher("store=jdbc:oracle:thin:@db")).hasMessageContaining("only jdbc:postgresql://");
     }
 }
