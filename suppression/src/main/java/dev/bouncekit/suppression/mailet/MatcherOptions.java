@@ -16,7 +16,8 @@ final class MatcherOptions {
     }
 
     /**
-     * The options of {@code condition} (null or blank: none), refusing keys not in {@code accepted}; the
+     * The options of {@code condition} (null or blank: none), refusing keys not in {@code accepted} and a
+     * key given twice (the last would win silently); the
      * message does not name the matcher, which its caller puts before it.
      */
     static Map<String, String> parse(String condition, Set<String> accepted) {
@@ -34,7 +35,12 @@ final class MatcherOptions {
                 throw new IllegalArgumentException("unknown option '" + item.trim() + "'; accepted: "
                         + String.join(", ", new TreeSet<>(accepted)) + ", as key=value separated by ';'");
             }
-            options.put(key, item.substring(eq + 1).trim());
+            String value = item.substring(eq + 1).trim();
+            String earlier = options.putIfAbsent(key, value);
+            if (earlier != null) {
+                throw new IllegalArgumentException("option " + key + " is given twice ('" + key + "=" + earlier + "' and '"
+                        + key + "=" + value + "'); give each option once");
+            }
         }
         return options;
     }
