@@ -200,7 +200,11 @@ class FakeReceiverExtensionTest {
                         message(m -> m.contains("RejectRecipient") && m.contains("BadAnnotationFixture.unknown_catalog_id()")
                                 && m.contains("unknown catalog id 'gmail/no-such-entry'")))))
                 .haveExactly(1, event(test("permanent_reply_for_greylisting"), finishedWithFailure(
-                        message(m -> m.contains("greylisting needs a temporary 4xx reply, but generic/user-unknown is 550")))));
+                        message(m -> m.contains("greylisting needs a temporary 4xx reply, but generic/user-unknown is 550")))))
+                .haveExactly(1, event(test("same_recipient_twice"), finishedWithFailure(
+                        instanceOf(org.junit.jupiter.api.extension.ExtensionConfigurationException.class),
+                        message(m -> m.contains("BadAnnotationFixture.same_recipient_twice(): never answers: the earlier"
+                                + " @RejectRecipient(value = \"ghost@gmail.com\", reply = \"gmail/user-unknown\")")))));
     }
 
     private static EngineExecutionResults run(Class<?> fixture) {
