@@ -130,13 +130,14 @@ public final class SuppressionPolicy {
                 throw new IllegalArgumentException("suppressAfter: '" + entry[0] + "=" + entry[1]
                         + "': expected reason=COUNT/WINDOW, e.g. mailboxfull=3/7d (a count of 1 needs no window)");
             }
-            policy = policy.suppressAfter(reason, count, window);
+            policy = named("suppressAfter", policy, p -> p.suppressAfter(reason, count, window));
         }
         given.clear();
         for (String[] entry : entries("expiry", expiry)) {
             Reason reason = once("expiry", given, entry);
             String value = entry[1].trim();
-            policy = policy.expireAfter(reason, value.equalsIgnoreCase("never") ? null : DurationText.parse("expiry", value));
+            Duration duration = value.equalsIgnoreCase("never") ? null : DurationText.parse("expiry", value);
+            policy = named("expiry", policy, p -> p.expireAfter(reason, duration));
         }
         return policy;
     }
@@ -215,6 +216,16 @@ public final class SuppressionPolicy {
     private static Reason reasonOf(String parameter, String id) {
         try {
             return Reason.fromId(id.trim());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(parameter + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** {@code change} applied to {@code policy}, its refusal naming the setting it comes from. */
+    private static SuppressionPolicy named(String parameter, SuppressionPolicy policy,
+            java.util.function.UnaryOperator<SuppressionPolicy> change) {
+        try {
+            return change.apply(policy);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(parameter + ": " + e.getMessage(), e);
         }

@@ -148,6 +148,12 @@ class SuppressRecipientsTest {
     }
 
     @Test
+    void a_count_below_one_stops_init_naming_the_setting() {
+        assertThatThrownBy(() -> mailet(FakeMailetConfig.builder().setProperty("suppressAfter", "mailboxfull=0/7d")))
+                .hasMessage("SuppressRecipients: suppressAfter: mailboxfull: the count must be at least 1, not 0");
+    }
+
+    @Test
     void an_unknown_parameter_stops_init() {
         assertThatThrownBy(() -> mailet(FakeMailetConfig.builder().setProperty("stroe", "x")))
                 .hasMessageContaining("unknown parameter 'stroe'").hasMessageContaining("store");
