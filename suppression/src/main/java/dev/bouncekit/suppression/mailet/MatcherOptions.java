@@ -17,8 +17,8 @@ final class MatcherOptions {
 
     /**
      * The options of {@code condition} (null or blank: none), refusing keys not in {@code accepted} and a
-     * key given twice (the last would win silently); the
-     * message does not name the matcher, which its caller puts before it.
+     * key given twice (the last would win silently); the message does not name the matcher, which its
+     * caller puts before it.
      */
     static Map<String, String> parse(String condition, Set<String> accepted) {
         Map<String, String> options = new LinkedHashMap<>();
