@@ -278,6 +278,11 @@ class IsSuppressedTest {
     }
 
     @Test
+    void an_empty_store_stops_init() {
+        assertThatThrownBy(() -> matcher("store=;cache=10s")).hasMessageStartingWith("IsSuppressed: store: is empty;");
+    }
+
+    @Test
     void an_option_given_twice_stops_init_naming_both() {
         // the last one was taken silently
         assertThatThrownBy(() -> matcher("cache=10s; store=file://var/a.journal ;cache=1m"))

@@ -154,6 +154,14 @@ class SuppressRecipientsTest {
     }
 
     @Test
+    void an_empty_store_stops_init_instead_of_opening_the_default_journal() {
+        // <store></store> opened the default journal while the matchers could read another store
+        assertThatThrownBy(() -> mailet(FakeMailetConfig.builder().setProperty("store", " ")))
+                .hasMessage("SuppressRecipients: store: is empty; give a jdbc:postgresql:// URL or a journal file,"
+                        + " or leave it out for file://var/bouncekit/suppressions.journal");
+    }
+
+    @Test
     void an_unknown_parameter_stops_init() {
         assertThatThrownBy(() -> mailet(FakeMailetConfig.builder().setProperty("stroe", "x")))
                 .hasMessageContaining("unknown parameter 'stroe'").hasMessageContaining("store");
