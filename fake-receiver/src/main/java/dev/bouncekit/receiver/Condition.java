@@ -170,6 +170,9 @@ public final class Condition {
     /**
      * A condition of the given kind.
      *
+     * A sender or recipient pattern in angle brackets, as written on the wire ({@code <ghost@gmail.com>},
+     * {@code <>}), stands for the address inside them.
+     *
      * @throws IllegalArgumentException for a null, blank (except the null sender) or multi-line pattern
      */
     public static Condition of(Subject subject, String pattern) {
@@ -181,6 +184,10 @@ public final class Condition {
             throw new IllegalArgumentException(subject.key + ": a pattern is required");
         }
         String p = pattern.trim();
+        if ((subject == Subject.SENDER || subject == Subject.RECIPIENT) && p.length() >= 2 && p.startsWith("<") && p.endsWith(">")) {
+            // as written on the wire (RCPT TO:<ghost@gmail.com>): the envelope address is what is inside
+            p = p.substring(1, p.length() - 1).trim();
+        }
         if (p.isEmpty() && subject != Subject.SENDER) {
             throw new IllegalArgumentException(subject.key + ": the pattern must not be empty");
         }

@@ -50,4 +50,14 @@ class ConditionTest {
         assertThatThrownBy(() -> Condition.recipient(" ")).hasMessageContaining("must not be empty");
         assertThatThrownBy(() -> Condition.helo("a\nb")).hasMessageContaining("control characters");
     }
+
+    @Test
+    void an_address_in_angle_brackets_as_written_on_the_wire_is_the_address() {
+        // copied from RCPT TO:<ghost@gmail.com> in a log, the pattern kept its brackets and matched no recipient
+        assertThat(Condition.recipient(" <Ghost@gmail.com> ").matchesValue("ghost@gmail.com")).isTrue();
+        assertThat(Condition.recipient("<*@gmail.com>").pattern()).isEqualTo("*@gmail.com");
+        assertThat(Condition.sender("<>").matchesValue("")).as("the null sender").isTrue();
+        assertThat(Condition.sender("<>").matchesValue("a@b.test")).isFalse();
+        assertThatThrownBy(() -> Condition.recipient("<>")).hasMessageContaining("must not be empty");
+    }
 }

@@ -10,6 +10,7 @@ import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -37,15 +38,20 @@ public final class RuleAnnotations {
         String where = element instanceof Method m ? m.getDeclaringClass().getName() + "." + m.getName() + "()"
                 : element instanceof Class<?> c ? c.getName() : String.valueOf(element);
         List<ReplyRule> rules = new ArrayList<>();
+        List<Annotation> annotations = new ArrayList<>();
         for (RejectRecipient a : AnnotationSupport.findRepeatableAnnotations(element, RejectRecipient.class)) {
             rules.add(describing(a, where, () -> rule(a)));
+            annotations.add(a);
         }
         for (RejectSender a : AnnotationSupport.findRepeatableAnnotations(element, RejectSender.class)) {
             rules.add(describing(a, where, () -> rule(a)));
+            annotations.add(a);
         }
         for (Greylist a : AnnotationSupport.findRepeatableAnnotations(element, Greylist.class)) {
             rules.add(describing(a, where, () -> rule(a)));
+            annotations.add(a);
         }
+        refuseShadowed(rules, annotations, where);
         Optional<Scenario> scenario = AnnotationSupport.findAnnotation(element, Scenario.class);
         if (scenario.isPresent()) {
             rules.addAll(describing(scenario.get(), where, () -> scenario(scenario.get().value(), loaderOf(element))));
@@ -90,6 +96,46 @@ public final class RuleAnnotations {
      */
     public static List<ReplyRule> scenario(String location, ClassLoader loader) {
         return ScenarioFile.rules(location, loader);
+    }
+
+    /**
+     * Refuses a rule that an earlier one of the same element always answers first: its address is
+     * the same, or one the earlier glob matches, at the same or a later stage. It would be installed
+     * and never answer, and the test fail on the reply it expected.
+     */
+    private static void refuseShadowed(List<ReplyRule> rules, List<Annotation> annotations, String where) {
+        for (int later = 1; later < rules.size(); later++) {
+            ReplyRule rule = rules.get(later);
+            for (int earlier = 0; earlier < later; earlier++) {
+                ReplyRule first = rules.get(earlier);
+                if (first.times() == 0 && shadows(first, rule)) {
+                    throw new IllegalArgumentException(annotations.get(later) + " on " + where + ": never answers: the earlier "
+                            + shortly(annotations.get(earlier)) + " on it answers the same "
+                            + rule.condition().subject().name().toLowerCase(Locale.ROOT).replace('_', ' ')
+                            + " first, every time; give the earlier one times = N, or remove one");
+                }
+            }
+        }
+    }
+
+    private static boolean shadows(ReplyRule first, ReplyRule rule) {
+        if (first.condition().subject() != rule.condition().subject() || first.stage().compareTo(rule.stage()) > 0) {
+            return false;
+        }
+        String pattern = rule.condition().pattern().toLowerCase(Locale.ROOT);
+        return pattern.contains("*") ? first.condition().pattern().equalsIgnoreCase(pattern) || first.condition().pattern().equals("*")
+                : first.condition().matchesValue(pattern);
+    }
+
+    private static String shortly(Annotation annotation) {
+        if (annotation instanceof RejectRecipient a) {
+            return "@RejectRecipient(value = \"" + a.value() + "\", reply = \"" + a.reply() + "\")";
+        }
+        if (annotation instanceof RejectSender a) {
+            return "@RejectSender(value = \"" + a.value() + "\", reply = \"" + a.reply() + "\")";
+        }
+        Greylist a = (Greylist) annotation;
+        return "@Greylist(recipient = \"" + a.recipient() + "\", reply = \"" + a.reply() + "\")";
     }
 
     private static ClassLoader loaderOf(AnnotatedElement element) {

@@ -165,7 +165,13 @@ class FakeReceiverExtensionTest {
                 .haveExactly(1, event(test("missing_file"), finishedWithFailure(
                         message(m -> m.contains("nope.yaml: no such file")))))
                 .haveExactly(1, event(test("invalid"), finishedWithFailure(
-                        message(m -> m.contains("bad.yaml: rule 1: field 'at': stage MAIL cannot match on recipient; use RCPT")))));
+                        message(m -> m.contains("bad.yaml: rule 1: field 'at': stage MAIL cannot match on recipient; use RCPT")))))
+                // a directory was read as a listing of its files: "expected a mapping with a 'rules:' list at the top"
+                .haveExactly(1, event(test("class_path_directory"), finishedWithFailure(
+                        instanceOf(org.junit.jupiter.api.extension.ExtensionConfigurationException.class),
+                        message(m -> m.endsWith("classpath:scenarios: a directory on the test class path, not a scenario file")))))
+                .haveExactly(1, event(test("directory_in_a_jar"), finishedWithFailure(
+                        message(m -> m.endsWith("classpath:org/junit/jupiter/api: a directory on the test class path, not a scenario file")))));
     }
 
     @Test
@@ -194,7 +200,11 @@ class FakeReceiverExtensionTest {
                         message(m -> m.contains("RejectRecipient") && m.contains("BadAnnotationFixture.unknown_catalog_id()")
                                 && m.contains("unknown catalog id 'gmail/no-such-entry'")))))
                 .haveExactly(1, event(test("permanent_reply_for_greylisting"), finishedWithFailure(
-                        message(m -> m.contains("greylisting needs a temporary 4xx reply, but generic/user-unknown is 550")))));
+                        message(m -> m.contains("greylisting needs a temporary 4xx reply, but generic/user-unknown is 550")))))
+                .haveExactly(1, event(test("same_recipient_twice"), finishedWithFailure(
+                        instanceOf(org.junit.jupiter.api.extension.ExtensionConfigurationException.class),
+                        message(m -> m.contains("BadAnnotationFixture.same_recipient_twice(): never answers: the earlier"
+                                + " @RejectRecipient(value = \"ghost@gmail.com\", reply = \"gmail/user-unknown\")")))));
     }
 
     private static EngineExecutionResults run(Class<?> fixture) {

@@ -26,6 +26,23 @@ class RuleAnnotationsTest {
     void greylistingWithAPermanentReply() {
     }
 
+    @RejectRecipient(value = "ghost@gmail.com", reply = "gmail/user-unknown")
+    @RejectRecipient(value = "Ghost@Gmail.com", reply = "generic/mailbox-full")
+    static class SameRecipientTwice {
+    }
+
+    @RejectRecipient(value = "*@example.org")
+    @Greylist(recipient = "slow@example.org")
+    static class GreylistBehindAGlob {
+    }
+
+    @RejectRecipient(value = "ghost@gmail.com", reply = "gmail/user-unknown", times = 1)
+    @RejectRecipient(value = "ghost@gmail.com", reply = "generic/mailbox-full")
+    @RejectRecipient(value = "*@gmail.com", reply = "generic/mailbox-full")
+    @RejectSender(value = "ghost@gmail.com")
+    static class EachRuleCanAnswer {
+    }
+
     @Test
     void reads_recipients_then_senders_then_greylists_each_in_declaration_order() {
         List<ReplyRule> rules = RuleAnnotations.declaredOn(Annotated.class);
@@ -59,6 +76,25 @@ class RuleAnnotationsTest {
         assertThatThrownBy(() -> RuleAnnotations.declaredOn(getClass().getDeclaredMethod("greylistingWithAPermanentReply")))
                 .hasMessageContaining("RuleAnnotationsTest.greylistingWithAPermanentReply()")
                 .hasMessageContaining("greylisting needs a temporary 4xx reply");
+    }
+
+    @Test
+    void a_rule_an_earlier_one_on_the_same_element_always_answers_first_is_refused_naming_both() {
+        // the second rule was installed and never answered: the test then failed on the reply it expected
+        assertThatThrownBy(() -> RuleAnnotations.declaredOn(SameRecipientTwice.class))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("@dev.bouncekit.junit.RejectRecipient(")
+                .hasMessageContaining("value=\"Ghost@Gmail.com\"")
+                .hasMessageContaining("on " + SameRecipientTwice.class.getName() + ": never answers: the earlier @RejectRecipient(value = \"ghost@gmail.com\", reply = \"gmail/user-unknown\") on it answers ")
+                .hasMessageEndingWith("first, every time; give the earlier one times = N, or remove one");
+        assertThatThrownBy(() -> RuleAnnotations.declaredOn(GreylistBehindAGlob.class))
+                .hasMessageStartingWith("@dev.bouncekit.junit.Greylist(")
+                .hasMessageContaining("never answers: the earlier @RejectRecipient(value = \"*@example.org\", reply = \"generic/user-unknown\") on it");
+    }
+
+    @Test
+    void rules_that_each_can_answer_are_all_kept() {
+        assertThat(RuleAnnotations.declaredOn(EachRuleCanAnswer.class)).hasSize(4);
     }
 
     @Test

@@ -114,8 +114,9 @@ public final class SuppressionPolicy {
      */
     public static SuppressionPolicy parse(String suppressAfter, String expiry) {
         SuppressionPolicy policy = defaults();
+        Map<Reason, String> given = new EnumMap<>(Reason.class);
         for (String[] entry : entries("suppressAfter", suppressAfter)) {
-            Reason reason = reasonOf("suppressAfter", entry[0]);
+            Reason reason = once("suppressAfter", given, entry);
             String[] countWindow = entry[1].split("/", -1);
             int count;
             try {
@@ -129,12 +130,14 @@ public final class SuppressionPolicy {
                 throw new IllegalArgumentException("suppressAfter: '" + entry[0] + "=" + entry[1]
                         + "': expected reason=COUNT/WINDOW, e.g. mailboxfull=3/7d (a count of 1 needs no window)");
             }
-            policy = policy.suppressAfter(reason, count, window);
+            policy = named("suppressAfter", policy, p -> p.suppressAfter(reason, count, window));
         }
+        given.clear();
         for (String[] entry : entries("expiry", expiry)) {
-            Reason reason = reasonOf("expiry", entry[0]);
+            Reason reason = once("expiry", given, entry);
             String value = entry[1].trim();
-            policy = policy.expireAfter(reason, value.equalsIgnoreCase("never") ? null : DurationText.parse("expiry", value));
+            Duration duration = value.equalsIgnoreCase("never") ? null : DurationText.parse("expiry", value);
+            policy = named("expiry", policy, p -> p.expireAfter(reason, duration));
         }
         return policy;
     }
@@ -218,6 +221,27 @@ public final class SuppressionPolicy {
         }
     }
 
+    /** {@code change} applied to {@code policy}, its refusal naming the setting it comes from. */
+    private static SuppressionPolicy named(String parameter, SuppressionPolicy policy,
+            java.util.function.UnaryOperator<SuppressionPolicy> change) {
+        try {
+            return change.apply(policy);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(parameter + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The reason of {@code entry}, refused when {@code given} holds it already: the last would win silently. */
+    private static Reason once(String parameter, Map<Reason, String> given, String[] entry) {
+        Reason reason = reasonOf(parameter, entry[0]);
+        String earlier = given.putIfAbsent(reason, entry[2]);
+        if (earlier != null) {
+            throw new IllegalArgumentException(parameter + ": " + reason.id() + " is given twice ('" + earlier + "' and '"
+                    + entry[2] + "'); give each reason once");
+        }
+        return reason;
+    }
+
     private static Iterable<String[]> entries(String parameter, String text) {
         if (text == null || text.isBlank()) {
             return java.util.List.of();
@@ -231,7 +255,7 @@ public final class SuppressionPolicy {
             if (eq < 0) {
                 throw new IllegalArgumentException(parameter + ": '" + item.trim() + "' has no '='; expected reason=VALUE,...");
             }
-            entries.add(new String[] {item.substring(0, eq).trim().toLowerCase(Locale.ROOT), item.substring(eq + 1).trim()});
+            entries.add(new String[] {item.substring(0, eq).trim().toLowerCase(Locale.ROOT), item.substring(eq + 1).trim(), item.trim()});
         }
         return entries;
     }

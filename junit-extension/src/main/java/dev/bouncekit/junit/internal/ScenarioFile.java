@@ -5,7 +5,13 @@ import dev.bouncekit.receiver.ReplyRule;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.net.JarURLConnection;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.net.URLConnection;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.jar.JarEntry;
 import java.util.List;
 
 /**
@@ -31,6 +37,33 @@ public final class ScenarioFile {
     }
 
     /**
+     * Whether {@code name} is a directory of the class path, in a folder or a jar: its resource
+     * stream would be a listing of its files, or nothing, rather than a scenario.
+     */
+    private static boolean isDirectory(String name, ClassLoader loader) throws IOException {
+        if (name.isEmpty() || name.endsWith("/")) {
+            return true;
+        }
+        URL url = loader.getResource(name);
+        if (url == null) {
+            return false;
+        }
+        if ("file".equals(url.getProtocol())) {
+            try {
+                return Files.isDirectory(Path.of(url.toURI()));
+            } catch (URISyntaxException | IllegalArgumentException e) {
+                return false;
+            }
+        }
+        URLConnection connection = url.openConnection();
+        if (connection instanceof JarURLConnection jar) {
+            JarEntry entry = jar.getJarEntry();
+            return entry != null && entry.isDirectory();
+        }
+        return false;
+    }
+
+    /**
      * Reads the rules at {@code location}.
      *
      * @throws IllegalArgumentException when there is no such resource or file, it cannot be read,
@@ -44,6 +77,9 @@ public final class ScenarioFile {
         try {
             if (location.startsWith(CLASSPATH)) {
                 String name = location.substring(CLASSPATH.length()).replaceFirst("^/+", "");
+                if (isDirectory(name, loader)) {
+                    throw new IllegalArgumentException(location + ": a directory on the test class path, not a scenario file");
+                }
                 try (InputStream in = loader.getResourceAsStream(name)) {
                     if (in == null) {
                         throw new IllegalArgumentException(location + ": no such resource on the test class path");

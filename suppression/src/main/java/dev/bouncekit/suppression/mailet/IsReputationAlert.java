@@ -71,7 +71,7 @@ public class IsReputationAlert extends GenericMatcher {
     @Override
     public void init() {
         try {
-            Map<String, String> options = MatcherOptions.parse("IsReputationAlert", getCondition(), OPTIONS);
+            Map<String, String> options = MatcherOptions.parse(getCondition(), OPTIONS);
             String prefix = options.get("prefix");
             attributes = prefix == null ? BounceAttributes.defaults() : BounceAttributes.withPrefix(prefix);
             String rate = options.getOrDefault("rate", DEFAULT_RATE);

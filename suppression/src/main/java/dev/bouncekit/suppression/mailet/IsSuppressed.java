@@ -80,7 +80,7 @@ public class IsSuppressed extends GenericMatcher {
     @Override
     public void init() {
         try {
-            Map<String, String> options = MatcherOptions.parse("IsSuppressed", getCondition(), OPTIONS);
+            Map<String, String> options = MatcherOptions.parse(getCondition(), OPTIONS);
             String cacheText = options.getOrDefault("cache", DEFAULT_CACHE);
             Duration ttl = cacheText.equals("0") ? Duration.ZERO : DurationText.parse("cache", cacheText);
             location = StoreLocation.resolve(options.get("store"), fileSystem);

@@ -15,8 +15,12 @@ final class MatcherOptions {
     private MatcherOptions() {
     }
 
-    /** The options of {@code condition} (null or blank: none), refusing keys not in {@code accepted}. */
-    static Map<String, String> parse(String matcher, String condition, Set<String> accepted) {
+    /**
+     * The options of {@code condition} (null or blank: none), refusing keys not in {@code accepted} and a
+     * key given twice (the last would win silently); the message does not name the matcher, which its
+     * caller puts before it.
+     */
+    static Map<String, String> parse(String condition, Set<String> accepted) {
         Map<String, String> options = new LinkedHashMap<>();
         if (condition == null || condition.isBlank()) {
             return options;
@@ -28,10 +32,15 @@ final class MatcherOptions {
             int eq = item.indexOf('=');
             String key = eq < 0 ? item.trim() : item.substring(0, eq).trim();
             if (eq < 0 || !accepted.contains(key)) {
-                throw new IllegalArgumentException(matcher + ": unknown option '" + item.trim() + "'; accepted: "
+                throw new IllegalArgumentException("unknown option '" + item.trim() + "'; accepted: "
                         + String.join(", ", new TreeSet<>(accepted)) + ", as key=value separated by ';'");
             }
-            options.put(key, item.substring(eq + 1).trim());
+            String value = item.substring(eq + 1).trim();
+            String earlier = options.putIfAbsent(key, value);
+            if (earlier != null) {
+                throw new IllegalArgumentException("option " + key + " is given twice ('" + key + "=" + earlier + "' and '"
+                        + key + "=" + value + "'); give each option once");
+            }
         }
         return options;
     }

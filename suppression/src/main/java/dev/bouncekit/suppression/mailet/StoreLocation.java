@@ -18,9 +18,17 @@ final class StoreLocation {
     private StoreLocation() {
     }
 
-    /** The location to open: a JDBC URL, or an absolute file path. */
+    /**
+     * The location to open: a JDBC URL, or an absolute file path; {@link #DEFAULT} when {@code value}
+     * is null (not configured). A blank value is refused: an empty {@code <store></store>} opening
+     * the default journal would part the mailet from matchers that name another store.
+     */
     static String resolve(String value, FileSystem fileSystem) {
-        String location = value == null || value.isBlank() ? DEFAULT : value.trim();
+        if (value != null && value.isBlank()) {
+            throw new IllegalArgumentException("store: is empty; give a jdbc:postgresql:// URL or a journal file, or leave it out for "
+                    + DEFAULT);
+        }
+        String location = value == null ? DEFAULT : value.trim();
         if (location.startsWith("jdbc:")) {
             return location;
         }

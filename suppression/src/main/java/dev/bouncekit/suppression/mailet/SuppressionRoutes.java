@@ -38,10 +38,11 @@ import java.util.Properties;
  *       without {@code all}, the suppressed ones only;</li>
  *   <li>{@code GET /bouncekit/suppressions/ADDRESS}: one entry, or 404;</li>
  *   <li>{@code PUT /bouncekit/suppressions/ADDRESS?reason=userunknown&expires=30d}: suppress by hand
- *       (reason default {@code suppressed}, expiry default never), 204;</li>
+ *       (reason default {@code suppressed}, expiry default {@code never}), 204;</li>
  *   <li>{@code DELETE /bouncekit/suppressions/ADDRESS}: take it off the list, 204, or 404.</li>
  * </ul>
- * A bad request answers 400, a store that cannot answer 503, each with a JSON message.
+ * A bad request (a parameter a request does not read, a body) answers 400, a store that cannot answer
+ * 503, each with a JSON message.
  */
 public class SuppressionRoutes implements Routes {
 
@@ -71,9 +72,9 @@ public class SuppressionRoutes implements Routes {
     @Override
     public void define(Service service) {
         store = SharedStores.acquire(StoreLocation.resolve(configuredStore(), fileSystem));
-        service.get(BASE_PATH, guarded(this::list), json);
+        service.get(BASE_PATH, guarded(this::list, "contains", "limit", "all"), json);
         service.get(BASE_PATH + "/:address", guarded(this::find), json);
-        service.put(BASE_PATH + "/:address", guarded(this::add), json);
+        service.put(BASE_PATH + "/:address", guarded(this::add, "reason", "expires"), json);
         service.delete(BASE_PATH + "/:address", guarded(this::remove), json);
     }
 
@@ -96,9 +97,11 @@ public class SuppressionRoutes implements Routes {
         return properties.getProperty("store");
     }
 
-    private Route guarded(Route route) {
+    private Route guarded(Route route, String... parameters) {
+        List<String> known = List.of(parameters);
         return (request, response) -> {
             try {
+                checkParameters(request, known);
                 return route.handle(request, response);
             } catch (IllegalArgumentException e) {
                 return error(response, 400, "InvalidArgument", e.getMessage());
@@ -106,6 +109,21 @@ public class SuppressionRoutes implements Routes {
                 return error(response, 503, "ServerError", e.getMessage());
             }
         };
+    }
+
+    /** A parameter no handler reads, or a body, would be ignored silently: a typo such as {@code expire=30d}. */
+    private static void checkParameters(Request request, List<String> known) {
+        for (String name : request.queryParams()) {
+            if (!known.contains(name)) {
+                throw new IllegalArgumentException("unknown parameter '" + name + "'; this request reads "
+                        + (known.isEmpty() ? "none" : String.join(", ", known)));
+            }
+        }
+        String body = request.body();
+        if (body != null && !body.isBlank()) {
+            throw new IllegalArgumentException("this request reads no body; give reason and expires as query parameters:"
+                    + " ?reason=userunknown&expires=30d");
+        }
     }
 
     private Object list(Request request, Response response) {
@@ -119,7 +137,11 @@ public class SuppressionRoutes implements Routes {
         if (limit < 0) {
             throw new IllegalArgumentException("limit must be a number, 0 or more, not '" + limitText + "'");
         }
-        boolean all = Boolean.parseBoolean(request.queryParams("all"));
+        String allText = request.queryParams("all");
+        if (allText != null && !allText.equalsIgnoreCase("true") && !allText.equalsIgnoreCase("false")) {
+            throw new IllegalArgumentException("all must be true or false, not '" + allText + "'");
+        }
+        boolean all = Boolean.parseBoolean(allText);
         Instant now = Instant.now();
         List<Map<String, Object>> entries = new ArrayList<>();
         for (Suppression entry : store.list(request.queryParams("contains"), all ? limit : Integer.MAX_VALUE)) {
@@ -148,7 +170,8 @@ public class SuppressionRoutes implements Routes {
         String expires = request.queryParams("expires");
         Instant now = Instant.now();
         Suppression entry = Suppression.manual(request.params(":address"), reason.id(), now,
-                expires == null ? null : now.plus(DurationText.parse("expires", expires)));
+                expires == null || expires.trim().equalsIgnoreCase("never") ? null
+                        : now.plus(DurationText.parse("expires", expires)));
         store.put(entry);
         response.status(204);
         return "";

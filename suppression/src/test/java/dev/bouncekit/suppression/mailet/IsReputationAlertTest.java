@@ -83,4 +83,16 @@ class IsReputationAlertTest {
         assertThatThrownBy(() -> matcher("rate=five/10m")).hasMessageContaining("IsReputationAlert: rate: 'five/10m' is not COUNT/WINDOW");
         assertThatThrownBy(() -> matcher("rate=5/soon")).hasMessageContaining("'soon' is not a positive duration");
     }
+
+    @Test
+    void an_unknown_option_stops_init_naming_the_matcher_once() {
+        assertThatThrownBy(() -> matcher("rat=5/10m"))
+                .hasMessage("IsReputationAlert: unknown option 'rat=5/10m'; accepted: prefix, rate, as key=value separated by ';'");
+    }
+
+    @Test
+    void an_option_given_twice_stops_init_naming_both() {
+        assertThatThrownBy(() -> matcher("rate=5/10m;rate=1/1m"))
+                .hasMessage("IsReputationAlert: option rate is given twice ('rate=5/10m' and 'rate=1/1m'); give each option once");
+    }
 }

@@ -272,7 +272,20 @@ class IsSuppressedTest {
     @Test
     void bad_conditions_stop_init() {
         assertThatThrownBy(() -> matcher("cache=forever")).hasMessageStartingWith("IsSuppressed: cache: 'forever' is not a positive duration");
-        assertThatThrownBy(() -> matcher("colour=blue")).hasMessageContaining("unknown option 'colour=blue'; accepted: cache, store");
+        assertThatThrownBy(() -> matcher("colour=blue"))
+                .hasMessage("IsSuppressed: unknown option 'colour=blue'; accepted: cache, store, as key=value separated by ';'");
         assertThatThrownBy(() -> matcher("store=jdbc:oracle:thin:@db")).hasMessageContaining("only jdbc:postgresql://");
+    }
+
+    @Test
+    void an_empty_store_stops_init() {
+        assertThatThrownBy(() -> matcher("store=;cache=10s")).hasMessageStartingWith("IsSuppressed: store: is empty;");
+    }
+
+    @Test
+    void an_option_given_twice_stops_init_naming_both() {
+        // the last one was taken silently
+        assertThatThrownBy(() -> matcher("cache=10s; store=file://var/a.journal ;cache=1m"))
+                .hasMessage("IsSuppressed: option cache is given twice ('cache=10s' and 'cache=1m'); give each option once");
     }
 }

@@ -138,6 +138,30 @@ class SuppressRecipientsTest {
     }
 
     @Test
+    void a_reason_given_twice_in_one_setting_stops_init_naming_both_entries() {
+        // the last one was taken silently: a mailboxfull=3/7d written first, then overridden lower down
+        assertThatThrownBy(() -> mailet(FakeMailetConfig.builder().setProperty("suppressAfter", "mailboxfull=3/7d, suspend=1, MailboxFull=2/1d")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("SuppressRecipients: suppressAfter: mailboxfull is given twice ('mailboxfull=3/7d' and 'MailboxFull=2/1d'); give each reason once");
+        assertThatThrownBy(() -> mailet(FakeMailetConfig.builder().setProperty("expiry", "userunknown=never,userunknown=30d")))
+                .hasMessage("SuppressRecipients: expiry: userunknown is given twice ('userunknown=never' and 'userunknown=30d'); give each reason once");
+    }
+
+    @Test
+    void a_count_below_one_stops_init_naming_the_setting() {
+        assertThatThrownBy(() -> mailet(FakeMailetConfig.builder().setProperty("suppressAfter", "mailboxfull=0/7d")))
+                .hasMessage("SuppressRecipients: suppressAfter: mailboxfull: the count must be at least 1, not 0");
+    }
+
+    @Test
+    void an_empty_store_stops_init_instead_of_opening_the_default_journal() {
+        // <store></store> opened the default journal while the matchers could read another store
+        assertThatThrownBy(() -> mailet(FakeMailetConfig.builder().setProperty("store", " ")))
+                .hasMessage("SuppressRecipients: store: is empty; give a jdbc:postgresql:// URL or a journal file,"
+                        + " or leave it out for file://var/bouncekit/suppressions.journal");
+    }
+
+    @Test
     void an_unknown_parameter_stops_init() {
         assertThatThrownBy(() -> mailet(FakeMailetConfig.builder().setProperty("stroe", "x")))
                 .hasMessageContaining("unknown parameter 'stroe'").hasMessageContaining("store");

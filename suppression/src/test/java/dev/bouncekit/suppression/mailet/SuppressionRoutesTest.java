@@ -88,4 +88,50 @@ class SuppressionRoutesTest {
         assertThat(send("GET", "/bob@example.org").statusCode()).isEqualTo(404);
         assertThat(send("PUT", "/bob@example.org?expires=30d").statusCode()).isEqualTo(204);
     }
+    @Test
+    void a_query_parameter_the_route_does_not_read_is_a_400_naming_it_and_those_it_reads() throws Exception {
+        // a mistyped 'expires' would otherwise suppress the address for good
+        HttpResponse<String> put = send("PUT", "/bob@example.org?reason=userunknown&expire=30d");
+
+        assertThat(put.statusCode()).as(put.body()).isEqualTo(400);
+        assertThat(put.body()).contains("\"statusCode\":400", "\"type\":\"InvalidArgument\"",
+                "unknown parameter 'expire'; this request reads reason, expires");
+        assertThat(send("GET", "/bob@example.org").statusCode()).as("nothing written").isEqualTo(404);
+
+        HttpResponse<String> list = send("GET", "?limits=5");
+        assertThat(list.statusCode()).as(list.body()).isEqualTo(400);
+        assertThat(list.body()).contains("unknown parameter 'limits'; this request reads contains, limit, all");
+        assertThat(send("DELETE", "/bob@example.org?reason=x").body()).contains("unknown parameter 'reason'; this request reads none");
+    }
+
+    @Test
+    void a_request_body_is_a_400_saying_the_route_reads_query_parameters() throws Exception {
+        // a JSON body was read by nothing: the address was suppressed with the default reason
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/bob@example.org")).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"reason\":\"userunknown\",\"expires\":\"30d\"}")).build();
+        HttpResponse<String> put = client.send(request, HttpResponse.BodyHandlers.ofString());
+
+        assertThat(put.statusCode()).as(put.body()).isEqualTo(400);
+        assertThat(put.body()).contains("\"type\":\"InvalidArgument\"",
+                "this request reads no body; give reason and expires as query parameters: ?reason=userunknown&expires=30d");
+        assertThat(send("GET", "/bob@example.org").statusCode()).as("nothing written").isEqualTo(404);
+    }
+
+    @Test
+    void all_other_than_true_or_false_is_a_400_naming_it() throws Exception {
+        // 'all=yes' or 'all=1' listed the suppressed entries only, as if it were false
+        HttpResponse<String> list = send("GET", "?all=yes");
+
+        assertThat(list.statusCode()).as(list.body()).isEqualTo(400);
+        assertThat(list.body()).contains("all must be true or false, not 'yes'");
+        assertThat(send("GET", "?all=TRUE").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void expires_never_keeps_the_address_for_good_as_the_mailets_expiry_does() throws Exception {
+        HttpResponse<String> put = send("PUT", "/bob@example.org?expires=never");
+
+        assertThat(put.statusCode()).as(put.body()).isEqualTo(204);
+        assertThat(send("GET", "/bob@example.org").body()).contains("\"suppressed\":true", "\"expiresAt\":null");
+    }
 }
