@@ -46,6 +46,17 @@ abstract class SuppressionStoreContract {
     }
 
     @Test
+    void an_internationalized_domain_is_one_entry_in_its_ascii_and_unicode_forms() {
+        store.record(new Bounce("Bob@XN--Bcher-kva.de", Reason.USERUNKNOWN, null, "5.1.1", T0), policy);
+
+        assertThat(store.suppressed(List.of("bob@bücher.de", "bob@Bücher.DE", "bob@xn--bcher-kva.de", "bob@bucher.de"),
+                T0.plusSeconds(1))).containsExactly("bob@bücher.de");
+        assertThat(store.find("bob@BÜCHER.de")).isPresent();
+        assertThat(store.remove("bob@bücher.de")).isTrue();
+        assertThat(store.find("bob@xn--bcher-kva.de")).isEmpty();
+    }
+
+    @Test
     void mailbox_full_suppresses_at_the_third_bounce() {
         for (int i = 0; i < 2; i++) {
             store.record(new Bounce("full@example.org", Reason.MAILBOXFULL, null, "5.2.2", T0.plusSeconds(i)), policy);
