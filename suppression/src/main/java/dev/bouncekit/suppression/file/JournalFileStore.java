@@ -186,6 +186,10 @@ public final class JournalFileStore implements SuppressionStore {
     }
 
     private void openFile() {
+        if (Files.exists(file) && !Files.isRegularFile(file) && !Files.isDirectory(file)) {
+            // a device (/dev/null) or a pipe opens and locks, and every suppression written to it is lost
+            throw new IllegalArgumentException(file + " is not a regular file: a suppression journal must be one");
+        }
         try {
             if (file.getParent() != null) {
                 Files.createDirectories(file.getParent());

@@ -131,6 +131,13 @@ class JournalFileStoreTest {
     }
 
     @Test
+    void a_device_is_refused_where_every_write_would_be_lost() {
+        Path devNull = Path.of("/dev/null");
+        assertThatThrownBy(() -> JournalFileStore.open(devNull)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("/dev/null is not a regular file: a suppression journal must be one");
+    }
+
+    @Test
     void a_long_journal_is_compacted_at_open() throws IOException {
         Path file = dir.resolve("long.journal");
         SuppressionPolicy policy = SuppressionPolicy.defaults();
