@@ -60,9 +60,15 @@ public abstract class AbstractFakeReceiverAssert<SELF extends AbstractFakeReceiv
     /**
      * Lets the following positive checks wait up to {@code timeout} for what they expect, re-checked
      * whenever the receiver records something. Checks that something did not happen never wait.
+     *
+     * @throws IllegalArgumentException when {@code timeout} is negative
      */
     public SELF within(Duration timeout) {
-        this.wait = Objects.requireNonNull(timeout, "timeout");
+        Objects.requireNonNull(timeout, "timeout");
+        if (timeout.isNegative()) {
+            throw new IllegalArgumentException("timeout must be 0 or more, not " + timeout);
+        }
+        this.wait = timeout;
         return myself;
     }
 

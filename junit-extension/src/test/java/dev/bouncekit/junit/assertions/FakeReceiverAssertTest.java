@@ -346,6 +346,12 @@ class FakeReceiverAssertTest {
             assertThatThrownBy(() -> assertThat(receiver).hasReceivedMessages(-1))
                     .isInstanceOf(IllegalArgumentException.class).hasMessage("count must be 0 or more, not -1");
         }
+
+        @Test
+        void should_refuse_a_negative_wait(FakeReceiver receiver) {
+            assertThatThrownBy(() -> assertThat(receiver).within(Duration.ofSeconds(-1)))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessage("timeout must be 0 or more, not PT-1S");
+        }
     }
 
     @Nested
