@@ -13,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -167,7 +166,6 @@ class JournalFileStoreTest {
         try (JournalFileStore mailets = JournalFileStore.open(real.resolve("suppressions.journal"), unreadable::incrementAndGet, compactAbove);
              JournalFileStore route = JournalFileStore.open(link.resolve("var/suppressions.journal"), unreadable::incrementAndGet, compactAbove)) {
             mailets.put(Suppression.manual("ghost@gmail.com", "userunknown", t0, null));
-            Object firstFile = Files.readAttributes(real.resolve("suppressions.journal"), BasicFileAttributes.class).fileKey();
             ExecutorService pool = Executors.newFixedThreadPool(6);
             CountDownLatch start = new CountDownLatch(1);
             AtomicBoolean writing = new AtomicBoolean(true);
@@ -218,8 +216,10 @@ class JournalFileStoreTest {
                 assertThat(store.find("full@example.org").orElseThrow().count()).isEqualTo(2L * writes);
                 assertThat(store.list(null, 10_000)).hasSize(2 * writes + 2);
             }
-            assertThat(Files.readAttributes(real.resolve("suppressions.journal"), BasicFileAttributes.class).fileKey())
-                    .as("compacted: another file").isNotEqualTo(firstFile);
+            // each bounce of full@example.org wrote a line (2 x writes); only a compaction folds them into one
+            // (the file's identity tells nothing: a later compaction's file may get the first file's inode back)
+            assertThat(Files.readAllLines(real.resolve("suppressions.journal")).stream().filter(line -> line.contains("full@example.org")))
+                    .as("compacted: the bounces' lines folded").hasSizeLessThan(2 * writes);
         }
         // 602 entries of less than 100 bytes
         assertThat(Files.size(real.resolve("suppressions.journal"))).as("at most twice the live entries").isLessThan(2L * 602 * 100);

@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -79,7 +78,6 @@ class JournalSharedByProcessesTest {
         AtomicInteger unreadable = new AtomicInteger();
         try (JournalFileStore here = JournalFileStore.open(journal, unreadable::incrementAndGet, compactAbove)) {
             here.put(Suppression.manual("ghost@gmail.com", "userunknown", Instant.now(), null));
-            Object firstFile = Files.readAttributes(journal, BasicFileAttributes.class).fileKey();
             Process other = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-cp", System.getProperty("java.class.path"), CompactingWriter.class.getName(), journal.toString(),
                     String.valueOf(theirs), String.valueOf(compactAbove)).redirectErrorStream(true).start();
@@ -103,8 +101,10 @@ class JournalSharedByProcessesTest {
 
             assertThat(here.find("shared@example.org").orElseThrow().count()).isEqualTo(ours + theirs);
             assertThat(here.list(null, 10_000)).hasSize(theirs + 2);
-            assertThat(Files.readAttributes(journal, BasicFileAttributes.class).fileKey()).as("compacted: another file")
-                    .isNotEqualTo(firstFile);
+            // each bounce of shared@example.org wrote a line; only a compaction folds them into one (the file's
+            // identity tells nothing: a later compaction's file may get the first file's inode back)
+            assertThat(Files.readAllLines(journal).stream().filter(line -> line.contains("shared@example.org")))
+                    .as("compacted: the bounces' lines folded").hasSizeLessThan((int) (ours + theirs));
         }
         assertThat(unreadable).hasValue(0);
         // 302 entries of less than 100 bytes
