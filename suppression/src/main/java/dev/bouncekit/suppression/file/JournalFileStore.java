@@ -33,8 +33,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -44,8 +42,9 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p>Several processes on one machine may share the file (James and the CLI), and several stores of
  * one process (opened by different paths of the file): every change takes an exclusive
- * {@link FileLock}, first reads what others appended, then appends; every read first reads what
- * others appended. A line cut short by a crash is ignored, and cut off by the next writer.
+ * {@link FileLock} on the journal's lock file ({@code NAME.lock} beside it, created at open and
+ * left there: a compaction replaces the journal, never the lock file), first reads what others
+ * appended, then appends; every read takes a shared one and first reads what others appended. A line cut short by a crash is ignored, and cut off by the next writer.
  * A line that cannot be read elsewhere in the file (a line cut short and then followed by others, a
  * field that is no number) is skipped with one WARN naming the file and the line number, and
  * reported to the {@code onUnreadableLine} given at open; the other lines apply. A file whose first
@@ -90,11 +89,24 @@ public final class JournalFileStore implements SuppressionStore {
     /** What {@link #checkBatch} answers for a batch cut short at the end of the file. */
     private static final String TORN = "torn";
     /**
-     * One lock per journal (by its real path) in this process: a {@link FileLock} keeps other
-     * processes out, but two channels of one process on one file cannot both lock it (the second
-     * throws), as when two stores open the file by different paths (a symbolic link).
+     * Per journal (by its real path) in this process: the lock of its stores here, and the one
+     * channel of its lock file ({@code NAME.lock}) they take the {@link FileLock} on. Other processes
+     * are kept out by that file lock; this process's stores by the in-process lock (two channels of
+     * one process cannot both lock a file, and closing any channel of a file lets go every lock the
+     * process holds on it, so there is one channel, closed when the last store of the journal here is).
      */
-    private static final ConcurrentMap<Path, ReentrantLock> IN_PROCESS = new ConcurrentHashMap<>();
+    private static final Map<Path, ProcessLock> IN_PROCESS = new HashMap<>();
+
+    /** What the stores of one journal in this process share: see {@link #IN_PROCESS}. */
+    private static final class ProcessLock {
+        final ReentrantLock lock = new ReentrantLock();
+        final FileChannel lockFile;
+        int stores;
+
+        ProcessLock(FileChannel lockFile) {
+            this.lockFile = lockFile;
+        }
+    }
 
     /** An entry with the size of its line in the journal, counted to know when to compact. */
     private record Entry(Suppression suppression, int bytes) {
@@ -138,6 +150,7 @@ public final class JournalFileStore implements SuppressionStore {
     private final long compactAbove;
     private Path realFile;
     private ReentrantLock processLock;
+    private ProcessLock shared;
     // Changed only by the thread that holds processLock, under this store's monitor; read by lookups
     // under the monitor, and by the holder of processLock as it likes.
     private TreeMap<String, Entry> entries = new TreeMap<>();
@@ -194,9 +207,11 @@ public final class JournalFileStore implements SuppressionStore {
             if (file.getParent() != null) {
                 Files.createDirectories(file.getParent());
             }
-            reopen();
+            // the journal exists (its real path names the lock file); it is opened under the lock
+            FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE).close();
             realFile = file.toRealPath();
-            processLock = IN_PROCESS.computeIfAbsent(realFile, path -> new ReentrantLock());
+            shared = joinProcessLock(realFile);
+            processLock = shared.lock;
             FileLock lock = lockCurrentFile(false);
             try {
                 catchUp(true);
@@ -213,10 +228,35 @@ public final class JournalFileStore implements SuppressionStore {
         }
     }
 
+    /** The lock of the journal at {@code real} in this process, its lock file opened by its first store. */
+    private static ProcessLock joinProcessLock(Path real) throws IOException {
+        synchronized (IN_PROCESS) {
+            ProcessLock lock = IN_PROCESS.get(real);
+            if (lock == null) {
+                lock = new ProcessLock(FileChannel.open(real.resolveSibling(real.getFileName() + ".lock"),
+                        StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE));
+                IN_PROCESS.put(real, lock);
+            }
+            lock.stores++;
+            return lock;
+        }
+    }
+
+    /** Leaves the lock of the journal at {@code real}; the last store here closes its lock file. */
+    private static void leaveProcessLock(Path real, ProcessLock lock) throws IOException {
+        synchronized (IN_PROCESS) {
+            if (--lock.stores == 0) {
+                IN_PROCESS.remove(real);
+                lock.lockFile.close();
+            }
+        }
+    }
+
     /**
-     * Opens the file now at {@link #file} (creating it when missing), to be read from the start. Its
-     * identity is read before and after the open, and the open is tried again until both agree, so
-     * that a compaction moving another file there in between is never taken for this one.
+     * Opens the file now at {@link #file} (creating it when missing), to be read from the start; the
+     * caller holds the lock ({@link #lockCurrentFile}), so no compaction moves another file there
+     * meanwhile (its identity, read before and after the open, always agrees then; the open is tried
+     * again when it does not).
      */
     private void reopen() throws IOException {
         while (true) {
@@ -244,6 +284,10 @@ public final class JournalFileStore implements SuppressionStore {
         try {
             if (channel != null) {
                 channel.close();
+            }
+            if (shared != null) {
+                leaveProcessLock(realFile, shared);
+                shared = null;
             }
         } catch (IOException ignored) {
             // the error that made us close is the one to report
@@ -434,39 +478,38 @@ public final class JournalFileStore implements SuppressionStore {
     }
 
     /**
-     * Locks the file now at {@link #file}, against this process's other stores of it and against
-     * other processes: when another store has replaced it (a compaction), the new one is opened and
-     * read from the start. {@link #release(FileLock)} lets both go.
+     * Locks the journal, against this process's other stores of it and against other processes, by
+     * its lock file, which no compaction replaces; then, when another store has replaced the journal
+     * (a compaction), opens the new one, to be read from the start. While the lock is held nobody can
+     * replace the journal, so the file opened is the one its identity was read from: a compaction's
+     * new file can get a number the file system freed (a replaced journal's inode), and identities
+     * read while compactions went on could name a file that was already replaced, whose writes were
+     * then lost. {@link #release(FileLock)} lets both locks go.
      */
     private FileLock lockCurrentFile(boolean shared) throws IOException {
         processLock.lock();
         try {
-            while (true) {
-                FileLock lock = channel.lock(0, Long.MAX_VALUE, shared);
-                if (Objects.equals(fileKey, currentFileKey())) {
-                    return lock;
+            FileLock lock = this.shared.lockFile.lock(0, Long.MAX_VALUE, shared);
+            try {
+                if (!Objects.equals(fileKey, currentFileKey())) {
+                    reopen();
                 }
+            } catch (IOException | RuntimeException e) {
                 lock.release();
-                reopen();
+                throw e;
             }
+            return lock;
         } catch (IOException | RuntimeException e) {
             processLock.unlock();
             throw e;
         }
     }
 
-    /** Lets the lock go, and the file it locked when a compaction has replaced it meanwhile. */
+    /** Lets the locks go. */
     private void release(FileLock lock) throws IOException {
         try {
-            FileChannel locked = lock.channel();
-            try {
-                if (locked.isOpen()) {
-                    lock.release();
-                }
-            } finally {
-                if (locked != channel) {
-                    locked.close();
-                }
+            if (lock.isValid()) {
+                lock.release();
             }
         } finally {
             processLock.unlock();
@@ -586,13 +629,16 @@ public final class JournalFileStore implements SuppressionStore {
             Object key = Files.readAttributes(temporary, BasicFileAttributes.class).fileKey();
             Files.move(temporary, realFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             moved = true;
+            FileChannel old;
             synchronized (this) {
+                old = channel;
                 entries = compacted;
                 liveBytes = size;
                 channel = written;
                 fileKey = key;
                 readUpTo = size;
             }
+            old.close();
             lineNumber = compacted.size();
             forceDirectory();
             LOGGER.info("{} compacted to {} entries, {} bytes, in {} ms", file, compacted.size(), size,
@@ -756,6 +802,10 @@ public final class JournalFileStore implements SuppressionStore {
         try {
             synchronized (this) {
                 channel.close();
+            }
+            if (shared != null) {
+                leaveProcessLock(realFile, shared);
+                shared = null;
             }
         } catch (IOException e) {
             throw new StoreUnavailableException("cannot close " + file, e);

@@ -125,7 +125,7 @@ class JournalFullDiskTest {
                 "entries: 3",
                 "another store reads: 3",
                 "a's reason: suppressed",
-                "files: [filler, suppressions.journal]",
+                "files: [filler, suppressions.journal, suppressions.journal.lock]",
                 "after space returned: 303",
                 "reopened: 303");
         assertThat(output).doesNotContain("unreadable line");
