@@ -60,7 +60,7 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         List<LabelledReply> rows = read();
         boolean validationOnly = split.equalsIgnoreCase("validation");
-        boolean splitFile = isSplitFile(file);
+        boolean splitFile = Split.appliesTo(file);
         boolean scoredWhole = split.equalsIgnoreCase("all") || !splitFile;
         if (!split.equalsIgnoreCase("all")) {
             if (!validationOnly && !split.equalsIgnoreCase("train")) {
@@ -123,19 +123,6 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         out.flush();
         return minReasonAccuracy != null && e.reasonAccuracy() < minReasonAccuracy ? 1 : 0;
-    }
-
-    /**
-     * Whether {@code file} is one of the split files: those of a directory named {@code labelled}
-     * (core/src/test/resources/dev/bouncekit/corpus/labelled/). The corpus's other files are tuned on
-     * whole, and so is standard input.
-     */
-    static boolean isSplitFile(Path file) {
-        if (file == null || file.toString().equals("-")) {
-            return false;
-        }
-        Path parent = file.toAbsolutePath().normalize().getParent();
-        return parent != null && parent.getFileName() != null && parent.getFileName().toString().equals("labelled");
     }
 
     /**

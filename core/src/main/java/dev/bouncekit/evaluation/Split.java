@@ -1,6 +1,7 @@
 package dev.bouncekit.evaluation;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.zip.CRC32;
@@ -31,6 +32,20 @@ public enum Split {
     /** True when the row with this id is a validation row: {@code crc32(utf8(id)) % 10 < 3}. */
     public static boolean isValidation(String id) {
         return crc32(id) % BUCKETS < VALIDATION_BUCKETS;
+    }
+
+    /**
+     * Whether the rows of {@code file} are split at all: those of the files in a directory named
+     * {@code labelled} (the corpus's {@code corpus/labelled/}). Any other file (the dev set, the
+     * seeds, one of a user's own) and standard input ({@code -}) are tuned on whole: every row is a
+     * training row.
+     */
+    public static boolean appliesTo(Path file) {
+        if (file == null || file.toString().equals("-")) {
+            return false;
+        }
+        Path parent = file.toAbsolutePath().normalize().getParent();
+        return parent != null && parent.getFileName() != null && parent.getFileName().toString().equals("labelled");
     }
 
     /** The unsigned CRC-32 of the id's UTF-8 bytes, as {@code zlib.crc32} computes it. */

@@ -2,6 +2,7 @@ package dev.bouncekit.evaluation;
 
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Path;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -51,5 +52,16 @@ class SplitTest {
     @Test
     void a_null_id_is_refused() {
         assertThatNullPointerException().isThrownBy(() -> Split.of(null)).withMessage("id");
+    }
+
+    @Test
+    void only_the_files_of_a_labelled_directory_are_split() {
+        assertThat(Split.appliesTo(Path.of("core/src/test/resources/dev/bouncekit/corpus/labelled/mta.tsv"))).isTrue();
+        assertThat(Split.appliesTo(Path.of("/tmp/copy/labelled/mine.tsv"))).isTrue();
+        assertThat(Split.appliesTo(Path.of("core/src/test/resources/dev/bouncekit/corpus/reason-examples.tsv"))).isFalse();
+        assertThat(Split.appliesTo(Path.of("../shared/corpus/replies-dev.tsv"))).isFalse();
+        assertThat(Split.appliesTo(Path.of("labelled"))).isFalse();
+        assertThat(Split.appliesTo(Path.of("-"))).isFalse();
+        assertThat(Split.appliesTo(null)).isFalse();
     }
 }

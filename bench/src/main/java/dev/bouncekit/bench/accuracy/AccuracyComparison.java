@@ -39,9 +39,6 @@ import java.util.Optional;
  */
 public final class AccuracyComparison {
 
-    /** Where the split labelled files live, relative to the repository root. */
-    static final Path LABELLED_DIR = Path.of("core", "src", "test", "resources", "dev", "bouncekit", "corpus", "labelled");
-
     private static final String USAGE = "usage: AccuracyComparison [--markdown] [--misses FILE] [--top N] "
             + "[--perl PERL] [--bridge SCRIPT] FILE.tsv...";
 
@@ -125,7 +122,7 @@ public final class AccuracyComparison {
             BounceClassifier classifier = BounceClassifier.builtIn();
             for (Path file : files) {
                 List<LabelledReply> rows = LabelledReplyFile.read(file);
-                if (isSplit(file)) {
+                if (Split.appliesTo(file)) {
                     sections.add(score(file, Split.TRAIN.id(), part(rows, Split.TRAIN), classifier, sisimai, misses));
                     sections.add(score(file, Split.VALIDATION.id(), part(rows, Split.VALIDATION), classifier, sisimai, misses));
                 } else {
@@ -159,16 +156,6 @@ public final class AccuracyComparison {
             }
             System.err.printf("%d bouncekit misses on train rows written to %s%n", misses.size(), missesFile);
         }
-    }
-
-    /** True when {@code file} lies in the labelled directory, whose files are reported per split. */
-    static boolean isSplit(Path file) {
-        for (Path dir = file.toAbsolutePath().normalize().getParent(); dir != null; dir = dir.getParent()) {
-            if (dir.endsWith(LABELLED_DIR)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static List<LabelledReply> part(List<LabelledReply> rows, Split split) {
