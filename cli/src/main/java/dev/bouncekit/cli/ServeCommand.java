@@ -74,6 +74,11 @@ public final class ServeCommand implements Callable<Integer> {
                     + "Default: ${DEFAULT-VALUE}.")
     long maxMessageSize;
 
+    @Option(names = "--max-recipients", defaultValue = "1000", paramLabel = "N",
+            description = "Recipients accepted in one transaction; more get '452 4.5.3 Error: too many recipients'. "
+                    + "Default: ${DEFAULT-VALUE}.")
+    int maxRecipients;
+
     @Option(names = "--hostname", defaultValue = "localhost", paramLabel = "NAME",
             description = "The host name in the greeting (220 NAME ESMTP bouncekit) and the EHLO reply; give one that "
                     + "differs from the sending host's, or Postfix sees a mail loop. Default: ${DEFAULT-VALUE}.")
@@ -191,7 +196,8 @@ public final class ServeCommand implements Callable<Integer> {
                 refused("--hostname", () -> builder.hostname(hostname)),
                 refused("--max-connections", () -> builder.maxConnections(maxConnections)),
                 refused("--idle-timeout", () -> builder.idleTimeout(idleTimeout)),
-                refused("--max-message-size", () -> builder.maxMessageSize(maxMessageSize))}) {
+                refused("--max-message-size", () -> builder.maxMessageSize(maxMessageSize)),
+                refused("--max-recipients", () -> builder.maxRecipients(maxRecipients))}) {
             if (refused != null) {
                 err.println("bouncekit serve: " + refused);
                 err.flush();
@@ -305,7 +311,8 @@ public final class ServeCommand implements Callable<Integer> {
         out.println("  keeps     " + maxMessages + " messages, " + maxTranscripts + " transcripts, " + maxRefusals
                 + " refusals" + (maxAge == null ? "" : ", none older than " + DurationConverter.format(maxAge)));
         out.println("  limits    " + maxConnections + " connections, idle timeout " + DurationConverter.format(idleTimeout)
-                + ", messages up to " + ByteSizeConverter.format(maxMessageSize) + " (" + maxMessageSize + " octets)");
+                + ", messages up to " + ByteSizeConverter.format(maxMessageSize) + " (" + maxMessageSize + " octets)"
+                + ", " + maxRecipients + " recipients a message");
         if (noMagicAddresses) {
             out.println("Magic addresses are off: every recipient without a rule is accepted and stored.");
         } else {

@@ -171,9 +171,10 @@ class ServeCommandTest {
     @Test
     void limits_come_from_the_command_line_and_are_shown_at_start() throws Exception {
         Running r = serve("--smtp-port", "0", "--http-port", "0", "--max-connections", "1", "--idle-timeout", "500ms",
-                "--max-message-size", "2K");
+                "--max-message-size", "2K", "--max-recipients", "2");
         assertThat(r.command().awaitStarted(WAIT)).as(r.err().toString()).isTrue();
-        assertThat(r.out().toString()).contains("limits    1 connections, idle timeout 500ms, messages up to 2K (2048 octets)");
+        assertThat(r.out().toString()).contains("limits    1 connections, idle timeout 500ms, messages up to 2K (2048 octets), "
+                + "2 recipients a message");
         int smtp = r.command().smtpPort();
 
         try (Socket first = new Socket("127.0.0.1", smtp); Socket second = new Socket("127.0.0.1", smtp)) {
@@ -192,6 +193,10 @@ class ServeCommandTest {
                 ehlo.add(line);
             } while (line.startsWith("250-"));
             assertThat(ehlo).contains("250-SIZE 2048");
+            first.getOutputStream().write(("MAIL FROM:<a@b.test>\r\nRCPT TO:<x@y.test>\r\nRCPT TO:<z@y.test>\r\n"
+                    + "RCPT TO:<w@y.test>\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            assertThat(List.of(in.readLine(), in.readLine(), in.readLine(), in.readLine()))
+                    .containsExactly("250 OK", "250 OK", "250 OK", "452 4.5.3 Error: too many recipients");
             assertThat(in.readLine()).isEqualTo("421 4.4.2 Error: timeout exceeded, closing connection");
         }
     }
@@ -311,7 +316,8 @@ class ServeCommandTest {
                 Map.entry("BOUNCEKIT_HTTP_PORT", "0"), Map.entry("BOUNCEKIT_BIND", "127.0.0.1"),
                 Map.entry("BOUNCEKIT_SCENARIO", scenario("scenario.yaml")), Map.entry("BOUNCEKIT_NO_MAGIC_ADDRESSES", "yes"),
                 Map.entry("BOUNCEKIT_MAX_CONNECTIONS", "7"), Map.entry("BOUNCEKIT_IDLE_TIMEOUT", "1.5s"),
-                Map.entry("BOUNCEKIT_MAX_MESSAGE_SIZE", "2K"), Map.entry("BOUNCEKIT_HOSTNAME", "mx.env.test"),
+                Map.entry("BOUNCEKIT_MAX_MESSAGE_SIZE", "2K"), Map.entry("BOUNCEKIT_MAX_RECIPIENTS", "5"),
+                Map.entry("BOUNCEKIT_HOSTNAME", "mx.env.test"),
                 Map.entry("BOUNCEKIT_QUIET", "true"), Map.entry("BOUNCEKIT_MAX_MESSAGES", "20"),
                 Map.entry("BOUNCEKIT_MAX_TRANSCRIPTS", "30"), Map.entry("BOUNCEKIT_MAX_REFUSALS", "40"),
                 Map.entry("BOUNCEKIT_MAX_EXCHANGES", "50"), Map.entry("BOUNCEKIT_MAX_AGE", "2h"),
@@ -324,7 +330,7 @@ class ServeCommandTest {
         assertThat(r.command().awaitStarted(WAIT)).as(r.err().toString()).isTrue();
 
         assertThat(r.out().toString())
-                .contains("limits    9 connections, idle timeout 1500ms, messages up to 2K (2048 octets)")
+                .contains("limits    9 connections, idle timeout 1500ms, messages up to 2K (2048 octets), 5 recipients a message")
                 .contains("keeps     20 messages, 30 transcripts, 40 refusals, none older than 2h")
                 .contains("(greets as mx.env.test)", "rules     3 from ", "Magic addresses are off", "Not logging mail (--quiet)");
     }

@@ -45,7 +45,8 @@ import java.util.function.Predicate;
  * connections at once (more get {@code 421 4.7.0 Too many connections, try again later}), a
  * 5-minute idle timeout ({@code 421 4.4.2}), and messages of at most 25 MiB ({@code SIZE} in the
  * EHLO reply; {@code 552 5.3.4 Message size exceeds fixed maximum message size} at MAIL for a
- * declared size, or after the final dot). Mail is never relayed: every recipient's mail is stored here.
+ * declared size, or after the final dot), and at most {@value #DEFAULT_MAX_RECIPIENTS} recipients in one
+ * transaction ({@code 452 4.5.3 Error: too many recipients}). Mail is never relayed: every recipient's mail is stored here.
  */
 public final class FakeReceiver implements AutoCloseable {
 
@@ -55,6 +56,10 @@ public final class FakeReceiver implements AutoCloseable {
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofMinutes(5);
     /** The largest message accepted unless the builder says otherwise: 25 MiB. */
     public static final long DEFAULT_MAX_MESSAGE_SIZE = 25L * 1024 * 1024;
+    /** Recipients accepted in one transaction unless the builder says otherwise: Postfix's default. */
+    public static final int DEFAULT_MAX_RECIPIENTS = 1000;
+    /** The largest {@link Builder#maxRecipients(int)} allowed (each recipient is kept until the message is stored). */
+    public static final int MAX_RECIPIENTS_LIMIT = 1_000_000;
     /** The largest {@link Builder#maxMessageSize(long)} allowed: 1 GiB (messages are kept in memory). */
     public static final long MAX_MESSAGE_SIZE_LIMIT = 1L << 30;
 
@@ -75,7 +80,8 @@ public final class FakeReceiver implements AutoCloseable {
     private FakeReceiver(Builder builder) {
         this.host = builder.bind;
         this.runtime = new ReceiverRuntime(builder.magicAddresses,
-                new ReceiverLimits(builder.maxConnections, builder.idleTimeout, builder.maxMessageSize),
+                new ReceiverLimits(builder.maxConnections, builder.idleTimeout, builder.maxMessageSize,
+                        builder.maxRecipients),
                 builder.hostname, builder.listener, builder.retention, builder.clock);
         this.runtime.rules().replaceAll(builder.rules);
         this.runtime.realAddresses(builder.realAddresses);
@@ -191,6 +197,11 @@ public final class FakeReceiver implements AutoCloseable {
     /** The largest message accepted, in octets; larger ones get {@code 552 5.3.4}. */
     public long maxMessageSize() {
         return runtime.limits().maxMessageSize();
+    }
+
+    /** Recipients accepted in one transaction; more get {@code 452 4.5.3 Error: too many recipients}. */
+    public int maxRecipients() {
+        return runtime.limits().maxRecipients();
     }
 
     /** True between {@link #start()} and {@link #close()}. */
@@ -419,6 +430,7 @@ public final class FakeReceiver implements AutoCloseable {
         private int maxConnections = DEFAULT_MAX_CONNECTIONS;
         private Duration idleTimeout = DEFAULT_IDLE_TIMEOUT;
         private long maxMessageSize = DEFAULT_MAX_MESSAGE_SIZE;
+        private int maxRecipients = DEFAULT_MAX_RECIPIENTS;
         private String hostname = ReceiverRuntime.DEFAULT_HOSTNAME;
         private ReceiverListener listener;
         private final List<ReplyRule> rules = new ArrayList<>();
@@ -510,6 +522,24 @@ public final class FakeReceiver implements AutoCloseable {
                         + " octets, not " + octets);
             }
             this.maxMessageSize = octets;
+            return this;
+        }
+
+        /**
+         * How many recipients one transaction may have (default {@value #DEFAULT_MAX_RECIPIENTS}, as
+         * Postfix's {@code smtpd_recipient_limit}; RFC 5321, 4.5.3.1.8, asks for at least 100). A
+         * {@code RCPT TO} beyond it gets {@code 452 4.5.3 Error: too many recipients}, and the client
+         * sends the rest in another transaction; the recipients taken so far keep their place. A
+         * recipient given twice counts once.
+         *
+         * @throws IllegalArgumentException when not between 1 and {@link #MAX_RECIPIENTS_LIMIT}
+         */
+        public Builder maxRecipients(int max) {
+            if (max < 1 || max > MAX_RECIPIENTS_LIMIT) {
+                throw new IllegalArgumentException("maxRecipients must be between 1 and " + MAX_RECIPIENTS_LIMIT
+                        + ", not " + max);
+            }
+            this.maxRecipients = max;
             return this;
         }
 

@@ -294,8 +294,8 @@ class AbuseTest {
     void a_hundred_thousand_recipients_in_one_transaction_are_all_taken_and_stored() throws Exception {
         // as serve keeps mail: in its own store, not in a GreenMail mailbox per recipient
         receiver.close();
-        receiver = FakeReceiver.builder().retention(Retention.SERVE_DEFAULTS).build().start();
         int count = 100_000;
+        receiver = FakeReceiver.builder().retention(Retention.SERVE_DEFAULTS).maxRecipients(count).build().start();
         try (RawSmtpClient client = greeted()) {
             client.command("EHLO client.test");
             client.command("MAIL FROM:<a@b.test>");

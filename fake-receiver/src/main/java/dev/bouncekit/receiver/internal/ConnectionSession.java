@@ -221,6 +221,11 @@ final class ConnectionSession {
         return received;
     }
 
+    /** How many distinct recipients are accepted for this message so far. */
+    int recipientCount(MovingMessage message) {
+        return transaction == message ? transactionRecipients.size() : 0;
+    }
+
     /** The recipients accepted for this message, in order. */
     List<String> recipientsOf(MovingMessage message) {
         return transaction == message ? List.copyOf(transactionRecipients) : List.of();

@@ -25,6 +25,9 @@ final class ProtocolReplies {
     static final String TOO_MANY_ERRORS = "421 4.7.0 Too many errors, closing connection";
     static final String TIMEOUT = "421 4.4.2 Error: timeout exceeded, closing connection";
     static final String MESSAGE_TOO_BIG = "552 5.3.4 Message size exceeds fixed maximum message size";
+    static final String TOO_MANY_RECIPIENTS = "452 4.5.3 Error: too many recipients";
+    static final String BODY_SYNTAX = "501 5.5.4 Bad BODY parameter value";
+    static final String DUPLICATE_PARAMETER = "501 5.5.4 Error: parameter given twice";
     // AUTH (RFC 4954, section 6): GreenMail's replies have two spaces after the enhanced code, or
     // none at all, and some repeat the command line, credentials included
     static final String AUTH_SUCCEEDED = "235 2.7.0 Authentication Succeeded";
@@ -101,6 +104,24 @@ final class ProtocolReplies {
     /** The transcript label of a size refusal. */
     static String messageSize(long max) {
         return "limit: max message size " + max;
+    }
+
+    /** The transcript label of a recipient refused for the recipient limit. */
+    static String recipientLimit(int max) {
+        return "limit: max recipients " + max;
+    }
+
+    /**
+     * The reply to a {@code MAIL} or {@code RCPT} parameter the receiver does not offer (RFC 5321,
+     * 4.1.1.11), as Postfix words it; the keyword is cut to 64 characters and kept to printable ASCII.
+     */
+    static String unsupportedParameter(String keyword) {
+        StringBuilder shown = new StringBuilder();
+        for (int i = 0; i < keyword.length() && shown.length() < 64; i++) {
+            char c = keyword.charAt(i);
+            shown.append(c > ' ' && c < 127 ? c : '?');
+        }
+        return "555 5.5.4 Unsupported option: " + shown;
     }
 
     /** The transcript label of the close after too many errors. */

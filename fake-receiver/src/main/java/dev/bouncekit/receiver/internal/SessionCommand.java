@@ -17,8 +17,10 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -195,14 +197,16 @@ class SessionCommand extends SmtpCommand {
 
     /**
      * MAIL FROM: refused with 503 inside a transaction and 501 when malformed; a {@code SIZE}
-     * parameter over the limit gets {@code 552 5.3.4}. GreenMail skips its sender check for the null
+     * parameter over the limit gets {@code 552 5.3.4}, a parameter the receiver does not offer
+     * {@code 555 5.5.4}. GreenMail skips its sender check for the null
      * reverse path {@code <>} and then refuses RCPT for want of a return path. Here {@code <>} is
      * checked like any sender and gets an empty return path, so bounces can be received.
      */
     static final class Mail extends SessionCommand {
         private static final Pattern SYNTAX = Pattern.compile("MAIL FROM:\\s?<[^>]*>(.*)", Pattern.CASE_INSENSITIVE);
         private static final Pattern NULL_SENDER = Pattern.compile("MAIL FROM:\\s?<>.*", Pattern.CASE_INSENSITIVE);
-        private static final Pattern SIZE = Pattern.compile("(?i)SIZE=(\\S*)");
+        /** An ESMTP keyword (RFC 5321, 4.1.2). */
+        private static final Pattern KEYWORD = Pattern.compile("[A-Z0-9][A-Z0-9-]*");
 
         Mail(SmtpCommand stock) {
             super(stock, false);
@@ -220,7 +224,7 @@ class SessionCommand extends SmtpCommand {
                 session.protocolError(ProtocolReplies.MAIL_SYNTAX);
                 return true;
             }
-            if (refusedBySize(session, syntax.group(1))) {
+            if (refusedParameters(session, syntax.group(1))) {
                 return true;
             }
             if (!NULL_SENDER.matcher(commandLine).matches()) {
@@ -247,27 +251,68 @@ class SessionCommand extends SmtpCommand {
             }
         }
 
-        /** Answers a declared size (RFC 1870) that is malformed or over the limit; true when answered. */
-        private static boolean refusedBySize(ConnectionSession session, String parameters) {
-            if (!containsIgnoreCase(parameters, "SIZE=")) {
+        /**
+         * Answers the parameters after the reverse path when one is refused; true when answered. The
+         * receiver offers {@code SIZE} (RFC 1870: malformed {@code 501}, over the limit {@code 552
+         * 5.3.4}), {@code BODY=7BIT|8BITMIME} (RFC 6152), {@code AUTH=} (RFC 4954) and {@code SMTPUTF8}
+         * (RFC 6531, no value); any other keyword gets {@code 555 5.5.4} (RFC 5321, 4.1.1.11), as from
+         * Postfix, and a malformed or repeated parameter {@code 501 5.5.4}.
+         */
+        private static boolean refusedParameters(ConnectionSession session, String parameters) {
+            if (parameters.isBlank()) {
                 return false;
             }
+            if (!Character.isWhitespace(parameters.charAt(0))) {
+                session.protocolError(ProtocolReplies.MAIL_SYNTAX);
+                return true;
+            }
+            Set<String> seen = new HashSet<>();
             for (String parameter : parameters.trim().split("\\s+")) {
-                Matcher size = SIZE.matcher(parameter);
-                if (!size.matches()) {
-                    continue;
-                }
-                String digits = size.group(1).replaceFirst("^0+(?=\\d)", "");
-                if (digits.isEmpty() || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
-                    session.protocolError(ProtocolReplies.SIZE_SYNTAX);
+                int equals = parameter.indexOf('=');
+                String keyword = (equals < 0 ? parameter : parameter.substring(0, equals)).toUpperCase(Locale.ROOT);
+                String value = equals < 0 ? null : parameter.substring(equals + 1);
+                if (!KEYWORD.matcher(keyword).matches()) {
+                    session.protocolError(ProtocolReplies.BAD_ARGUMENTS);
                     return true;
                 }
-                long max = session.runtime().limits().maxMessageSize();
-                if (digits.length() > 18 || Long.parseLong(digits) > max) {
-                    session.label(ProtocolReplies.messageSize(max));
-                    session.connection().send(ProtocolReplies.MESSAGE_TOO_BIG);
+                if (!seen.add(keyword)) {
+                    session.protocolError(ProtocolReplies.DUPLICATE_PARAMETER);
                     return true;
                 }
+                boolean refused = switch (keyword) {
+                    case "SIZE" -> refusedBySize(session, value);
+                    case "BODY" -> refusedIf(session, value == null
+                            || !value.equalsIgnoreCase("7BIT") && !value.equalsIgnoreCase("8BITMIME"), ProtocolReplies.BODY_SYNTAX);
+                    case "AUTH" -> refusedIf(session, value == null || value.isEmpty(), ProtocolReplies.BAD_ARGUMENTS);
+                    case "SMTPUTF8" -> refusedIf(session, value != null, ProtocolReplies.BAD_ARGUMENTS);
+                    default -> refusedIf(session, true, ProtocolReplies.unsupportedParameter(keyword));
+                };
+                if (refused) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private static boolean refusedIf(ConnectionSession session, boolean refused, String reply) {
+            if (refused) {
+                session.protocolError(reply);
+            }
+            return refused;
+        }
+
+        /** Answers a declared size (RFC 1870) that is malformed or over the limit; true when answered. */
+        private static boolean refusedBySize(ConnectionSession session, String value) {
+            String digits = value == null ? "" : value.replaceFirst("^0+(?=\\d)", "");
+            if (digits.isEmpty() || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+                session.protocolError(ProtocolReplies.SIZE_SYNTAX);
+                return true;
+            }
+            long max = session.runtime().limits().maxMessageSize();
+            if (digits.length() > 18 || Long.parseLong(digits) > max) {
+                session.label(ProtocolReplies.messageSize(max));
+                session.connection().send(ProtocolReplies.MESSAGE_TOO_BIG);
+                return true;
             }
             return false;
         }
@@ -275,10 +320,12 @@ class SessionCommand extends SmtpCommand {
 
     /**
      * RCPT TO: refused with 503 before MAIL and 501 when malformed. Unlike the reverse path, a
-     * forward path is never empty (RFC 5321, 4.1.1.3): {@code RCPT TO:<>} is malformed.
+     * forward path is never empty (RFC 5321, 4.1.1.3): {@code RCPT TO:<>} is malformed. The receiver
+     * offers no RCPT parameter ({@code NOTIFY} and {@code ORCPT} belong to DSN, which it does not
+     * advertise): any gets {@code 555 5.5.4}. Past the recipient limit, {@code 452 4.5.3}.
      */
     static final class Rcpt extends SessionCommand {
-        private static final Pattern SYNTAX = Pattern.compile("RCPT TO:\\s?<[^>]*>.*", Pattern.CASE_INSENSITIVE);
+        private static final Pattern SYNTAX = Pattern.compile("RCPT TO:\\s?<[^>]*>(.*)", Pattern.CASE_INSENSITIVE);
 
         Rcpt(SmtpCommand stock) {
             super(stock, false);
@@ -291,9 +338,23 @@ class SessionCommand extends SmtpCommand {
                 session.protocolError(ProtocolReplies.NEED_MAIL);
                 return true;
             }
-            if (!SYNTAX.matcher(commandLine).matches()
-                    || commandLine.substring(commandLine.indexOf('<') + 1, commandLine.indexOf('>')).isBlank()) {
+            Matcher syntax = SYNTAX.matcher(commandLine);
+            if (!syntax.matches()
+                    || commandLine.substring(commandLine.indexOf('<') + 1, commandLine.indexOf('>')).isBlank()
+                    || !syntax.group(1).isEmpty() && !Character.isWhitespace(syntax.group(1).charAt(0))) {
                 session.protocolError(ProtocolReplies.RCPT_SYNTAX);
+                return true;
+            }
+            String parameters = syntax.group(1).trim();
+            if (!parameters.isEmpty()) {
+                String keyword = parameters.split("[\\s=]", 2)[0];
+                session.protocolError(ProtocolReplies.unsupportedParameter(keyword.toUpperCase(Locale.ROOT)));
+                return true;
+            }
+            int max = session.runtime().limits().maxRecipients();
+            if (session.recipientCount(state.getMessage()) >= max) {
+                session.label(ProtocolReplies.recipientLimit(max));
+                conn.send(ProtocolReplies.TOO_MANY_RECIPIENTS);
                 return true;
             }
             return false;
@@ -386,15 +447,6 @@ class SessionCommand extends SmtpCommand {
             return commandLine;
         }
         return commandLine.substring(0, open + 1) + commandLine.substring(colon + 1);
-    }
-
-    private static boolean containsIgnoreCase(String text, String part) {
-        for (int i = 0; i + part.length() <= text.length(); i++) {
-            if (text.regionMatches(true, i, part, 0, part.length())) {
-                return true;
-            }
-        }
-        return false;
     }
 
     static boolean isQuit(String name) {
