@@ -82,5 +82,10 @@ class SuppressionWebAdminIT {
         assertThat(sender.body()).contains("owned by the sender");
         assertThat(call("PUT", "/bouncekit/suppressions/not-an-address").statusCode()).isEqualTo(400);
         assertThat(call("GET", "/bouncekit/suppressions?limit=many").statusCode()).isEqualTo(400);
+        // not UTF-8 once percent-decoded (an overlong NUL): Spark fails before the route runs, and WebAdmin's own
+        // handler of IllegalArgumentException answers, in JSON like every other error
+        HttpResponse<String> notUtf8 = call("GET", "/bouncekit/suppressions/%C0%80@x.test");
+        assertThat(notUtf8.statusCode()).as(notUtf8.body()).isEqualTo(400);
+        assertThat(notUtf8.body()).contains("\"type\":\"InvalidArgument\"");
     }
 }
