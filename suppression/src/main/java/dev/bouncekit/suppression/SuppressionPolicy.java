@@ -255,6 +255,11 @@ public final class SuppressionPolicy {
             if (eq < 0) {
                 throw new IllegalArgumentException(parameter + ": '" + item.trim() + "' has no '='; expected reason=VALUE,...");
             }
+            if (item.indexOf('=', eq + 1) >= 0) {
+                // "mailboxfull=3/7d;suspend=3/7d" or "... suspend=3/7d": two entries run together
+                throw new IllegalArgumentException(parameter + ": '" + item.trim()
+                        + "' holds more than one '='; separate entries with ',': reason=VALUE,reason=VALUE");
+            }
             entries.add(new String[] {item.substring(0, eq).trim().toLowerCase(Locale.ROOT), item.substring(eq + 1).trim(), item.trim()});
         }
         return entries;

@@ -100,6 +100,17 @@ class SuppressionPolicyTest {
     }
 
     @Test
+    void entries_run_together_without_a_comma_are_refused_saying_how_to_separate_them() {
+        assertThatThrownBy(() -> SuppressionPolicy.parse("mailboxfull=3/7d;suspend=3/7d", null))
+                .hasMessage("suppressAfter: 'mailboxfull=3/7d;suspend=3/7d' holds more than one '='; separate entries with ',':"
+                        + " reason=VALUE,reason=VALUE");
+        assertThatThrownBy(() -> SuppressionPolicy.parse(null, "userunknown=30d suspend=7d"))
+                .hasMessageStartingWith("expiry: 'userunknown=30d suspend=7d' holds more than one '='");
+        assertThat(SuppressionPolicy.parse("mailboxfull=3/7d, suspend=3/7d", "userunknown=30d,suspend=7d").count(Reason.SUSPEND))
+                .isEqualTo(3);
+    }
+
+    @Test
     void a_sender_reason_is_refused() {
         assertThatThrownBy(() -> SuppressionPolicy.parse(null, "blocked=1d"))
                 .isInstanceOf(IllegalArgumentException.class)
