@@ -47,12 +47,39 @@ public final class MagicAddresses {
      * The magic address of a catalog id (or alias): {@code gmail/user-unknown} at {@code example.com}
      * is {@code gmail.user-unknown@example.com}.
      *
-     * @throws IllegalArgumentException for an unknown id
+     * @throws IllegalArgumentException for an unknown id, or a domain that is not a domain name
+     *                                  (labels of letters, digits and hyphens) or an address literal
      */
     public static String address(String catalogId, String domain) {
         Objects.requireNonNull(domain, "domain");
         ReplyCatalog.builtIn().require(catalogId);
+        if (!isDomain(domain)) {
+            throw new IllegalArgumentException("not a domain name: '" + domain
+                    + "'; give labels of letters, digits and hyphens, such as example.com, or an address literal such as [127.0.0.1]");
+        }
         return localPart(catalogId) + "@" + domain;
+    }
+
+    /**
+     * Whether {@code domain} can follow the {@code @} of an address: dot-separated labels of 1 to 63
+     * letters (any script), digits and inner hyphens, 253 characters at most, or an address literal
+     * in brackets (RFC 5321, 4.1.3).
+     */
+    static boolean isDomain(String domain) {
+        if (domain.length() > 2 && domain.startsWith("[") && domain.endsWith("]")) {
+            return domain.chars().skip(1).limit(domain.length() - 2L)
+                    .allMatch(c -> c > ' ' && c < 127 && c != '[' && c != ']' && c != '\\');
+        }
+        if (domain.isEmpty() || domain.length() > 253) {
+            return false;
+        }
+        for (String label : domain.split("\\.", -1)) {
+            if (label.isEmpty() || label.length() > 63 || label.startsWith("-") || label.endsWith("-")
+                    || !label.chars().allMatch(c -> c == '-' || Character.isLetterOrDigit(c))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The local part for a catalog id: the first {@code /} becomes {@code .}. */

@@ -50,6 +50,18 @@ class MagicAddressesTest {
     }
 
     @Test
+    void the_domain_must_be_a_domain_name_or_an_address_literal() {
+        assertThat(MagicAddresses.address("gmail/user-unknown", "b\u00fccher.de")).isEqualTo("gmail.user-unknown@b\u00fccher.de");
+        assertThat(MagicAddresses.address("gmail/user-unknown", "[127.0.0.1]")).isEqualTo("gmail.user-unknown@[127.0.0.1]");
+        assertThat(MagicAddresses.address("gmail/user-unknown", "mx-1.example.com")).endsWith("@mx-1.example.com");
+        for (String bad : new String[] {"not a domain", "", "a..b", ".example.com", "example.com.", "-x.com", "x-.com",
+                "a@b.com", "<x.com>", "x".repeat(64) + ".com", "x.".repeat(127) + "com", "[]", "[1.2.3.4"}) {
+            assertThatThrownBy(() -> MagicAddresses.address("gmail/user-unknown", bad)).as(bad)
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("not a domain name: '");
+        }
+    }
+
+    @Test
     void rcpt_entries_are_answered_at_rcpt_and_other_recipients_are_accepted() throws Exception {
         try (RawSmtpClient client = session()) {
             assertThat(client.command("RCPT TO:<gmail.user-unknown@gmail.com>")).isEqualTo(wire("gmail/user-unknown"));

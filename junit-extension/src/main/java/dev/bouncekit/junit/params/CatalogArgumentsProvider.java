@@ -40,6 +40,13 @@ final class CatalogArgumentsProvider extends AnnotationBasedArgumentsProvider<Ca
         }
         Class<?>[] parameters = context.getRequiredTestMethod().getParameterTypes();
         boolean withAddress = parameters.length > 1 && parameters[1] == String.class;
+        if (withAddress) {
+            try {
+                MagicAddresses.address(matching.get(0).id(), source.domain());
+            } catch (IllegalArgumentException e) {
+                throw new PreconditionViolationException("@CatalogSource(domain = ...): " + e.getMessage());
+            }
+        }
         return matching.stream().map(e -> withAddress
                 ? Arguments.of(Named.of(e.id(), e), MagicAddresses.address(e.id(), source.domain()))
                 : Arguments.of(Named.of(e.id(), e)));

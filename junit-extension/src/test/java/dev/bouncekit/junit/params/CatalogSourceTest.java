@@ -95,6 +95,10 @@ class CatalogSourceTest {
                 .haveExactly(1, event(container("unknown_provider"), finishedWithFailure(message(m ->
                         m.startsWith("@CatalogSource: unknown provider 'gmial'; known providers are ")))))
                 .haveExactly(1, event(container("unknown_id"), finishedWithFailure(message(
-                        "@CatalogSource: unknown catalog id 'gmail/no-such-entry'; ids look like gmail/user-unknown"))));
+                        "@CatalogSource: unknown catalog id 'gmail/no-such-entry'; ids look like gmail/user-unknown"))))
+                .haveExactly(1, event(container("not_a_domain"), finishedWithFailure(message(m ->
+                        m.startsWith("@CatalogSource(domain = ...): not a domain name: 'not a domain'; give labels of")))))
+                .haveExactly(1, event(container("empty_domain"), finishedWithFailure(message(m ->
+                        m.startsWith("@CatalogSource(domain = ...): not a domain name: ''")))));
     }
 }
