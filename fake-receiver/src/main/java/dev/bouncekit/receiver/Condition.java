@@ -170,7 +170,7 @@ public final class Condition {
     /**
      * A condition of the given kind.
      *
-     * A sender or recipient pattern in angle brackets, as written on the wire ({@code <ghost@gmail.com>},
+     * <p>A sender or recipient pattern in angle brackets, as written on the wire ({@code <ghost@gmail.com>},
      * {@code <>}), stands for the address inside them.
      *
      * @throws IllegalArgumentException for a null, blank (except the null sender) or multi-line pattern

@@ -6,11 +6,14 @@ import dev.bouncekit.taxonomy.Reason;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 /**
@@ -223,7 +226,7 @@ public final class SuppressionPolicy {
 
     /** {@code change} applied to {@code policy}, its refusal naming the setting it comes from. */
     private static SuppressionPolicy named(String parameter, SuppressionPolicy policy,
-            java.util.function.UnaryOperator<SuppressionPolicy> change) {
+            UnaryOperator<SuppressionPolicy> change) {
         try {
             return change.apply(policy);
         } catch (IllegalArgumentException e) {
@@ -244,9 +247,9 @@ public final class SuppressionPolicy {
 
     private static Iterable<String[]> entries(String parameter, String text) {
         if (text == null || text.isBlank()) {
-            return java.util.List.of();
+            return List.of();
         }
-        java.util.List<String[]> entries = new java.util.ArrayList<>();
+        List<String[]> entries = new ArrayList<>();
         for (String item : text.split(",")) {
             if (item.isBlank()) {
                 continue;

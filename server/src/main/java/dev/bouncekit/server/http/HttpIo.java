@@ -7,6 +7,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 
 /** Reading request bodies and writing answers of the HTTP API: JSON, bytes, 204, 405 with {@code Allow}, HEAD. */
@@ -39,8 +41,8 @@ final class HttpIo {
         }
         byte[] octets = requestTargetPart.getBytes(StandardCharsets.ISO_8859_1);
         try {
-            return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(octets)).toString();
-        } catch (java.nio.charset.CharacterCodingException notUtf8) {
+            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(octets)).toString();
+        } catch (CharacterCodingException notUtf8) {
             return requestTargetPart; // Latin-1 after all
         }
     }
