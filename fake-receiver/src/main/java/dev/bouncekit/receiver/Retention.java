@@ -5,7 +5,8 @@ import java.time.Duration;
 /**
  * How much a receiver keeps: stored messages, connection transcripts and refusals, each up to a
  * count (the oldest evicted first) and, when {@code maxAge} is set, no older than that; and at most
- * {@code maxExchanges} exchanges per connection (the greeting and the latest ones kept). Evictions
+ * {@code maxExchanges} exchanges per connection (the greeting and the latest ones kept), and as many
+ * of its latest accepted recipients and stored message ids. Evictions
  * are counted ({@link Evictions}). A receiver whose messages are bounded keeps them only in its own
  * store, not in GreenMail's mailboxes, so that memory stays bounded.
  *

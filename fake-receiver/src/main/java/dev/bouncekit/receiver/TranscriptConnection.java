@@ -19,8 +19,10 @@ import java.util.Optional;
  * @param closedAt           when it was closed, or null while it is open
  * @param helo               the last name given in EHLO/HELO (accepted or not), or null
  * @param exchanges          greeting, commands and replies in order
- * @param acceptedRecipients every recipient accepted with 250 on this connection, in order
- * @param messageIds         ids of the {@link ReceivedMessage}s stored from this connection
+ * @param acceptedRecipients every recipient accepted with 250 on this connection, in order (the latest
+ *                           {@link Retention#maxExchanges()} of them)
+ * @param messageIds         ids of the {@link ReceivedMessage}s stored from this connection (the latest
+ *                           {@link Retention#maxExchanges()})
  */
 public record TranscriptConnection(int id, String clientAddress, int clientPort, Instant openedAt, Instant closedAt,
                                    String helo, List<Exchange> exchanges, List<String> acceptedRecipients,

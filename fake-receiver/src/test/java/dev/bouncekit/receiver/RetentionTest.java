@@ -73,6 +73,36 @@ class RetentionTest {
     }
 
     @Test
+    void a_long_connection_keeps_its_latest_recipients_and_message_ids_as_many_as_exchanges() throws Exception {
+        // one connection that never closes, transaction after transaction, kept every recipient and message id
+        try (FakeReceiver receiver = FakeReceiver.builder().retention(Retention.SERVE_DEFAULTS.withMaxExchanges(6)).build().start();
+             RawSmtpClient client = new RawSmtpClient(receiver)) {
+            client.reply();
+            client.command("EHLO client.test");
+            for (int m = 0; m < 4; m++) {
+                client.command("MAIL FROM:<a@b.test>");
+                for (int r = 0; r < 3; r++) {
+                    assertThat(client.command("RCPT TO:<r" + m + "." + r + "@d.test>")).isEqualTo("250 OK\r\n");
+                }
+                client.command("DATA");
+                assertThat(client.command("Subject: " + m + "\r\n\r\nbody\r\n.")).isEqualTo("250 OK\r\n");
+            }
+            for (int m = 4; m < 9; m++) {
+                client.command("MAIL FROM:<a@b.test>");
+                client.command("RCPT TO:<s" + m + "@d.test>");
+                client.command("DATA");
+                client.command("Subject: " + m + "\r\n\r\nbody\r\n.");
+            }
+            client.command("QUIT");
+            TranscriptConnection connection = receiver.awaitConnections(1, WAIT).get(0);
+            assertThat(connection.acceptedRecipients())
+                    .containsExactly("r3.2@d.test", "s4@d.test", "s5@d.test", "s6@d.test", "s7@d.test", "s8@d.test");
+            assertThat(connection.messageIds()).hasSize(6)
+                    .isEqualTo(receiver.receivedMessages().stream().map(ReceivedMessage::id).toList().subList(3, 9));
+        }
+    }
+
+    @Test
     void messages_older_than_max_age_are_gone() throws Exception {
         MovableClock clock = new MovableClock(Instant.parse("2026-01-05T09:00:00Z"));
         try (FakeReceiver receiver = FakeReceiver.builder().clock(clock)

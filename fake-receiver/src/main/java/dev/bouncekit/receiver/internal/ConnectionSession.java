@@ -6,6 +6,7 @@ import dev.bouncekit.receiver.TranscriptConnection;
 import dev.bouncekit.reply.SmtpStage;
 
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -29,8 +30,10 @@ final class ConnectionSession {
 
     // guarded by this
     private final List<Exchange> exchanges = new ArrayList<>();
-    private final List<String> acceptedRecipients = new ArrayList<>();
-    private final List<Integer> messageIds = new ArrayList<>();
+    /** The latest recipients accepted on this connection, as many as it keeps exchanges. */
+    private final ArrayDeque<String> acceptedRecipients = new ArrayDeque<>();
+    /** The ids of the latest messages stored from this connection, as many as it keeps exchanges. */
+    private final ArrayDeque<Integer> messageIds = new ArrayDeque<>();
     private String helo;
     private Instant closedAt;
 
@@ -167,7 +170,7 @@ final class ConnectionSession {
 
     void messageStored(int messageId) {
         synchronized (this) {
-            messageIds.add(messageId);
+            keepLatest(messageIds, messageId);
         }
     }
 
@@ -191,7 +194,7 @@ final class ConnectionSession {
 
     synchronized TranscriptConnection snapshot() {
         return new TranscriptConnection(id, clientAddress, clientPort, openedAt, closedAt, helo, exchanges,
-                acceptedRecipients, messageIds);
+                List.copyOf(acceptedRecipients), List.copyOf(messageIds));
     }
 
     // ---- transaction ----
@@ -207,7 +210,7 @@ final class ConnectionSession {
             transactionRecipients.add(recipient);
         }
         synchronized (this) {
-            acceptedRecipients.add(recipient);
+            keepLatest(acceptedRecipients, recipient);
         }
     }
 
@@ -344,6 +347,17 @@ final class ConnectionSession {
     /** The index the next exchange gets: one more than the last one's, whatever was dropped. */
     private int nextIndex() {
         return exchanges.get(exchanges.size() - 1).index() + 1;
+    }
+
+    /**
+     * Adds a recipient or message id of the connection; over the exchange cap, the oldest is dropped,
+     * so that a connection that never closes holds no more of them than of its exchanges.
+     */
+    private <T> void keepLatest(ArrayDeque<T> kept, T value) {
+        kept.addLast(value);
+        if (kept.size() > runtime.recorder().retention().maxExchanges()) {
+            kept.removeFirst();
+        }
     }
 
     /** Adds an exchange; over the cap, the oldest after the greeting is dropped and counted. */
