@@ -15,7 +15,9 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -27,7 +29,8 @@ import java.util.concurrent.Callable;
  * not be classified, after answering all the others.
  */
 @Command(name = "classify", mixinStandardHelpOptions = true,
-        description = "Classify SMTP replies from FILE or standard input: one per line, one per paragraph, or JSON lines.",
+        description = {"Classify SMTP replies from FILE or standard input: one per line, one per paragraph, or JSON lines;",
+                "or the replies given with --text: bouncekit classify --text '550 5.1.1 user unknown'."},
         footer = {"", "Exit status: 0, or 1 when a --input jsonl line was not a valid request (it gets an",
                 "{\"line\", \"error\"} object; the other lines are still classified), or 2 for a bad command line."})
 final class ClassifyCommand implements Callable<Integer> {
@@ -55,6 +58,15 @@ final class ClassifyCommand implements Callable<Integer> {
     @Option(names = "--jsonl", description = "The same as --input jsonl.")
     boolean jsonl;
 
+    @Option(names = {"-t", "--text"}, paramLabel = "REPLY",
+            description = "A reply to classify, given on the command line instead of FILE (repeat for more); "
+                    + "its lines may be joined with \\n.")
+    List<String> texts;
+
+    @Option(names = "--stage", paramLabel = "COMMAND",
+            description = "With --text: the SMTP command the reply answered (CONNECT, EHLO, MAIL, RCPT, DATA).")
+    String stage;
+
     @Option(names = {"--output", "--format"}, paramLabel = "FORMAT", defaultValue = "jsonl",
             description = "jsonl: one JSON object per reply (json is the same); table. Default: ${DEFAULT-VALUE}.")
     OutputFormat output;
@@ -67,11 +79,20 @@ final class ClassifyCommand implements Callable<Integer> {
         InputFormat format = inputFormat();
         BounceClassifier classifier = BounceClassifier.builtIn();
         PrintWriter out = spec.commandLine().getOut();
+        if (texts != null) {
+            return classifyTexts(classifier, out);
+        }
+        if (stage != null) {
+            throw new UserError("--stage goes with --text; in a file, give each reply's stage with --input jsonl");
+        }
+        if (file != null && !file.toString().equals("-") && !Files.exists(file) && looksLikeAReply(file.toString())) {
+            throw new UserError("cannot read " + file + ": no such file; to classify a reply given on the command line, "
+                    + "use --text: bouncekit classify --text '" + file + "'");
+        }
         int[] errors = {0};
         try (BufferedReader in = InputFile.open(file, EXPECTED)) {
             if (!output.isJsonLines()) {
-                out.printf("%-6s %-16s %-5s %-9s %-20s %-10s %-5s %-7s %s%n",
-                        "line", "reason", "hard", "owner", "action", "provider", "code", "status", "rule");
+                printHeader(out);
             }
             ReplyInput.read(in, format == InputFormat.paragraph, reply -> {
                 ObjectNode result = format == InputFormat.jsonl ? classifyJson(classifier, reply.text(), reply.line())
@@ -86,6 +107,39 @@ final class ClassifyCommand implements Callable<Integer> {
         }
         out.flush();
         return errors[0] == 0 ? 0 : 1;
+    }
+
+    /** The replies of {@code --text}, each with the {@code --stage} given, in the order given. */
+    private int classifyTexts(BounceClassifier classifier, PrintWriter out) {
+        if (file != null) {
+            throw new UserError("give replies with --text or in FILE, not both");
+        }
+        if (input != null || jsonl) {
+            throw new UserError("--input and --jsonl say how FILE is read; --text takes each reply as it is");
+        }
+        DeliveryContext context = DeliveryContext.none();
+        if (stage != null && !stage.isBlank()) {
+            Optional<SmtpStage> parsed = SmtpStage.parse(stage);
+            if (parsed.isEmpty()) {
+                throw new UserError("--stage must be an SMTP command: CONNECT, EHLO, HELO, MAIL, RCPT, DATA or BDAT, not '"
+                        + stage + "'");
+            }
+            context = context.withStage(parsed.get());
+        }
+        if (!output.isJsonLines()) {
+            printHeader(out);
+        }
+        int number = 0;
+        for (String text : texts) {
+            print(out, ++number, ClassificationJson.of(null, classifier.classify(text.replace("\\n", "\n"), context)));
+        }
+        out.flush();
+        return 0;
+    }
+
+    /** An SMTP reply rather than a path: a reply code and a space, or an enhanced status code. */
+    private static boolean looksLikeAReply(String argument) {
+        return argument.matches("(?s)[245]\\d\\d[ -].*") || argument.matches("(?s).*\\b[245]\\.\\d{1,3}\\.\\d{1,3}\\b.*");
     }
 
     private InputFormat inputFormat() {
@@ -141,6 +195,11 @@ final class ClassifyCommand implements Callable<Integer> {
     private static String text(JsonNode node, String field) {
         JsonNode value = node.get(field);
         return value == null || value.isNull() ? null : value.asText();
+    }
+
+    private static void printHeader(PrintWriter out) {
+        out.printf("%-6s %-16s %-5s %-9s %-20s %-10s %-5s %-7s %s%n",
+                "line", "reason", "hard", "owner", "action", "provider", "code", "status", "rule");
     }
 
     private static void printRow(PrintWriter out, int number, ObjectNode r) {

@@ -210,6 +210,32 @@ class CliTest {
     }
 
     @Test
+    void text_classifies_replies_given_on_the_command_line_with_the_stage_given() throws IOException {
+        Run run = run("classify", "--text", "550 5.1.1 user unknown", "-t", "452 4.2.2 Mailbox full\\n  try later");
+
+        assertThat(run.status()).isZero();
+        assertThat(run.lines()).hasSize(2);
+        assertThat(run.lines().get(0)).contains("\"reason\":\"userunknown\"");
+        assertThat(run.lines().get(1)).contains("\"reason\":\"mailboxfull\"").contains("\"code\":452");
+        // the stage decides: "User unknown" after DATA is a filter's refusal (Sisimai's stage rule)
+        assertThat(run("classify", "--text", "550 User unknown", "--stage", "DATA").out()).contains("\"reason\":\"filtered\"");
+        assertThat(run("classify", "--text", "550 User unknown", "--stage", "rcpt").out()).contains("\"reason\":\"userunknown\"");
+        Run table = run("classify", "--output", "table", "--text", "554 5.7.1 Relay access denied");
+        assertThat(table.lines()).hasSize(2);
+        assertThat(table.lines().get(1)).startsWith("1 ").contains("norelaying");
+    }
+
+    @Test
+    void text_with_a_file_a_bad_stage_or_an_input_format_is_a_user_error() throws IOException {
+        Path input = Files.writeString(dir.resolve("in.txt"), "550 5.1.1 user unknown\n", StandardCharsets.UTF_8);
+
+        assertThat(run("classify", "--text", "550 x", input.toString()).status()).isEqualTo(1);
+        assertThat(run("classify", "--text", "550 x", "--stage", "LATER").status()).isEqualTo(1);
+        assertThat(run("classify", "--text", "550 x", "--jsonl").status()).isEqualTo(1);
+        assertThat(run("classify", "--stage", "RCPT", input.toString()).status()).isEqualTo(1);
+    }
+
+        @Test
     void evaluate_scores_a_labelled_file_and_lists_misses() throws IOException {
         Path tsv = Files.writeString(dir.resolve("l.tsv"), "id\treply\tstage\tremote_host\treason\thard\tprovider\n"
                 + "a\t550 5.1.1 user unknown\tRCPT\t\tuserunknown\ttrue\t\n"

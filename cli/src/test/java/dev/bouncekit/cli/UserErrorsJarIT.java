@@ -104,6 +104,19 @@ class UserErrorsJarIT {
     }
 
     @Test
+    void classify_of_a_reply_given_where_the_file_goes_points_to_text() throws Exception {
+        Run run = run("classify", "550 5.1.1 user unknown");
+
+        assertOneLineError(run, 1, "classify", "cannot read 550 5.1.1 user unknown: no such file; to classify a reply given "
+                + "on the command line, use --text: bouncekit classify --text '550 5.1.1 user unknown'");
+        assertThat(run.out()).isEmpty();
+        assertOneLineError(run("classify", "--text", "550 x", "--stage", "LATER"), 1, "classify",
+                "--stage must be an SMTP command: CONNECT, EHLO, HELO, MAIL, RCPT, DATA or BDAT, not 'LATER'");
+        assertOneLineError(run("classify", "--stage", "RCPT", "-"), 1, "classify",
+                "--stage goes with --text; in a file, give each reply's stage with --input jsonl");
+    }
+
+        @Test
     void evaluate_of_a_missing_file() throws Exception {
         assertOneLineError(run("evaluate", dir.resolve("nope.tsv").toString()), 1, "evaluate",
                 "nope.tsv: no such file", "give a labelled TSV file");
