@@ -15,7 +15,8 @@ import java.lang.annotation.Target;
 /**
  * Points a Spring Boot test's mail at a fake receiver: one {@code FakeReceiver} per application
  * context, started before the context and stopped when it closes, with {@code spring.mail.host} and
- * {@code spring.mail.port} set to it, short mail timeouts, and the receiver as an injectable bean.
+ * {@code spring.mail.port} set to it, TLS turned off (the receiver speaks plain SMTP), short mail timeouts, and
+ * the receiver as an injectable bean.
  * Before each test the receiver forgets the previous test's mail, transcript and rules, and takes
  * the rules of this annotation and of the test's {@link RejectRecipient}, {@link RejectSender},
  * {@link Greylist} and {@code @Scenario} annotations.

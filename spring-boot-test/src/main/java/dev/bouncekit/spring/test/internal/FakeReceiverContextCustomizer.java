@@ -16,7 +16,8 @@ import java.util.Map;
  * Starts a receiver for one application context, before it is refreshed: registers it as the bean
  * {@value AutoConfigureFakeReceiver#BEAN_NAME}, stopped when the context closes (after the beans
  * registered later, which may still send mail while they stop), points {@code spring.mail.host} and
- * {@code spring.mail.port} at it (above every other property source), and sets short mail timeouts
+ * {@code spring.mail.port} at it and turns TLS off (plain {@code smtp}, no STARTTLS required, no implicit
+ * TLS), above every other property source, and sets short mail timeouts
  * below every other source, so that an application's own settings win.
  *
  * <p>Part of the context's cache key: equal customizers (the same fixed port, or both a free one)
@@ -51,7 +52,12 @@ final class FakeReceiverContextCustomizer implements ContextCustomizer {
         MutablePropertySources sources = context.getEnvironment().getPropertySources();
         sources.addFirst(new MapPropertySource(ADDRESS_SOURCE, Map.of(
                 "spring.mail.host", receiver.host(),
-                "spring.mail.port", receiver.smtpPort())));
+                "spring.mail.port", receiver.smtpPort(),
+                // the receiver speaks plain SMTP (GreenMail has no STARTTLS): a production setting that
+                // requires TLS would make every send fail before the first command
+                "spring.mail.protocol", "smtp",
+                "spring.mail.properties.mail.smtp.starttls.required", "false",
+                "spring.mail.properties.mail.smtp.ssl.enable", "false")));
         sources.addLast(new MapPropertySource(TIMEOUT_SOURCE, Map.of(
                 "spring.mail.properties.mail.smtp.connectiontimeout", TIMEOUT_MILLIS,
                 "spring.mail.properties.mail.smtp.timeout", TIMEOUT_MILLIS,
