@@ -49,6 +49,15 @@ public final class ReplyParser {
     /** Characters from its start that decide whether an enhanced status code stands there. */
     private static final int STATUS_WINDOW = 11;
 
+    /** Each basic reply code as it is written, by its value (200 to 599). */
+    private static final String[] CODE_TEXTS = new String[600];
+
+    static {
+        for (int code = 200; code < CODE_TEXTS.length; code++) {
+            CODE_TEXTS[code] = Integer.toString(code);
+        }
+    }
+
     /** Per thread: where the lines of the input being parsed are. */
     private static final ThreadLocal<Collected> BUFFERS = ThreadLocal.withInitial(Collected::new);
 
@@ -62,11 +71,77 @@ public final class ReplyParser {
         }
         int inException = JavaExceptionText.replyAt(raw);
         if (inException > 0) {
-            SmtpReply reply = parse(raw.substring(inException, JavaExceptionText.replyEnd(raw, inException)));
-            SmtpStage named = JavaExceptionText.stageBefore(raw, inException);
-            return reply.reportedStage() != null || named == null ? reply
-                    : new SmtpReply(reply.code(), reply.status(), reply.lines(), named, reply.reportedHost(), reply.reportedRecipient());
+            return parseInException(raw, inException);
         }
+        SmtpReply oneLine = parseOneLine(raw);
+        return oneLine != null ? oneLine : parseLines(raw);
+    }
+
+    /** The reply that a Java exception's text holds from {@code inException} on, with the stage the exception names. */
+    private static SmtpReply parseInException(String raw, int inException) {
+        SmtpReply reply = parse(raw.substring(inException, JavaExceptionText.replyEnd(raw, inException)));
+        SmtpStage named = JavaExceptionText.stageBefore(raw, inException);
+        return reply.reportedStage() != null || named == null ? reply
+                : new SmtpReply(reply.code(), reply.status(), reply.lines(), named, reply.reportedHost(), reply.reportedRecipient());
+    }
+
+    /**
+     * The reply of an input that is one line in the most common shape, or null for any other input,
+     * which {@link #parseLines} then reads. The shape: no line break; not a DSN field; no
+     * {@code smtp;}, lead-in or Exim {@code host NAME [IP]} at its start; no Postfix
+     * {@code host NAME said:}; after its code and enhanced code, no further place where its code's
+     * digits stand (no continuation marks to take out). Each of these is decided by the test
+     * {@link #parseLines} makes, so that for such a line it reads exactly what this reads: one
+     * text line that is a range of the input, and no lead-in, host or recipient. This reads it
+     * without the thread's line buffers and in less compiled code, since most replies are such
+     * lines. Linear: each search runs once over the line.
+     */
+    private static SmtpReply parseOneLine(String raw) {
+        int n = raw.length();
+        if (raw.indexOf('\n') >= 0 || raw.indexOf('\r') >= 0) {
+            return null;
+        }
+        int from = trimStart(raw, 0, n);
+        int to = trimEnd(raw, from, n);
+        if (from == to || mayBeField(raw, from, to) && startsWithAny(raw, from, to, DSN_FIELDS)
+                || to - from >= 5 && mayStartSmtp(raw.charAt(from)) && raw.regionMatches(true, from, "smtp;", 0, 5)
+                || eximHostEnd(raw, from, to) >= 0 || afterLeadIn(raw, from, to) >= 0) {
+            return null;
+        }
+        int said = indexOfIgnoreCase(raw, " said:", SAID_ANCHOR, from, to, null);
+        if (said >= 0 && postfixHostAt(raw, from, said) >= 0) {
+            return null;
+        }
+        int code = leadingCode(raw, from, to);
+        if (code != SmtpReply.NO_CODE) {
+            from += 3;
+        }
+        from = skipSeparators(raw, from, to);
+        EnhancedStatusCode status = null;
+        int statusEnd = leadingStatusEnd(raw, from, to);
+        if (statusEnd > 0) {
+            status = EnhancedStatusCode.read(raw, from, statusEnd);
+            from = skipSeparators(raw, statusEnd, to);
+        }
+        if (code != SmtpReply.NO_CODE) {
+            from = skipLeadingMarks(raw, from, to, code);
+            int again = raw.indexOf(CODE_TEXTS[code], from);  // one search: the line is the input's only one
+            if (again >= 0 && again + 3 <= to) {
+                return null;
+            }
+        }
+        from = trimStart(raw, from, to);
+        to = trimEnd(raw, from, to);
+        String text = to > from ? raw.substring(from, to) : "";
+        if (status == null) {
+            status = EnhancedStatusCode.find(text).orElse(null);
+        }
+        return new SmtpReply(code, status, text.isEmpty() ? List.of() : new JoinedLines(text, null),
+                reportedStage(text), null, null);
+    }
+
+    /** Reads any input line by line; see the class description. */
+    private static SmtpReply parseLines(String raw) {
         Collected collected = BUFFERS.get();
         collected.collect(raw);
         int[] ranges = collected.lines();
@@ -212,8 +287,7 @@ public final class ReplyParser {
             status = collected.markStatus != null ? collected.markStatus
                     : EnhancedStatusCode.find(joined).orElse(collected.dsnStatus);
         }
-        collected.spaces.forget();  // from here on it reads the joined text, not the input
-        SmtpStage stage = reportedStage(joined, collected.spaces);
+        SmtpStage stage = reportedStage(joined);
         if (stage == null) {
             stage = leadInStage;
         }
@@ -271,10 +345,9 @@ public final class ReplyParser {
         private int firstFrom;
         private int firstTo;
 
-        /** The next colon, first digit of the reply code and space of the input, for searches line after line. */
+        /** The next colon and first digit of the reply code of the input, for searches line after line. */
         final NextChar colons = new NextChar();
         final NextChar codeDigits = new NextChar();
-        final NextChar spaces = new NextChar();
 
         /** The line builder of this thread, emptied. */
         StringBuilder line() {
@@ -355,7 +428,6 @@ public final class ReplyParser {
         void collect(String raw) {
             colons.forget();
             codeDigits.forget();
-            spaces.forget();
             textCount = 0;
             diagnosticCount = 0;
             dsnStatus = null;
@@ -921,12 +993,12 @@ public final class ReplyParser {
     }
 
     /** Reads Postfix's {@code (in reply to RCPT TO command)} and friends. */
-    private static SmtpStage reportedStage(String text, NextChar spaces) {
+    private static SmtpStage reportedStage(String text) {
         int at = inReplyToAt(text);
         if (at < 0) {
             return null;
         }
-        int end = indexOfIgnoreCase(text, " command", COMMAND_ANCHOR, at + 12, text.length(), spaces);  // not overlapping "in reply to "
+        int end = indexOfIgnoreCase(text, " command", COMMAND_ANCHOR, at + 12, text.length(), null);  // not overlapping "in reply to "
         if (end < 0 || end - at > 40) {
             return null;
         }
@@ -998,7 +1070,8 @@ public final class ReplyParser {
      * colon), which no other character matches under {@code regionMatches}' case folding: the
      * intrinsic {@code indexOf} finds each place that character occurs, and only those places are
      * compared. A match starts with the needle's first character in either ASCII case.
-     * {@code anchor} is {@link #anchorOf}{@code (needle)}; {@code keys} finds its places.
+     * {@code anchor} is {@link #anchorOf}{@code (needle)}; {@code keys} finds its places (null: a
+     * plain search, for one search in a text, which is then linear as well).
      */
     private static int indexOfIgnoreCase(String text, String needle, int anchor, int from, int to, NextChar keys) {
         char key = needle.charAt(anchor);
@@ -1006,7 +1079,7 @@ public final class ReplyParser {
         char upper = Character.toUpperCase(lower);
         int max = to - needle.length();
         int start = Math.max(0, from);
-        for (int k = keys.in(text, key, start + anchor, to); k >= 0 && k - anchor <= max; k = keys.in(text, key, k + 1, to)) {
+        for (int k = NextChar.in(keys, text, key, start + anchor, to); k >= 0 && k - anchor <= max; k = NextChar.in(keys, text, key, k + 1, to)) {
             int i = k - anchor;
             char c = text.charAt(i);
             if ((c == lower || c == upper) && text.regionMatches(true, i, needle, 0, needle.length())) {
@@ -1056,6 +1129,19 @@ public final class ReplyParser {
 
         void forget() {
             known = false;
+        }
+
+        /**
+         * {@code keys.in(s, c, from, to)}, or when {@code keys} is null the first index of {@code c}
+         * in {@code s[from, to)} by a search of its own: for a single search in a text, or a chain
+         * of searches each from past the last one found, which read the text once.
+         */
+        static int in(NextChar keys, String s, char c, int from, int to) {
+            if (keys != null) {
+                return keys.in(s, c, from, to);
+            }
+            int at = s.indexOf(c, from);
+            return at >= 0 && at < to ? at : -1;
         }
 
         /** The first index of {@code c} in {@code s[from, to)}, or -1; {@code s} is the input since the last {@link #forget()}. */
