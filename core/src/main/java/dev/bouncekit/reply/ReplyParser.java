@@ -89,11 +89,11 @@ public final class ReplyParser {
      * The reply of an input that is one line in the most common shape, or null for any other input,
      * which {@link #parseLines} then reads. The shape: no line break; not a DSN field; no
      * {@code smtp;}, lead-in or Exim {@code host NAME [IP]} at its start; no Postfix
-     * {@code host NAME said:}; after its code and enhanced code, no further place where its code's
-     * digits stand (no continuation marks to take out). Each of these is decided by the test
-     * {@link #parseLines} makes, so that for such a line it reads exactly what this reads: one
-     * text line that is a range of the input, and no lead-in, host or recipient. This reads it
-     * without the thread's line buffers and in less compiled code, since most replies are such
+     * {@code host NAME said:}. Each of these is decided by the test {@link #parseLines} makes, so
+     * that for such a line it reads exactly what this reads: one text line, a range of the input
+     * or, when continuation marks joined into the line are taken out, the thread's line builder,
+     * and no lead-in, host or recipient. This reads it without the line ranges, the DSN field
+     * passes and the joined-lines buffer, and in less compiled code, since most replies are such
      * lines. Linear: each search runs once over the line.
      */
     private static SmtpReply parseOneLine(String raw) {
@@ -103,18 +103,18 @@ public final class ReplyParser {
         }
         int from = trimStart(raw, 0, n);
         int to = trimEnd(raw, from, n);
-        if (from == to || mayBeField(raw, from, to) && startsWithAny(raw, from, to, DSN_FIELDS)
-                || to - from >= 5 && mayStartSmtp(raw.charAt(from)) && raw.regionMatches(true, from, "smtp;", 0, 5)
-                || eximHostEnd(raw, from, to) >= 0 || afterLeadIn(raw, from, to) >= 0) {
-            return null;
+        if (from == to || !isDigit(raw.charAt(from)) && startsAnotherShape(raw, from, to)) {
+            return null;  // a line that starts with a digit is no field and has no lead-in, smtp; or host
         }
         int said = indexOfIgnoreCase(raw, " said:", SAID_ANCHOR, from, to, null);
         if (said >= 0 && postfixHostAt(raw, from, said) >= 0) {
             return null;
         }
         int code = leadingCode(raw, from, to);
+        boolean dashed = false;
         if (code != SmtpReply.NO_CODE) {
             from += 3;
+            dashed = from < to && raw.charAt(from) == '-';
         }
         from = skipSeparators(raw, from, to);
         EnhancedStatusCode status = null;
@@ -123,21 +123,45 @@ public final class ReplyParser {
             status = EnhancedStatusCode.read(raw, from, statusEnd);
             from = skipSeparators(raw, statusEnd, to);
         }
+        StringBuilder cleaned = null;
         if (code != SmtpReply.NO_CODE) {
             from = skipLeadingMarks(raw, from, to, code);
             int again = raw.indexOf(CODE_TEXTS[code], from);  // one search: the line is the input's only one
             if (again >= 0 && again + 3 <= to) {
-                return null;
+                Collected collected = BUFFERS.get();
+                collected.markStatus = null;
+                cleaned = removeContinuationMarks(raw, from, to, code, status, dashed, collected);
+                if (status == null) {
+                    status = collected.markStatus;
+                }
             }
         }
-        from = trimStart(raw, from, to);
-        to = trimEnd(raw, from, to);
-        String text = to > from ? raw.substring(from, to) : "";
+        String text;
+        if (cleaned != null) {
+            int cleanedFrom = trimStart(cleaned, 0, cleaned.length());
+            text = cleaned.substring(cleanedFrom, trimEnd(cleaned, cleanedFrom, cleaned.length()));
+            BUFFERS.get().dropLongLine();
+        } else {
+            from = trimStart(raw, from, to);
+            to = trimEnd(raw, from, to);
+            text = to > from ? raw.substring(from, to) : "";
+        }
         if (status == null) {
             status = EnhancedStatusCode.find(text).orElse(null);
         }
         return new SmtpReply(code, status, text.isEmpty() ? List.of() : new JoinedLines(text, null),
                 reportedStage(text), null, null);
+    }
+
+    /**
+     * Whether the line {@code raw[from, to)} is a DSN field or starts with {@code smtp;}, a lead-in
+     * or Exim's {@code host NAME [IP]}: the shapes of a first line that {@link #parseLines} reads
+     * apart.
+     */
+    private static boolean startsAnotherShape(String raw, int from, int to) {
+        return mayBeField(raw, from, to) && startsWithAny(raw, from, to, DSN_FIELDS)
+                || to - from >= 5 && mayStartSmtp(raw.charAt(from)) && raw.regionMatches(true, from, "smtp;", 0, 5)
+                || eximHostEnd(raw, from, to) >= 0 || afterLeadIn(raw, from, to) >= 0;
     }
 
     /** Reads any input line by line; see the class description. */
@@ -349,6 +373,13 @@ public final class ReplyParser {
         final NextChar colons = new NextChar();
         final NextChar codeDigits = new NextChar();
 
+        /** Drops the line builder when a long input made it large: it is not kept. */
+        void dropLongLine() {
+            if (line.capacity() > 4096) {
+                line = new StringBuilder();
+            }
+        }
+
         /** The line builder of this thread, emptied. */
         StringBuilder line() {
             line.setLength(0);
@@ -440,9 +471,7 @@ public final class ReplyParser {
             if (diagnostic.length > 1024) {
                 diagnostic = new int[16];
             }
-            if (line.capacity() > 4096) {
-                line = new StringBuilder();  // a long input's is not kept
-            }
+            dropLongLine();
             if (joined.capacity() > 4096) {
                 joined = new StringBuilder();
             }
