@@ -49,6 +49,15 @@ public final class ReplyParser {
     /** Characters from its start that decide whether an enhanced status code stands there. */
     private static final int STATUS_WINDOW = 11;
 
+    /** Each basic reply code as it is written, by its value (200 to 599). */
+    private static final String[] CODE_TEXTS = new String[600];
+
+    static {
+        for (int code = 200; code < CODE_TEXTS.length; code++) {
+            CODE_TEXTS[code] = Integer.toString(code);
+        }
+    }
+
     /** Per thread: where the lines of the input being parsed are. */
     private static final ThreadLocal<Collected> BUFFERS = ThreadLocal.withInitial(Collected::new);
 
@@ -62,11 +71,101 @@ public final class ReplyParser {
         }
         int inException = JavaExceptionText.replyAt(raw);
         if (inException > 0) {
-            SmtpReply reply = parse(raw.substring(inException, JavaExceptionText.replyEnd(raw, inException)));
-            SmtpStage named = JavaExceptionText.stageBefore(raw, inException);
-            return reply.reportedStage() != null || named == null ? reply
-                    : new SmtpReply(reply.code(), reply.status(), reply.lines(), named, reply.reportedHost(), reply.reportedRecipient());
+            return parseInException(raw, inException);
         }
+        SmtpReply oneLine = parseOneLine(raw);
+        return oneLine != null ? oneLine : parseLines(raw);
+    }
+
+    /** The reply that a Java exception's text holds from {@code inException} on, with the stage the exception names. */
+    private static SmtpReply parseInException(String raw, int inException) {
+        SmtpReply reply = parse(raw.substring(inException, JavaExceptionText.replyEnd(raw, inException)));
+        SmtpStage named = JavaExceptionText.stageBefore(raw, inException);
+        return reply.reportedStage() != null || named == null ? reply
+                : new SmtpReply(reply.code(), reply.status(), reply.lines(), named, reply.reportedHost(), reply.reportedRecipient());
+    }
+
+    /**
+     * The reply of an input that is one line in the most common shape, or null for any other input,
+     * which {@link #parseLines} then reads. The shape: no line break; not a DSN field; no
+     * {@code smtp;}, lead-in or Exim {@code host NAME [IP]} at its start; no Postfix
+     * {@code host NAME said:}. Each of these is decided by the test {@link #parseLines} makes, so
+     * that for such a line it reads exactly what this reads: one text line, a range of the input
+     * or, when continuation marks joined into the line are taken out, the thread's line builder,
+     * and no lead-in, host or recipient. This reads it without the line ranges, the DSN field
+     * passes and the joined-lines buffer, and in less compiled code, since most replies are such
+     * lines. Linear: each search runs once over the line.
+     */
+    private static SmtpReply parseOneLine(String raw) {
+        int n = raw.length();
+        if (raw.indexOf('\n') >= 0 || raw.indexOf('\r') >= 0) {
+            return null;
+        }
+        int from = trimStart(raw, 0, n);
+        int to = trimEnd(raw, from, n);
+        if (from == to || !isDigit(raw.charAt(from)) && startsAnotherShape(raw, from, to)) {
+            return null;  // a line that starts with a digit is no field and has no lead-in, smtp; or host
+        }
+        int said = indexOfIgnoreCase(raw, " said:", SAID_ANCHOR, from, to, null);
+        if (said >= 0 && postfixHostAt(raw, from, said) >= 0) {
+            return null;
+        }
+        int code = leadingCode(raw, from, to);
+        boolean dashed = false;
+        if (code != SmtpReply.NO_CODE) {
+            from += 3;
+            dashed = from < to && raw.charAt(from) == '-';
+        }
+        from = skipSeparators(raw, from, to);
+        EnhancedStatusCode status = null;
+        int statusEnd = leadingStatusEnd(raw, from, to);
+        if (statusEnd > 0) {
+            status = EnhancedStatusCode.read(raw, from, statusEnd);
+            from = skipSeparators(raw, statusEnd, to);
+        }
+        StringBuilder cleaned = null;
+        if (code != SmtpReply.NO_CODE) {
+            from = skipLeadingMarks(raw, from, to, code);
+            int again = raw.indexOf(CODE_TEXTS[code], from);  // one search: the line is the input's only one
+            if (again >= 0 && again + 3 <= to) {
+                Collected collected = BUFFERS.get();
+                collected.markStatus = null;
+                cleaned = removeContinuationMarks(raw, from, to, code, status, dashed, collected);
+                if (status == null) {
+                    status = collected.markStatus;
+                }
+            }
+        }
+        String text;
+        if (cleaned != null) {
+            int cleanedFrom = trimStart(cleaned, 0, cleaned.length());
+            text = cleaned.substring(cleanedFrom, trimEnd(cleaned, cleanedFrom, cleaned.length()));
+            BUFFERS.get().dropLongLine();
+        } else {
+            from = trimStart(raw, from, to);
+            to = trimEnd(raw, from, to);
+            text = to > from ? raw.substring(from, to) : "";
+        }
+        if (status == null) {
+            status = EnhancedStatusCode.find(text).orElse(null);
+        }
+        return new SmtpReply(code, status, text.isEmpty() ? List.of() : new JoinedLines(text, null),
+                reportedStage(text), null, null);
+    }
+
+    /**
+     * Whether the line {@code raw[from, to)} is a DSN field or starts with {@code smtp;}, a lead-in
+     * or Exim's {@code host NAME [IP]}: the shapes of a first line that {@link #parseLines} reads
+     * apart.
+     */
+    private static boolean startsAnotherShape(String raw, int from, int to) {
+        return mayBeField(raw, from, to) && startsWithAny(raw, from, to, DSN_FIELDS)
+                || to - from >= 5 && mayStartSmtp(raw.charAt(from)) && raw.regionMatches(true, from, "smtp;", 0, 5)
+                || eximHostEnd(raw, from, to) >= 0 || afterLeadIn(raw, from, to) >= 0;
+    }
+
+    /** Reads any input line by line; see the class description. */
+    private static SmtpReply parseLines(String raw) {
         Collected collected = BUFFERS.get();
         collected.collect(raw);
         int[] ranges = collected.lines();
@@ -212,8 +311,7 @@ public final class ReplyParser {
             status = collected.markStatus != null ? collected.markStatus
                     : EnhancedStatusCode.find(joined).orElse(collected.dsnStatus);
         }
-        collected.spaces.forget();  // from here on it reads the joined text, not the input
-        SmtpStage stage = reportedStage(joined, collected.spaces);
+        SmtpStage stage = reportedStage(joined);
         if (stage == null) {
             stage = leadInStage;
         }
@@ -271,10 +369,16 @@ public final class ReplyParser {
         private int firstFrom;
         private int firstTo;
 
-        /** The next colon, first digit of the reply code and space of the input, for searches line after line. */
+        /** The next colon and first digit of the reply code of the input, for searches line after line. */
         final NextChar colons = new NextChar();
         final NextChar codeDigits = new NextChar();
-        final NextChar spaces = new NextChar();
+
+        /** Drops the line builder when a long input made it large: it is not kept. */
+        void dropLongLine() {
+            if (line.capacity() > 4096) {
+                line = new StringBuilder();
+            }
+        }
 
         /** The line builder of this thread, emptied. */
         StringBuilder line() {
@@ -355,7 +459,6 @@ public final class ReplyParser {
         void collect(String raw) {
             colons.forget();
             codeDigits.forget();
-            spaces.forget();
             textCount = 0;
             diagnosticCount = 0;
             dsnStatus = null;
@@ -368,9 +471,7 @@ public final class ReplyParser {
             if (diagnostic.length > 1024) {
                 diagnostic = new int[16];
             }
-            if (line.capacity() > 4096) {
-                line = new StringBuilder();  // a long input's is not kept
-            }
+            dropLongLine();
             if (joined.capacity() > 4096) {
                 joined = new StringBuilder();
             }
@@ -921,12 +1022,12 @@ public final class ReplyParser {
     }
 
     /** Reads Postfix's {@code (in reply to RCPT TO command)} and friends. */
-    private static SmtpStage reportedStage(String text, NextChar spaces) {
+    private static SmtpStage reportedStage(String text) {
         int at = inReplyToAt(text);
         if (at < 0) {
             return null;
         }
-        int end = indexOfIgnoreCase(text, " command", COMMAND_ANCHOR, at + 12, text.length(), spaces);  // not overlapping "in reply to "
+        int end = indexOfIgnoreCase(text, " command", COMMAND_ANCHOR, at + 12, text.length(), null);  // not overlapping "in reply to "
         if (end < 0 || end - at > 40) {
             return null;
         }
@@ -998,7 +1099,8 @@ public final class ReplyParser {
      * colon), which no other character matches under {@code regionMatches}' case folding: the
      * intrinsic {@code indexOf} finds each place that character occurs, and only those places are
      * compared. A match starts with the needle's first character in either ASCII case.
-     * {@code anchor} is {@link #anchorOf}{@code (needle)}; {@code keys} finds its places.
+     * {@code anchor} is {@link #anchorOf}{@code (needle)}; {@code keys} finds its places (null: a
+     * plain search, for one search in a text, which is then linear as well).
      */
     private static int indexOfIgnoreCase(String text, String needle, int anchor, int from, int to, NextChar keys) {
         char key = needle.charAt(anchor);
@@ -1006,7 +1108,7 @@ public final class ReplyParser {
         char upper = Character.toUpperCase(lower);
         int max = to - needle.length();
         int start = Math.max(0, from);
-        for (int k = keys.in(text, key, start + anchor, to); k >= 0 && k - anchor <= max; k = keys.in(text, key, k + 1, to)) {
+        for (int k = NextChar.in(keys, text, key, start + anchor, to); k >= 0 && k - anchor <= max; k = NextChar.in(keys, text, key, k + 1, to)) {
             int i = k - anchor;
             char c = text.charAt(i);
             if ((c == lower || c == upper) && text.regionMatches(true, i, needle, 0, needle.length())) {
@@ -1056,6 +1158,19 @@ public final class ReplyParser {
 
         void forget() {
             known = false;
+        }
+
+        /**
+         * {@code keys.in(s, c, from, to)}, or when {@code keys} is null the first index of {@code c}
+         * in {@code s[from, to)} by a search of its own: for a single search in a text, or a chain
+         * of searches each from past the last one found, which read the text once.
+         */
+        static int in(NextChar keys, String s, char c, int from, int to) {
+            if (keys != null) {
+                return keys.in(s, c, from, to);
+            }
+            int at = s.indexOf(c, from);
+            return at >= 0 && at < to ? at : -1;
         }
 
         /** The first index of {@code c} in {@code s[from, to)}, or -1; {@code s} is the input since the last {@link #forget()}. */

@@ -122,6 +122,23 @@ class ReplyParserProperties {
                 }));
     }
 
+    /**
+     * A text of one line is read by the parser's one-line path when it has the common shape; the
+     * same text with a line break after it is always read line by line, and gives the same reply.
+     */
+    @Property(tries = 3000)
+    void one_line_gives_what_the_line_reader_gives(@ForAll("oneLineReplies") String text) {
+        SmtpReply oneLine = ReplyParser.parse(text);
+        assertThat(oneLine).isEqualTo(ReplyParser.parse(text + "\n"));
+        assertThat(oneLine).isEqualTo(ReferenceReplyParser.parse(text));
+        assertThat(oneLine.text()).isEqualTo(String.join(" ", oneLine.lines()));
+    }
+
+    @Provide
+    Arbitrary<String> oneLineReplies() {
+        return replies().map(text -> text.replace('\n', ' ').replace('\r', ' '));
+    }
+
     @Provide
     Arbitrary<String> replies() {
         return Arbitraries.of(PIECES).list().ofMaxSize(30).map(pieces -> String.join("", pieces));

@@ -53,6 +53,18 @@ class ReplyParserTest {
     }
 
     @Test
+    void the_enhanced_code_after_a_mark_joined_into_one_line_is_the_replys_when_its_first_line_has_none() {
+        SmtpReply reply = ReplyParser.parse("550-Mailbox unavailable 550-5.1.1 no such user 550 5.1.1 here");
+
+        assertThat(reply.code()).isEqualTo(550);
+        assertThat(reply.status()).isEqualTo(EnhancedStatusCode.of("5.1.1"));
+        assertThat(reply.text()).isEqualTo("Mailbox unavailable no such user here");
+        assertThat(reply).isEqualTo(ReplyParser.parse("550-Mailbox unavailable 550-5.1.1 no such user 550 5.1.1 here\n"));
+        assertThat(ReplyParser.parse("550 502-5.5.1 Unrecognized 502 5.5.1 command 550-5.1.1 x 550 5.1.1 y").status())
+                .isEqualTo(EnhancedStatusCode.of("5.1.1"));
+    }
+
+    @Test
     void the_lead_ins_of_exchange_outlook_and_gmail_bounces_are_set_aside() {
         SmtpReply exchange = ReplyParser.parse("Remote Server returned '550 5.1.1 RESOLVER.ADR.RecipNotFound; not found'");
         SmtpReply outlook = ReplyParser.parse("The response from the remote server was: 552 5.2.2 mailbox full");
