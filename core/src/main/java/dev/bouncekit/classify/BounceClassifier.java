@@ -209,14 +209,12 @@ public final class BounceClassifier {
         PhraseIndex.Matches found = known == CatalogMatcher.NO_MATCH ? index.scan(text) : null;
         String recipientDomain = ctx.recipientDomain() != null ? ctx.recipientDomain()
                 : DeliveryContext.domainOf(reply.reportedRecipient());
-        Optional<Provider> provider;
-        if (found != null) {
-            provider = providers.detect(index.firstMarker(found), text, host, recipientDomain);
-        } else {
-            provider = CatalogMatcher.isVerbatim(known)
-                    ? providers.detect(knownTexts[CatalogMatcher.number(known)].firstMarker(), text, host, recipientDomain)
-                    : providers.detect(text, host, recipientDomain);
-        }
+        // The first marker from what was read already (the scan, or the catalog entry's own text),
+        // then detection at one call site: it is compiled into this method once.
+        int marker = found != null ? index.firstMarker(found)
+                : CatalogMatcher.isVerbatim(known) ? knownTexts[CatalogMatcher.number(known)].firstMarker()
+                : providers.firstMarker(text);
+        Optional<Provider> provider = providers.detect(marker, text, host, recipientDomain);
         if (provider.isEmpty()) {
             provider = ProviderFiles.ownerOfVendorCode(status).map(ProviderFile::provider);
         }

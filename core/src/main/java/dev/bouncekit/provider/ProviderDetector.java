@@ -94,6 +94,14 @@ public final class ProviderDetector {
      * @param recipientDomain the recipient's domain, or null
      */
     public Optional<Provider> detect(String text, String remoteHost, String recipientDomain) {
+        return detect(firstMarker(text), text, remoteHost, recipientDomain);
+    }
+
+    /**
+     * The lowest index in {@link #textMarkers()} of a marker {@code text} contains (read as
+     * {@link #detect(String, String, String)} reads it), or -1 when it contains none or is null.
+     */
+    public int firstMarker(String text) {
         int first = -1;
         if (text != null && !text.isEmpty() && markers.size() > 0) {
             PhraseIndex.Matches found = markers.scanWithoutNames(text, buffers.get());
@@ -101,7 +109,7 @@ public final class ProviderDetector {
                 first = first < 0 ? found.phrase(i) : Math.min(first, found.phrase(i));
             }
         }
-        return detect(first, text, remoteHost, recipientDomain);
+        return first;
     }
 
     /**

@@ -52,6 +52,26 @@ class ProviderDetectorTest {
     }
 
     @Test
+    void the_first_marker_is_the_lowest_numbered_marker_of_the_text() {
+        java.util.List<String> markers = detector.textMarkers();
+        int gsmtp = markers.indexOf("gsmtp");
+        assertThat(gsmtp).isNotNegative();
+        assertThat(detector.firstMarker("550 blocked - gsmtp")).isEqualTo(gsmtp);
+        assertThat(detector.firstMarker("550 blocked - GSMTP")).isEqualTo(gsmtp);
+        assertThat(detector.firstMarker("550 blocked")).isEqualTo(-1);
+        assertThat(detector.firstMarker("")).isEqualTo(-1);
+        assertThat(detector.firstMarker(null)).isEqualTo(-1);
+        for (int m = 0; m < markers.size(); m++) {
+            String text = "550 " + markers.get(m).replace("\\b", "") + " x";  // a \\b marks a word boundary
+            int first = detector.firstMarker(text);
+            if (!markers.get(m).contains("@")) {  // an address's local part is not read: the scan blanks it
+                assertThat(first).as(text).isBetween(0, m);
+            }
+            assertThat(detector.detect(first, text, null, null)).as(text).isEqualTo(detector.detect(text, null, null));
+        }
+    }
+
+    @Test
     void every_host_pattern_of_sisimai_rhost_names_its_provider() {
         // Sisimai 4.25 Rhost.pm: the remote hosts whose replies its provider tables read
         assertThat(detector.byHost("cxr.mx.a.cloudfilter.net").map(Provider::id)).contains("cox");
