@@ -142,4 +142,17 @@ class ProviderDetectorTest {
         assertThat(detector.detect("Learn more at https://support.google.com/mail/answer/7720", null, null)).isEmpty();
         assertThat(detector.detect("550 no such user: bob@mx.google.com.example", null, null)).isEmpty();
     }
+
+    @Test
+    void sentence_periods_around_a_name_neither_hide_it_nor_make_one() {
+        assertThat(detector.detect("Rejected. Ask mx7.mail.ru.", null, null).map(Provider::id)).contains("mailru");
+        assertThat(detector.detect("Rejected...mx7.mail.ru... later.", null, null).map(Provider::id)).contains("mailru");
+        assertThat(detector.detect("Rejected by MX7.Mail.RU", null, null).map(Provider::id)).contains("mailru");
+        assertThat(detector.detect("mx7.mail.ru", null, null).map(Provider::id)).contains("mailru");
+        assertThat(detector.detect("No. Such. User. mail. ru.", null, null)).isEmpty();
+        assertThat(detector.detect("Mailbox full. Sent to bob@mail.ru. Try later.", null, null).map(Provider::id)).contains("mailru");
+        assertThat(detector.detect("Mailbox full. Sent to bob@mail.", null, null)).isEmpty();
+        assertThat(detector.detect("User unknown.", null, null)).isEmpty();
+        assertThat(detector.detect(".", null, null)).isEmpty();
+    }
 }
