@@ -193,9 +193,8 @@ public final class ProviderDetector {
         Optional<Provider> address = null;
         // A host name or an address domain holds a dot: the intrinsic indexOf finds the dots, and
         // only the names around them are read, each once (the scan goes on after the end of the
-        // last one read). A name is a run of ASCII letters, digits, dots and hyphens.
-        // Each character of a name is read once: back from the dot (no dot stands there, as the dot
-        // is the first after the last name read), then on from it.
+        // last one read), and each character of a name once: back from its first dot (no dot stands
+        // there), then on from it. A name is a run of ASCII letters, digits, dots and hyphens.
         int i = 0;
         for (int dot = text.indexOf('.'); dot >= 0; dot = text.indexOf('.', i)) {
             if (dot + 1 == n || !isDomainChar(text.charAt(dot + 1))) {
@@ -255,7 +254,10 @@ public final class ProviderDetector {
     private static final long DOMAIN_CHARS_LOW = 0x03ff_6000_0000_0000L;
     private static final long DOMAIN_CHARS_HIGH = 0x07ff_fffe_07ff_fffeL;
 
-    /** An ASCII letter or digit, {@code .} or {@code -}: by one bit of a mask, not five ranges. */
+    /**
+     * An ASCII letter or digit, {@code .} or {@code -}: by one bit of a mask, not five ranges (a
+     * {@code long} shift takes its distance modulo 64, so {@code 1L << c} is the bit within either half).
+     */
     private static boolean isDomainChar(char c) {
         return c < 128 && ((c < 64 ? DOMAIN_CHARS_LOW : DOMAIN_CHARS_HIGH) & 1L << c) != 0;
     }
