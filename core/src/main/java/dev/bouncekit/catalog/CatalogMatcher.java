@@ -35,6 +35,12 @@ public final class CatalogMatcher {
     private final long[] openings;
     /** Per opening of {@link #openings}: the entries that open so, in catalog order (a handful at most). */
     private final int[][] openingEntries;
+    /**
+     * Per code and status pair of {@link #codeKeys}: the length of each of its entries' texts (high
+     * half) with the entry (low half). A reply that is an entry's text exactly, as fixed replies are,
+     * is found by its length and one {@code equals}, before its words are read.
+     */
+    private final long[][] verbatimEntries;
     private final java.util.Set<String> distinctive = new java.util.HashSet<>();
 
     /** A matcher over {@code catalog}'s entries; on equal signatures the first entry wins. */
@@ -64,6 +70,14 @@ public final class CatalogMatcher {
         openings = byOpening.keySet().stream().mapToLong(Long::longValue).toArray();
         openingEntries = byOpening.values().stream().map(list -> list.stream().mapToInt(Integer::intValue).toArray())
                 .toArray(int[][]::new);
+        List<List<Long>> byCode = new ArrayList<>();
+        for (int k = 0; k < codeKeys.length; k++) {
+            byCode.add(new ArrayList<>());
+        }
+        for (int e = 0; e < entries.size(); e++) {
+            byCode.get(Arrays.binarySearch(codeKeys, codeKey(entries.get(e).reply()))).add((long) texts[e].length() << 32 | e);
+        }
+        verbatimEntries = byCode.stream().map(list -> list.stream().mapToLong(Long::longValue).toArray()).toArray(long[][]::new);
     }
 
     private static long opening(int codeAt, int firstWordHash) {
@@ -103,23 +117,24 @@ public final class CatalogMatcher {
         if (codeAt < 0) {
             return NO_MATCH;
         }
+        // Signatures are distinct, so an entry whose text the reply's is exactly is the one entry
+        // of the reply's signature: found without reading the words.
+        long length = text.length();
+        for (long lengthAndEntry : verbatimEntries[codeAt]) {
+            int entry = (int) lengthAndEntry;
+            if (lengthAndEntry >>> 32 == length && text.equals(texts[entry])) {
+                return 2 * entry + 1;
+            }
+        }
         int end = endOfWording(text);
         int start = wordingStart(text, end);
         int at = Arrays.binarySearch(openings, opening(codeAt, firstWordHash(text, start, end)));
         if (at < 0) {
             return NO_MATCH;
         }
-        // Signatures are distinct: at most one entry has the reply's; a comparison with another
-        // stops at its first other word. A reply worded as the entry itself, as fixed replies are,
-        // has its signature without a comparison word by word: every entry of the opening is
-        // compared so first, then word by word.
-        int[] candidates = openingEntries[at];
-        for (int entry : candidates) {
-            if (text.equals(texts[entry])) {
-                return 2 * entry + 1;
-            }
-        }
-        for (int entry : candidates) {
+        // At most one entry has the reply's signature; a comparison with another stops at its
+        // first other word.
+        for (int entry : openingEntries[at]) {
             if (sameText(text, start, end, signatures.get(entry), textAts[entry])) {
                 return 2 * entry;
             }

@@ -206,17 +206,15 @@ public final class BounceClassifier {
         // A catalog reply needs no phrase: its provider markers are all it is read for. With rules
         // of the user's own, which come before the catalog, every reply is read whole first.
         int known = userRules == null && leftOut != CATALOG ? catalog.match(reply, text) : CatalogMatcher.NO_MATCH;
-        PhraseIndex.Matches found = known == CatalogMatcher.NO_MATCH ? index.scan(text) : null;
+        // A reply worded as an entry but not its text exactly is scanned too, for its markers only.
+        boolean verbatim = known != CatalogMatcher.NO_MATCH && CatalogMatcher.isVerbatim(known);
+        PhraseIndex.Matches found = verbatim ? null : index.scan(text);
         String recipientDomain = ctx.recipientDomain() != null ? ctx.recipientDomain()
                 : DeliveryContext.domainOf(reply.reportedRecipient());
-        Optional<Provider> provider;
-        if (found != null) {
-            provider = providers.detect(index.firstMarker(found), text, host, recipientDomain);
-        } else {
-            provider = CatalogMatcher.isVerbatim(known)
-                    ? providers.detect(knownTexts[CatalogMatcher.number(known)].firstMarker(), text, host, recipientDomain)
-                    : providers.detect(text, host, recipientDomain);
-        }
+        // The first marker from what was read already (the scan, or the catalog entry's own text),
+        // then detection at one call site: it is compiled into this method once.
+        int marker = found != null ? index.firstMarker(found) : knownTexts[CatalogMatcher.number(known)].firstMarker();
+        Optional<Provider> provider = providers.detect(marker, text, host, recipientDomain);
         if (provider.isEmpty()) {
             provider = ProviderFiles.ownerOfVendorCode(status).map(ProviderFile::provider);
         }
@@ -267,8 +265,8 @@ public final class BounceClassifier {
 
     /**
      * The deciding layer. {@code known} is the catalog's {@link CatalogMatcher#match} of the reply,
-     * when it was looked up already (no rules of the user's own); {@code found} the scan of the text,
-     * when the reply is no catalog reply.
+     * when it was looked up already (no rules of the user's own); {@code found} the scan of the text, when
+     * the reply is not a catalog entry's text exactly.
      */
     private Verdict decide(SmtpReply reply, String text, int known, PhraseIndex.Matches found, String providerId,
                            SmtpStage stage, int replyCode, EnhancedStatusCode status, int leftOut) {

@@ -94,6 +94,14 @@ public final class ProviderDetector {
      * @param recipientDomain the recipient's domain, or null
      */
     public Optional<Provider> detect(String text, String remoteHost, String recipientDomain) {
+        return detect(firstMarker(text), text, remoteHost, recipientDomain);
+    }
+
+    /**
+     * The lowest index in {@link #textMarkers()} of a marker {@code text} contains (read as
+     * {@link #detect(String, String, String)} reads it), or -1 when it contains none or is null.
+     */
+    public int firstMarker(String text) {
         int first = -1;
         if (text != null && !text.isEmpty() && markers.size() > 0) {
             PhraseIndex.Matches found = markers.scanWithoutNames(text, buffers.get());
@@ -101,7 +109,7 @@ public final class ProviderDetector {
                 first = first < 0 ? found.phrase(i) : Math.min(first, found.phrase(i));
             }
         }
-        return detect(first, text, remoteHost, recipientDomain);
+        return first;
     }
 
     /**
@@ -185,18 +193,31 @@ public final class ProviderDetector {
         Optional<Provider> address = null;
         // A host name or an address domain holds a dot: the intrinsic indexOf finds the dots, and
         // only the names around them are read, each once (the scan goes on after the end of the
-        // last one read). A name is a run of ASCII letters, digits, dots and hyphens.
+        // last one read), and each character of a name once: back from its first dot (no dot stands
+        // there), then on from it. A name is a run of ASCII letters, digits, dots and hyphens.
         int i = 0;
         for (int dot = text.indexOf('.'); dot >= 0; dot = text.indexOf('.', i)) {
+            if (dot + 1 == n || !isDomainChar(text.charAt(dot + 1))) {
+                i = dot + 1;  // a dot that ends a name with no dot before it, such as a sentence's: no name
+                continue;
+            }
+            boolean letter = false;
             int start = dot;
-            while (start > i && isDomainChar(text.charAt(start - 1))) {
+            while (start > i) {
+                char c = text.charAt(start - 1);
+                if (!isDomainChar(c)) {
+                    break;
+                }
+                letter |= c >= 'A';
                 start--;
             }
             int dots = 0;
-            boolean letter = false;
-            i = start;
-            while (i < n && isDomainChar(text.charAt(i))) {
+            i = dot;
+            while (i < n) {
                 char c = text.charAt(i);
+                if (!isDomainChar(c)) {
+                    break;
+                }
                 dots += c == '.' ? 1 : 0;
                 letter |= c >= 'A';
                 i++;
@@ -229,8 +250,16 @@ public final class ProviderDetector {
         return dot < 0 ? -1 : dot + 1;
     }
 
+    /** The ASCII letters, digits, {@code .} and {@code -}, one bit per character: characters 0 to 63, then 64 to 127. */
+    private static final long DOMAIN_CHARS_LOW = 0x03ff_6000_0000_0000L;
+    private static final long DOMAIN_CHARS_HIGH = 0x07ff_fffe_07ff_fffeL;
+
+    /**
+     * An ASCII letter or digit, {@code .} or {@code -}: by one bit of a mask, not five ranges (a
+     * {@code long} shift takes its distance modulo 64, so {@code 1L << c} is the bit within either half).
+     */
     private static boolean isDomainChar(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '-';
+        return c < 128 && ((c < 64 ? DOMAIN_CHARS_LOW : DOMAIN_CHARS_HIGH) & 1L << c) != 0;
     }
 
     /**

@@ -46,6 +46,25 @@ class CatalogMatcherTest {
     }
 
     @Test
+    void an_entrys_own_text_is_a_verbatim_match_and_the_same_length_with_another_letter_is_not() {
+        for (CatalogEntry entry : catalog.entries()) {
+            SmtpReply reply = entry.reply();
+            int match = matcher.match(reply, reply.text());
+            assertThat(match).as(entry.id()).isNotEqualTo(CatalogMatcher.NO_MATCH);
+            assertThat(CatalogMatcher.isVerbatim(match)).as(entry.id())
+                    .isEqualTo(reply.text().equals(matcher.entry(match).reply().text()));
+            String text = reply.text();
+            int last = text.length() - 1;
+            if (last < 0 || !Character.isLetter(text.charAt(last))) {
+                continue;
+            }
+            String other = text.substring(0, last) + (text.charAt(last) == 'q' ? 'z' : 'q');
+            int changed = matcher.match(ReplyParser.parse(entry.wire().replace(text, other)), other);
+            assertThat(changed == CatalogMatcher.NO_MATCH || !CatalogMatcher.isVerbatim(changed)).as(entry.id()).isTrue();
+        }
+    }
+
+    @Test
     void a_stage_report_is_read_only_at_the_end_of_the_text() {
         assertThat(CatalogMatcher.endOfWording("550 unknown user (in reply to RCPT TO command)")).isEqualTo("550 unknown user".length());
         assertThat(CatalogMatcher.endOfWording("550 unknown user (in reply to RCPT TO command) and more")).isEqualTo(

@@ -508,6 +508,17 @@ class BounceClassifierTest {
     }
 
     @Test
+    void a_catalog_reply_not_worded_exactly_as_its_entry_is_read_for_its_own_provider_names() {
+        Classification own = classifier.classify("550 permanent failure for one or more recipients (k.ito@example.org:blocked)");
+        Classification other = classifier.classify("550 permanent failure for one or more recipients (k.ito@gmail.com:blocked)");
+
+        assertThat(own.rule()).isEqualTo("catalog:barracuda/blocked");
+        assertThat(own.provider()).isEqualTo("barracuda");
+        assertThat(other.rule()).isEqualTo("catalog:barracuda/blocked");
+        assertThat(other.provider()).isEqualTo("gmail");
+    }
+
+    @Test
     void provider_rules_apply_only_to_their_provider() throws IOException {
         BounceClassifier custom = BounceClassifier.withRules(
                 RuleSet.parse("mine.rules", new StringReader("[gmail]\nfoo bar => mailboxfull\n")));

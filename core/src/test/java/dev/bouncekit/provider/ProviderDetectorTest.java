@@ -52,6 +52,26 @@ class ProviderDetectorTest {
     }
 
     @Test
+    void the_first_marker_is_the_lowest_numbered_marker_of_the_text() {
+        java.util.List<String> markers = detector.textMarkers();
+        int gsmtp = markers.indexOf("gsmtp");
+        assertThat(gsmtp).isNotNegative();
+        assertThat(detector.firstMarker("550 blocked - gsmtp")).isEqualTo(gsmtp);
+        assertThat(detector.firstMarker("550 blocked - GSMTP")).isEqualTo(gsmtp);
+        assertThat(detector.firstMarker("550 blocked")).isEqualTo(-1);
+        assertThat(detector.firstMarker("")).isEqualTo(-1);
+        assertThat(detector.firstMarker(null)).isEqualTo(-1);
+        for (int m = 0; m < markers.size(); m++) {
+            String text = "550 " + markers.get(m).replace("\\b", "") + " x";  // a \\b marks a word boundary
+            int first = detector.firstMarker(text);
+            if (!markers.get(m).contains("@")) {  // an address's local part is not read: the scan blanks it
+                assertThat(first).as(text).isBetween(0, m);
+            }
+            assertThat(detector.detect(first, text, null, null)).as(text).isEqualTo(detector.detect(text, null, null));
+        }
+    }
+
+    @Test
     void every_host_pattern_of_sisimai_rhost_names_its_provider() {
         // Sisimai 4.25 Rhost.pm: the remote hosts whose replies its provider tables read
         assertThat(detector.byHost("cxr.mx.a.cloudfilter.net").map(Provider::id)).contains("cox");
@@ -121,5 +141,18 @@ class ProviderDetectorTest {
         assertThat(detector.detect("451 try later (mta3.am0.yahoodns.net)", null, null).map(Provider::id)).contains("yahoo");
         assertThat(detector.detect("Learn more at https://support.google.com/mail/answer/7720", null, null)).isEmpty();
         assertThat(detector.detect("550 no such user: bob@mx.google.com.example", null, null)).isEmpty();
+    }
+
+    @Test
+    void sentence_periods_around_a_name_neither_hide_it_nor_make_one() {
+        assertThat(detector.detect("Rejected. Ask mx7.mail.ru.", null, null).map(Provider::id)).contains("mailru");
+        assertThat(detector.detect("Rejected...mx7.mail.ru... later.", null, null).map(Provider::id)).contains("mailru");
+        assertThat(detector.detect("Rejected by MX7.Mail.RU", null, null).map(Provider::id)).contains("mailru");
+        assertThat(detector.detect("mx7.mail.ru", null, null).map(Provider::id)).contains("mailru");
+        assertThat(detector.detect("No. Such. User. mail. ru.", null, null)).isEmpty();
+        assertThat(detector.detect("Mailbox full. Sent to bob@mail.ru. Try later.", null, null).map(Provider::id)).contains("mailru");
+        assertThat(detector.detect("Mailbox full. Sent to bob@mail.", null, null)).isEmpty();
+        assertThat(detector.detect("User unknown.", null, null)).isEmpty();
+        assertThat(detector.detect(".", null, null)).isEmpty();
     }
 }
