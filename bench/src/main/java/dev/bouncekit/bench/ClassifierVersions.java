@@ -58,7 +58,8 @@ public final class ClassifierVersions {
      * {@value #JVM_ROUNDS} timed rounds, so that every build meets the same load at nearly the
      * same time. With {@code --one-jvm --scan}, the same but timing only the phrase scan: each
      * build's {@code PhraseIndex} over its rules', keywords' and provider markers' phrases, scanning
-     * each text of the mix (builds that have such an index). With {@code --one-jvm --providers}, the
+     * each text of the mix as the classifier does, host names and address local parts blanked first
+     * ({@code withoutNames}, {@code scanWithoutNames}; the plain scan in builds without them). With {@code --one-jvm --providers}, the
      * same but timing only {@code ProviderDetector.detect} as the classifier calls it once the
      * markers are known: each reply's parsed text, its remote host (the context's, or the one the
      * reply reports) and the first marker it contains, all worked out before the timing. With {@code --one PATH} as the only
@@ -420,17 +421,57 @@ public final class ClassifierVersions {
             } catch (NoSuchMethodException | LinkageError e) {
                 throw new IllegalArgumentException(jar + " has no RuleMatcher.phrases(): --scan needs a build with one phrase automaton", e);
             }
-            java.util.Set<String> all = new java.util.LinkedHashSet<>();
+            // each phrase once, kept-all-ends when any rule of it keeps them, as the classifier's ReplyIndex builds it
+            java.util.Map<String, Boolean> all = new java.util.LinkedHashMap<>();
+            MethodHandle keepsAllEnds = optionalVirtual(lookup, ruleMatcher, "keepsAllEnds",
+                    MethodType.methodType(boolean.class, int.class));
             for (String set : new String[] {"builtIn", "builtInKeywords"}) {
                 Object rules = lookup.findStatic(ruleSet, set, MethodType.methodType(ruleSet)).invoke();
-                all.addAll((List<String>) phrases.invoke(compile.invoke(rules)));
+                Object matcher = compile.invoke(rules);
+                List<String> its = (List<String>) phrases.invoke(matcher);
+                for (int p = 0; p < its.size(); p++) {
+                    boolean keep = keepsAllEnds != null && (boolean) keepsAllEnds.invoke(matcher, p);
+                    all.merge(its.get(p), keep, Boolean::logicalOr);
+                }
             }
             Object providers = lookup.findStatic(detector, "builtIn", MethodType.methodType(detector)).invoke();
-            all.addAll((List<String>) lookup.findVirtual(detector, "textMarkers", MethodType.methodType(List.class)).invoke(providers));
-            index = lookup.findConstructor(indexType, MethodType.methodType(void.class, List.class)).invoke(new ArrayList<>(all));
+            for (String marker : (List<String>) lookup.findVirtual(detector, "textMarkers", MethodType.methodType(List.class))
+                    .invoke(providers)) {
+                all.putIfAbsent(marker, false);
+            }
+            List<String> list = new ArrayList<>(all.keySet());
+            List<Boolean> keep = new ArrayList<>(all.values());
+            // the path the classifier takes (host names and address local parts blanked first), where the
+            // build has it; the plain scan otherwise
+            MethodHandle withoutNames = optionalStatic(lookup, indexType, "withoutNames",
+                    MethodType.methodType(indexType, List.class, java.util.function.IntPredicate.class));
+            MethodHandle scanWithoutNames = optionalVirtual(lookup, indexType, "scanWithoutNames",
+                    MethodType.methodType(matchesType, String.class, matchesType));
+            if (withoutNames != null && scanWithoutNames != null) {
+                index = withoutNames.invoke(list, (java.util.function.IntPredicate) keep::get);
+                scan = scanWithoutNames.asType(MethodType.methodType(Object.class, Object.class, String.class, Object.class));
+            } else {
+                index = lookup.findConstructor(indexType, MethodType.methodType(void.class, List.class)).invoke(list);
+                scan = lookup.findVirtual(indexType, "scan", MethodType.methodType(matchesType, CharSequence.class, matchesType))
+                        .asType(MethodType.methodType(Object.class, Object.class, String.class, Object.class));
+            }
             matches = lookup.findVirtual(indexType, "newMatches", MethodType.methodType(matchesType)).invoke(index);
-            scan = lookup.findVirtual(indexType, "scan", MethodType.methodType(matchesType, CharSequence.class, matchesType))
-                    .asType(MethodType.methodType(Object.class, Object.class, String.class, Object.class));
+        }
+
+        private static MethodHandle optionalVirtual(MethodHandles.Lookup lookup, Class<?> type, String name, MethodType methodType) {
+            try {
+                return lookup.findVirtual(type, name, methodType);
+            } catch (NoSuchMethodException | IllegalAccessException e) {
+                return null;
+            }
+        }
+
+        private static MethodHandle optionalStatic(MethodHandles.Lookup lookup, Class<?> type, String name, MethodType methodType) {
+            try {
+                return lookup.findStatic(type, name, methodType);
+            } catch (NoSuchMethodException | IllegalAccessException e) {
+                return null;
+            }
         }
 
         @Override
