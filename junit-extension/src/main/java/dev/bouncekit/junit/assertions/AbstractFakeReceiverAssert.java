@@ -3,6 +3,7 @@ package dev.bouncekit.junit.assertions;
 import dev.bouncekit.junit.internal.MessageText;
 import dev.bouncekit.junit.internal.ReplyExpectation;
 import dev.bouncekit.receiver.AwaitTimeoutException;
+import dev.bouncekit.receiver.DurationText;
 import dev.bouncekit.receiver.FakeReceiver;
 import dev.bouncekit.receiver.ReceivedMessage;
 import dev.bouncekit.receiver.gate.Attempt;
@@ -431,6 +432,7 @@ public abstract class AbstractFakeReceiverAssert<SELF extends AbstractFakeReceiv
     private SELF check(boolean mayWait, Supplier<Optional<String>> failure, java.util.function.BooleanSupplier ready) {
         isNotNull();
         Optional<String> problem = failure.get();
+        boolean waited = false;
         if (problem.isPresent() && mayWait && wait != null) {
             try {
                 actual.awaitTranscript(t -> ready.getAsBoolean(), wait);
@@ -438,11 +440,16 @@ public abstract class AbstractFakeReceiverAssert<SELF extends AbstractFakeReceiv
                 // reported below with the final state
             }
             problem = failure.get();
+            waited = true;
         }
         if (problem.isPresent()) {
             // not in a lambda: AssertJ drops this class's frames, and the test's line must come first
             String text = problem.get();
-            failWithMessage("%s", "\n" + (text.endsWith("\n") ? text.substring(0, text.length() - 1) : text));
+            text = text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
+            if (waited) {
+                text += "\n(waited " + DurationText.format(wait) + " for it)";
+            }
+            failWithMessage("%s", "\n" + text);
         }
         return myself;
     }

@@ -313,7 +313,19 @@ class FakeReceiverAssertTest {
         void should_fail_when_nothing_arrives_within_the_wait(FakeReceiver receiver) {
             assertThatThrownBy(() -> assertThat(receiver).within(Duration.ofMillis(50)).hasReceivedMessages(1))
                     .isInstanceOf(AssertionError.class)
-                    .hasMessageContaining("Expecting the receiver to have stored 1 message(s) but it stored 0:");
+                    .hasMessageContaining("Expecting the receiver to have stored 1 message(s) but it stored 0:")
+                    .hasMessageEndingWith("\n(waited 50ms for it)");
+            assertThatThrownBy(() -> assertThat(receiver).within(Duration.ofMillis(50)).hasReceivedMessageTo("alice@example.com"))
+                    .message().isEqualTo("\nExpecting the receiver to have stored a message\n  to <alice@example.com>\nbut it stored none."
+                            + "\n(waited 50ms for it)");
+        }
+
+        @Test
+        void should_not_speak_of_waiting_when_the_check_does_not_wait(FakeReceiver receiver) {
+            SmtpDialog.deliver(receiver, "app@sender.test", "Hi", "alice@example.com");
+
+            assertThatThrownBy(() -> assertThat(receiver).within(Duration.ofMillis(50)).hasNoReceivedMessages())
+                    .hasMessageNotContaining("waiting");
         }
     }
 
