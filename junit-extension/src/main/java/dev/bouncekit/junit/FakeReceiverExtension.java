@@ -10,9 +10,11 @@ import dev.bouncekit.receiver.ReplyRule;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.DynamicTestInvocationContext;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
+import org.junit.jupiter.api.extension.InvocationInterceptor;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -51,12 +53,15 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code @TestInstance(PER_CLASS)} and parallel execution: receivers of different classes or tests
  * have their own ports, and tests sharing one receiver take turns.
  *
+ * <p>A failed test's transcript is reported for {@code @Test}, {@code @RepeatedTest} and
+ * {@code @ParameterizedTest} methods and for each dynamic test of a {@code @TestFactory}.
+ *
  * <p>Rules in force during a test, first match first: the test method's annotations (with its
  * {@link Scenario}), the class's (innermost {@code @Nested} class first), the builder's rules,
  * then rules the test adds itself.
  */
 public final class FakeReceiverExtension implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback,
-        ParameterResolver {
+        ParameterResolver, InvocationInterceptor {
 
     private static final String RECEIVER = "receiver";
     private static final String TURN = "turn";
@@ -143,6 +148,26 @@ public final class FakeReceiverExtension implements BeforeAllCallback, BeforeEac
         ManagedReceiver managed = store.get(RECEIVER, ManagedReceiver.class);
         if (managed != null && settings.transcriptOnFailure && store.get(PREPARED) != null) {
             TranscriptReport.reportIfFailed(context, managed.receiver(), System.out);
+        }
+    }
+
+    /**
+     * Reports the transcript of a failed dynamic test of a {@code @TestFactory}: JUnit runs no
+     * {@code afterEach} for those, and the factory itself passes. The receiver is the factory's,
+     * not reset between its dynamic tests.
+     */
+    @Override
+    public void interceptDynamicTest(Invocation<Void> invocation, DynamicTestInvocationContext invocationContext,
+                                     ExtensionContext extensionContext) throws Throwable {
+        try {
+            invocation.proceed();
+        } catch (Throwable failure) {
+            ExtensionContext.Store store = extensionContext.getStore(namespace);
+            ManagedReceiver managed = store.get(RECEIVER, ManagedReceiver.class);
+            if (managed != null && settings.transcriptOnFailure && store.get(PREPARED) != null) {
+                TranscriptReport.report(extensionContext, managed.receiver(), System.out);
+            }
+            throw failure;
         }
     }
 

@@ -3,6 +3,7 @@ package dev.bouncekit.junit;
 import dev.bouncekit.junit.fixtures.BadAnnotationFixture;
 import dev.bouncekit.junit.fixtures.BadRuleAfterPassingFixture;
 import dev.bouncekit.junit.fixtures.DeclarativeFixture;
+import dev.bouncekit.junit.fixtures.DynamicTestFixture;
 import dev.bouncekit.junit.fixtures.FailingFixture;
 import dev.bouncekit.junit.fixtures.InstanceFieldFixture;
 import dev.bouncekit.junit.fixtures.LeftOpenConnectionFixture;
@@ -126,6 +127,28 @@ class FakeReceiverExtensionTest {
                 .doesNotContain("bob@example.com")
                 .endsWith("--- end of transcript ---\n");
         assertThat(captured.toString(StandardCharsets.UTF_8)).contains(transcripts.get(0)).doesNotContain("Passing");
+    }
+
+    @Test
+    void a_failed_dynamic_test_prints_and_reports_the_transcript_and_a_passing_one_does_not() {
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        PrintStream original = System.out;
+        EngineExecutionResults results;
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            results = run(DynamicTestFixture.class);
+        } finally {
+            System.setOut(original);
+        }
+
+        results.testEvents().assertStatistics(stats -> stats.succeeded(1).failed(1));
+        List<String> transcripts = values(results, "bouncekit.transcript");
+        assertThat(transcripts).singleElement().asString()
+                .startsWith("--- bouncekit: SMTP transcript of failed test fails (")
+                .contains("C: RCPT TO:<ghost@gmail.com>", "(rule RCPT recipient=ghost@gmail.com -> gmail/user-unknown)")
+                .endsWith("--- end of transcript ---\n");
+        assertThat(captured.toString(StandardCharsets.UTF_8)).contains(transcripts.get(0))
+                .containsOnlyOnce("--- bouncekit: SMTP transcript");
     }
 
     @Test

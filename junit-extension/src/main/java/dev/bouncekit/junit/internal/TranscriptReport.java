@@ -20,12 +20,15 @@ public final class TranscriptReport {
 
     /** Reports the transcript of {@code receiver} when the test of {@code context} failed. */
     public static void reportIfFailed(ExtensionContext context, FakeReceiver receiver, PrintStream out) {
-        context.getExecutionException().ifPresent(failure -> {
-            String text = render(context.getDisplayName(), receiver);
-            out.print(text);
-            out.flush();
-            context.publishReportEntry(KEY, text);
-        });
+        context.getExecutionException().ifPresent(failure -> report(context, receiver, out));
+    }
+
+    /** Reports the transcript of {@code receiver} for the test of {@code context}, known to have failed. */
+    public static void report(ExtensionContext context, FakeReceiver receiver, PrintStream out) {
+        String text = render(context.getDisplayName(), receiver);
+        out.print(text);
+        out.flush();
+        context.publishReportEntry(KEY, text);
     }
 
     /** The report for a failed test. */
