@@ -70,6 +70,8 @@ public final class FakeReceiverExtension implements BeforeAllCallback, BeforeEac
     private final Builder settings;
     private final Namespace namespace = Namespace.create(FakeReceiverExtension.class, this);
     private final Set<FakeReceiver> running = ConcurrentHashMap.newKeySet();
+    /** The receiver of the test running on this thread, between its beforeEach and afterEach. */
+    private final ThreadLocal<FakeReceiver> current = new ThreadLocal<>();
 
     /** An extension with the defaults, as used by {@code @ExtendWith(FakeReceiverExtension.class)}. */
     public FakeReceiverExtension() {
@@ -86,13 +88,21 @@ public final class FakeReceiverExtension implements BeforeAllCallback, BeforeEac
     }
 
     /**
-     * The receiver of the test that is running, for extensions held in a field.
+     * The receiver of the test that is running, for extensions held in a field: called from a test
+     * or its {@code @BeforeEach}/{@code @AfterEach} methods, the one of that test, also while tests
+     * of other classes or with receivers of their own run in parallel (a static field inherited by
+     * several test classes); elsewhere the only receiver of this extension that is running.
      *
-     * @throws IllegalStateException outside a test, or when several tests run at once with
-     *                               receivers of this extension (take a {@link FakeReceiver}
-     *                               parameter instead)
+     * @throws IllegalStateException outside a test, or when called on another thread than the
+     *                               test's (such as {@code @BeforeAll} methods) while several
+     *                               receivers of this extension run in parallel tests (take a
+     *                               {@link FakeReceiver} parameter instead)
      */
     public FakeReceiver receiver() {
+        FakeReceiver mine = current.get();
+        if (mine != null && running.contains(mine)) {
+            return mine;
+        }
         List<FakeReceiver> now = new ArrayList<>(running);
         if (now.size() == 1) {
             return now.get(0);
@@ -127,6 +137,7 @@ public final class FakeReceiverExtension implements BeforeAllCallback, BeforeEac
             shared.reset(settings.magicAddresses);
             shared.install(rulesFor(context));
             store.put(PREPARED, Boolean.TRUE);
+            current.set(shared.receiver());
             return;
         }
         if (settings.lifecycle == ReceiverLifecycle.PER_CLASS) {
@@ -139,11 +150,13 @@ public final class FakeReceiverExtension implements BeforeAllCallback, BeforeEac
         own.reset(settings.magicAddresses);
         own.install(rules);
         store.put(PREPARED, Boolean.TRUE);
+        current.set(own.receiver());
     }
 
     /** Reports the transcript of a failed test, only when the test got as far as running with its receiver. */
     @Override
     public void afterEach(ExtensionContext context) {
+        current.remove();
         ExtensionContext.Store store = context.getStore(namespace);
         ManagedReceiver managed = store.get(RECEIVER, ManagedReceiver.class);
         if (managed != null && settings.transcriptOnFailure && store.get(PREPARED) != null) {

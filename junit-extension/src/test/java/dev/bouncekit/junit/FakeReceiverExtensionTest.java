@@ -9,6 +9,7 @@ import dev.bouncekit.junit.fixtures.InstanceFieldFixture;
 import dev.bouncekit.junit.fixtures.LeftOpenConnectionFixture;
 import dev.bouncekit.junit.fixtures.LifecycleChoiceFixture;
 import dev.bouncekit.junit.fixtures.NestedFixture;
+import dev.bouncekit.junit.fixtures.ParallelBaseClassFixture;
 import dev.bouncekit.junit.fixtures.ParallelPerTestFixture;
 import dev.bouncekit.junit.fixtures.ParallelSharedFixture;
 import dev.bouncekit.junit.fixtures.PerClassInstanceFixture;
@@ -96,6 +97,19 @@ class FakeReceiverExtensionTest {
 
         results.testEvents().assertStatistics(stats -> stats.succeeded(6).failed(0));
         assertThat(values(results, "together")).hasSize(6).containsOnly("1");
+    }
+
+    @Test
+    void receiver_of_a_field_inherited_by_classes_running_at_once_is_the_one_of_the_calling_test() {
+        EngineExecutionResults results = EngineTestKit.engine("junit-jupiter")
+                .configurationParameter(RunByTestKitOnly.PARAMETER, "true")
+                .configurationParameter("junit.jupiter.execution.parallel.enabled", "true")
+                .configurationParameter("junit.jupiter.execution.parallel.config.strategy", "fixed")
+                .configurationParameter("junit.jupiter.execution.parallel.config.fixed.parallelism", "4")
+                .selectors(selectClass(ParallelBaseClassFixture.First.class), selectClass(ParallelBaseClassFixture.Second.class))
+                .execute();
+
+        results.testEvents().assertStatistics(stats -> stats.succeeded(2).failed(0));
     }
 
     @Test
