@@ -1,6 +1,7 @@
 package dev.bouncekit.spring.test;
 
 import dev.bouncekit.spring.test.fixtures.BadRuleFixture;
+import dev.bouncekit.spring.test.fixtures.DirtiesAfterEachFailingFixture;
 import dev.bouncekit.spring.test.fixtures.DirtiesFixture;
 import dev.bouncekit.spring.test.fixtures.FailingFixture;
 import dev.bouncekit.spring.test.fixtures.FirstFixture;
@@ -79,6 +80,22 @@ class ContextCachingTest {
                 .contains("--- bouncekit: SMTP transcript of failed test FailingFixture.fails")
                 .contains("RCPT TO:<gmail.user-unknown@bouncekit.test>")
                 .contains("550");
+    }
+
+    @Test
+    void a_failed_test_prints_the_smtp_transcript_also_when_its_context_is_closed_after_it() {
+        PrintStream original = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            run(DirtiesAfterEachFailingFixture.class).testEvents().assertStatistics(stats -> stats.failed(1));
+        } finally {
+            System.setOut(original);
+        }
+
+        assertThat(captured.toString(StandardCharsets.UTF_8))
+                .contains("--- bouncekit: SMTP transcript of failed test DirtiesAfterEachFailingFixture.fails")
+                .contains("RCPT TO:<gmail.user-unknown@bouncekit.test>");
     }
 
     private static EngineExecutionResults run(Class<?>... fixtures) {
