@@ -5,6 +5,7 @@ import dev.bouncekit.spring.test.fixtures.DirtiesAfterEachFailingFixture;
 import dev.bouncekit.spring.test.fixtures.DirtiesFixture;
 import dev.bouncekit.spring.test.fixtures.FailingFixture;
 import dev.bouncekit.spring.test.fixtures.FirstFixture;
+import dev.bouncekit.spring.test.fixtures.ParallelSharedContextFixture;
 import dev.bouncekit.spring.test.fixtures.RunByTestKitOnly;
 import dev.bouncekit.spring.test.fixtures.SecondFixture;
 import dev.bouncekit.spring.test.fixtures.Seen;
@@ -96,6 +97,21 @@ class ContextCachingTest {
         assertThat(captured.toString(StandardCharsets.UTF_8))
                 .contains("--- bouncekit: SMTP transcript of failed test DirtiesAfterEachFailingFixture.fails")
                 .contains("RCPT TO:<gmail.user-unknown@bouncekit.test>");
+    }
+
+    @Test
+    void tests_of_classes_sharing_a_context_and_its_receiver_take_turns_when_run_in_parallel() {
+        EngineExecutionResults results = EngineTestKit.engine("junit-jupiter")
+                .configurationParameter(RunByTestKitOnly.PARAMETER, "true")
+                .configurationParameter("junit.jupiter.execution.parallel.enabled", "true")
+                .configurationParameter("junit.jupiter.execution.parallel.config.strategy", "fixed")
+                .configurationParameter("junit.jupiter.execution.parallel.config.fixed.parallelism", "4")
+                .selectors(DiscoverySelectors.selectClass(ParallelSharedContextFixture.One.class),
+                        DiscoverySelectors.selectClass(ParallelSharedContextFixture.Two.class))
+                .execute();
+
+        results.testEvents().assertStatistics(stats -> stats.succeeded(8).failed(0));
+        assertThat(ParallelSharedContextFixture.MOST_INSIDE.get()).isEqualTo(1);
     }
 
     private static EngineExecutionResults run(Class<?>... fixtures) {
