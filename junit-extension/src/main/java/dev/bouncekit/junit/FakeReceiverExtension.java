@@ -118,9 +118,14 @@ public final class FakeReceiverExtension implements BeforeAllCallback, BeforeEac
     @Override
     public void beforeAll(ExtensionContext context) {
         if (settings.lifecycle != ReceiverLifecycle.PER_TEST) {
-            context.getStore(namespace).getOrComputeIfAbsent(RECEIVER,
-                    key -> start(DeclaredRules.of(context)), ManagedReceiver.class);
+            classReceiver(context);
         }
+    }
+
+    /** The receiver of the class of {@code context}, started on first use. */
+    private ManagedReceiver classReceiver(ExtensionContext context) {
+        return context.getStore(namespace).getOrComputeIfAbsent(RECEIVER,
+                key -> start(DeclaredRules.of(context)), ManagedReceiver.class);
     }
 
     /**
@@ -192,6 +197,11 @@ public final class FakeReceiverExtension implements BeforeAllCallback, BeforeEac
     @Override
     public FakeReceiver resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
         ManagedReceiver managed = extensionContext.getStore(namespace).get(RECEIVER, ManagedReceiver.class);
+        if (managed == null && settings.lifecycle != ReceiverLifecycle.PER_TEST
+                && extensionContext.getTestMethod().isEmpty() && extensionContext.getTestClass().isPresent()) {
+            // the constructor of a @TestInstance(PER_CLASS) class, which JUnit calls before beforeAll
+            managed = classReceiver(extensionContext);
+        }
         if (managed == null) {
             throw new ParameterResolutionException("no FakeReceiver for " + parameterContext.getDeclaringExecutable()
                     + ": this extension starts one receiver per test, before @BeforeEach methods; take it as a"

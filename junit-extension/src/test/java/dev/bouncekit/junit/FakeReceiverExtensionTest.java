@@ -12,6 +12,7 @@ import dev.bouncekit.junit.fixtures.NestedFixture;
 import dev.bouncekit.junit.fixtures.ParallelBaseClassFixture;
 import dev.bouncekit.junit.fixtures.ParallelPerTestFixture;
 import dev.bouncekit.junit.fixtures.ParallelSharedFixture;
+import dev.bouncekit.junit.fixtures.PerClassConstructorFixture;
 import dev.bouncekit.junit.fixtures.PerClassInstanceFixture;
 import dev.bouncekit.junit.fixtures.RunByTestKitOnly;
 import dev.bouncekit.junit.fixtures.ScenarioFixture;
@@ -81,6 +82,14 @@ class FakeReceiverExtensionTest {
 
         results.testEvents().assertStatistics(stats -> stats.succeeded(2).failed(0));
         assertThat(values(results, "port")).hasSize(2).containsOnly(values(results, "beforeAll").get(0));
+    }
+
+    @Test
+    void extend_with_and_test_instance_per_class_inject_the_class_receiver_into_the_constructor() {
+        EngineExecutionResults results = run(PerClassConstructorFixture.class);
+
+        results.testEvents().assertStatistics(stats -> stats.succeeded(2).failed(0));
+        assertThat(values(results, "port")).hasSize(2).containsOnly(values(results, "port").get(0));
     }
 
     @Test
