@@ -14,6 +14,7 @@ import dev.bouncekit.junit.fixtures.ParallelPerTestFixture;
 import dev.bouncekit.junit.fixtures.ParallelSharedFixture;
 import dev.bouncekit.junit.fixtures.PerClassConstructorFixture;
 import dev.bouncekit.junit.fixtures.PerClassInstanceFixture;
+import dev.bouncekit.junit.fixtures.RepeatedFailingFixture;
 import dev.bouncekit.junit.fixtures.RunByTestKitOnly;
 import dev.bouncekit.junit.fixtures.ScenarioFixture;
 import dev.bouncekit.junit.fixtures.StaticFieldFixture;
@@ -167,11 +168,31 @@ class FakeReceiverExtensionTest {
         results.testEvents().assertStatistics(stats -> stats.succeeded(1).failed(1));
         List<String> transcripts = values(results, "bouncekit.transcript");
         assertThat(transcripts).singleElement().asString()
-                .startsWith("--- bouncekit: SMTP transcript of failed test fails (")
+                .startsWith("--- bouncekit: SMTP transcript of failed test deliveries(FakeReceiver) fails (")
                 .contains("C: RCPT TO:<ghost@gmail.com>", "(rule RCPT recipient=ghost@gmail.com -> gmail/user-unknown)")
                 .endsWith("--- end of transcript ---\n");
         assertThat(captured.toString(StandardCharsets.UTF_8)).contains(transcripts.get(0))
                 .containsOnlyOnce("--- bouncekit: SMTP transcript");
+    }
+
+    @Test
+    void the_transcript_of_a_failed_repetition_or_invocation_names_its_method() {
+        PrintStream original = System.out;
+        EngineExecutionResults results;
+        System.setOut(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        try {
+            results = run(RepeatedFailingFixture.class);
+        } finally {
+            System.setOut(original);
+        }
+
+        results.testEvents().assertStatistics(stats -> stats.failed(3));
+        assertThat(values(results, "bouncekit.transcript")).map(t -> t.substring(0, t.indexOf(" (FakeReceiver[")))
+                .containsExactlyInAnyOrder(
+                        "--- bouncekit: SMTP transcript of failed test repeated(FakeReceiver) repetition 1 of 2",
+                        "--- bouncekit: SMTP transcript of failed test repeated(FakeReceiver) repetition 2 of 2",
+                        "--- bouncekit: SMTP transcript of failed test parameterized(String, FakeReceiver)"
+                                + " [1] parameterized@example.com");
     }
 
     @Test

@@ -25,10 +25,22 @@ public final class TranscriptReport {
 
     /** Reports the transcript of {@code receiver} for the test of {@code context}, known to have failed. */
     public static void report(ExtensionContext context, FakeReceiver receiver, PrintStream out) {
-        String text = render(context.getDisplayName(), receiver);
+        String text = render(testName(context), receiver);
         out.print(text);
         out.flush();
         context.publishReportEntry(KEY, text);
+    }
+
+    /**
+     * The test's display name; for an invocation of a {@code @RepeatedTest} or
+     * {@code @ParameterizedTest} ({@code repetition 2 of 5}, {@code [3] gmail/user-unknown}) and a
+     * dynamic test, after the name of its method, which they do not name themselves.
+     */
+    static String testName(ExtensionContext context) {
+        return context.getParent()
+                .filter(parent -> parent.getTestMethod().isPresent())
+                .map(parent -> parent.getDisplayName() + " " + context.getDisplayName())
+                .orElse(context.getDisplayName());
     }
 
     /** The report for a failed test. */
