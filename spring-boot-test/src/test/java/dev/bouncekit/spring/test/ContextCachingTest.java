@@ -67,6 +67,18 @@ class ContextCachingTest {
     }
 
     @Test
+    void a_test_whose_rules_cannot_work_lets_the_next_test_of_its_context_in() {
+        EngineExecutionResults results = EngineTestKit.engine("junit-jupiter")
+                .configurationParameter(RunByTestKitOnly.PARAMETER, "true")
+                .configurationParameter("junit.jupiter.testclass.order.default", "org.junit.jupiter.api.ClassOrderer$ClassName")
+                .selectors(DiscoverySelectors.selectClass(BadRuleFixture.class), DiscoverySelectors.selectClass(FirstFixture.class))
+                .execute();
+
+        results.testEvents().assertStatistics(stats -> stats.failed(1).succeeded(1));
+        assertThat(Seen.starts("first")).hasSize(1);
+    }
+
+    @Test
     void a_failed_test_prints_the_smtp_transcript() {
         PrintStream original = System.out;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
