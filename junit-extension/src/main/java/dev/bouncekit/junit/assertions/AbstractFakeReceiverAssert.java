@@ -458,21 +458,20 @@ public abstract class AbstractFakeReceiverAssert<SELF extends AbstractFakeReceiv
     private SELF check(boolean mayWait, Supplier<Optional<String>> failure, java.util.function.BooleanSupplier ready) {
         isNotNull();
         Optional<String> problem = failure.get();
-        boolean waited = false;
+        boolean waitedInVain = false;
         if (problem.isPresent() && mayWait && wait != null) {
             try {
                 actual.awaitTranscript(t -> ready.getAsBoolean(), wait);
             } catch (AwaitTimeoutException timedOut) {
-                // reported below with the final state
+                waitedInVain = true;   // reported below with the final state
             }
             problem = failure.get();
-            waited = true;
         }
         if (problem.isPresent()) {
             // not in a lambda: AssertJ drops this class's frames, and the test's line must come first
             String text = problem.get();
             text = text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
-            if (waited) {
+            if (waitedInVain) {
                 text += "\n(waited " + DurationText.format(wait) + " for it)";
             }
             failWithMessage("%s", "\n" + text);

@@ -348,7 +348,17 @@ class FakeReceiverAssertTest {
             SmtpDialog.deliver(receiver, "app@sender.test", "Hi", "alice@example.com");
 
             assertThatThrownBy(() -> assertThat(receiver).within(Duration.ofMillis(50)).hasNoReceivedMessages())
-                    .hasMessageNotContaining("waiting");
+                    .hasMessageNotContaining("waited");
+        }
+
+        @Test
+        void should_not_speak_of_waiting_when_what_it_waited_for_came_but_the_check_still_fails(FakeReceiver receiver) {
+            SmtpDialog.deliver(receiver, "app@sender.test", "One", "alice@example.com");
+            SmtpDialog.deliver(receiver, "app@sender.test", "Two", "alice@example.com");
+
+            assertThatThrownBy(() -> assertThat(receiver).within(Duration.ofMinutes(5)).hasReceivedMessages(1))
+                    .hasMessageContaining("Expecting the receiver to have stored 1 message(s) but it stored 2:")
+                    .hasMessageNotContaining("waited");
         }
     }
 
