@@ -57,8 +57,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code @ParameterizedTest} methods and for each dynamic test of a {@code @TestFactory}.
  *
  * <p>Rules in force during a test, first match first: the test method's annotations (with its
- * {@link Scenario}), the class's (innermost {@code @Nested} class first), the builder's rules,
- * then rules the test adds itself.
+ * {@link Scenario}), the class's (innermost {@code @Nested} class first, a class's own before its
+ * superclass's), the builder's rules, then rules the test adds itself.
  */
 public final class FakeReceiverExtension implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback,
         ParameterResolver, InvocationInterceptor {

@@ -5,6 +5,7 @@ import dev.bouncekit.junit.fixtures.BadRuleAfterPassingFixture;
 import dev.bouncekit.junit.fixtures.DeclarativeFixture;
 import dev.bouncekit.junit.fixtures.DynamicTestFixture;
 import dev.bouncekit.junit.fixtures.FailingFixture;
+import dev.bouncekit.junit.fixtures.InheritedRulesFixture;
 import dev.bouncekit.junit.fixtures.InstanceFieldFixture;
 import dev.bouncekit.junit.fixtures.LeftOpenConnectionFixture;
 import dev.bouncekit.junit.fixtures.LifecycleChoiceFixture;
@@ -75,6 +76,13 @@ class FakeReceiverExtensionTest {
 
         results.testEvents().assertStatistics(stats -> stats.succeeded(3).failed(0));
         assertThat(values(results, "port")).hasSize(3).containsOnly(values(results, "port").get(0));
+    }
+
+    @Test
+    void a_subclass_inherits_its_base_class_s_rules_and_its_own_answer_first() {
+        EngineExecutionResults results = run(InheritedRulesFixture.Overriding.class);
+
+        results.testEvents().assertStatistics(stats -> stats.succeeded(1).failed(0));
     }
 
     @Test
