@@ -182,7 +182,8 @@ public final class FakeReceiverExtension implements BeforeAllCallback, BeforeEac
         } catch (Throwable failure) {
             ExtensionContext.Store store = extensionContext.getStore(namespace);
             ManagedReceiver managed = store.get(RECEIVER, ManagedReceiver.class);
-            if (managed != null && settings.transcriptOnFailure && store.get(PREPARED) != null) {
+            if (managed != null && settings.transcriptOnFailure && store.get(PREPARED) != null
+                    && TranscriptReport.isFailure(failure)) {
                 TranscriptReport.report(extensionContext, managed.receiver(), System.out);
             }
             throw failure;

@@ -1,5 +1,6 @@
 package dev.bouncekit.junit;
 
+import dev.bouncekit.junit.fixtures.AbortedFixture;
 import dev.bouncekit.junit.fixtures.BadAnnotationFixture;
 import dev.bouncekit.junit.fixtures.BadRuleAfterPassingFixture;
 import dev.bouncekit.junit.fixtures.DeclarativeFixture;
@@ -201,6 +202,23 @@ class FakeReceiverExtensionTest {
                         "--- bouncekit: SMTP transcript of failed test repeated(FakeReceiver) repetition 2 of 2",
                         "--- bouncekit: SMTP transcript of failed test parameterized(String, FakeReceiver)"
                                 + " [1] parameterized@example.com");
+    }
+
+    @Test
+    void a_test_aborted_by_an_assumption_reports_no_transcript() {
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        PrintStream original = System.out;
+        EngineExecutionResults results;
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            results = run(AbortedFixture.class);
+        } finally {
+            System.setOut(original);
+        }
+
+        results.testEvents().assertStatistics(stats -> stats.aborted(2).failed(0));
+        assertThat(values(results, "bouncekit.transcript")).isEmpty();
+        assertThat(captured.toString(StandardCharsets.UTF_8)).doesNotContain("bouncekit: SMTP transcript");
     }
 
     @Test

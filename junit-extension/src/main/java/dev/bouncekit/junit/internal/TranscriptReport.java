@@ -3,6 +3,7 @@ package dev.bouncekit.junit.internal;
 import dev.bouncekit.receiver.FakeReceiver;
 import dev.bouncekit.receiver.gate.TranscriptFormat;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.opentest4j.TestAbortedException;
 
 import java.io.PrintStream;
 
@@ -18,9 +19,17 @@ public final class TranscriptReport {
     private TranscriptReport() {
     }
 
-    /** Reports the transcript of {@code receiver} when the test of {@code context} failed. */
+    /**
+     * Reports the transcript of {@code receiver} when the test of {@code context} failed; not when
+     * an assumption aborted it, which skips it.
+     */
     public static void reportIfFailed(ExtensionContext context, FakeReceiver receiver, PrintStream out) {
-        context.getExecutionException().ifPresent(failure -> report(context, receiver, out));
+        context.getExecutionException().filter(TranscriptReport::isFailure).ifPresent(failure -> report(context, receiver, out));
+    }
+
+    /** True for what fails a test, false for what aborts it (a failed assumption). */
+    public static boolean isFailure(Throwable thrown) {
+        return !(thrown instanceof TestAbortedException);
     }
 
     /** Reports the transcript of {@code receiver} for the test of {@code context}, known to have failed. */
