@@ -4,6 +4,7 @@ import dev.bouncekit.junit.RuleAnnotations;
 import dev.bouncekit.receiver.FakeReceiver;
 import dev.bouncekit.receiver.ReplyRule;
 import dev.bouncekit.receiver.gate.TranscriptFormat;
+import org.opentest4j.TestAbortedException;
 import org.springframework.test.context.TestContext;
 import org.springframework.test.context.TestContextAnnotationUtils;
 import org.springframework.test.context.support.AbstractTestExecutionListener;
@@ -65,15 +66,17 @@ public class FakeReceiverTestExecutionListener extends AbstractTestExecutionList
     }
 
     /**
-     * Prints the transcript of a failed test, from the receiver it had, also when its context was
-     * closed after it ({@code @DirtiesContext}), and lets the next test in.
+     * Prints the transcript of a failed test (not of one an assumption aborted), from the receiver
+     * it had, also when its context was closed after it ({@code @DirtiesContext}), and lets the next
+     * test in.
      */
     @Override
     public void afterTestMethod(TestContext testContext) {
         FakeReceiver receiver = (FakeReceiver) testContext.removeAttribute(RECEIVER);
         Semaphore turn = (Semaphore) testContext.removeAttribute(TURN);
         try {
-            if (testContext.getTestException() != null && receiver != null) {
+            Throwable thrown = testContext.getTestException();
+            if (thrown != null && !(thrown instanceof TestAbortedException) && receiver != null) {
                 System.out.print("--- bouncekit: SMTP transcript of failed test " + testContext.getTestClass().getSimpleName()
                         + "." + testContext.getTestMethod().getName() + " (" + receiver + ") ---\n"
                         + TranscriptFormat.connections(receiver.transcript())

@@ -1,5 +1,6 @@
 package dev.bouncekit.spring.test;
 
+import dev.bouncekit.spring.test.fixtures.AbortedFixture;
 import dev.bouncekit.spring.test.fixtures.BadRuleFixture;
 import dev.bouncekit.spring.test.fixtures.DirtiesAfterEachFailingFixture;
 import dev.bouncekit.spring.test.fixtures.DirtiesFixture;
@@ -76,6 +77,20 @@ class ContextCachingTest {
 
         results.testEvents().assertStatistics(stats -> stats.failed(1).succeeded(1));
         assertThat(Seen.starts("first")).hasSize(1);
+    }
+
+    @Test
+    void a_test_aborted_by_an_assumption_prints_no_transcript() {
+        PrintStream original = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            run(AbortedFixture.class).testEvents().assertStatistics(stats -> stats.aborted(1).failed(0));
+        } finally {
+            System.setOut(original);
+        }
+
+        assertThat(captured.toString(StandardCharsets.UTF_8)).doesNotContain("bouncekit: SMTP transcript");
     }
 
     @Test
