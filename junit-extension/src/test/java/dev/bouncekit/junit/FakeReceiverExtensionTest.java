@@ -3,6 +3,7 @@ package dev.bouncekit.junit;
 import dev.bouncekit.junit.fixtures.AbortedFixture;
 import dev.bouncekit.junit.fixtures.BadAnnotationFixture;
 import dev.bouncekit.junit.fixtures.BadRuleAfterPassingFixture;
+import dev.bouncekit.junit.fixtures.ComposedRulesFixture;
 import dev.bouncekit.junit.fixtures.DeclarativeFixture;
 import dev.bouncekit.junit.fixtures.DynamicTestFixture;
 import dev.bouncekit.junit.fixtures.FailingFixture;
@@ -77,6 +78,11 @@ class FakeReceiverExtensionTest {
 
         results.testEvents().assertStatistics(stats -> stats.succeeded(3).failed(0));
         assertThat(values(results, "port")).hasSize(3).containsOnly(values(results, "port").get(0));
+    }
+
+    @Test
+    void rules_come_from_composed_annotations_and_interfaces_too() {
+        run(ComposedRulesFixture.class).testEvents().assertStatistics(stats -> stats.succeeded(1).failed(0));
     }
 
     @Test
