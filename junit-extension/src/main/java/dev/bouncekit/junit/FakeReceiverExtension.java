@@ -10,9 +10,11 @@ import dev.bouncekit.receiver.ReplyRule;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.DynamicTestInvocationContext;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
+import org.junit.jupiter.api.extension.InvocationInterceptor;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -51,12 +53,15 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code @TestInstance(PER_CLASS)} and parallel execution: receivers of different classes or tests
  * have their own ports, and tests sharing one receiver take turns.
  *
+ * <p>A failed test's transcript is reported for {@code @Test}, {@code @RepeatedTest} and
+ * {@code @ParameterizedTest} methods and for each dynamic test of a {@code @TestFactory}.
+ *
  * <p>Rules in force during a test, first match first: the test method's annotations (with its
- * {@link Scenario}), the class's (innermost {@code @Nested} class first), the builder's rules,
- * then rules the test adds itself.
+ * {@link Scenario}), the class's (innermost {@code @Nested} class first, a class's own before its
+ * superclass's), the builder's rules, then rules the test adds itself.
  */
 public final class FakeReceiverExtension implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback,
-        ParameterResolver {
+        ParameterResolver, InvocationInterceptor {
 
     private static final String RECEIVER = "receiver";
     private static final String TURN = "turn";
@@ -65,6 +70,8 @@ public final class FakeReceiverExtension implements BeforeAllCallback, BeforeEac
     private final Builder settings;
     private final Namespace namespace = Namespace.create(FakeReceiverExtension.class, this);
     private final Set<FakeReceiver> running = ConcurrentHashMap.newKeySet();
+    /** The receiver of the test running on this thread, between its beforeEach and afterEach. */
+    private final ThreadLocal<FakeReceiver> current = new ThreadLocal<>();
 
     /** An extension with the defaults, as used by {@code @ExtendWith(FakeReceiverExtension.class)}. */
     public FakeReceiverExtension() {
@@ -81,13 +88,21 @@ public final class FakeReceiverExtension implements BeforeAllCallback, BeforeEac
     }
 
     /**
-     * The receiver of the test that is running, for extensions held in a field.
+     * The receiver of the test that is running, for extensions held in a field: called from a test
+     * or its {@code @BeforeEach}/{@code @AfterEach} methods, the one of that test, also while tests
+     * of other classes or with receivers of their own run in parallel (a static field inherited by
+     * several test classes); elsewhere the only receiver of this extension that is running.
      *
-     * @throws IllegalStateException outside a test, or when several tests run at once with
-     *                               receivers of this extension (take a {@link FakeReceiver}
-     *                               parameter instead)
+     * @throws IllegalStateException outside a test, or when called on another thread than the
+     *                               test's (such as {@code @BeforeAll} methods) while several
+     *                               receivers of this extension run in parallel tests (take a
+     *                               {@link FakeReceiver} parameter instead)
      */
     public FakeReceiver receiver() {
+        FakeReceiver mine = current.get();
+        if (mine != null && running.contains(mine)) {
+            return mine;
+        }
         List<FakeReceiver> now = new ArrayList<>(running);
         if (now.size() == 1) {
             return now.get(0);
@@ -103,9 +118,14 @@ public final class FakeReceiverExtension implements BeforeAllCallback, BeforeEac
     @Override
     public void beforeAll(ExtensionContext context) {
         if (settings.lifecycle != ReceiverLifecycle.PER_TEST) {
-            context.getStore(namespace).getOrComputeIfAbsent(RECEIVER,
-                    key -> start(DeclaredRules.of(context)), ManagedReceiver.class);
+            classReceiver(context);
         }
+    }
+
+    /** The receiver of the class of {@code context}, started on first use. */
+    private ManagedReceiver classReceiver(ExtensionContext context) {
+        return context.getStore(namespace).getOrComputeIfAbsent(RECEIVER,
+                key -> start(DeclaredRules.of(context)), ManagedReceiver.class);
     }
 
     /**
@@ -122,6 +142,7 @@ public final class FakeReceiverExtension implements BeforeAllCallback, BeforeEac
             shared.reset(settings.magicAddresses);
             shared.install(rulesFor(context));
             store.put(PREPARED, Boolean.TRUE);
+            current.set(shared.receiver());
             return;
         }
         if (settings.lifecycle == ReceiverLifecycle.PER_CLASS) {
@@ -134,15 +155,38 @@ public final class FakeReceiverExtension implements BeforeAllCallback, BeforeEac
         own.reset(settings.magicAddresses);
         own.install(rules);
         store.put(PREPARED, Boolean.TRUE);
+        current.set(own.receiver());
     }
 
     /** Reports the transcript of a failed test, only when the test got as far as running with its receiver. */
     @Override
     public void afterEach(ExtensionContext context) {
+        current.remove();
         ExtensionContext.Store store = context.getStore(namespace);
         ManagedReceiver managed = store.get(RECEIVER, ManagedReceiver.class);
         if (managed != null && settings.transcriptOnFailure && store.get(PREPARED) != null) {
             TranscriptReport.reportIfFailed(context, managed.receiver(), System.out);
+        }
+    }
+
+    /**
+     * Reports the transcript of a failed dynamic test of a {@code @TestFactory}: JUnit runs no
+     * {@code afterEach} for those, and the factory itself passes. The receiver is the factory's,
+     * not reset between its dynamic tests.
+     */
+    @Override
+    public void interceptDynamicTest(Invocation<Void> invocation, DynamicTestInvocationContext invocationContext,
+                                     ExtensionContext extensionContext) throws Throwable {
+        try {
+            invocation.proceed();
+        } catch (Throwable failure) {
+            ExtensionContext.Store store = extensionContext.getStore(namespace);
+            ManagedReceiver managed = store.get(RECEIVER, ManagedReceiver.class);
+            if (managed != null && settings.transcriptOnFailure && store.get(PREPARED) != null
+                    && TranscriptReport.isFailure(failure)) {
+                TranscriptReport.report(extensionContext, managed.receiver(), System.out);
+            }
+            throw failure;
         }
     }
 
@@ -154,6 +198,11 @@ public final class FakeReceiverExtension implements BeforeAllCallback, BeforeEac
     @Override
     public FakeReceiver resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
         ManagedReceiver managed = extensionContext.getStore(namespace).get(RECEIVER, ManagedReceiver.class);
+        if (managed == null && settings.lifecycle != ReceiverLifecycle.PER_TEST
+                && extensionContext.getTestMethod().isEmpty() && extensionContext.getTestClass().isPresent()) {
+            // the constructor of a @TestInstance(PER_CLASS) class, which JUnit calls before beforeAll
+            managed = classReceiver(extensionContext);
+        }
         if (managed == null) {
             throw new ParameterResolutionException("no FakeReceiver for " + parameterContext.getDeclaringExecutable()
                     + ": this extension starts one receiver per test, before @BeforeEach methods; take it as a"

@@ -28,35 +28,59 @@ public final class RuleAnnotations {
      * The rules declared on one method or class, in the order {@link FakeReceiverExtension} tries
      * them: {@link RejectRecipient}s, {@link RejectSender}s, {@link Greylist}s (each in declaration
      * order), then the rules of its {@link Scenario}; found as JUnit finds them, also on
-     * composed annotations and, for {@code @Inherited} ones, on superclasses.
+     * composed annotations and interfaces. A class's rules come before those it inherits from its
+     * superclass (and these before the superclass's superclass's), so that a subclass's rule for an
+     * address answers first, as a method's does before its class's.
      *
      * @throws IllegalArgumentException when a reply id, pattern or count is not valid, or the scenario
      *                                  is missing or invalid; the message names the annotation and
-     *                                  {@code element}
+     *                                  the method or class that declares it
      */
     public static List<ReplyRule> declaredOn(AnnotatedElement element) {
+        if (element instanceof Class<?> type && type.getSuperclass() != null && type.getSuperclass() != Object.class) {
+            List<ReplyRule> rules = new ArrayList<>(declaredOnly(type, type.getSuperclass()));
+            rules.addAll(declaredOn(type.getSuperclass()));
+            return rules;
+        }
+        return declaredOnly(element, null);
+    }
+
+    /** The rules of {@code element} less those it inherits from {@code superclass} (or null). */
+    private static List<ReplyRule> declaredOnly(AnnotatedElement element, Class<?> superclass) {
         String where = element instanceof Method m ? m.getDeclaringClass().getName() + "." + m.getName() + "()"
                 : element instanceof Class<?> c ? c.getName() : String.valueOf(element);
         List<ReplyRule> rules = new ArrayList<>();
         List<Annotation> annotations = new ArrayList<>();
-        for (RejectRecipient a : AnnotationSupport.findRepeatableAnnotations(element, RejectRecipient.class)) {
+        for (RejectRecipient a : own(element, superclass, RejectRecipient.class)) {
             rules.add(describing(a, where, () -> rule(a)));
             annotations.add(a);
         }
-        for (RejectSender a : AnnotationSupport.findRepeatableAnnotations(element, RejectSender.class)) {
+        for (RejectSender a : own(element, superclass, RejectSender.class)) {
             rules.add(describing(a, where, () -> rule(a)));
             annotations.add(a);
         }
-        for (Greylist a : AnnotationSupport.findRepeatableAnnotations(element, Greylist.class)) {
+        for (Greylist a : own(element, superclass, Greylist.class)) {
             rules.add(describing(a, where, () -> rule(a)));
             annotations.add(a);
         }
         refuseShadowed(rules, annotations, where);
         Optional<Scenario> scenario = AnnotationSupport.findAnnotation(element, Scenario.class);
-        if (scenario.isPresent()) {
+        if (scenario.isPresent() && (superclass == null
+                || !scenario.equals(AnnotationSupport.findAnnotation(superclass, Scenario.class)))) {
             rules.addAll(describing(scenario.get(), where, () -> scenario(scenario.get().value(), loaderOf(element))));
         }
         return rules;
+    }
+
+    /** The repeatable annotations found on {@code element} less those found on {@code superclass}. */
+    private static <A extends Annotation> List<A> own(AnnotatedElement element, Class<?> superclass, Class<A> type) {
+        List<A> found = new ArrayList<>(AnnotationSupport.findRepeatableAnnotations(element, type));
+        if (superclass != null) {
+            for (A inherited : AnnotationSupport.findRepeatableAnnotations(superclass, type)) {
+                found.remove(inherited);
+            }
+        }
+        return found;
     }
 
     /**

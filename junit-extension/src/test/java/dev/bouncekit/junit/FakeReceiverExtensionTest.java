@@ -1,16 +1,23 @@
 package dev.bouncekit.junit;
 
+import dev.bouncekit.junit.fixtures.AbortedFixture;
 import dev.bouncekit.junit.fixtures.BadAnnotationFixture;
 import dev.bouncekit.junit.fixtures.BadRuleAfterPassingFixture;
+import dev.bouncekit.junit.fixtures.ComposedRulesFixture;
 import dev.bouncekit.junit.fixtures.DeclarativeFixture;
+import dev.bouncekit.junit.fixtures.DynamicTestFixture;
 import dev.bouncekit.junit.fixtures.FailingFixture;
+import dev.bouncekit.junit.fixtures.InheritedRulesFixture;
 import dev.bouncekit.junit.fixtures.InstanceFieldFixture;
 import dev.bouncekit.junit.fixtures.LeftOpenConnectionFixture;
 import dev.bouncekit.junit.fixtures.LifecycleChoiceFixture;
 import dev.bouncekit.junit.fixtures.NestedFixture;
+import dev.bouncekit.junit.fixtures.ParallelBaseClassFixture;
 import dev.bouncekit.junit.fixtures.ParallelPerTestFixture;
 import dev.bouncekit.junit.fixtures.ParallelSharedFixture;
+import dev.bouncekit.junit.fixtures.PerClassConstructorFixture;
 import dev.bouncekit.junit.fixtures.PerClassInstanceFixture;
+import dev.bouncekit.junit.fixtures.RepeatedFailingFixture;
 import dev.bouncekit.junit.fixtures.RunByTestKitOnly;
 import dev.bouncekit.junit.fixtures.ScenarioFixture;
 import dev.bouncekit.junit.fixtures.StaticFieldFixture;
@@ -74,11 +81,31 @@ class FakeReceiverExtensionTest {
     }
 
     @Test
+    void rules_come_from_composed_annotations_and_interfaces_too() {
+        run(ComposedRulesFixture.class).testEvents().assertStatistics(stats -> stats.succeeded(1).failed(0));
+    }
+
+    @Test
+    void a_subclass_inherits_its_base_class_s_rules_and_its_own_answer_first() {
+        EngineExecutionResults results = run(InheritedRulesFixture.Overriding.class);
+
+        results.testEvents().assertStatistics(stats -> stats.succeeded(1).failed(0));
+    }
+
+    @Test
     void an_instance_field_with_test_instance_per_class_gives_one_receiver_per_class() {
         EngineExecutionResults results = run(PerClassInstanceFixture.class);
 
         results.testEvents().assertStatistics(stats -> stats.succeeded(2).failed(0));
         assertThat(values(results, "port")).hasSize(2).containsOnly(values(results, "beforeAll").get(0));
+    }
+
+    @Test
+    void extend_with_and_test_instance_per_class_inject_the_class_receiver_into_the_constructor() {
+        EngineExecutionResults results = run(PerClassConstructorFixture.class);
+
+        results.testEvents().assertStatistics(stats -> stats.succeeded(2).failed(0));
+        assertThat(values(results, "port")).hasSize(2).containsOnly(values(results, "port").get(0));
     }
 
     @Test
@@ -95,6 +122,19 @@ class FakeReceiverExtensionTest {
 
         results.testEvents().assertStatistics(stats -> stats.succeeded(6).failed(0));
         assertThat(values(results, "together")).hasSize(6).containsOnly("1");
+    }
+
+    @Test
+    void receiver_of_a_field_inherited_by_classes_running_at_once_is_the_one_of_the_calling_test() {
+        EngineExecutionResults results = EngineTestKit.engine("junit-jupiter")
+                .configurationParameter(RunByTestKitOnly.PARAMETER, "true")
+                .configurationParameter("junit.jupiter.execution.parallel.enabled", "true")
+                .configurationParameter("junit.jupiter.execution.parallel.config.strategy", "fixed")
+                .configurationParameter("junit.jupiter.execution.parallel.config.fixed.parallelism", "4")
+                .selectors(selectClass(ParallelBaseClassFixture.First.class), selectClass(ParallelBaseClassFixture.Second.class))
+                .execute();
+
+        results.testEvents().assertStatistics(stats -> stats.succeeded(2).failed(0));
     }
 
     @Test
@@ -126,6 +166,65 @@ class FakeReceiverExtensionTest {
                 .doesNotContain("bob@example.com")
                 .endsWith("--- end of transcript ---\n");
         assertThat(captured.toString(StandardCharsets.UTF_8)).contains(transcripts.get(0)).doesNotContain("Passing");
+    }
+
+    @Test
+    void a_failed_dynamic_test_prints_and_reports_the_transcript_and_a_passing_one_does_not() {
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        PrintStream original = System.out;
+        EngineExecutionResults results;
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            results = run(DynamicTestFixture.class);
+        } finally {
+            System.setOut(original);
+        }
+
+        results.testEvents().assertStatistics(stats -> stats.succeeded(1).failed(1));
+        List<String> transcripts = values(results, "bouncekit.transcript");
+        assertThat(transcripts).singleElement().asString()
+                .startsWith("--- bouncekit: SMTP transcript of failed test deliveries(FakeReceiver) fails (")
+                .contains("C: RCPT TO:<ghost@gmail.com>", "(rule RCPT recipient=ghost@gmail.com -> gmail/user-unknown)")
+                .endsWith("--- end of transcript ---\n");
+        assertThat(captured.toString(StandardCharsets.UTF_8)).contains(transcripts.get(0))
+                .containsOnlyOnce("--- bouncekit: SMTP transcript");
+    }
+
+    @Test
+    void the_transcript_of_a_failed_repetition_or_invocation_names_its_method() {
+        PrintStream original = System.out;
+        EngineExecutionResults results;
+        System.setOut(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        try {
+            results = run(RepeatedFailingFixture.class);
+        } finally {
+            System.setOut(original);
+        }
+
+        results.testEvents().assertStatistics(stats -> stats.failed(3));
+        assertThat(values(results, "bouncekit.transcript")).map(t -> t.substring(0, t.indexOf(" (FakeReceiver[")))
+                .containsExactlyInAnyOrder(
+                        "--- bouncekit: SMTP transcript of failed test repeated(FakeReceiver) repetition 1 of 2",
+                        "--- bouncekit: SMTP transcript of failed test repeated(FakeReceiver) repetition 2 of 2",
+                        "--- bouncekit: SMTP transcript of failed test parameterized(String, FakeReceiver)"
+                                + " [1] parameterized@example.com");
+    }
+
+    @Test
+    void a_test_aborted_by_an_assumption_reports_no_transcript() {
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        PrintStream original = System.out;
+        EngineExecutionResults results;
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            results = run(AbortedFixture.class);
+        } finally {
+            System.setOut(original);
+        }
+
+        results.testEvents().assertStatistics(stats -> stats.aborted(2).failed(0));
+        assertThat(values(results, "bouncekit.transcript")).isEmpty();
+        assertThat(captured.toString(StandardCharsets.UTF_8)).doesNotContain("bouncekit: SMTP transcript");
     }
 
     @Test

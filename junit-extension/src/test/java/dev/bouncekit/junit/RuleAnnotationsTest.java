@@ -43,6 +43,32 @@ class RuleAnnotationsTest {
     static class EachRuleCanAnswer {
     }
 
+    @RejectRecipient(value = "ghost@gmail.com", reply = "gmail/user-unknown")
+    @Scenario("classpath:scenarios/bounces.yaml")
+    static class Base {
+    }
+
+    @RejectRecipient(value = "ghost@gmail.com", reply = "generic/mailbox-full")
+    static class Sub extends Base {
+    }
+
+    @Scenario("classpath:scenarios/full.yaml")
+    static class SubWithAScenario extends Sub {
+    }
+
+    @Test
+    void reads_a_class_s_own_rules_before_those_it_inherits() {
+        List<ReplyRule> sub = RuleAnnotations.declaredOn(Sub.class);
+        List<ReplyRule> base = RuleAnnotations.declaredOn(Base.class);
+        List<ReplyRule> full = RuleAnnotations.scenario("classpath:scenarios/full.yaml", getClass().getClassLoader());
+
+        assertThat(sub.get(0).toString()).contains("ghost@gmail.com", "generic/mailbox-full");
+        assertThat(sub.subList(1, sub.size())).isEqualTo(base);
+        assertThat(base.get(0).toString()).contains("ghost@gmail.com", "gmail/user-unknown");
+        assertThat(RuleAnnotations.declaredOn(SubWithAScenario.class)).hasSize(full.size() + sub.size())
+                .startsWith(full.toArray(ReplyRule[]::new)).endsWith(sub.toArray(ReplyRule[]::new));
+    }
+
     @Test
     void reads_recipients_then_senders_then_greylists_each_in_declaration_order() {
         List<ReplyRule> rules = RuleAnnotations.declaredOn(Annotated.class);

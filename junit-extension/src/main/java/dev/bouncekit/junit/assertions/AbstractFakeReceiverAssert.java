@@ -3,14 +3,17 @@ package dev.bouncekit.junit.assertions;
 import dev.bouncekit.junit.internal.MessageText;
 import dev.bouncekit.junit.internal.ReplyExpectation;
 import dev.bouncekit.receiver.AwaitTimeoutException;
+import dev.bouncekit.receiver.DurationText;
 import dev.bouncekit.receiver.FakeReceiver;
 import dev.bouncekit.receiver.ReceivedMessage;
+import dev.bouncekit.receiver.TranscriptConnection;
 import dev.bouncekit.receiver.gate.Attempt;
 import dev.bouncekit.receiver.gate.BounceRate;
 import dev.bouncekit.receiver.gate.NearMisses;
 import dev.bouncekit.receiver.gate.PermanentFailureRetries;
 import dev.bouncekit.receiver.gate.TemporaryFailureRetries;
 import dev.bouncekit.receiver.gate.TranscriptFacts;
+import dev.bouncekit.receiver.gate.TranscriptFormat;
 import dev.bouncekit.taxonomy.Reason;
 import org.assertj.core.api.AbstractAssert;
 import org.assertj.core.data.Percentage;
@@ -162,8 +165,9 @@ public abstract class AbstractFakeReceiverAssert<SELF extends AbstractFakeReceiv
             if (messages.size() == count) {
                 return Optional.empty();
             }
-            return Optional.of("Expecting the receiver to have stored " + count + " message(s) but it stored "
-                    + messages.size() + ":\n" + listing(messages) + refusals());
+            String expecting = "Expecting the receiver to have stored " + count + " message(s) but it stored ";
+            return Optional.of(messages.isEmpty() ? expecting + "0\n" + whatItSawInstead()
+                    : expecting + messages.size() + ":\n" + listing(messages) + refusals());
         }, () -> actual.receivedMessages().size() >= count);
     }
 
@@ -373,8 +377,9 @@ public abstract class AbstractFakeReceiverAssert<SELF extends AbstractFakeReceiv
             }
             StringBuilder out = new StringBuilder("Expecting the receiver to have stored a message\n  ")
                     .append(description).append('\n');
-            if (messages.isEmpty()) {
-                out.append("but it stored none.\n");
+            boolean none = messages.isEmpty();
+            if (none) {
+                out.append("but it stored none\n");
             } else {
                 List<ReceivedMessage> shown = recipient == null ? messages
                         : NearMisses.closest(recipient, messages, m -> m.to().isEmpty() ? "" : m.to().get(0));
@@ -389,10 +394,32 @@ public abstract class AbstractFakeReceiverAssert<SELF extends AbstractFakeReceiv
                 if (!refused.isEmpty()) {
                     out.append("and <").append(recipient).append("> was refused:\n");
                     refused.forEach(a -> out.append(a.describe("  ")));
+                    none = false;
                 }
+            }
+            if (none) {
+                out.append(whatItSawInstead());
             }
             return Optional.of(out.toString());
         });
+    }
+
+    /**
+     * For a receiver that stored nothing: that no client connected, or what it refused, or else
+     * every connection it saw.
+     */
+    private String whatItSawInstead() {
+        List<TranscriptConnection> transcript = actual.transcript();
+        if (transcript.isEmpty()) {
+            return "and no client connected.";
+        }
+        String refusals = refusals();
+        if (!refusals.isEmpty()) {
+            return refusals;
+        }
+        return "and saw " + transcript.size() + " connection(s):\n"
+                + TranscriptFormat.connections(transcript).lines().map(line -> "  " + line + "\n")
+                .collect(java.util.stream.Collectors.joining());
     }
 
     private String refusals() {
@@ -431,18 +458,23 @@ public abstract class AbstractFakeReceiverAssert<SELF extends AbstractFakeReceiv
     private SELF check(boolean mayWait, Supplier<Optional<String>> failure, java.util.function.BooleanSupplier ready) {
         isNotNull();
         Optional<String> problem = failure.get();
+        boolean waitedInVain = false;
         if (problem.isPresent() && mayWait && wait != null) {
             try {
                 actual.awaitTranscript(t -> ready.getAsBoolean(), wait);
             } catch (AwaitTimeoutException timedOut) {
-                // reported below with the final state
+                waitedInVain = true;   // reported below with the final state
             }
             problem = failure.get();
         }
         if (problem.isPresent()) {
             // not in a lambda: AssertJ drops this class's frames, and the test's line must come first
             String text = problem.get();
-            failWithMessage("%s", "\n" + (text.endsWith("\n") ? text.substring(0, text.length() - 1) : text));
+            text = text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
+            if (waitedInVain) {
+                text += "\n(waited " + DurationText.format(wait) + " for it)";
+            }
+            failWithMessage("%s", "\n" + text);
         }
         return myself;
     }

@@ -274,7 +274,30 @@ class FakeReceiverAssertTest {
         void should_fail_when_no_text_contains_the_words(FakeReceiver receiver) {
             assertThatThrownBy(() -> assertThat(receiver).hasReceivedMessageWithBodyContaining("unsubscribe"))
                     .isInstanceOf(AssertionError.class)
-                    .hasMessageContaining("whose text contains \"unsubscribe\"\nbut it stored none.");
+                    .hasMessageContaining("whose text contains \"unsubscribe\"\nbut it stored none\nand no client connected.");
+        }
+
+        @Test
+        void should_fail_when_nothing_was_stored_saying_what_the_receiver_saw_instead(FakeReceiver receiver) {
+            assertThatThrownBy(() -> assertThat(receiver).hasReceivedMessages(1))
+                    .message().isEqualTo("\nExpecting the receiver to have stored 1 message(s) but it stored 0\n"
+                            + "and no client connected.");
+
+            try (SmtpDialog dialog = SmtpDialog.open(receiver)) {
+                dialog.command("MAIL FROM:<app@sender.test>");
+            }
+            assertThatThrownBy(() -> assertThat(receiver).hasReceivedMessages(1))
+                    .hasMessageContaining("but it stored 0\nand saw 1 connection(s):\n  connection 1 from 127.0.0.1:")
+                    .hasMessageContaining("\n    C: MAIL FROM:<app@sender.test>\n    S: 250 OK\n");
+            assertThatThrownBy(() -> assertThat(receiver).hasReceivedMessageTo("alice@example.com"))
+                    .hasMessageContaining("  to <alice@example.com>\nbut it stored none\nand saw 1 connection(s):\n"
+                            + "  connection 1 from 127.0.0.1:");
+
+            receiver.addRule(ReplyRule.when(Condition.sender("app@sender.test")).at(SmtpStage.MAIL).reply("generic/blocked-by-policy"));
+            SmtpDialog.deliver(receiver, "app@sender.test", "Hi", "alice@example.com");
+            assertThatThrownBy(() -> assertThat(receiver).hasReceivedMessageTo("alice@example.com"))
+                    .hasMessageContaining("  to <alice@example.com>\nbut it stored none\nand refused:\n"
+                            + "  [connection 2 #2] C: MAIL FROM:<app@sender.test>\n");
         }
 
         @Test
@@ -313,7 +336,29 @@ class FakeReceiverAssertTest {
         void should_fail_when_nothing_arrives_within_the_wait(FakeReceiver receiver) {
             assertThatThrownBy(() -> assertThat(receiver).within(Duration.ofMillis(50)).hasReceivedMessages(1))
                     .isInstanceOf(AssertionError.class)
-                    .hasMessageContaining("Expecting the receiver to have stored 1 message(s) but it stored 0:");
+                    .hasMessageContaining("Expecting the receiver to have stored 1 message(s) but it stored 0\n")
+                    .hasMessageEndingWith("\n(waited 50ms for it)");
+            assertThatThrownBy(() -> assertThat(receiver).within(Duration.ofMillis(50)).hasReceivedMessageTo("alice@example.com"))
+                    .message().isEqualTo("\nExpecting the receiver to have stored a message\n  to <alice@example.com>\nbut it stored none"
+                            + "\nand no client connected.\n(waited 50ms for it)");
+        }
+
+        @Test
+        void should_not_speak_of_waiting_when_the_check_does_not_wait(FakeReceiver receiver) {
+            SmtpDialog.deliver(receiver, "app@sender.test", "Hi", "alice@example.com");
+
+            assertThatThrownBy(() -> assertThat(receiver).within(Duration.ofMillis(50)).hasNoReceivedMessages())
+                    .hasMessageNotContaining("waited");
+        }
+
+        @Test
+        void should_not_speak_of_waiting_when_what_it_waited_for_came_but_the_check_still_fails(FakeReceiver receiver) {
+            SmtpDialog.deliver(receiver, "app@sender.test", "One", "alice@example.com");
+            SmtpDialog.deliver(receiver, "app@sender.test", "Two", "alice@example.com");
+
+            assertThatThrownBy(() -> assertThat(receiver).within(Duration.ofMinutes(5)).hasReceivedMessages(1))
+                    .hasMessageContaining("Expecting the receiver to have stored 1 message(s) but it stored 2:")
+                    .hasMessageNotContaining("waited");
         }
     }
 

@@ -4,6 +4,7 @@ import dev.bouncekit.junit.RuleAnnotations;
 import dev.bouncekit.receiver.FakeReceiver;
 import dev.bouncekit.receiver.ReplyRule;
 import dev.bouncekit.receiver.gate.TranscriptFormat;
+import org.opentest4j.TestAbortedException;
 import org.springframework.test.context.TestContext;
 import org.springframework.test.context.TestContextAnnotationUtils;
 import org.springframework.test.context.support.AbstractTestExecutionListener;
@@ -11,12 +12,20 @@ import org.springframework.test.context.support.AbstractTestExecutionListener;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.Semaphore;
 
 /**
  * Gets the receiver of an {@link AutoConfigureFakeReceiver} context ready for each test: before the
  * test (and its {@code @BeforeEach} methods) it closes the connections still open, forgets mail,
  * transcript and rules and installs the test's rules; after a failed test it prints the SMTP transcript. Registered in
  * {@code META-INF/spring.factories}; it does nothing for test classes without the annotation.
+ *
+ * <p>Tests that share a receiver (those of the classes that share a cached context) take turns
+ * from before the test until after it, also under JUnit's parallel execution, so that none sees
+ * another's rules or mail.
  *
  * <p>Rules in force during a test, first match first: the test method's {@code @RejectRecipient},
  * {@code @RejectSender}, {@code @Greylist} and {@code @Scenario}; the test class's (innermost
@@ -27,11 +36,20 @@ public class FakeReceiverTestExecutionListener extends AbstractTestExecutionList
     /** Runs after Spring's dependency injection, before its transaction and SQL script listeners. */
     public static final int ORDER = 2100;
 
+    private static final String RECEIVER = FakeReceiverTestExecutionListener.class.getName() + ".receiver";
+    private static final String TURN = FakeReceiverTestExecutionListener.class.getName() + ".turn";
+    /** One turn per receiver, taken from before a test until after it; forgotten with the receiver. */
+    private static final Map<FakeReceiver, Semaphore> TURNS = new WeakHashMap<>();
+
     @Override
     public int getOrder() {
         return ORDER;
     }
 
+    /**
+     * Waits until no other test uses the receiver (tests of classes that share a context, run in
+     * parallel, take turns), then gets it ready for this test.
+     */
     @Override
     public void beforeTestMethod(TestContext testContext) {
         AutoConfigureFakeReceiver settings = settings(testContext);
@@ -39,24 +57,71 @@ public class FakeReceiverTestExecutionListener extends AbstractTestExecutionList
             return;
         }
         FakeReceiver receiver = receiver(testContext);
+        testContext.setAttribute(TURN, takeTurn(receiver));
         receiver.closeConnections();   // what is still open belongs to an earlier test
         receiver.reset();
         receiver.magicAddresses(settings.magicAddresses());
         receiver.setRules(rules(testContext, settings));
+        testContext.setAttribute(RECEIVER, receiver);   // a test whose rules cannot work prints no transcript
     }
 
+    /**
+     * Prints the transcript of a failed test (not of one an assumption aborted), from the receiver
+     * it had, also when its context was closed after it ({@code @DirtiesContext}), and lets the next
+     * test in.
+     */
     @Override
     public void afterTestMethod(TestContext testContext) {
-        if (testContext.getTestException() == null || settings(testContext) == null
-                || !testContext.hasApplicationContext()) {
-            return;
+        FakeReceiver receiver = (FakeReceiver) testContext.removeAttribute(RECEIVER);
+        Semaphore turn = (Semaphore) testContext.removeAttribute(TURN);
+        try {
+            Throwable thrown = testContext.getTestException();
+            if (thrown != null && !(thrown instanceof TestAbortedException) && receiver != null) {
+                System.out.print("--- bouncekit: SMTP transcript of failed test " + testContext.getTestClass().getSimpleName()
+                        + "." + testContext.getTestMethod().getName() + " (" + receiver + ") ---\n"
+                        + TranscriptFormat.connections(receiver.transcript())
+                        + "--- end of transcript ---\n");
+                System.out.flush();
+            }
+        } finally {
+            if (turn != null) {
+                turn.release();
+            }
         }
-        FakeReceiver receiver = receiver(testContext);
-        System.out.print("--- bouncekit: SMTP transcript of failed test " + testContext.getTestClass().getSimpleName()
-                + "." + testContext.getTestMethod().getName() + " (" + receiver + ") ---\n"
-                + TranscriptFormat.connections(receiver.transcript())
-                + "--- end of transcript ---\n");
-        System.out.flush();
+    }
+
+    /** Takes the receiver's one turn, waiting for it as a blocked thread of JUnit's parallel executor may. */
+    private static Semaphore takeTurn(FakeReceiver receiver) {
+        Semaphore turn;
+        synchronized (TURNS) {
+            turn = TURNS.computeIfAbsent(receiver, r -> new Semaphore(1));
+        }
+        try {
+            ForkJoinPool.managedBlock(new ForkJoinPool.ManagedBlocker() {
+                private boolean acquired;
+
+                @Override
+                public boolean block() throws InterruptedException {
+                    if (!acquired) {
+                        turn.acquire();
+                        acquired = true;
+                    }
+                    return true;
+                }
+
+                @Override
+                public boolean isReleasable() {
+                    if (!acquired) {
+                        acquired = turn.tryAcquire();
+                    }
+                    return acquired;
+                }
+            });
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the fake receiver of a shared context", e);
+        }
+        return turn;
     }
 
     private static AutoConfigureFakeReceiver settings(TestContext testContext) {

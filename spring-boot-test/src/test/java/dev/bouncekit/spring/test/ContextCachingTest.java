@@ -1,9 +1,12 @@
 package dev.bouncekit.spring.test;
 
+import dev.bouncekit.spring.test.fixtures.AbortedFixture;
 import dev.bouncekit.spring.test.fixtures.BadRuleFixture;
+import dev.bouncekit.spring.test.fixtures.DirtiesAfterEachFailingFixture;
 import dev.bouncekit.spring.test.fixtures.DirtiesFixture;
 import dev.bouncekit.spring.test.fixtures.FailingFixture;
 import dev.bouncekit.spring.test.fixtures.FirstFixture;
+import dev.bouncekit.spring.test.fixtures.ParallelSharedContextFixture;
 import dev.bouncekit.spring.test.fixtures.RunByTestKitOnly;
 import dev.bouncekit.spring.test.fixtures.SecondFixture;
 import dev.bouncekit.spring.test.fixtures.Seen;
@@ -65,6 +68,32 @@ class ContextCachingTest {
     }
 
     @Test
+    void a_test_whose_rules_cannot_work_lets_the_next_test_of_its_context_in() {
+        EngineExecutionResults results = EngineTestKit.engine("junit-jupiter")
+                .configurationParameter(RunByTestKitOnly.PARAMETER, "true")
+                .configurationParameter("junit.jupiter.testclass.order.default", "org.junit.jupiter.api.ClassOrderer$ClassName")
+                .selectors(DiscoverySelectors.selectClass(BadRuleFixture.class), DiscoverySelectors.selectClass(FirstFixture.class))
+                .execute();
+
+        results.testEvents().assertStatistics(stats -> stats.failed(1).succeeded(1));
+        assertThat(Seen.starts("first")).hasSize(1);
+    }
+
+    @Test
+    void a_test_aborted_by_an_assumption_prints_no_transcript() {
+        PrintStream original = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            run(AbortedFixture.class).testEvents().assertStatistics(stats -> stats.aborted(1).failed(0));
+        } finally {
+            System.setOut(original);
+        }
+
+        assertThat(captured.toString(StandardCharsets.UTF_8)).doesNotContain("bouncekit: SMTP transcript");
+    }
+
+    @Test
     void a_failed_test_prints_the_smtp_transcript() {
         PrintStream original = System.out;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
@@ -79,6 +108,37 @@ class ContextCachingTest {
                 .contains("--- bouncekit: SMTP transcript of failed test FailingFixture.fails")
                 .contains("RCPT TO:<gmail.user-unknown@bouncekit.test>")
                 .contains("550");
+    }
+
+    @Test
+    void a_failed_test_prints_the_smtp_transcript_also_when_its_context_is_closed_after_it() {
+        PrintStream original = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            run(DirtiesAfterEachFailingFixture.class).testEvents().assertStatistics(stats -> stats.failed(1));
+        } finally {
+            System.setOut(original);
+        }
+
+        assertThat(captured.toString(StandardCharsets.UTF_8))
+                .contains("--- bouncekit: SMTP transcript of failed test DirtiesAfterEachFailingFixture.fails")
+                .contains("RCPT TO:<gmail.user-unknown@bouncekit.test>");
+    }
+
+    @Test
+    void tests_of_classes_sharing_a_context_and_its_receiver_take_turns_when_run_in_parallel() {
+        EngineExecutionResults results = EngineTestKit.engine("junit-jupiter")
+                .configurationParameter(RunByTestKitOnly.PARAMETER, "true")
+                .configurationParameter("junit.jupiter.execution.parallel.enabled", "true")
+                .configurationParameter("junit.jupiter.execution.parallel.config.strategy", "fixed")
+                .configurationParameter("junit.jupiter.execution.parallel.config.fixed.parallelism", "4")
+                .selectors(DiscoverySelectors.selectClass(ParallelSharedContextFixture.One.class),
+                        DiscoverySelectors.selectClass(ParallelSharedContextFixture.Two.class))
+                .execute();
+
+        results.testEvents().assertStatistics(stats -> stats.succeeded(8).failed(0));
+        assertThat(ParallelSharedContextFixture.MOST_INSIDE.get()).isEqualTo(1);
     }
 
     private static EngineExecutionResults run(Class<?>... fixtures) {
