@@ -33,7 +33,7 @@ import java.util.concurrent.Callable;
 public final class GateCommand implements Callable<Integer> {
 
     @Option(names = "--url", defaultValue = "http://127.0.0.1:8025", paramLabel = "URL",
-            description = "The HTTP address of 'bouncekit serve'. Default: ${DEFAULT-VALUE}.")
+            description = "The HTTP address of 'bouncekit serve', or of its API (.../api/v1). Default: ${DEFAULT-VALUE}.")
     String url;
 
     @Option(names = "--max-bounce-rate", defaultValue = "2", paramLabel = "PERCENT",
@@ -56,7 +56,8 @@ public final class GateCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = OneLineErrors.lines(spec.commandLine().getErr());
-        String base = url.replaceAll("/+$", "");
+        // the address of serve, or of its API as serve's banner shows it (http://127.0.0.1:8025/api/v1)
+        String base = url.replaceAll("/+$", "").replaceAll("/api(/v1)?$", "");
         JsonNode gate;
         try {
             HttpResponse<String> response = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build()
