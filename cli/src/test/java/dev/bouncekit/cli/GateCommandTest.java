@@ -54,4 +54,27 @@ class GateCommandTest {
             assertThat(run.out()).as(url).startsWith("Release gate PASSED");
         }
     }
+
+    /** A host and port without {@code http://}, as curl takes it, is answered with the address meant, not the JDK's words. */
+    @Test
+    void an_address_without_a_scheme_is_answered_with_the_one_meant() {
+        String hostPort = "127.0.0.1:" + http.port();
+
+        Run run = run("gate", "--url", hostPort);
+
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.err().lines()).containsExactly("bouncekit gate: --url " + hostPort + ": not an HTTP address (no scheme; "
+                + "did you mean http://" + hostPort + "?); give one such as http://127.0.0.1:8025");
+    }
+
+    /** A malformed address is reported as given, without the path and query the command adds to it. */
+    @Test
+    void a_malformed_address_is_reported_as_given() {
+        Run run = run("gate", "--url", "http://127.0.0.1:80 25");
+
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.err().lines()).singleElement().asString()
+                .startsWith("bouncekit gate: --url http://127.0.0.1:80 25: not an HTTP address (")
+                .doesNotContain("/api/v1/gate", "maxBounceRate");
+    }
 }
