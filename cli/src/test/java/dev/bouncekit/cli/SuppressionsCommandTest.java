@@ -121,6 +121,19 @@ class SuppressionsCommandTest {
         assertThat(run("suppressions", "export", "--store", copy).out()).isEqualTo(Files.readString(csv, StandardCharsets.UTF_8));
     }
 
+    /** {@code never}, the default, can be written out, as WebAdmin's {@code expires=never} and the docs take it. */
+    @Test
+    void add_takes_never_as_the_expiry() throws IOException {
+        Run add = run("suppressions", "add", "--store", journal(), "--expires", "never", "kept@example.org");
+
+        assertThat(add.status()).as(add.err()).isZero();
+        assertThat(add.out()).isEqualTo("suppressed kept@example.org\n");
+        try (SuppressionStore store = SuppressionStores.open(journal())) {
+            assertThat(store.find("kept@example.org")).get().satisfies(entry -> assertThat(entry.expiresAt()).isNull());
+        }
+        assertThat(run("suppressions", "list", "--store", journal()).lines()).singleElement().asString().endsWith("never");
+    }
+
     @Test
     void import_reads_a_csv_a_spreadsheet_saved_with_every_field_quoted() throws IOException {
         Path csv = Files.writeString(dir.resolve("saved.csv"), SuppressionsCommand.HEADER + "\r\n"
