@@ -56,6 +56,23 @@ class CliTest {
         assertThat(System.getProperty("bouncekit.pom.version")).isNotBlank();
     }
 
+    /**
+     * The list of commands shows the first line of each command's description: classify's was half a
+     * sentence ending in a semicolon, without --text.
+     */
+    @Test
+    void the_list_of_commands_shows_whole_sentences() {
+        List<String> help = run("--help").lines();
+        StringBuilder classify = new StringBuilder();
+        for (int i = help.indexOf(help.stream().filter(l -> l.startsWith("  classify ")).findFirst().orElseThrow());
+             i < help.size() && (classify.length() == 0 || help.get(i).startsWith("     ")); i++) {
+            classify.append(' ').append(help.get(i).strip());
+        }
+
+        assertThat(classify.toString().replaceAll(" +", " ").strip()).startsWith("classify Classify SMTP replies")
+                .contains("--text").endsWith(".");
+    }
+
     private static JsonNode json(String line) throws IOException {
         return ClassificationJson.MAPPER.readTree(line);
     }
