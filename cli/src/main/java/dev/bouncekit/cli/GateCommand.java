@@ -37,8 +37,8 @@ public final class GateCommand implements Callable<Integer> {
             description = "The HTTP address of 'bouncekit serve', or of its API (.../api/v1). Default: ${DEFAULT-VALUE}.")
     String url;
 
-    @Option(names = "--max-bounce-rate", defaultValue = "2", paramLabel = "PERCENT",
-            description = "The highest bounce rate that passes, in percent. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--max-bounce-rate", defaultValue = "2", paramLabel = "PERCENT", converter = PercentConverter.class,
+            description = "The highest bounce rate that passes, in percent (2, 0.5 or 2%). Default: ${DEFAULT-VALUE}.")
     double maxBounceRate;
 
     @Spec

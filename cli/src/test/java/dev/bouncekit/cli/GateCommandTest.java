@@ -77,4 +77,18 @@ class GateCommandTest {
                 .startsWith("bouncekit gate: --url http://127.0.0.1:80 25: not an HTTP address (")
                 .doesNotContain("/api/v1/gate", "maxBounceRate");
     }
+
+    /** The limit may be written as the output writes it, {@code 2%}; what is no number says so, in words. */
+    @Test
+    void the_bounce_rate_limit_may_carry_a_percent_sign() {
+        String server = "http://127.0.0.1:" + http.port();
+
+        Run percent = run("gate", "--url", server, "--max-bounce-rate", "2.5%");
+
+        assertThat(percent.status()).as(percent.err()).isZero();
+        assertThat(percent.out()).startsWith("Release gate PASSED (bounce rate 0.00%, limit 2.5%)");
+        Run words = run("gate", "--url", server, "--max-bounce-rate", "two");
+        assertThat(words.status()).isEqualTo(2);
+        assertThat(words.err()).contains("'two' is not a percentage; use e.g. 2, 0.5 or 2%").doesNotContain("double");
+    }
 }
