@@ -21,7 +21,7 @@ final class OneLineErrors implements IParameterExceptionHandler, IExecutionExcep
     @Override
     public int handleParseException(ParameterException e, String[] args) {
         CommandLine command = e.getCommandLine();
-        StringBuilder line = new StringBuilder(e.getMessage() == null ? "invalid command line" : firstLine(e.getMessage()));
+        StringBuilder line = new StringBuilder(e.getMessage() == null ? "invalid command line" : inWords(firstLine(e.getMessage())));
         if (e instanceof UnmatchedArgumentException unmatched) {
             List<String> suggestions = unmatched.getSuggestions();
             if (!suggestions.isEmpty()) {
@@ -44,6 +44,16 @@ final class OneLineErrors implements IParameterExceptionHandler, IExecutionExcep
             print(command, "unexpected error: " + e + "; please report it with the command that caused it");
         }
         return CommandLine.ExitCode.SOFTWARE;
+    }
+
+    /**
+     * picocli's "'abc' is not an int" in the user's words: a whole number, a number, true or false,
+     * not the name of a Java type.
+     */
+    static String inWords(String message) {
+        return message.replaceAll("' is not an? (int|long|short|byte)$", "' is not a whole number")
+                .replaceAll("' is not an? (double|float)$", "' is not a number")
+                .replaceAll("' is not a boolean$", "' is not true or false");
     }
 
     private static void print(CommandLine command, String message) {

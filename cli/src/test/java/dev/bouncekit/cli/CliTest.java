@@ -73,6 +73,19 @@ class CliTest {
                 .contains("--text").endsWith(".");
     }
 
+    /** A value that is no number is answered in the user's words, not with the name of a Java type. */
+    @Test
+    void a_value_that_is_no_number_is_answered_in_words() {
+        Both port = runCapturingErrors("serve", "--smtp-port", "abc");
+        Both limit = runCapturingErrors("evaluate", "--min-reason-accuracy", "high", "x.tsv");
+
+        assertThat(port.status()).isEqualTo(2);
+        assertThat(port.err()).startsWith("bouncekit serve: Invalid value for option '--smtp-port': 'abc' is not a whole number;")
+                .doesNotContain(" int");
+        assertThat(limit.status()).isEqualTo(2);
+        assertThat(limit.err()).contains("'high' is not a number;").doesNotContain("double");
+    }
+
     private static JsonNode json(String line) throws IOException {
         return ClassificationJson.MAPPER.readTree(line);
     }
