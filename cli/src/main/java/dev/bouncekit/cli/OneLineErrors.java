@@ -22,7 +22,19 @@ final class OneLineErrors implements IParameterExceptionHandler, IExecutionExcep
     public int handleParseException(ParameterException e, String[] args) {
         CommandLine command = e.getCommandLine();
         StringBuilder line = new StringBuilder(e.getMessage() == null ? "invalid command line" : inWords(firstLine(e.getMessage())));
-        if (e instanceof UnmatchedArgumentException unmatched) {
+        String unknownCommand = unknownCommand(e);
+        if (unknownCommand != null) {
+            // "Unmatched argument at index 0: 'lst'" where a command was expected: say so
+            line.setLength(0);
+            line.append("unknown command '").append(unknownCommand).append('\'');
+            // picocli suggests any command that shares letters (suppressions for nosuch): keep the near ones
+            List<String> suggestions = ((UnmatchedArgumentException) e).getSuggestions().stream()
+                    .filter(name -> distance(unknownCommand, name) <= Math.max(2, unknownCommand.length() / 3)).toList();
+            if (!suggestions.isEmpty()) {
+                line.append(" (did you mean ").append(String.join(" or ", suggestions)).append("?)");
+            }
+            line.append("; the commands are ").append(String.join(", ", command.getSubcommands().keySet()));
+        } else if (e instanceof UnmatchedArgumentException unmatched) {
             List<String> suggestions = unmatched.getSuggestions();
             if (!suggestions.isEmpty()) {
                 line.append(" (did you mean ").append(String.join(" or ", suggestions)).append("?)");
@@ -125,6 +137,38 @@ final class OneLineErrors implements IParameterExceptionHandler, IExecutionExcep
             }
         }
         return line == null ? text : line.toString();
+    }
+
+    /**
+     * The word given where a command of {@code bouncekit} or {@code bouncekit suppressions} goes
+     * (neither takes other words), when it names none; else null.
+     */
+    private static String unknownCommand(ParameterException e) {
+        if (!(e instanceof UnmatchedArgumentException unmatched) || e.getCommandLine().getSubcommands().isEmpty()) {
+            return null;
+        }
+        List<String> words = unmatched.getUnmatched();
+        return words.isEmpty() || words.get(0).startsWith("-") ? null : words.get(0);
+    }
+
+    /** The edit distance between two words: letters inserted, deleted or replaced. */
+    private static int distance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int replace = previous[j - 1] + (Character.toLowerCase(a.charAt(i - 1)) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(replace, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
     }
 
     private static String subcommandPath(CommandLine command) {

@@ -86,6 +86,22 @@ class CliTest {
         assertThat(limit.err()).contains("'high' is not a number;").doesNotContain("double");
     }
 
+    /** A word where a command goes that names none is an unknown command, with the commands there are. */
+    @Test
+    void an_unknown_command_is_called_so_with_the_commands_there_are() {
+        Both top = runCapturingErrors("clasify", "x.txt");
+        Both sub = runCapturingErrors("suppressions", "lst", "--store", "x.journal");
+
+        assertThat(top.status()).isEqualTo(2);
+        assertThat(top.err().strip()).isEqualTo("bouncekit: unknown command 'clasify' (did you mean classify?); the commands are "
+                + "classify, evaluate, catalog, serve, gate, suppressions, help; see 'bouncekit help'");
+        assertThat(sub.status()).isEqualTo(2);
+        assertThat(sub.err().strip()).startsWith("bouncekit suppressions: unknown command 'lst' (did you mean list?); the commands are list, ")
+                .endsWith("; see 'bouncekit help suppressions'");
+        assertThat(runCapturingErrors("nosuch").err().strip()).isEqualTo("bouncekit: unknown command 'nosuch'; the commands are "
+                + "classify, evaluate, catalog, serve, gate, suppressions, help; see 'bouncekit help'");
+    }
+
     private static JsonNode json(String line) throws IOException {
         return ClassificationJson.MAPPER.readTree(line);
     }
