@@ -43,6 +43,9 @@ final class OneLineErrors implements IParameterExceptionHandler, IExecutionExcep
         if (e.getArgSpec() != null && command.getDefaultValueProvider() instanceof EnvironmentDefaults env) {
             env.describe(e.getArgSpec()).ifPresent(source -> line.append(" (").append(source).append(')'));
         }
+        if (line.charAt(line.length() - 1) == '.') {
+            line.setLength(line.length() - 1); // picocli's "Unknown subcommand 'x'." before "; see ..."
+        }
         line.append("; see 'bouncekit help").append(subcommandPath(command)).append('\'');
         print(command, line.toString());
         return CommandLine.ExitCode.USAGE;

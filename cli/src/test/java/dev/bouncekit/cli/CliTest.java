@@ -102,6 +102,15 @@ class CliTest {
                 + "classify, evaluate, catalog, serve, gate, suppressions, help; see 'bouncekit help'");
     }
 
+    /** picocli ends some messages with a full stop; the pointer to the help follows without a second mark. */
+    @Test
+    void help_for_an_unknown_command_ends_its_sentence_once() {
+        Both help = runCapturingErrors("help", "nosuch");
+
+        assertThat(help.status()).isEqualTo(2);
+        assertThat(help.err().strip()).isEqualTo("bouncekit: Unknown subcommand 'nosuch'; see 'bouncekit help'");
+    }
+
     private static JsonNode json(String line) throws IOException {
         return ClassificationJson.MAPPER.readTree(line);
     }
