@@ -111,6 +111,17 @@ class CliTest {
         assertThat(help.err().strip()).isEqualTo("bouncekit: Unknown subcommand 'nosuch'; see 'bouncekit help'");
     }
 
+    @Test
+    void evaluate_counts_one_reply_in_the_singular() throws IOException {
+        Path one = Files.writeString(dir.resolve("one.tsv"), "id\treply\tstage\tremote_host\treason\thard\tprovider\n"
+                + "1\t550 5.1.1 no such user\tRCPT\t\tuserunknown\ttrue\t\n", StandardCharsets.UTF_8);
+
+        Run run = run("evaluate", one.toString());
+
+        assertThat(run.status()).isZero();
+        assertThat(run.lines().get(0)).isEqualTo("file: " + one + " (1 reply)");
+    }
+
     private static JsonNode json(String line) throws IOException {
         return ClassificationJson.MAPPER.readTree(line);
     }
@@ -375,7 +386,7 @@ class CliTest {
         Both validation = runCapturingErrors("evaluate", "--split", "validation", split.toString());
 
         assertThat(train.out()).contains("(2 replies, train split)").contains("reason accuracy:   100.00% (2/2)");
-        assertThat(validation.out()).contains("(1 replies, validation split)").contains("reason accuracy:     0.00% (0/1)")
+        assertThat(validation.out()).contains("(1 reply, validation split)").contains("reason accuracy:     0.00% (0/1)")
                 .doesNotContain("misses");
         assertThat(train.err()).isEmpty();
         assertThat(validation.err()).isEmpty();
