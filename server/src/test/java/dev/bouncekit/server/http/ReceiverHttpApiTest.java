@@ -269,6 +269,17 @@ class ReceiverHttpApiTest {
         assertThat(nowhere.body()).contains("no such endpoint: /api/v1/nothing");
     }
 
+    /** An id too large for any message is no message, not "not a number". */
+    @Test
+    void a_message_id_larger_than_any_is_no_such_message() throws Exception {
+        HttpResponse<String> huge = get("/api/v1/messages/99999999999");
+
+        assertThat(huge.statusCode()).isEqualTo(404);
+        assertThat(JSON.readTree(huge.body()).get("error").asText()).isEqualTo("no such message: 99999999999");
+        assertThat(JSON.readTree(get("/api/v1/messages/abc").body()).get("error").asText())
+                .isEqualTo("no such message: 'abc'; ids are numbers from GET /api/v1/messages");
+    }
+
     @Test
     void a_head_leaves_the_connection_ready_for_the_next_request() throws Exception {
         try (Socket socket = new Socket("127.0.0.1", api.port())) {
