@@ -29,8 +29,9 @@ import java.util.concurrent.Callable;
  * not be classified, after answering all the others.
  */
 @Command(name = "classify", mixinStandardHelpOptions = true,
-        description = {"Classify SMTP replies from FILE or standard input: one per line, one per paragraph, or JSON lines;",
-                "or the replies given with --text: bouncekit classify --text '550 5.1.1 user unknown'."},
+        description = {"Classify SMTP replies from FILE or standard input (one per line, one per paragraph, or JSON lines), "
+                + "or given with --text.",
+                "Example: bouncekit classify --text '550 5.1.1 user unknown'"},
         footer = {"", "Exit status: 0, or 1 when a --input jsonl line was not a valid request (it gets an",
                 "{\"line\", \"error\"} object; the other lines are still classified), or 2 for a bad command line."})
 final class ClassifyCommand implements Callable<Integer> {

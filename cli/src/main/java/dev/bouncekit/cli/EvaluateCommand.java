@@ -89,7 +89,7 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         Evaluation e = Evaluation.run(BounceClassifier.builtIn(), rows);
         PrintWriter out = spec.commandLine().getOut();
-        out.printf("file: %s (%d replies%s)%n", file, e.total(), split.equalsIgnoreCase("all") ? ""
+        out.printf("file: %s (%d %s%s)%n", file, e.total(), e.total() == 1 ? "reply" : "replies", split.equalsIgnoreCase("all") ? ""
                 : splitFile ? ", " + split + " split" : ", whole: not a split file");
         out.printf("reason accuracy:   %6.2f%% (%d/%d)%n", e.reasonAccuracy(), e.reasonHits(), e.total());
         out.printf("owner accuracy:    %6.2f%% (%d/%d)%n", e.ownerAccuracy(), e.ownerHits(), e.total());

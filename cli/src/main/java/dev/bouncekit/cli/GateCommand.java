@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.ConnectException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -33,11 +34,11 @@ import java.util.concurrent.Callable;
 public final class GateCommand implements Callable<Integer> {
 
     @Option(names = "--url", defaultValue = "http://127.0.0.1:8025", paramLabel = "URL",
-            description = "The HTTP address of 'bouncekit serve'. Default: ${DEFAULT-VALUE}.")
+            description = "The HTTP address of 'bouncekit serve', or of its API (.../api/v1). Default: ${DEFAULT-VALUE}.")
     String url;
 
-    @Option(names = "--max-bounce-rate", defaultValue = "2", paramLabel = "PERCENT",
-            description = "The highest bounce rate that passes, in percent. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--max-bounce-rate", defaultValue = "2", paramLabel = "PERCENT", converter = PercentConverter.class,
+            description = "The highest bounce rate that passes, in percent (2, 0.5 or 2%). Default: ${DEFAULT-VALUE}.")
     double maxBounceRate;
 
     @Spec
@@ -56,7 +57,15 @@ public final class GateCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = OneLineErrors.lines(spec.commandLine().getErr());
-        String base = url.replaceAll("/+$", "");
+        // the address of serve, or of its API as serve's banner shows it (http://127.0.0.1:8025/api/v1)
+        String base = url.replaceAll("/+$", "").replaceAll("/api(/v1)?$", "");
+        String wrong = notHttp(url, base);
+        if (wrong != null) {
+            err.println("bouncekit gate: --url " + url + ": not an HTTP address (" + wrong
+                    + "); give one such as http://127.0.0.1:8025");
+            err.flush();
+            return 2;
+        }
         JsonNode gate;
         try {
             HttpResponse<String> response = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build()
@@ -105,6 +114,29 @@ public final class GateCommand implements Callable<Integer> {
         }
         out.flush();
         return passed ? 0 : 1;
+    }
+
+    /**
+     * Why {@code url} ({@code base}: without its trailing slashes and API path) is no HTTP address,
+     * in the user's terms, or null when it is one: the JDK's own message names the whole request
+     * URI, with the path the command adds.
+     */
+    private static String notHttp(String url, String base) {
+        if (!url.contains("://")) {
+            return base.matches("[^/:@\\s]+:[0-9]+") ? "no scheme; did you mean http://" + base + "?" : "no http://";
+        }
+        try {
+            URI uri = new URI(base);
+            if (!"http".equalsIgnoreCase(uri.getScheme()) && !"https".equalsIgnoreCase(uri.getScheme())) {
+                return "invalid URI scheme " + uri.getScheme();
+            }
+            if (uri.getHost() == null) {
+                return "no host";
+            }
+            return null;
+        } catch (URISyntaxException e) {
+            return e.getMessage();
+        }
     }
 
     /** The body as JSON, or null when it is not JSON. */

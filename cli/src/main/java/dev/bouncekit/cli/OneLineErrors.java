@@ -21,8 +21,20 @@ final class OneLineErrors implements IParameterExceptionHandler, IExecutionExcep
     @Override
     public int handleParseException(ParameterException e, String[] args) {
         CommandLine command = e.getCommandLine();
-        StringBuilder line = new StringBuilder(e.getMessage() == null ? "invalid command line" : firstLine(e.getMessage()));
-        if (e instanceof UnmatchedArgumentException unmatched) {
+        StringBuilder line = new StringBuilder(e.getMessage() == null ? "invalid command line" : inWords(firstLine(e.getMessage())));
+        String unknownCommand = unknownCommand(e);
+        if (unknownCommand != null) {
+            // "Unmatched argument at index 0: 'lst'" where a command was expected: say so
+            line.setLength(0);
+            line.append("unknown command '").append(unknownCommand).append('\'');
+            // picocli suggests any command that shares letters (suppressions for nosuch): keep the near ones
+            List<String> suggestions = ((UnmatchedArgumentException) e).getSuggestions().stream()
+                    .filter(name -> distance(unknownCommand, name) <= Math.max(2, unknownCommand.length() / 3)).toList();
+            if (!suggestions.isEmpty()) {
+                line.append(" (did you mean ").append(String.join(" or ", suggestions)).append("?)");
+            }
+            line.append("; the commands are ").append(String.join(", ", command.getSubcommands().keySet()));
+        } else if (e instanceof UnmatchedArgumentException unmatched) {
             List<String> suggestions = unmatched.getSuggestions();
             if (!suggestions.isEmpty()) {
                 line.append(" (did you mean ").append(String.join(" or ", suggestions)).append("?)");
@@ -30,6 +42,9 @@ final class OneLineErrors implements IParameterExceptionHandler, IExecutionExcep
         }
         if (e.getArgSpec() != null && command.getDefaultValueProvider() instanceof EnvironmentDefaults env) {
             env.describe(e.getArgSpec()).ifPresent(source -> line.append(" (").append(source).append(')'));
+        }
+        if (line.charAt(line.length() - 1) == '.') {
+            line.setLength(line.length() - 1); // picocli's "Unknown subcommand 'x'." before "; see ..."
         }
         line.append("; see 'bouncekit help").append(subcommandPath(command)).append('\'');
         print(command, line.toString());
@@ -44,6 +59,16 @@ final class OneLineErrors implements IParameterExceptionHandler, IExecutionExcep
             print(command, "unexpected error: " + e + "; please report it with the command that caused it");
         }
         return CommandLine.ExitCode.SOFTWARE;
+    }
+
+    /**
+     * picocli's "'abc' is not an int" in the user's words: a whole number, a number, true or false,
+     * not the name of a Java type.
+     */
+    static String inWords(String message) {
+        return message.replaceAll("' is not an? (int|long|short|byte)$", "' is not a whole number")
+                .replaceAll("' is not an? (double|float)$", "' is not a number")
+                .replaceAll("' is not a boolean$", "' is not true or false");
     }
 
     private static void print(CommandLine command, String message) {
@@ -115,6 +140,38 @@ final class OneLineErrors implements IParameterExceptionHandler, IExecutionExcep
             }
         }
         return line == null ? text : line.toString();
+    }
+
+    /**
+     * The word given where a command of {@code bouncekit} or {@code bouncekit suppressions} goes
+     * (neither takes other words), when it names none; else null.
+     */
+    private static String unknownCommand(ParameterException e) {
+        if (!(e instanceof UnmatchedArgumentException unmatched) || e.getCommandLine().getSubcommands().isEmpty()) {
+            return null;
+        }
+        List<String> words = unmatched.getUnmatched();
+        return words.isEmpty() || words.get(0).startsWith("-") ? null : words.get(0);
+    }
+
+    /** The edit distance between two words: letters inserted, deleted or replaced. */
+    private static int distance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int replace = previous[j - 1] + (Character.toLowerCase(a.charAt(i - 1)) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(replace, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
     }
 
     private static String subcommandPath(CommandLine command) {

@@ -34,9 +34,9 @@ import java.util.concurrent.TimeUnit;
         description = {"Run the fake receiver: an SMTP server that answers with real provider replies by rules "
                 + "and magic addresses, stores accepted mail, and serves an HTTP JSON API.",
                 "Logs one line per accepted message and per refusal. Stops on Ctrl-C (SIGINT) or SIGTERM."},
-        footer = {"", "Every option can also be set in the environment: BOUNCEKIT_ and the option's name in capitals,",
-                "'-' written '_': BOUNCEKIT_SMTP_PORT=2525, BOUNCEKIT_SCENARIO=/rules.yaml, BOUNCEKIT_QUIET=true.",
-                "The command line wins over the environment."})
+        footer = {"", "Every option can also be set in the environment: BOUNCEKIT_ and the option's name in capitals, "
+                + "'-' written '_': BOUNCEKIT_SMTP_PORT=2525, BOUNCEKIT_SCENARIO=/rules.yaml, BOUNCEKIT_QUIET=true. "
+                + "The command line wins over the environment."})
 public final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--smtp-port", defaultValue = "2525", paramLabel = "PORT",

@@ -166,7 +166,7 @@ final class SuppressionsCommand implements Runnable {
                 description = "A reason owned by the recipient (userunknown, mailboxfull, ...). Default: ${DEFAULT-VALUE}.")
         String reason;
 
-        @Option(names = "--expires", paramLabel = "DURATION", description = "End the suppression after this long (30d, 12h); default never.")
+        @Option(names = "--expires", paramLabel = "DURATION", description = "End the suppression after this long (30d, 12h), or never: the default.")
         String expires;
 
         @picocli.CommandLine.Spec
@@ -176,7 +176,8 @@ final class SuppressionsCommand implements Runnable {
         public Integer call() {
             String reasonId = recipientReason(reason);
             Instant now = Instant.now();
-            Instant until = expires == null ? null : now.plus(duration(expires));
+            // never, as WebAdmin's expires takes it
+            Instant until = expires == null || expires.trim().equalsIgnoreCase("never") ? null : now.plus(duration(expires));
             List<Suppression> entries = new ArrayList<>();
             for (String address : addresses) {
                 entries.add(Suppression.manual(address(address), reasonId, now, until));

@@ -56,6 +56,72 @@ class CliTest {
         assertThat(System.getProperty("bouncekit.pom.version")).isNotBlank();
     }
 
+    /**
+     * The list of commands shows the first line of each command's description: classify's was half a
+     * sentence ending in a semicolon, without --text.
+     */
+    @Test
+    void the_list_of_commands_shows_whole_sentences() {
+        List<String> help = run("--help").lines();
+        StringBuilder classify = new StringBuilder();
+        for (int i = help.indexOf(help.stream().filter(l -> l.startsWith("  classify ")).findFirst().orElseThrow());
+             i < help.size() && (classify.length() == 0 || help.get(i).startsWith("     ")); i++) {
+            classify.append(' ').append(help.get(i).strip());
+        }
+
+        assertThat(classify.toString().replaceAll(" +", " ").strip()).startsWith("classify Classify SMTP replies")
+                .contains("--text").endsWith(".");
+    }
+
+    /** A value that is no number is answered in the user's words, not with the name of a Java type. */
+    @Test
+    void a_value_that_is_no_number_is_answered_in_words() {
+        Both port = runCapturingErrors("serve", "--smtp-port", "abc");
+        Both limit = runCapturingErrors("evaluate", "--min-reason-accuracy", "high", "x.tsv");
+
+        assertThat(port.status()).isEqualTo(2);
+        assertThat(port.err()).startsWith("bouncekit serve: Invalid value for option '--smtp-port': 'abc' is not a whole number;")
+                .doesNotContain(" int");
+        assertThat(limit.status()).isEqualTo(2);
+        assertThat(limit.err()).contains("'high' is not a number;").doesNotContain("double");
+    }
+
+    /** A word where a command goes that names none is an unknown command, with the commands there are. */
+    @Test
+    void an_unknown_command_is_called_so_with_the_commands_there_are() {
+        Both top = runCapturingErrors("clasify", "x.txt");
+        Both sub = runCapturingErrors("suppressions", "lst", "--store", "x.journal");
+
+        assertThat(top.status()).isEqualTo(2);
+        assertThat(top.err().strip()).isEqualTo("bouncekit: unknown command 'clasify' (did you mean classify?); the commands are "
+                + "classify, evaluate, catalog, serve, gate, suppressions, help; see 'bouncekit help'");
+        assertThat(sub.status()).isEqualTo(2);
+        assertThat(sub.err().strip()).startsWith("bouncekit suppressions: unknown command 'lst' (did you mean list?); the commands are list, ")
+                .endsWith("; see 'bouncekit help suppressions'");
+        assertThat(runCapturingErrors("nosuch").err().strip()).isEqualTo("bouncekit: unknown command 'nosuch'; the commands are "
+                + "classify, evaluate, catalog, serve, gate, suppressions, help; see 'bouncekit help'");
+    }
+
+    /** picocli ends some messages with a full stop; the pointer to the help follows without a second mark. */
+    @Test
+    void help_for_an_unknown_command_ends_its_sentence_once() {
+        Both help = runCapturingErrors("help", "nosuch");
+
+        assertThat(help.status()).isEqualTo(2);
+        assertThat(help.err().strip()).isEqualTo("bouncekit: Unknown subcommand 'nosuch'; see 'bouncekit help'");
+    }
+
+    @Test
+    void evaluate_counts_one_reply_in_the_singular() throws IOException {
+        Path one = Files.writeString(dir.resolve("one.tsv"), "id\treply\tstage\tremote_host\treason\thard\tprovider\n"
+                + "1\t550 5.1.1 no such user\tRCPT\t\tuserunknown\ttrue\t\n", StandardCharsets.UTF_8);
+
+        Run run = run("evaluate", one.toString());
+
+        assertThat(run.status()).isZero();
+        assertThat(run.lines().get(0)).isEqualTo("file: " + one + " (1 reply)");
+    }
+
     private static JsonNode json(String line) throws IOException {
         return ClassificationJson.MAPPER.readTree(line);
     }
@@ -320,7 +386,7 @@ class CliTest {
         Both validation = runCapturingErrors("evaluate", "--split", "validation", split.toString());
 
         assertThat(train.out()).contains("(2 replies, train split)").contains("reason accuracy:   100.00% (2/2)");
-        assertThat(validation.out()).contains("(1 replies, validation split)").contains("reason accuracy:     0.00% (0/1)")
+        assertThat(validation.out()).contains("(1 reply, validation split)").contains("reason accuracy:     0.00% (0/1)")
                 .doesNotContain("misses");
         assertThat(train.err()).isEmpty();
         assertThat(validation.err()).isEmpty();

@@ -346,6 +346,20 @@ class ServeCommandTest {
                 "--max-message-size", "Default: 25M");
     }
 
+    /** The footer on the environment is one paragraph wrapped to the width of the help, not broken after a few words. */
+    @Test
+    void the_help_on_the_environment_is_one_paragraph_without_a_ragged_line() {
+        StringWriter out = new StringWriter();
+        CommandLine cli = BouncekitCommand.commandLine().setOut(new PrintWriter(out, true));
+
+        assertThat(cli.execute("serve", "--help")).isZero();
+        List<String> lines = out.toString().lines().toList();
+        List<String> footer = lines.subList(lines.indexOf(lines.stream().filter(l -> l.startsWith("Every option can also be set"))
+                .findFirst().orElseThrow()), lines.size()).stream().filter(l -> !l.isBlank()).toList();
+        assertThat(String.join(" ", footer)).endsWith("The command line wins over the environment.");
+        assertThat(footer.subList(0, footer.size() - 1)).allSatisfy(line -> assertThat(line.length()).as(line).isGreaterThan(40));
+    }
+
     private JsonNode storedMessages(int api, int count) throws Exception {
         // the message is stored before the client sees 250 for the data, so one look is enough
         JsonNode messages = JSON.readTree(get(api, "/api/messages").body());

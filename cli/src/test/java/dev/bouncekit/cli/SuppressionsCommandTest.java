@@ -121,6 +121,28 @@ class SuppressionsCommandTest {
         assertThat(run("suppressions", "export", "--store", copy).out()).isEqualTo(Files.readString(csv, StandardCharsets.UTF_8));
     }
 
+    /** A number without its unit is answered with the units, not with "not a positive duration". */
+    @Test
+    void an_expiry_without_a_unit_is_answered_with_the_units() {
+        Run add = run("suppressions", "add", "--store", journal(), "--expires", "30", "busy@example.org");
+
+        assertThat(add.status()).isEqualTo(1);
+        assertThat(add.err().strip()).isEqualTo("bouncekit suppressions add: --expires: '30' has no unit; give one, e.g. 30s, 30m, 30h or 30d");
+    }
+
+    /** {@code never}, the default, can be written out, as WebAdmin's {@code expires=never} and the docs take it. */
+    @Test
+    void add_takes_never_as_the_expiry() throws IOException {
+        Run add = run("suppressions", "add", "--store", journal(), "--expires", "never", "kept@example.org");
+
+        assertThat(add.status()).as(add.err()).isZero();
+        assertThat(add.out()).isEqualTo("suppressed kept@example.org\n");
+        try (SuppressionStore store = SuppressionStores.open(journal())) {
+            assertThat(store.find("kept@example.org")).get().satisfies(entry -> assertThat(entry.expiresAt()).isNull());
+        }
+        assertThat(run("suppressions", "list", "--store", journal()).lines()).singleElement().asString().endsWith("never");
+    }
+
     @Test
     void import_reads_a_csv_a_spreadsheet_saved_with_every_field_quoted() throws IOException {
         Path csv = Files.writeString(dir.resolve("saved.csv"), SuppressionsCommand.HEADER + "\r\n"

@@ -249,7 +249,7 @@ class UserErrorsJarIT {
     @Test
     void a_bad_value_from_the_environment_names_the_variable() throws Exception {
         assertOneLineError(run(Map.of("BOUNCEKIT_SMTP_PORT", "twenty-five"), null, "serve"), 2, "serve",
-                "'twenty-five' is not an int", "BOUNCEKIT_SMTP_PORT=twenty-five");
+                "'twenty-five' is not a whole number", "BOUNCEKIT_SMTP_PORT=twenty-five");
     }
 
     @Test

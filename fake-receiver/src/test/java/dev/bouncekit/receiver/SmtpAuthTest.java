@@ -190,4 +190,22 @@ class SmtpAuthTest {
             }
         }
     }
+
+    /** {@code AUTH PLAIN} answered with an empty {@code 334} can be cancelled with {@code *}, as AUTH LOGIN can (RFC 4954, 4). */
+    @Test
+    void a_client_that_cancels_auth_plain_with_a_star_gets_501_and_is_not_logged_in() throws Exception {
+        try (FakeReceiver receiver = FakeReceiver.builder().build().start()) {
+            try (RawSmtpClient client = new RawSmtpClient(receiver)) {
+                client.reply();
+                client.command("EHLO client.test");
+                assertThat(client.command("AUTH PLAIN")).isEqualTo("334 \r\n");
+                assertThat(client.command("*")).isEqualTo("501 5.7.0 Authentication cancelled\r\n");
+                assertThat(client.command("NOOP")).startsWith("250 ");
+                assertThat(client.command("AUTH PLAIN")).isEqualTo("334 \r\n");
+                assertThat(client.command(base64("\0apikey\0secret"))).isEqualTo("235 2.7.0 Authentication Succeeded\r\n");
+            }
+            TranscriptConnection connection = receiver.awaitConnections(1, Duration.ofSeconds(10)).get(0);
+            assertThat(connection.exchanges()).extracting(Exchange::command).doesNotContain(base64("\0apikey\0secret"));
+        }
+    }
 }

@@ -57,6 +57,11 @@ public final class DurationText {
             throw new IllegalArgumentException(parameter + ": '" + text + "' is longer than " + MAX.toDays()
                     + "d (100 years), the longest accepted");
         }
+        if (value.matches("[0-9]*[1-9][0-9]*")) {
+            // a number without its unit: say so, rather than that it is not positive
+            throw new IllegalArgumentException(parameter + ": '" + text + "' has no unit; give one, e.g. " + value + "s, "
+                    + value + "m, " + value + "h or " + value + "d");
+        }
         if (duration == null || duration.isNegative() || duration.isZero()) {
             throw new IllegalArgumentException(parameter + ": '" + text + "' is not a positive duration; use e.g. 90s, 10m, 12h, 7d or PT10M");
         }

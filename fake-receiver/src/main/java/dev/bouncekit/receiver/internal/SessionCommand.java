@@ -116,9 +116,10 @@ class SessionCommand extends SmtpCommand {
     }
 
     /**
-     * AUTH: {@code AUTH LOGIN}, with or without the user name as initial response
-     * ({@code AUTH LOGIN dXNlcg==}, RFC 4954 and the SASL LOGIN draft; Python's {@code smtplib} and
-     * others send it; GreenMail answers it with {@code 500}), is answered here: it asks for what it
+     * AUTH: {@code AUTH PLAIN} without an initial response and {@code AUTH LOGIN}, with or without
+     * the user name as initial response ({@code AUTH LOGIN dXNlcg==}, RFC 4954 and the SASL LOGIN
+     * draft; Python's {@code smtplib} and others send it; GreenMail answers it with {@code 500}), is
+     * answered here: it asks for what it
      * lacks, a client may cancel with {@code *} ({@code 501 5.7.0}, RFC 4954, 4), and the pair is
      * checked as GreenMail's command does. Every other form of AUTH is GreenMail's, its replies
      * worded as RFC 4954 words them ({@link ProtocolReplies#auth}: {@code 235 2.7.0 Authentication
@@ -138,6 +139,9 @@ class SessionCommand extends SmtpCommand {
         boolean answerFirst(ConnectionSession session, SmtpConnection conn, SmtpState state, SmtpManager manager,
                             String commandLine) {
             String[] parts = commandLine.trim().split(" +");
+            if (parts.length == 2 && "PLAIN".equalsIgnoreCase(parts[1]) && !conn.isAuthenticated()) {
+                return plainAfterContinuation(session, conn, state, manager);
+            }
             if (parts.length < 2 || parts.length > 3 || !"LOGIN".equalsIgnoreCase(parts[1]) || conn.isAuthenticated()) {
                 return false;
             }
@@ -165,6 +169,28 @@ class SessionCommand extends SmtpCommand {
                 conn.send(ProtocolReplies.AUTH_SUCCEEDED);
             } else {
                 conn.send(ProtocolReplies.AUTH_INVALID);
+            }
+            return true;
+        }
+
+        /**
+         * {@code AUTH PLAIN} without an initial response: the credentials come after an empty
+         * {@code 334}, or {@code *} cancels (GreenMail would read the star as credentials); they are
+         * checked by GreenMail's command as an initial response. An empty line stays the empty
+         * response ({@code =}), which cannot be read as credentials.
+         */
+        private boolean plainAfterContinuation(ConnectionSession session, SmtpConnection conn, SmtpState state,
+                                               SmtpManager manager) {
+            conn.send(AuthCommand.SMTP_SERVER_CONTINUATION);
+            String credentials = response(conn);
+            if (credentials == null || cancelled(conn, credentials)) {
+                return true;
+            }
+            String initialResponse = credentials.trim().isEmpty() ? "=" : credentials.trim();
+            try {
+                runStock(session, conn, state, manager, "AUTH PLAIN " + initialResponse);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
             return true;
         }

@@ -115,6 +115,9 @@ final class ApiV1 {
         try {
             return Integer.parseInt(idText);
         } catch (NumberFormatException e) {
+            if (idText.matches("[0-9]+")) {
+                throw new ApiError(404, "no such message: " + idText); // a number, larger than any id
+            }
             throw new ApiError(404, "no such message: '" + idText + "'; ids are numbers from GET " + listPath);
         }
     }

@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 /**
  * Which browser origins may call the HTTP API: by default pages served from a loopback host
@@ -17,8 +18,6 @@ import java.util.Locale;
  * and headers allowed.
  */
 public final class Cors {
-
-    private static final String METHODS = "GET, HEAD, PUT, POST, DELETE, OPTIONS";
 
     private final List<String> origins;
 
@@ -74,8 +73,12 @@ public final class Cors {
         return origins.contains("*") || origins.contains(o);
     }
 
-    /** Adds the CORS headers; answers a preflight and returns true, else false. */
-    boolean apply(HttpExchange http) throws IOException {
+    /**
+     * Adds the CORS headers; answers an {@code OPTIONS} request, a preflight or not, with the
+     * methods {@code methodsOfPath} gives for its path (it throws for a path that is not there), and
+     * returns true, else false.
+     */
+    boolean apply(HttpExchange http, Supplier<String> methodsOfPath) throws IOException {
         Headers request = http.getRequestHeaders();
         String origin = request.getFirst("Origin");
         boolean allowed = allows(origin);
@@ -87,9 +90,10 @@ public final class Cors {
         if (!"OPTIONS".equals(http.getRequestMethod())) {
             return false;
         }
-        response.set("Allow", METHODS);
+        String methods = methodsOfPath.get();
+        response.set("Allow", methods);
         if (allowed && request.getFirst("Access-Control-Request-Method") != null) {
-            response.set("Access-Control-Allow-Methods", METHODS);
+            response.set("Access-Control-Allow-Methods", methods);
             String asked = request.getFirst("Access-Control-Request-Headers");
             response.set("Access-Control-Allow-Headers", asked == null ? "Content-Type" : asked);
             response.set("Access-Control-Max-Age", "600");

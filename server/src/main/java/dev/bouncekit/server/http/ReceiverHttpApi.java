@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -131,7 +132,7 @@ public final class ReceiverHttpApi implements AutoCloseable {
     private void handle(HttpExchange http) throws IOException {
         try (http) {
             try {
-                boolean preflight = cors.apply(http);
+                boolean preflight = cors.apply(http, () -> allowedMethods(http));
                 if (preflight) {
                     return;
                 }
@@ -147,6 +148,25 @@ public final class ReceiverHttpApi implements AutoCloseable {
                         + (e.getMessage() == null ? "" : ": " + e.getMessage())));
             }
         }
+    }
+
+    /**
+     * The methods the path of an {@code OPTIONS} request answers, for its {@code Allow}: every
+     * route refuses OPTIONS with a 405 naming them, before it reads or changes anything; a path
+     * that is not there throws its 404.
+     */
+    private String allowedMethods(HttpExchange http) {
+        try {
+            route(http);
+        } catch (ApiError e) {
+            if (e.allow != null) {
+                return e.allow;
+            }
+            throw e;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        throw new IllegalStateException("OPTIONS routed to " + http.getRequestURI().getPath());
     }
 
     private void route(HttpExchange http) throws IOException {

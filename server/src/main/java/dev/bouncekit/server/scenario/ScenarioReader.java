@@ -16,6 +16,8 @@ import dev.bouncekit.receiver.ReplyRule;
 import dev.bouncekit.reply.SmtpReply;
 import dev.bouncekit.reply.SmtpStage;
 import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -92,6 +94,9 @@ final class ScenarioReader {
         try {
             return (json ? JSON : YAML).readTree(text);
         } catch (JsonProcessingException e) {
+            if (e.getCause() instanceof MarkedYAMLException yaml && yaml.getProblem() != null && yaml.getProblemMark() != null) {
+                throw new ScenarioException(source + ": " + yamlSyntax(yaml));
+            }
             JsonLocation at = e.getLocation();
             String position = at == null || at.getLineNr() < 0 ? "" : "line " + at.getLineNr() + ", column " + at.getColumnNr() + ": ";
             String message = e.getOriginalMessage() == null ? "unreadable" : e.getOriginalMessage().lines().findFirst().orElse("");
@@ -103,6 +108,26 @@ final class ScenarioReader {
         } catch (RuntimeException e) {
             throw new ScenarioException(source + ": not valid " + (json ? "JSON" : "YAML") + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * A YAML syntax error where the parser found it and what it found, then what it was reading:
+     * SnakeYAML's message starts with the context alone ("while parsing a flow mapping"), which
+     * does not say what is wrong.
+     */
+    private static String yamlSyntax(MarkedYAMLException e) {
+        Mark problem = e.getProblemMark();
+        StringBuilder out = new StringBuilder("line ").append(problem.getLine() + 1).append(", column ")
+                .append(problem.getColumn() + 1).append(": not valid YAML: ").append(e.getProblem().strip());
+        Mark context = e.getContextMark();
+        if (e.getContext() != null && !e.getContext().isBlank()) {
+            out.append(" (").append(e.getContext().strip());
+            if (context != null && (context.getLine() != problem.getLine() || context.getColumn() != problem.getColumn())) {
+                out.append(" that starts at line ").append(context.getLine() + 1).append(", column ").append(context.getColumn() + 1);
+            }
+            out.append(')');
+        }
+        return out.toString();
     }
 
     /**

@@ -233,6 +233,53 @@ class ReceiverHttpApiTest {
         assertThat(head.body()).isEmpty();
     }
 
+    /**
+     * {@code OPTIONS} names the methods of the path it asks about, the ones a 405 there names, not
+     * every method of the API; a browser's preflight is allowed those only; a path that is not
+     * there is a 404.
+     */
+    @Test
+    void options_names_the_methods_of_its_path() throws Exception {
+        for (String[] pathAndMethods : new String[][] {
+                {"/api/v1/messages", "GET, HEAD, DELETE, OPTIONS"},
+                {"/api/v1/messages/7", "GET, HEAD, DELETE, OPTIONS"},
+                {"/api/v1/messages/7/raw", "GET, HEAD, OPTIONS"},
+                {"/api/v1/rules", "GET, HEAD, PUT, OPTIONS"},
+                {"/api/v1/reset", "POST, OPTIONS"},
+                {"/api/v1/gate", "GET, HEAD, OPTIONS"},
+                {"/api/rules", "GET, HEAD, PUT, DELETE, OPTIONS"},
+                {"/livez", "GET, HEAD, OPTIONS"}}) {
+            HttpResponse<String> options = http.send(request(pathAndMethods[0])
+                    .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+
+            assertThat(options.statusCode()).as(pathAndMethods[0]).isEqualTo(204);
+            assertThat(options.headers().firstValue("Allow")).as(pathAndMethods[0]).hasValue(pathAndMethods[1]);
+        }
+
+        HttpResponse<String> preflight = http.send(request("/api/v1/reset").header("Origin", "http://localhost:3000")
+                .header("Access-Control-Request-Method", "POST")
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(preflight.statusCode()).isEqualTo(204);
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).hasValue("http://localhost:3000");
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Methods")).hasValue("POST, OPTIONS");
+
+        HttpResponse<String> nowhere = http.send(request("/api/v1/nothing")
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(nowhere.statusCode()).isEqualTo(404);
+        assertThat(nowhere.body()).contains("no such endpoint: /api/v1/nothing");
+    }
+
+    /** An id too large for any message is no message, not "not a number". */
+    @Test
+    void a_message_id_larger_than_any_is_no_such_message() throws Exception {
+        HttpResponse<String> huge = get("/api/v1/messages/99999999999");
+
+        assertThat(huge.statusCode()).isEqualTo(404);
+        assertThat(JSON.readTree(huge.body()).get("error").asText()).isEqualTo("no such message: 99999999999");
+        assertThat(JSON.readTree(get("/api/v1/messages/abc").body()).get("error").asText())
+                .isEqualTo("no such message: 'abc'; ids are numbers from GET /api/v1/messages");
+    }
+
     @Test
     void a_head_leaves_the_connection_ready_for_the_next_request() throws Exception {
         try (Socket socket = new Socket("127.0.0.1", api.port())) {

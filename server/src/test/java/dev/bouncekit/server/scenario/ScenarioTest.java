@@ -143,6 +143,19 @@ class ScenarioTest {
                 .hasMessage("s.yaml: empty; expected a 'rules:' list");
     }
 
+    /** A YAML syntax error says what is wrong where the parser found it, not only what it was reading. */
+    @Test
+    void broken_yaml_says_what_is_wrong() {
+        assertThatThrownBy(() -> Scenario.parse("s.yaml", "rules:\n  - when: { recipient: \"x\"\n    at: RCPT\n"))
+                .isInstanceOf(ScenarioException.class)
+                .hasMessage("s.yaml: line 3, column 5: not valid YAML: expected ',' or '}', but got <scalar>"
+                        + " (while parsing a flow mapping that starts at line 2, column 11)");
+        assertThatThrownBy(() -> Scenario.parse("s.yaml", "rules:\n\t- at: RCPT\n"))
+                .isInstanceOf(ScenarioException.class)
+                .hasMessageStartingWith("s.yaml: line 2, column 1: not valid YAML: found character '\\t(TAB)' that cannot start any token")
+                .hasMessageContaining("Do not use \\t(TAB) for indentation");
+    }
+
     /** A key written twice (two {@code when:} of a copy and paste) is refused where it is, not read as the last one. */
     @Test
     void a_key_given_twice_is_refused_with_its_line() {
