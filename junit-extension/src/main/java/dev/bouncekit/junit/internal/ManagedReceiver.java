@@ -1,14 +1,12 @@
 package dev.bouncekit.junit.internal;
 
+import dev.bouncekit.junit.ReceiverTurns;
 import dev.bouncekit.receiver.FakeReceiver;
 import dev.bouncekit.receiver.ReplyRule;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A started receiver as held in JUnit's {@code ExtensionContext.Store}: JUnit closes it, and with it
@@ -24,7 +22,6 @@ public final class ManagedReceiver implements AutoCloseable, ExtensionContext.St
 
     private final FakeReceiver receiver;
     private final Set<FakeReceiver> running;
-    private final Semaphore turn = new Semaphore(1);
 
     private ManagedReceiver(FakeReceiver receiver, Set<FakeReceiver> running) {
         this.receiver = receiver;
@@ -68,49 +65,21 @@ public final class ManagedReceiver implements AutoCloseable, ExtensionContext.St
      * in; it is closed by JUnit with the test's store.
      */
     public AutoCloseable takeTurn() {
-        try {
-            ForkJoinPool.managedBlock(new ForkJoinPool.ManagedBlocker() {
-                private boolean acquired;
-
-                @Override
-                public boolean block() throws InterruptedException {
-                    if (!acquired) {
-                        turn.acquire();
-                        acquired = true;
-                    }
-                    return true;
-                }
-
-                @Override
-                public boolean isReleasable() {
-                    if (!acquired) {
-                        acquired = turn.tryAcquire();
-                    }
-                    return acquired;
-                }
-            });
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for the shared fake receiver", e);
-        }
-        return new Turn(turn);
+        return new Turn(ReceiverTurns.take(receiver));
     }
 
     /** A test's turn at a shared receiver; closing it, once or more, lets the next test in. */
     @SuppressWarnings("deprecation")   // Store.CloseableResource, for JUnit 5.12
     private static final class Turn implements AutoCloseable, ExtensionContext.Store.CloseableResource {
-        private final Semaphore turn;
-        private final AtomicBoolean released = new AtomicBoolean();
+        private final ReceiverTurns.Turn turn;
 
-        Turn(Semaphore turn) {
+        Turn(ReceiverTurns.Turn turn) {
             this.turn = turn;
         }
 
         @Override
         public void close() {
-            if (released.compareAndSet(false, true)) {
-                turn.release();
-            }
+            turn.close();
         }
     }
 

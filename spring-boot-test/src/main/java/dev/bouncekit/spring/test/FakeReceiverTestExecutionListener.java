@@ -1,5 +1,6 @@
 package dev.bouncekit.spring.test;
 
+import dev.bouncekit.junit.ReceiverTurns;
 import dev.bouncekit.junit.RuleAnnotations;
 import dev.bouncekit.receiver.FakeReceiver;
 import dev.bouncekit.receiver.ReplyRule;
@@ -12,10 +13,6 @@ import org.springframework.test.context.support.AbstractTestExecutionListener;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.WeakHashMap;
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.Semaphore;
 
 /**
  * Gets the receiver of an {@link AutoConfigureFakeReceiver} context ready for each test: before the
@@ -38,8 +35,6 @@ public class FakeReceiverTestExecutionListener extends AbstractTestExecutionList
 
     private static final String RECEIVER = FakeReceiverTestExecutionListener.class.getName() + ".receiver";
     private static final String TURN = FakeReceiverTestExecutionListener.class.getName() + ".turn";
-    /** One turn per receiver, taken from before a test until after it; forgotten with the receiver. */
-    private static final Map<FakeReceiver, Semaphore> TURNS = new WeakHashMap<>();
 
     @Override
     public int getOrder() {
@@ -57,7 +52,7 @@ public class FakeReceiverTestExecutionListener extends AbstractTestExecutionList
             return;
         }
         FakeReceiver receiver = receiver(testContext);
-        testContext.setAttribute(TURN, takeTurn(receiver));
+        testContext.setAttribute(TURN, ReceiverTurns.take(receiver));
         receiver.closeConnections();   // what is still open belongs to an earlier test
         receiver.reset();
         receiver.magicAddresses(settings.magicAddresses());
@@ -73,7 +68,7 @@ public class FakeReceiverTestExecutionListener extends AbstractTestExecutionList
     @Override
     public void afterTestMethod(TestContext testContext) {
         FakeReceiver receiver = (FakeReceiver) testContext.removeAttribute(RECEIVER);
-        Semaphore turn = (Semaphore) testContext.removeAttribute(TURN);
+        ReceiverTurns.Turn turn = (ReceiverTurns.Turn) testContext.removeAttribute(TURN);
         try {
             Throwable thrown = testContext.getTestException();
             if (thrown != null && !(thrown instanceof TestAbortedException) && receiver != null) {
@@ -85,43 +80,9 @@ public class FakeReceiverTestExecutionListener extends AbstractTestExecutionList
             }
         } finally {
             if (turn != null) {
-                turn.release();
+                turn.close();
             }
         }
-    }
-
-    /** Takes the receiver's one turn, waiting for it as a blocked thread of JUnit's parallel executor may. */
-    private static Semaphore takeTurn(FakeReceiver receiver) {
-        Semaphore turn;
-        synchronized (TURNS) {
-            turn = TURNS.computeIfAbsent(receiver, r -> new Semaphore(1));
-        }
-        try {
-            ForkJoinPool.managedBlock(new ForkJoinPool.ManagedBlocker() {
-                private boolean acquired;
-
-                @Override
-                public boolean block() throws InterruptedException {
-                    if (!acquired) {
-                        turn.acquire();
-                        acquired = true;
-                    }
-                    return true;
-                }
-
-                @Override
-                public boolean isReleasable() {
-                    if (!acquired) {
-                        acquired = turn.tryAcquire();
-                    }
-                    return acquired;
-                }
-            });
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for the fake receiver of a shared context", e);
-        }
-        return turn;
     }
 
     private static AutoConfigureFakeReceiver settings(TestContext testContext) {
