@@ -1,5 +1,6 @@
 package dev.bouncekit.cli;
 
+import dev.bouncekit.receiver.gate.NearMisses;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
@@ -9,6 +10,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
 
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Reports whatever stops a command as one line on standard error, never a stack trace:
@@ -29,7 +31,7 @@ final class OneLineErrors implements IParameterExceptionHandler, IExecutionExcep
             line.append("unknown command '").append(unknownCommand).append('\'');
             // picocli suggests any command that shares letters (suppressions for nosuch): keep the near ones
             List<String> suggestions = ((UnmatchedArgumentException) e).getSuggestions().stream()
-                    .filter(name -> distance(unknownCommand, name) <= Math.max(2, unknownCommand.length() / 3)).toList();
+                    .filter(name -> NearMisses.distance(unknownCommand.toLowerCase(Locale.ROOT), name) <= Math.max(2, unknownCommand.length() / 3)).toList();
             if (!suggestions.isEmpty()) {
                 line.append(" (did you mean ").append(String.join(" or ", suggestions)).append("?)");
             }
@@ -152,26 +154,6 @@ final class OneLineErrors implements IParameterExceptionHandler, IExecutionExcep
         }
         List<String> words = unmatched.getUnmatched();
         return words.isEmpty() || words.get(0).startsWith("-") ? null : words.get(0);
-    }
-
-    /** The edit distance between two words: letters inserted, deleted or replaced. */
-    private static int distance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int replace = previous[j - 1] + (Character.toLowerCase(a.charAt(i - 1)) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(replace, Math.min(previous[j], current[j - 1]) + 1);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
     }
 
     private static String subcommandPath(CommandLine command) {

@@ -25,8 +25,8 @@ public final class NearMisses {
                 .toList();
     }
 
-    /** Levenshtein distance. */
-    static int distance(String a, String b) {
+    /** The edit distance (Levenshtein) between two words: characters inserted, deleted or replaced, case counting. */
+    public static int distance(String a, String b) {
         int[] previous = new int[b.length() + 1];
         int[] current = new int[b.length() + 1];
         for (int j = 0; j <= b.length(); j++) {
