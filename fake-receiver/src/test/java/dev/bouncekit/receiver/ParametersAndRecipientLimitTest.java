@@ -93,6 +93,22 @@ class ParametersAndRecipientLimitTest {
         }
     }
 
+    @Test
+    void an_address_with_a_space_or_a_control_character_is_refused_as_postfix_refuses_it() throws Exception {
+        try (RawSmtpClient client = greeted()) {
+            assertThat(client.command("MAIL FROM:<a b@b.test>")).isEqualTo("501 5.1.7 Bad sender address syntax\r\n");
+            assertThat(client.command("MAIL FROM:<a@b.test>")).isEqualTo("250 OK\r\n");
+            assertThat(client.command("RCPT TO:<t x@example.com>")).isEqualTo("501 5.1.3 Bad recipient address syntax\r\n");
+            assertThat(client.command("RCPT TO:<t\u0000x@example.com>")).isEqualTo("501 5.1.3 Bad recipient address syntax\r\n");
+            assertThat(client.command("RCPT TO:<t\u007fx@example.com>")).isEqualTo("501 5.1.3 Bad recipient address syntax\r\n");
+            // a quoted local part may hold a space, and an escaped quote
+            assertThat(client.command("RCPT TO:<\"john \\\" doe\"@example.com>")).isEqualTo("250 OK\r\n");
+            assertThat(client.command("DATA")).startsWith("354 ");
+            assertThat(client.command("Subject: quoted\r\n\r\nbody\r\n.")).isEqualTo("250 OK\r\n");
+        }
+        assertThat(receiver.awaitMessages(1, WAIT).get(0).to()).containsExactly("\"john \\\" doe\"@example.com");
+    }
+
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"NOTIFY=NEVER", "ORCPT=rfc822;c@d.test", "notify=SUCCESS,FAILURE"})
     void a_rcpt_parameter_gets_555_and_the_recipient_is_not_taken(String parameter) throws Exception {

@@ -18,6 +18,8 @@ final class ProtocolReplies {
     static final String NESTED_MAIL = "503 5.5.1 Error: nested MAIL command";
     static final String MAIL_SYNTAX = "501 5.5.4 Syntax: MAIL FROM:<address>";
     static final String RCPT_SYNTAX = "501 5.5.4 Syntax: RCPT TO:<address>";
+    static final String BAD_SENDER = "501 5.1.7 Bad sender address syntax";
+    static final String BAD_RECIPIENT = "501 5.1.3 Bad recipient address syntax";
     static final String SIZE_SYNTAX = "501 5.5.4 Bad message size syntax";
     static final String BAD_ARGUMENTS = "501 5.5.4 Syntax error in parameters or arguments";
     static final String LOCAL_ERROR = "451 4.3.0 Requested action aborted: local error in processing";

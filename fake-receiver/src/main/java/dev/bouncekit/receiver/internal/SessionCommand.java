@@ -250,6 +250,10 @@ class SessionCommand extends SmtpCommand {
                 session.protocolError(ProtocolReplies.MAIL_SYNTAX);
                 return true;
             }
+            if (hasBadAddressCharacter(commandLine)) {
+                session.protocolError(ProtocolReplies.BAD_SENDER);
+                return true;
+            }
             if (refusedParameters(session, syntax.group(1))) {
                 return true;
             }
@@ -371,6 +375,10 @@ class SessionCommand extends SmtpCommand {
                 session.protocolError(ProtocolReplies.RCPT_SYNTAX);
                 return true;
             }
+            if (hasBadAddressCharacter(commandLine)) {
+                session.protocolError(ProtocolReplies.BAD_RECIPIENT);
+                return true;
+            }
             String parameters = syntax.group(1).trim();
             if (!parameters.isEmpty()) {
                 String keyword = parameters.split("[\\s=]", 2)[0];
@@ -473,6 +481,30 @@ class SessionCommand extends SmtpCommand {
             return commandLine;
         }
         return commandLine.substring(0, open + 1) + commandLine.substring(colon + 1);
+    }
+
+    /**
+     * Whether the path in angle brackets holds what no address may (RFC 5321, 4.1.2): a control
+     * character, or a space outside a quoted local part ({@code <"john doe"@example.com>} is one).
+     */
+    static boolean hasBadAddressCharacter(String commandLine) {
+        int open = commandLine.indexOf('<');
+        int close = commandLine.indexOf('>', open + 1);
+        boolean quoted = false;
+        for (int i = open + 1; i < close; i++) {
+            char c = commandLine.charAt(i);
+            if (c < ' ' || c == 0x7f) {
+                return true;
+            }
+            if (c == '\\' && quoted) {
+                i++;
+            } else if (c == '"') {
+                quoted = !quoted;
+            } else if (c == ' ' && !quoted) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static boolean isQuit(String name) {
