@@ -65,7 +65,8 @@ final class ClassifyCommand implements Callable<Integer> {
     List<String> texts;
 
     @Option(names = "--stage", paramLabel = "COMMAND",
-            description = "With --text: the SMTP command the reply answered (CONNECT, EHLO, MAIL, RCPT, DATA).")
+            description = "With --text: the SMTP command the reply answered (CONNECT, EHLO, MAIL, RCPT, DATA; "
+                    + "another command, such as QUIT, leaves the stage unknown, as in --input jsonl).")
     String stage;
 
     @Option(names = {"--output", "--format"}, paramLabel = "FORMAT", defaultValue = "jsonl",
@@ -121,11 +122,14 @@ final class ClassifyCommand implements Callable<Integer> {
         DeliveryContext context = DeliveryContext.none();
         if (stage != null && !stage.isBlank()) {
             Optional<SmtpStage> parsed = SmtpStage.parse(stage);
-            if (parsed.isEmpty()) {
-                throw new UserError("--stage must be an SMTP command: CONNECT, EHLO, HELO, MAIL, RCPT, DATA or BDAT, not '"
+            if (parsed.isPresent()) {
+                context = context.withStage(parsed.get());
+            } else if (!OTHER_SMTP_COMMANDS.contains(stage.trim().toUpperCase(Locale.ROOT))) {
+                // a value that does not parse is a bad command line (exit 2), as for every other option
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--stage must be an SMTP command "
+                        + "(CONNECT, EHLO, HELO, MAIL, RCPT, DATA, BDAT, or one that decides nothing, such as QUIT), not '"
                         + stage + "'");
             }
-            context = context.withStage(parsed.get());
         }
         if (!output.isJsonLines()) {
             printHeader(out);

@@ -296,7 +296,7 @@ class CliTest {
         Path input = Files.writeString(dir.resolve("in.txt"), "550 5.1.1 user unknown\n", StandardCharsets.UTF_8);
 
         assertThat(run("classify", "--text", "550 x", input.toString()).status()).isEqualTo(1);
-        assertThat(run("classify", "--text", "550 x", "--stage", "LATER").status()).isEqualTo(1);
+        assertThat(run("classify", "--text", "550 x", "--stage", "LATER").status()).isEqualTo(2);
         assertThat(run("classify", "--text", "550 x", "--jsonl").status()).isEqualTo(1);
         assertThat(run("classify", "--stage", "RCPT", input.toString()).status()).isEqualTo(1);
     }

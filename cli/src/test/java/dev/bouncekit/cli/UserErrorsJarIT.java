@@ -110,8 +110,10 @@ class UserErrorsJarIT {
         assertOneLineError(run, 1, "classify", "cannot read 550 5.1.1 user unknown: no such file; to classify a reply given "
                 + "on the command line, use --text: bouncekit classify --text '550 5.1.1 user unknown'");
         assertThat(run.out()).isEmpty();
-        assertOneLineError(run("classify", "--text", "550 x", "--stage", "LATER"), 1, "classify",
-                "--stage must be an SMTP command: CONNECT, EHLO, HELO, MAIL, RCPT, DATA or BDAT, not 'LATER'");
+        assertOneLineError(run("classify", "--text", "550 x", "--stage", "LATER"), 2, "classify",
+                "--stage must be an SMTP command (CONNECT, EHLO, HELO, MAIL, RCPT, DATA, BDAT, or one that decides nothing,"
+                        + " such as QUIT), not 'LATER'");
+        assertThat(run("classify", "--text", "550 x", "--stage", "QUIT").status()).as("stage unknown, as in jsonl").isZero();
         assertOneLineError(run("classify", "--stage", "RCPT", "-"), 1, "classify",
                 "--stage goes with --text; in a file, give each reply's stage with --input jsonl");
     }
