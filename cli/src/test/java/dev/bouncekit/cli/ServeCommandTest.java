@@ -272,18 +272,20 @@ class ServeCommandTest {
         try (Socket socket = new Socket("127.0.0.1", r.command().smtpPort())) {
             socket.setSoTimeout((int) WAIT.toMillis());
             socket.getOutputStream().write(("EHLO client.test\r\nXYZ \u001b[2J\u001b]0;owned\u0007\r\n"
-                    + "MAIL FROM:<app\rFAKE@sender.test>\r\nRCPT TO:<alice@example.com>\r\nDATA\r\n"
-                    + "Subject: escaped\r\n\r\nx\r\n.\r\nQUIT\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                    + "MAIL FROM:<app\rFAKE@sender.test>\r\nMAIL FROM:<app@sender.test>\r\nRCPT TO:<alice@example.com>\r\n"
+                    + "DATA\r\nSubject: escaped\r\n\r\nx\r\n.\r\nQUIT\r\n").getBytes(StandardCharsets.ISO_8859_1));
             socket.getInputStream().readAllBytes();
         }
 
-        r.out().awaitUntil(out -> logLines(out).size() >= 2, WAIT);
+        r.out().awaitUntil(out -> logLines(out).size() >= 3, WAIT);
         String out = r.out().toString();
         assertThat(out).doesNotContain("\u001b", "\u0007", "\r");
         List<String> log = logLines(out);
-        assertThat(log).hasSize(2);
+        assertThat(log).hasSize(3);
         assertThat(log.get(0)).contains("refused XYZ \\u001b[2J\\u001b]0;owned\\u0007: 500 5.5.2 ");
-        assertThat(log.get(1)).contains("accepted message 1 from <app\\rFAKE@sender.test> to <alice@example.com>");
+        // an address with a control character is refused as Postfix refuses it, and logged escaped
+        assertThat(log.get(1)).contains("refused MAIL FROM:<app\\rFAKE@sender.test>: 501 5.1.7 Bad sender address syntax");
+        assertThat(log.get(2)).contains("accepted message 1 from <app@sender.test> to <alice@example.com>");
     }
 
     @Test
