@@ -26,17 +26,8 @@ class CliTest {
         }
     }
 
-    private record Both(int status, String out, String err) {
-    }
-
-    private static Both runCapturingErrors(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = BouncekitCommand.commandLine();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        int status = cli.execute(args);
-        return new Both(status, out.toString(), err.toString());
+    private static CommandRun runCapturingErrors(String... args) {
+        return CommandRun.of(args);
     }
 
     private static Run run(String... args) {
@@ -76,8 +67,8 @@ class CliTest {
     /** A value that is no number is answered in the user's words, not with the name of a Java type. */
     @Test
     void a_value_that_is_no_number_is_answered_in_words() {
-        Both port = runCapturingErrors("serve", "--smtp-port", "abc");
-        Both limit = runCapturingErrors("evaluate", "--min-reason-accuracy", "high", "x.tsv");
+        CommandRun port = runCapturingErrors("serve", "--smtp-port", "abc");
+        CommandRun limit = runCapturingErrors("evaluate", "--min-reason-accuracy", "high", "x.tsv");
 
         assertThat(port.status()).isEqualTo(2);
         assertThat(port.err()).startsWith("bouncekit serve: Invalid value for option '--smtp-port': 'abc' is not a whole number;")
@@ -89,8 +80,8 @@ class CliTest {
     /** A word where a command goes that names none is an unknown command, with the commands there are. */
     @Test
     void an_unknown_command_is_called_so_with_the_commands_there_are() {
-        Both top = runCapturingErrors("clasify", "x.txt");
-        Both sub = runCapturingErrors("suppressions", "lst", "--store", "x.journal");
+        CommandRun top = runCapturingErrors("clasify", "x.txt");
+        CommandRun sub = runCapturingErrors("suppressions", "lst", "--store", "x.journal");
 
         assertThat(top.status()).isEqualTo(2);
         assertThat(top.err().strip()).isEqualTo("bouncekit: unknown command 'clasify' (did you mean classify?); the commands are "
@@ -105,7 +96,7 @@ class CliTest {
     /** picocli ends some messages with a full stop; the pointer to the help follows without a second mark. */
     @Test
     void help_for_an_unknown_command_ends_its_sentence_once() {
-        Both help = runCapturingErrors("help", "nosuch");
+        CommandRun help = runCapturingErrors("help", "nosuch");
 
         assertThat(help.status()).isEqualTo(2);
         assertThat(help.err().strip()).isEqualTo("bouncekit: Unknown subcommand 'nosuch'; see 'bouncekit help'");
@@ -348,7 +339,7 @@ class CliTest {
     void a_file_outside_labelled_is_tuned_on_whole_so_split_train_scores_every_row_and_says_so() throws IOException {
         Path whole = Files.writeString(dir.resolve("replies-dev.tsv"), DRD_ROWS, StandardCharsets.UTF_8);
 
-        Both train = runCapturingErrors("evaluate", "--split", "train", "--dropout", whole.toString());
+        CommandRun train = runCapturingErrors("evaluate", "--split", "train", "--dropout", whole.toString());
 
         assertThat(train.status()).isZero();
         assertThat(train.out()).contains("(3 replies, whole: not a split file)")
@@ -359,7 +350,7 @@ class CliTest {
                 .contains("dropout flips (all rows):");
         assertThat(train.err().lines().toList()).containsExactly("bouncekit evaluate: note: " + whole
                 + " is scored whole: only the files of a labelled/ directory are split, and every row of another file is a train row");
-        Both all = runCapturingErrors("evaluate", "--dropout", whole.toString());
+        CommandRun all = runCapturingErrors("evaluate", "--dropout", whole.toString());
         assertThat(all.err()).isEmpty();
         assertThat(all.out()).containsPattern("(?m)^b\\s+expected mailboxfull\\s+without phrase:");
     }
@@ -368,7 +359,7 @@ class CliTest {
     void a_file_outside_labelled_has_no_validation_rows_to_score() throws IOException {
         Path whole = Files.writeString(dir.resolve("seed-replies.tsv"), DRD_ROWS, StandardCharsets.UTF_8);
 
-        Both validation = runCapturingErrors("evaluate", "--split", "validation", whole.toString());
+        CommandRun validation = runCapturingErrors("evaluate", "--split", "validation", whole.toString());
 
         assertThat(validation.status()).isEqualTo(1);
         assertThat(validation.out()).isEmpty();
@@ -382,8 +373,8 @@ class CliTest {
         Path split = Files.writeString(Files.createDirectories(dir.resolve("corpus/labelled")).resolve("mine.tsv"),
                 DRD_ROWS, StandardCharsets.UTF_8);
 
-        Both train = runCapturingErrors("evaluate", "--split", "train", split.toString());
-        Both validation = runCapturingErrors("evaluate", "--split", "validation", split.toString());
+        CommandRun train = runCapturingErrors("evaluate", "--split", "train", split.toString());
+        CommandRun validation = runCapturingErrors("evaluate", "--split", "validation", split.toString());
 
         assertThat(train.out()).contains("(2 replies, train split)").contains("reason accuracy:   100.00% (2/2)");
         assertThat(validation.out()).contains("(1 reply, validation split)").contains("reason accuracy:     0.00% (0/1)")

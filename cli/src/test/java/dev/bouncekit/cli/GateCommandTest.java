@@ -5,10 +5,7 @@ import dev.bouncekit.server.http.ReceiverHttpApi;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,9 +14,6 @@ class GateCommandTest {
 
     private FakeReceiver receiver;
     private ReceiverHttpApi http;
-
-    private record Run(int status, String out, String err) {
-    }
 
     @BeforeEach
     void start() throws Exception {
@@ -33,14 +27,8 @@ class GateCommandTest {
         receiver.close();
     }
 
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = BouncekitCommand.commandLine();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        int status = cli.execute(args);
-        return new Run(status, out.toString(), err.toString());
+    private static CommandRun run(String... args) {
+        return CommandRun.of(args);
     }
 
     /** {@code serve} prints its API as {@code http://127.0.0.1:8025/api/v1}; given that, gate asks the same server. */
@@ -48,7 +36,7 @@ class GateCommandTest {
     void the_address_of_the_api_as_serve_shows_it_is_taken_too() {
         String server = "http://127.0.0.1:" + http.port();
         for (String url : new String[] {server, server + "/", server + "/api/v1", server + "/api/v1/", server + "/api"}) {
-            Run run = run("gate", "--url", url);
+            CommandRun run = run("gate", "--url", url);
 
             assertThat(run.status()).as(url + ": " + run.err()).isZero();
             assertThat(run.out()).as(url).startsWith("Release gate PASSED");
@@ -60,7 +48,7 @@ class GateCommandTest {
     void an_address_without_a_scheme_is_answered_with_the_one_meant() {
         String hostPort = "127.0.0.1:" + http.port();
 
-        Run run = run("gate", "--url", hostPort);
+        CommandRun run = run("gate", "--url", hostPort);
 
         assertThat(run.status()).isEqualTo(2);
         assertThat(run.err().lines()).containsExactly("bouncekit gate: --url " + hostPort + ": not an HTTP address (no scheme; "
@@ -70,7 +58,7 @@ class GateCommandTest {
     /** A malformed address is reported as given, without the path and query the command adds to it. */
     @Test
     void a_malformed_address_is_reported_as_given() {
-        Run run = run("gate", "--url", "http://127.0.0.1:80 25");
+        CommandRun run = run("gate", "--url", "http://127.0.0.1:80 25");
 
         assertThat(run.status()).isEqualTo(2);
         assertThat(run.err().lines()).singleElement().asString()
@@ -83,11 +71,11 @@ class GateCommandTest {
     void the_bounce_rate_limit_may_carry_a_percent_sign() {
         String server = "http://127.0.0.1:" + http.port();
 
-        Run percent = run("gate", "--url", server, "--max-bounce-rate", "2.5%");
+        CommandRun percent = run("gate", "--url", server, "--max-bounce-rate", "2.5%");
 
         assertThat(percent.status()).as(percent.err()).isZero();
         assertThat(percent.out()).startsWith("Release gate PASSED (bounce rate 0.00%, limit 2.5%)");
-        Run words = run("gate", "--url", server, "--max-bounce-rate", "two");
+        CommandRun words = run("gate", "--url", server, "--max-bounce-rate", "two");
         assertThat(words.status()).isEqualTo(2);
         assertThat(words.err()).contains("'two' is not a percentage; use e.g. 2, 0.5 or 2%").doesNotContain("double");
     }

@@ -10,16 +10,12 @@ import dev.bouncekit.taxonomy.Reason;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,20 +25,8 @@ class SuppressionsCommandTest {
     @TempDir
     Path dir;
 
-    private record Run(int status, String out, String err) {
-        List<String> lines() {
-            return out.lines().toList();
-        }
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = BouncekitCommand.commandLine();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        int status = cli.execute(args);
-        return new Run(status, out.toString(), err.toString());
+    private static CommandRun run(String... args) {
+        return CommandRun.of(args);
     }
 
     private String journal() {
@@ -55,14 +39,14 @@ class SuppressionsCommandTest {
         assertThat(run("suppressions", "add", "--store", journal(), "--reason", "mailboxfull", "--expires", "30d", "full@example.org")
                 .out()).isEqualTo("suppressed full@example.org\n");
 
-        Run list = run("suppressions", "list", "--store", journal());
+        CommandRun list = run("suppressions", "list", "--store", journal());
         assertThat(list.status()).isZero();
         assertThat(list.lines()).hasSize(3);
         assertThat(list.lines().get(0)).startsWith("full@example.org").contains("mailboxfull").contains("until ");
         assertThat(list.lines().get(1)).startsWith("ghost@gmail.com").contains("suppressed").endsWith("never");
         assertThat(run("suppressions", "search", "--store", journal(), "EXAMPLE.org").lines()).hasSize(2);
 
-        Run remove = run("suppressions", "remove", "--store", journal(), "gone@example.org", "nobody@example.org");
+        CommandRun remove = run("suppressions", "remove", "--store", journal(), "gone@example.org", "nobody@example.org");
         assertThat(remove.status()).isEqualTo(1);
         assertThat(remove.out()).isEqualTo("removed gone@example.org\n");
         assertThat(remove.err().strip()).isEqualTo("bouncekit suppressions remove: not on the list: nobody@example.org");
@@ -90,10 +74,10 @@ class SuppressionsCommandTest {
         assertThat(Files.readAllLines(csv)).containsExactly(SuppressionsCommand.HEADER,
                 "ghost@gmail.com,userunknown,gmail,5.1.1,2026-12-01T10:00:00Z,2026-12-01T10:00:00Z,1,2026-12-01T10:00:00Z,1,2026-12-01T10:00:00Z,");
 
-        Run imported = run("suppressions", "import", "--store", url, csv.toString());
+        CommandRun imported = run("suppressions", "import", "--store", url, csv.toString());
 
         assertThat(imported.out()).isEqualTo("imported 1 entry\n");
-        Run export = run("suppressions", "export", "--store", url);
+        CommandRun export = run("suppressions", "export", "--store", url);
         assertThat(export.out()).isEqualTo(Files.readString(csv));
     }
 
@@ -114,7 +98,7 @@ class SuppressionsCommandTest {
                         + "2026-12-01T10:00:00Z,");
 
         String copy = dir.resolve("copy/suppressions.journal").toString();
-        Run imported = run("suppressions", "import", "--store", copy, csv.toString());
+        CommandRun imported = run("suppressions", "import", "--store", copy, csv.toString());
 
         assertThat(imported.err()).isEmpty();
         assertThat(imported.out()).isEqualTo("imported 2 entries\n");
@@ -124,7 +108,7 @@ class SuppressionsCommandTest {
     /** A number without its unit is answered with the units, not with "not a positive duration". */
     @Test
     void an_expiry_without_a_unit_is_answered_with_the_units() {
-        Run add = run("suppressions", "add", "--store", journal(), "--expires", "30", "busy@example.org");
+        CommandRun add = run("suppressions", "add", "--store", journal(), "--expires", "30", "busy@example.org");
 
         assertThat(add.status()).isEqualTo(1);
         assertThat(add.err().strip()).isEqualTo("bouncekit suppressions add: --expires: '30' has no unit; give one, e.g. 30s, 30m, 30h or 30d");
@@ -133,7 +117,7 @@ class SuppressionsCommandTest {
     /** {@code never}, the default, can be written out, as WebAdmin's {@code expires=never} and the docs take it. */
     @Test
     void add_takes_never_as_the_expiry() throws IOException {
-        Run add = run("suppressions", "add", "--store", journal(), "--expires", "never", "kept@example.org");
+        CommandRun add = run("suppressions", "add", "--store", journal(), "--expires", "never", "kept@example.org");
 
         assertThat(add.status()).as(add.err()).isZero();
         assertThat(add.out()).isEqualTo("suppressed kept@example.org\n");
@@ -165,7 +149,7 @@ class SuppressionsCommandTest {
                 + "\"ghost@gmail.com,userunknown,,,2026-12-01T10:00:00Z,2026-12-01T10:00:00Z,1,2026-12-01T10:00:00Z,1,,\n",
                 StandardCharsets.UTF_8);
 
-        Run run = run("suppressions", "import", "--store", journal(), csv.toString());
+        CommandRun run = run("suppressions", "import", "--store", journal(), csv.toString());
 
         assertThat(run.status()).isEqualTo(1);
         assertThat(run.err().strip()).isEqualTo("bouncekit suppressions import: " + csv + ":2: a quoted field is not closed");
@@ -216,7 +200,7 @@ class SuppressionsCommandTest {
         assertThat(run("suppressions", "list", "--store", typo.toString()).lines()).hasSize(1);
     }
 
-    private static void assertOneLineError(Run run, String start) {
+    private static void assertOneLineError(CommandRun run, String start) {
         assertThat(run.status()).isEqualTo(1);
         assertThat(run.err().lines().toList()).hasSize(1);
         assertThat(run.err()).startsWith(start).doesNotContain("secret").doesNotContain("Exception");
