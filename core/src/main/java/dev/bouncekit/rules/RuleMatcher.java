@@ -15,7 +15,8 @@ import java.util.function.Predicate;
 
 /**
  * A compiled {@link RuleSet}: finds the first rule whose phrases occur in a text and whose
- * conditions hold, in one linear pass over the text. Immutable and thread-safe.
+ * conditions hold, in one linear pass over the text. Immutable and thread-safe; the automaton of its
+ * phrases is built by its first scan of a text, and never for a matcher read {@link #over} a larger index.
  *
  * <p>A rule of several phrases matches when they occur in the given order, each occurrence
  * starting strictly after the previous one ends, in the normalized text (case folded, every run of
