@@ -72,6 +72,8 @@ public class ClassifierStepsBenchmark {
             hosts[i] = contexts[i].remoteHost() != null ? contexts[i].remoteHost() : replies[i].reportedHost();
             providerIds[i] = providers.detect(replyTexts[i], hosts[i], null).map(Provider::id).orElse(null);
         }
+        // A matcher builds its own phrase index on first use: here, not in the first measured call.
+        matcher.firstMatch(replyTexts[0], providerIds[0], stages[0], 0, null);
     }
 
     /** {@code ReplyParser.parse}. */

@@ -15,7 +15,8 @@ import java.util.function.Predicate;
 
 /**
  * A compiled {@link RuleSet}: finds the first rule whose phrases occur in a text and whose
- * conditions hold, in one linear pass over the text. Immutable and thread-safe.
+ * conditions hold, in one linear pass over the text. Immutable and thread-safe; the automaton of its
+ * phrases is built by its first scan of a text, and never for a matcher read {@link #over} a larger index.
  *
  * <p>A rule of several phrases matches when they occur in the given order, each occurrence
  * starting strictly after the previous one ends, in the normalized text (case folded, every run of
@@ -30,7 +31,15 @@ public final class RuleMatcher {
     private static final int[] NO_RULES = new int[0];
 
     private final List<PhraseRule> rules;
-    private final PhraseIndex index;
+    /** The index whose scans this matcher reads when it was made {@link #over} a larger one; else null. */
+    private final PhraseIndex shared;
+    /**
+     * This matcher's own index over {@link #phrases}, built on first use: a classifier reads the
+     * scans of one index over all its matchers' phrases ({@link #over}) and never needs this one.
+     */
+    private volatile PhraseIndex own;
+    /** The number of phrases of the index this matcher reads. */
+    private final int indexSize;
     /** Per thread, the result {@link #firstMatch} scans into: it keeps nothing of it, so each thread reuses one. */
     private final ThreadLocal<PhraseIndex.Matches> buffers;
     /** The distinct phrases of the rules, numbered as {@link #rulePhrases} and {@link #later} number them. */
@@ -108,8 +117,9 @@ public final class RuleMatcher {
         for (int p = 0; p < later.length; p++) {
             later[p] = laterOnes.get(p);
         }
-        index = PhraseIndex.withoutNames(phrases, laterOnes::get);
-        buffers = ThreadLocal.withInitial(index::newMatches);
+        shared = null;
+        indexSize = phrases.size();
+        buffers = ThreadLocal.withInitial(() -> index().newMatches());
         providers = providersOf(this.rules);
         checks = checksOf(providers, rulePhrases, conditionalOf(this.rules));
         reasonBits = new long[this.rules.size()];
@@ -194,7 +204,8 @@ public final class RuleMatcher {
         this.reasonBits = own.reasonBits;
         this.phrases = own.phrases;
         this.later = own.later;
-        this.index = shared;
+        this.shared = shared;
+        this.indexSize = shared.size();
         this.buffers = ThreadLocal.withInitial(shared::newMatches);
         this.rulePhrases = new int[own.rulePhrases.length][];
         for (int r = 0; r < rulePhrases.length; r++) {
@@ -231,6 +242,24 @@ public final class RuleMatcher {
         return new RuleMatcher(this, shared, ids);
     }
 
+    /** The index whose scans this matcher reads: the one it was made {@link #over}, else its own, built on first use. */
+    private PhraseIndex index() {
+        if (shared != null) {
+            return shared;
+        }
+        PhraseIndex built = own;
+        if (built == null) {
+            synchronized (this) {
+                built = own;
+                if (built == null) {
+                    built = PhraseIndex.withoutNames(phrases, p -> later[p]);
+                    own = built;
+                }
+            }
+        }
+        return built;
+    }
+
     /** The distinct phrases of the rules, each once, numbered from 0 in this order. */
     public List<String> phrases() {
         return phrases;
@@ -246,7 +275,7 @@ public final class RuleMatcher {
      * {@link #over}); {@code found} is read, not kept beyond the calls to the result.
      */
     public Scan scan(PhraseIndex.Matches found) {
-        return new Scan(index.size() == 0 ? null : found);
+        return new Scan(indexSize == 0 ? null : found);
     }
 
     /**
@@ -262,10 +291,10 @@ public final class RuleMatcher {
      */
     public Optional<PhraseRule> firstMatch(String text, String provider, SmtpStage stage,
                                            int reply, EnhancedStatusCode status) {
-        if (index.size() == 0 || text == null || text.isEmpty()) {
+        if (indexSize == 0 || text == null || text.isEmpty()) {
             return Optional.empty();
         }
-        return first(index.scanWithoutNames(text, buffers.get()), provider, stage, reply, status, ANY);
+        return first(index().scanWithoutNames(text, buffers.get()), provider, stage, reply, status, ANY);
     }
 
     /**
@@ -276,8 +305,12 @@ public final class RuleMatcher {
      *             {@link PhraseIndex#scanWithoutNames})
      */
     public Scan scan(String text) {
-        boolean nothing = index.size() == 0 || text == null || text.isEmpty();
-        return new Scan(nothing ? null : index.scanWithoutNames(text, index.newMatches()));
+        boolean nothing = indexSize == 0 || text == null || text.isEmpty();
+        if (nothing) {
+            return new Scan(null);
+        }
+        PhraseIndex index = index();
+        return new Scan(index.scanWithoutNames(text, index.newMatches()));
     }
 
     /** The rules, in priority order. */
@@ -297,7 +330,7 @@ public final class RuleMatcher {
      */
     public int firstIndex(PhraseIndex.Matches found, String provider, SmtpStage stage, int reply,
                           EnhancedStatusCode status, Predicate<PhraseRule> accept) {
-        return index.size() == 0 ? -1 : firstIndexIn(found, provider, stage, reply, status, ANY_REASON, null, accept);
+        return indexSize == 0 ? -1 : firstIndexIn(found, provider, stage, reply, status, ANY_REASON, null, accept);
     }
 
     /**
@@ -309,7 +342,7 @@ public final class RuleMatcher {
      */
     public int firstIndex(PhraseIndex.Matches found, String provider, SmtpStage stage, int reply,
                           EnhancedStatusCode status, long reasons, PhraseRule except) {
-        return index.size() == 0 ? -1 : firstIndexIn(found, provider, stage, reply, status, reasons, except, null);
+        return indexSize == 0 ? -1 : firstIndexIn(found, provider, stage, reply, status, reasons, except, null);
     }
 
     private int firstIndexIn(PhraseIndex.Matches found, String provider, SmtpStage stage, int reply,
@@ -361,7 +394,7 @@ public final class RuleMatcher {
             if (at < 0) {
                 return false;
             }
-            end = found.endAtOrAfter(at, end + index.length(ids[k]));
+            end = found.endAtOrAfter(at, end + index().length(ids[k]));
             if (end < 0) {
                 return false;
             }

@@ -7,7 +7,13 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -106,6 +112,36 @@ class RuleMatcherTest {
                 .contains(Reason.ONHOLD);
         assertThat(scan.first("gmail", null, 5, null, rule -> false)).isEmpty();
         assertThat(matcher.firstMatch("Quota exceeded", "gmail", null, 5, null)).isEqualTo(scan.first("gmail", null, 5, null));
+    }
+
+    @Test
+    void threads_that_first_use_a_matcher_at_once_share_one_index_and_agree() throws Exception {
+        // The matcher's own index is built on first use; threads racing to it must all read a whole one.
+        for (int attempt = 0; attempt < 20; attempt++) {
+            RuleMatcher matcher = compile("quota ... exceeded => mailboxfull\nuser unknown => userunknown\n");
+            int threads = 8;
+            CyclicBarrier start = new CyclicBarrier(threads);
+            ExecutorService pool = Executors.newFixedThreadPool(threads);
+            try {
+                List<Future<List<Optional<Reason>>>> answers = new ArrayList<>();
+                for (int t = 0; t < threads; t++) {
+                    boolean scanFirst = t % 2 == 0;
+                    answers.add(pool.submit(() -> {
+                        start.await();
+                        Optional<Reason> first = scanFirst
+                                ? matcher.scan("550 user unknown").first(null, null, 5, null).map(PhraseRule::reason)
+                                : reason(matcher, "550 user unknown");
+                        return List.of(first, reason(matcher, "Quota for this user exceeded"), reason(matcher, "ok"));
+                    }));
+                }
+                for (Future<List<Optional<Reason>>> answer : answers) {
+                    assertThat(answer.get()).containsExactly(Optional.of(Reason.USERUNKNOWN), Optional.of(Reason.MAILBOXFULL),
+                            Optional.empty());
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+        }
     }
 
     @Test
