@@ -39,7 +39,22 @@ public final class BounceRate {
         return recipients == 0 ? 0 : bounces.size() * 100.0 / recipients;
     }
 
-    /** True when the rate is strictly below {@code limitPercent}, or when nothing was tried. */
+    /**
+     * What the release gate says when no recipient was tried: no mail reached the receiver, so there
+     * is no bounce rate, and a gate over nothing must not pass.
+     */
+    public static final String NOTHING_TRIED = "No mail reached the receiver: no client named a recipient (RCPT TO),"
+            + " so there is no bounce rate to judge.";
+
+    /** True when at least one recipient was tried ({@code RCPT TO}), whatever the answer. */
+    public boolean anyTried() {
+        return recipients > 0;
+    }
+
+    /**
+     * True when the rate is strictly below {@code limitPercent}, or when nothing was tried (the
+     * release gate fails that case on its own; see {@link #anyTried()}).
+     */
     public boolean below(double limitPercent) {
         return recipients == 0 || percent() < limitPercent;
     }

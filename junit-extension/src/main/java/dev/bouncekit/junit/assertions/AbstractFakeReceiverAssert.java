@@ -257,7 +257,8 @@ public abstract class AbstractFakeReceiverAssert<SELF extends AbstractFakeReceiv
     /**
      * The release gate with the {@link #DEFAULT_BOUNCE_RATE_LIMIT}: no retry after a permanent
      * failure, a retry after each temporary one, and a bounce rate below 2%. Reports every check
-     * that fails.
+     * that fails. Fails when no mail reached the receiver (no recipient was tried): a gate over
+     * nothing does not pass.
      */
     public SELF passesReleaseGate() {
         return passesReleaseGate(DEFAULT_BOUNCE_RATE_LIMIT);
@@ -278,7 +279,9 @@ public abstract class AbstractFakeReceiverAssert<SELF extends AbstractFakeReceiv
             if (!temporary.passed()) {
                 problems.add(temporary.describe());
             }
-            if (!rate.below(bounceRateLimit.value)) {
+            if (!rate.anyTried()) {
+                problems.add(BounceRate.NOTHING_TRIED + "\n" + whatItSawInstead());
+            } else if (!rate.below(bounceRateLimit.value)) {
                 problems.add(rate.describe(bounceRateLimit.value));
             }
             return problems.isEmpty() ? Optional.empty() : Optional.of("Release gate failed ("

@@ -506,6 +506,35 @@ class FakeReceiverAssertTest {
         }
 
         @Test
+        void should_fail_the_release_gate_when_no_mail_reached_the_receiver(FakeReceiver receiver) {
+            assertThatThrownBy(() -> assertThat(receiver).passesReleaseGate())
+                    .isInstanceOf(AssertionError.class)
+                    .hasMessageContaining("Release gate failed (1 of 3 checks):")
+                    .hasMessageContaining("No mail reached the receiver: no client named a recipient (RCPT TO),"
+                            + " so there is no bounce rate to judge")
+                    .hasMessageContaining("and no client connected.");
+        }
+
+        @Test
+        void should_fail_the_release_gate_when_a_client_connected_but_named_no_recipient(FakeReceiver receiver)
+                throws Exception {
+            try (Socket socket = new Socket(receiver.host(), receiver.smtpPort())) {
+                var in = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                        java.nio.charset.StandardCharsets.US_ASCII));
+                var out = socket.getOutputStream();
+                assertThat(in.readLine()).startsWith("220");
+                out.write("QUIT\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                out.flush();
+                assertThat(in.readLine()).startsWith("221");
+            }
+
+            assertThatThrownBy(() -> assertThat(receiver).passesReleaseGate())
+                    .isInstanceOf(AssertionError.class)
+                    .hasMessageContaining("No mail reached the receiver")
+                    .hasMessageContaining("and saw 1 connection(s):");
+        }
+
+        @Test
         @Greylist(recipient = "carol@example.org")
         void should_fail_the_release_gate_listing_every_failed_check(FakeReceiver receiver) {
             SmtpDialog.deliver(receiver, "app@sender.test", "One", "ghost@gmail.com", "carol@example.org");

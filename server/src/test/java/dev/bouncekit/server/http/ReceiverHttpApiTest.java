@@ -88,6 +88,21 @@ class ReceiverHttpApiTest {
     }
 
     @Test
+    void the_gate_fails_when_no_mail_reached_the_receiver_and_passes_once_some_did() throws Exception {
+        JsonNode empty = JSON.readTree(get("/api/v1/gate").body());
+
+        assertThat(empty.get("passed").asBoolean()).isFalse();
+        assertThat(empty.get("checks").get(2).get("name").asText()).isEqualTo("bounce-rate");
+        assertThat(empty.get("checks").get(2).get("passed").asBoolean()).isFalse();
+        assertThat(empty.get("checks").get(2).get("evidence").asText())
+                .startsWith("No mail reached the receiver: no client named a recipient (RCPT TO)");
+
+        send("app@sender.test", "Sent", "alice@example.com");
+        receiver.awaitMessages(1, WAIT);
+        assertThat(JSON.readTree(get("/api/v1/gate").body()).get("passed").asBoolean()).isTrue();
+    }
+
+    @Test
     void transcript_shows_each_exchange_with_stage_reply_and_rule() throws Exception {
         receiver.addRule(ReplyRule.when(Condition.recipient("ghost@gmail.com")).reply("gmail/user-unknown"));
         try {
