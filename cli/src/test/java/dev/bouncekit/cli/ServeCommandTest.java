@@ -221,6 +221,17 @@ class ServeCommandTest {
         assertThat(big.err().toString()).contains("'lots' is not a size; use e.g. 1048576, 512K, 25M or 1G");
     }
 
+    /** {@code --hostname -bad} (or {@code a..b}) was taken and greeted with; it is refused in one line, as other bad values. */
+    @Test
+    void a_hostname_that_is_no_host_name_is_refused_in_one_line() throws Exception {
+        for (String bad : new String[] {"-bad", "a..b", "[1.2.3.4", ":::"}) {
+            Running run = serve("--smtp-port", "0", "--http-port", "0", "--hostname", bad);
+            assertThat(run.exit().get(15, TimeUnit.SECONDS)).as(bad).isEqualTo(1);
+            assertThat(run.err().toString().lines()).as(bad).containsExactly("bouncekit serve: --hostname: hostname must be"
+                    + " a host name such as mx.example.test or an address literal such as [192.0.2.1], not '" + bad + "'");
+        }
+    }
+
     @Test
     void retention_limits_and_cors_origins_out_of_range_are_refused_with_the_option_named() throws Exception {
         for (String[] refused : new String[][] {
