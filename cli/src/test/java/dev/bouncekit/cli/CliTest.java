@@ -256,6 +256,18 @@ class CliTest {
         assertThat(run("catalog").out()).isEqualTo(run("catalog", "--output", "table").out());
     }
 
+    /** The table had no header, so that its columns could not be told apart; jsonl stays one object a line. */
+    @Test
+    void catalog_table_names_its_columns_and_jsonl_has_no_header() throws IOException {
+        Run table = run("catalog", "--provider", "gmail");
+
+        assertThat(table.lines().get(0)).isEqualTo(String.format("%-44s %-7s %-4s %-7s %-15s %s",
+                "id", "stage", "code", "status", "reason", "bounce"));
+        assertThat(table.lines().get(1)).startsWith("gmail/");
+        assertThat(table.lines()).hasSize(run("catalog", "--provider", "gmail", "--jsonl").lines().size() + 1);
+        assertThat(json(run("catalog", "--provider", "gmail", "--jsonl").lines().get(0)).get("id").asText()).startsWith("gmail/");
+    }
+
     @Test
     void table_format_prints_a_header_and_a_row_per_reply() throws IOException {
         Path input = Files.writeString(dir.resolve("in.txt"), "554 5.7.1 Relay access denied\n", StandardCharsets.UTF_8);
