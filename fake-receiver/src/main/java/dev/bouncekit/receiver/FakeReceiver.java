@@ -235,6 +235,16 @@ public final class FakeReceiver implements AutoCloseable {
         return runtime.rules().uses();
     }
 
+    /**
+     * Removes the rule at {@code index} in {@link #rules()} (from 0); the other rules keep their use
+     * counts ({@code times}). Safe while the server runs.
+     *
+     * @return the rule removed, or empty when there is none at {@code index}
+     */
+    public Optional<ReplyRule> removeRule(int index) {
+        return Optional.ofNullable(runtime.rules().remove(index));
+    }
+
     /** Removes all rules: mail is accepted again (magic addresses still answer). */
     public void clearRules() {
         runtime.rules().clear();
