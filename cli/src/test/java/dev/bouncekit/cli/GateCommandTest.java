@@ -89,6 +89,17 @@ class GateCommandTest {
         assertThat(words.err()).contains("'two' is not a percentage; use e.g. 2, 0.5 or 2%").doesNotContain("double");
     }
 
+    /** A limit of 0 failed every run, "below 0.00% but it was 0.00%"; it now passes a run without a bounce. */
+    @Test
+    void a_bounce_rate_limit_of_zero_passes_a_run_without_a_bounce() throws Exception {
+        send("alice@example.com");
+
+        CommandRun run = run("gate", "--url", "http://127.0.0.1:" + http.port(), "--max-bounce-rate", "0");
+
+        assertThat(run.status()).as(run.out()).isZero();
+        assertThat(run.out()).startsWith("Release gate PASSED (bounce rate 0.00%, limit 0.0%)");
+    }
+
     /** A server that no mail reached has no bounce rate: the gate fails, as passesReleaseGate() does, rather than pass vacuously. */
     @Test
     void a_server_that_no_mail_reached_fails_the_gate() {

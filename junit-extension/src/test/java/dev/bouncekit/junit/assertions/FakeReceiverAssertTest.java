@@ -495,6 +495,25 @@ class FakeReceiverAssertTest {
                             + "  [connection 1 #3] C: RCPT TO:<ghost@gmail.com>\n");
         }
 
+        /** "Below 0%" could never hold, not even with no bounce at all: a limit of 0 now asks for no bounce. */
+        @Test
+        void should_pass_a_bounce_rate_limit_of_zero_when_nobody_was_refused(FakeReceiver receiver) {
+            SmtpDialog.deliver(receiver, "app@sender.test", "One", "a@example.com", "b@example.com");
+
+            assertThat(receiver).hasBounceRateBelow(withPercentage(0)).passesReleaseGate(withPercentage(0));
+        }
+
+        @Test
+        void should_fail_a_bounce_rate_limit_of_zero_on_one_refusal(FakeReceiver receiver) {
+            SmtpDialog.deliver(receiver, "app@sender.test", "One", "ghost@gmail.com", "a@example.com", "b@example.com");
+
+            assertThatThrownBy(() -> assertThat(receiver).hasBounceRateBelow(withPercentage(0)))
+                    .isInstanceOf(AssertionError.class)
+                    .hasMessageContaining("Expecting no recipient to have been refused permanently (a bounce rate limit"
+                            + " of 0%) but 1 of 3 recipients was (33.33%):\n"
+                            + "  [connection 1 #3] C: RCPT TO:<ghost@gmail.com>\n");
+        }
+
         @Test
         @Greylist(recipient = "carol@example.org", times = 2)
         void should_pass_the_release_gate_when_all_three_checks_pass(FakeReceiver receiver) {
