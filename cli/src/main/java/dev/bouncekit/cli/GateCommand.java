@@ -38,7 +38,7 @@ public final class GateCommand implements Callable<Integer> {
     String url;
 
     @Option(names = "--max-bounce-rate", defaultValue = "2", paramLabel = "PERCENT", converter = PercentConverter.class,
-            description = "The bounce rate must be below this, in percent (2, 0.5 or 2%); 0 lets no permanent refusal pass. "
+            description = "The bounce rate must be below this, in percent (2, 0.5 or 2%%); 0 lets no permanent refusal pass. "
                     + "Default: ${DEFAULT-VALUE}.")
     double maxBounceRate;
 

@@ -38,6 +38,33 @@ class CliTest {
         return new Run(status, out.toString());
     }
 
+    /**
+     * {@code gate --help} printed three "[picocli WARN] Could not format ..." lines on standard error:
+     * a lone {@code %} in an option's description. Every command's help is now written without one.
+     */
+    @Test
+    void every_command_s_help_is_written_without_a_warning() {
+        java.io.PrintStream original = System.err;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            for (String[] command : new String[][] {{"classify"}, {"evaluate"}, {"catalog"}, {"serve"}, {"gate"},
+                    {"suppressions"}, {"suppressions", "list"}, {"suppressions", "search"}, {"suppressions", "add"},
+                    {"suppressions", "remove"}, {"suppressions", "import"}, {"suppressions", "export"}}) {
+                String[] args = java.util.Arrays.copyOf(command, command.length + 1);
+                args[command.length] = "--help";
+                CommandRun run = CommandRun.of(args);
+
+                assertThat(run.status()).as(String.join(" ", args)).isZero();
+                assertThat(run.err()).as(String.join(" ", args)).isEmpty();
+                assertThat(captured.toString(StandardCharsets.UTF_8)).as(String.join(" ", args)).isEmpty();
+            }
+        } finally {
+            System.setErr(original);
+        }
+        assertThat(CommandRun.of("gate", "--help").out()).contains("2%); 0 lets no permanent refusal pass").doesNotContain("%%");
+    }
+
     @Test
     void version_is_the_one_of_the_pom() {
         Run run = run("-V");
