@@ -122,6 +122,39 @@ class FakeReceiverAssertTest {
         }
     }
 
+    /**
+     * An address written as on the wire, {@code <alice@example.com>} (as rules take it), was looked for
+     * with its brackets: refusals and attempts were never found, and {@code hasNotReceivedMessageTo}
+     * passed although the message was there. It is the address inside.
+     */
+    @Nested
+    class Addresses_in_angle_brackets {
+
+        @Test
+        void should_be_the_address_inside(FakeReceiver receiver) {
+            SmtpDialog.deliver(receiver, "app@sender.test", "Hi", "ghost@gmail.com", "alice@example.com");
+
+            assertThat(receiver)
+                    .hasRejectedRecipient("<ghost@gmail.com>", 550, "5.1.1")
+                    .hasTriedRecipientExactly("<ghost@gmail.com>", 1)
+                    .hasAcceptedRecipient("<alice@example.com>")
+                    .hasReceivedMessageTo("<alice@example.com>", "Hi")
+                    .hasNotReceivedMessageTo("<ghost@gmail.com>");
+        }
+
+        @Test
+        void should_fail_not_received_for_a_recipient_that_got_the_message(FakeReceiver receiver) {
+            SmtpDialog.deliver(receiver, "app@sender.test", "Hi", "alice@example.com");
+
+            assertThatThrownBy(() -> assertThat(receiver).hasNotReceivedMessageTo("<alice@example.com>"))
+                    .isInstanceOf(AssertionError.class)
+                    .hasMessageContaining("Expecting the receiver to have stored no message to <alice@example.com> but it stored:");
+            assertThatThrownBy(() -> assertThat(receiver).hasRejectedSender("<app@sender.test>"))
+                    .isInstanceOf(AssertionError.class)
+                    .hasMessageContaining("refused sender\n  <app@sender.test>\nbut it was:\n  accepted with 250");
+        }
+    }
+
     @Nested
     class Attempts_per_recipient {
 
