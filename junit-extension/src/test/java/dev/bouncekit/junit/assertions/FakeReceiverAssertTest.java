@@ -127,6 +127,38 @@ class FakeReceiverAssertTest {
      * with its brackets: refusals and attempts were never found, and {@code hasNotReceivedMessageTo}
      * passed although the message was there. It is the address inside.
      */
+    /**
+     * A code or enhanced status that no refusal has (250, "X.1.1", "2.0.0") made an assertion that could
+     * never pass, and a status with a space after it ("5.1.1 ") failed against the very reply asked for,
+     * with a message showing "550 5.1.1". Such arguments are refused at once; white space is ignored.
+     */
+    @Nested
+    class Expected_codes {
+
+        @Test
+        void should_ignore_white_space_around_the_enhanced_status(FakeReceiver receiver) {
+            SmtpDialog.deliver(receiver, "app@sender.test", "Hi", "ghost@gmail.com");
+
+            assertThat(receiver).hasRejectedRecipient("ghost@gmail.com", 550, " 5.1.1 ");
+        }
+
+        @Test
+        void should_refuse_a_code_or_status_that_no_refusal_has(FakeReceiver receiver) {
+            assertThatThrownBy(() -> assertThat(receiver).hasRejectedRecipient("ghost@gmail.com", 250))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("code must be that of a refusal, 4xx or 5xx, not 250");
+            assertThatThrownBy(() -> assertThat(receiver).hasRejectedSender("app@spammy.test", 55))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("code must be that of a refusal, 4xx or 5xx, not 55");
+            assertThatThrownBy(() -> assertThat(receiver).hasRejectedRecipient("ghost@gmail.com", 550, "X.1.1"))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("not an enhanced status code (class.subject.detail, e.g. 5.1.1): 'X.1.1'");
+            assertThatThrownBy(() -> assertThat(receiver).hasRejectedRecipient("ghost@gmail.com", 550, "2.0.0"))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("enhanced status must be that of a refusal, 4.x.x or 5.x.x, not 2.0.0");
+        }
+    }
+
     @Nested
     class Addresses_in_angle_brackets {
 
