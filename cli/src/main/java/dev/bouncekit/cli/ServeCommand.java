@@ -207,6 +207,13 @@ public final class ServeCommand implements Callable<Integer> {
                 return 1;
             }
         }
+        if (smtpPort != 0 && smtpPort == httpPort) {
+            // else the HTTP server fails on the port serve's own SMTP server has just taken
+            err.println("bouncekit serve: --smtp-port and --http-port are both " + smtpPort
+                    + "; give them different ports (or 0 for a free one)");
+            err.flush();
+            return 1;
+        }
         FakeReceiver receiver = builder.build();
         ReceiverHttpApi api = null;
         HeapBudget heap = null;

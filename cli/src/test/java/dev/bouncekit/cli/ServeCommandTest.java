@@ -143,6 +143,23 @@ class ServeCommandTest {
         }
     }
 
+    /**
+     * The same port for SMTP and HTTP ended with "Address already in use; stop what uses port N", serve's
+     * own SMTP server being what used it. It is refused before anything listens, naming both options.
+     */
+    @Test
+    void the_same_port_for_smtp_and_http_is_refused_naming_both_options() throws Exception {
+        int port;
+        try (ServerSocket free = new ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+            port = free.getLocalPort();
+        }
+        Running r = serve("--smtp-port", String.valueOf(port), "--http-port", String.valueOf(port));
+
+        assertThat(r.exit().get(15, TimeUnit.SECONDS)).isEqualTo(1);
+        assertThat(r.err().toString().lines()).containsExactly("bouncekit serve: --smtp-port and --http-port are both "
+                + port + "; give them different ports (or 0 for a free one)");
+    }
+
     @Test
     void binding_beyond_loopback_prints_a_loud_warning() throws Exception {
         Running r = serve("--bind", "0.0.0.0", "--smtp-port", "0", "--http-port", "0");
