@@ -113,6 +113,18 @@ public final class GateCommand implements Callable<Integer> {
                 }
             }
         }
+        long evicted = gate.path("evicted").asLong(0);
+        long dropped = gate.path("droppedExchanges").asLong(0);
+        if (evicted > 0 || dropped > 0) {
+            // the verdict is over what retention kept: say what it could not see
+            long kept = gate.path("connections").asLong(0);
+            out.println("  note  the gate judged the " + kept + (kept == 1 ? " connection" : " connections") + " kept"
+                    + (evicted == 0 ? "" : "; " + evicted + (evicted == 1 ? " older one was" : " older ones were")
+                    + " evicted (serve --max-transcripts)")
+                    + (dropped == 0 ? "" : "; " + dropped + (dropped == 1 ? " exchange was" : " exchanges were")
+                    + " dropped from long connections (serve --max-exchanges)")
+                    + " and could not be judged");
+        }
         out.flush();
         return passed ? 0 : 1;
     }

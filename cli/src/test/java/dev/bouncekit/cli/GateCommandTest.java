@@ -100,6 +100,27 @@ class GateCommandTest {
         assertThat(run.out()).startsWith("Release gate PASSED (bounce rate 0.00%, limit 0.0%)");
     }
 
+    /**
+     * A gate over a transcript that retention had cut judged only what was kept and said nothing: a
+     * retry after a 5xx whose first attempt was evicted went unseen. It now says what it could not judge.
+     */
+    @Test
+    void a_gate_over_an_evicted_transcript_says_what_it_did_not_see() throws Exception {
+        http.close();
+        receiver.close();
+        receiver = FakeReceiver.builder().retention(dev.bouncekit.receiver.Retention.SERVE_DEFAULTS.withMaxTranscripts(1))
+                .build().start();
+        http = ReceiverHttpApi.start(receiver, 0);
+        send("alice@example.com");
+        send("bob@example.com");
+
+        CommandRun run = run("gate", "--url", "http://127.0.0.1:" + http.port());
+
+        assertThat(run.status()).as(run.err()).isZero();
+        assertThat(run.out()).startsWith("Release gate PASSED").contains("\n  note  the gate judged the 1 connection kept;"
+                + " 1 older one was evicted (serve --max-transcripts) and could not be judged\n");
+    }
+
     /** A server that no mail reached has no bounce rate: the gate fails, as passesReleaseGate() does, rather than pass vacuously. */
     @Test
     void a_server_that_no_mail_reached_fails_the_gate() {

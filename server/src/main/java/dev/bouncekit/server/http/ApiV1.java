@@ -79,7 +79,9 @@ final class ApiV1 {
             case "/gate":
                 HttpIo.allow(method, "GET");
                 double max = decimal(query, "maxBounceRate", ReleaseGate.DEFAULT_MAX_BOUNCE_RATE);
-                HttpIo.sendJson(http, 200, ApiJson.gate(ReleaseGate.over(receiver.transcript(), max), max));
+                var connections = receiver.transcript();
+                HttpIo.sendJson(http, 200, ApiJson.gate(ReleaseGate.over(connections, max), max, connections.size(),
+                        receiver.evictions()));
                 return;
             case "/status":
                 HttpIo.allow(method, "GET");
