@@ -37,6 +37,9 @@ final class CatalogCommand implements Callable<Integer> {
         List<CatalogEntry> entries = entries();
         boolean jsonLines = jsonl || output.isJsonLines();
         PrintWriter out = spec.commandLine().getOut();
+        if (!jsonLines) {
+            out.printf("%-44s %-7s %-4s %-7s %-15s %s%n", "id", "stage", "code", "status", "reason", "bounce");
+        }
         for (CatalogEntry e : entries) {
             if (jsonLines) {
                 out.println(ClassificationJson.MAPPER.writeValueAsString(json(e)));

@@ -38,7 +38,8 @@ public final class GateCommand implements Callable<Integer> {
     String url;
 
     @Option(names = "--max-bounce-rate", defaultValue = "2", paramLabel = "PERCENT", converter = PercentConverter.class,
-            description = "The highest bounce rate that passes, in percent (2, 0.5 or 2%). Default: ${DEFAULT-VALUE}.")
+            description = "The bounce rate must be below this, in percent (2, 0.5 or 2%%); 0 lets no permanent refusal pass. "
+                    + "Default: ${DEFAULT-VALUE}.")
     double maxBounceRate;
 
     @Spec
@@ -111,6 +112,18 @@ public final class GateCommand implements Callable<Integer> {
                     out.println("        " + line);
                 }
             }
+        }
+        long evicted = gate.path("evicted").asLong(0);
+        long dropped = gate.path("droppedExchanges").asLong(0);
+        if (evicted > 0 || dropped > 0) {
+            // the verdict is over what retention kept: say what it could not see
+            long kept = gate.path("connections").asLong(0);
+            out.println("  note  the gate judged the " + kept + (kept == 1 ? " connection" : " connections") + " kept"
+                    + (evicted == 0 ? "" : "; " + evicted + (evicted == 1 ? " older one was" : " older ones were")
+                    + " evicted (serve --max-transcripts)")
+                    + (dropped == 0 ? "" : "; " + dropped + (dropped == 1 ? " exchange was" : " exchanges were")
+                    + " dropped from long connections (serve --max-exchanges)")
+                    + " and could not be judged");
         }
         out.flush();
         return passed ? 0 : 1;

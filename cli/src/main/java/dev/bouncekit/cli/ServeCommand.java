@@ -10,6 +10,7 @@ import dev.bouncekit.server.scenario.Scenario;
 import dev.bouncekit.server.scenario.ScenarioException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -25,6 +26,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * {@code bouncekit serve}: the fake receiver as a standalone server for applications in any
@@ -204,6 +207,13 @@ public final class ServeCommand implements Callable<Integer> {
                 return 1;
             }
         }
+        if (smtpPort != 0 && smtpPort == httpPort) {
+            // else the HTTP server fails on the port serve's own SMTP server has just taken
+            err.println("bouncekit serve: --smtp-port and --http-port are both " + smtpPort
+                    + "; give them different ports (or 0 for a free one)");
+            err.flush();
+            return 1;
+        }
         FakeReceiver receiver = builder.build();
         ReceiverHttpApi api = null;
         HeapBudget heap = null;
@@ -360,14 +370,52 @@ public final class ServeCommand implements Callable<Integer> {
                 + " (or " + variable + "), 0 for any free port";
     }
 
-    /** Null when the builder takes the option's value, else what is wrong with it. */
-    private static String refused(String option, Runnable setting) {
+    /**
+     * Null when the builder takes the option's value, else what is wrong with it in the user's terms:
+     * the builder's "maxRecipients must be ..., not 0" (or "idleTimeout ..., not PT0S") becomes
+     * "--max-recipients must be ..., not 0", the value as given, followed by the variable it came
+     * from when it was set in the environment.
+     */
+    private String refused(String option, Runnable setting) {
         try {
             setting.run();
             return null;
         } catch (IllegalArgumentException e) {
-            return option + ": " + e.getMessage();
+            String message = e.getMessage();
+            Matcher must = MUST.matcher(message);
+            if (!must.matches()) {
+                return option + ": " + message + source(option);
+            }
+            String given = given(option);
+            String value = given == null ? must.group(2)
+                    : must.group(2).startsWith("'") ? "'" + given + "'" : given;
+            return option + " must " + must.group(1) + ", not " + value + source(option);
         }
+    }
+
+    /** "NAME must RULE, not VALUE", as the builders word a value out of range. */
+    private static final Pattern MUST = Pattern.compile("(?s)\\S+(?: \\S+)? must (.+), not (.+)");
+
+    /** The option's value as the user wrote it, on the command line or in its variable; null if neither. */
+    private String given(String option) {
+        var parsed = spec.commandLine().getParseResult().matchedOption(option);
+        if (parsed != null) {
+            List<String> values = parsed.stringValues();
+            return values.isEmpty() ? null : values.get(values.size() - 1);
+        }
+        OptionSpec declared = spec.findOption(option);
+        return declared == null || !(spec.defaultValueProvider() instanceof EnvironmentDefaults env)
+                ? null : env.defaultValue(declared);
+    }
+
+    /** " (environment: BOUNCEKIT_...=value)" when the option's value came from the environment, else "". */
+    private String source(String option) {
+        OptionSpec declared = spec.findOption(option);
+        if (declared == null || spec.commandLine().getParseResult().hasMatchedOption(option)
+                || !(spec.defaultValueProvider() instanceof EnvironmentDefaults env)) {
+            return "";
+        }
+        return env.describe(declared).map(where -> " (" + where + ")").orElse("");
     }
 
     private static String rootMessage(Throwable e) {

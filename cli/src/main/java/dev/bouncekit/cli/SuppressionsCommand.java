@@ -125,6 +125,11 @@ final class SuppressionsCommand implements Runnable {
                 if (!all && !e.isActive(now)) {
                     continue;
                 }
+                if (shown == 0) {
+                    // the columns' names, once there is a row to name (an empty list prints nothing)
+                    out.printf("%-40s %-12s %-10s %-6s %5s  %-10s %s%n", "address", "reason", "provider", "status", "count",
+                            "state", "expiry");
+                }
                 out.printf("%-40s %-12s %-10s %-6s %5d  %-10s %s%n", e.address(), e.reason(), dash(e.provider()), dash(e.status()),
                         e.count(), e.isActive(now) ? "suppressed" : e.suppressedAt() == null ? "watched" : "expired",
                         e.isActive(now) ? (e.expiresAt() == null ? "never" : "until " + e.expiresAt()) : "-");

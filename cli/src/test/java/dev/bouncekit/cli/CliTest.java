@@ -38,6 +38,33 @@ class CliTest {
         return new Run(status, out.toString());
     }
 
+    /**
+     * {@code gate --help} printed three "[picocli WARN] Could not format ..." lines on standard error:
+     * a lone {@code %} in an option's description. Every command's help is now written without one.
+     */
+    @Test
+    void every_command_s_help_is_written_without_a_warning() {
+        java.io.PrintStream original = System.err;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            for (String[] command : new String[][] {{"classify"}, {"evaluate"}, {"catalog"}, {"serve"}, {"gate"},
+                    {"suppressions"}, {"suppressions", "list"}, {"suppressions", "search"}, {"suppressions", "add"},
+                    {"suppressions", "remove"}, {"suppressions", "import"}, {"suppressions", "export"}}) {
+                String[] args = java.util.Arrays.copyOf(command, command.length + 1);
+                args[command.length] = "--help";
+                CommandRun run = CommandRun.of(args);
+
+                assertThat(run.status()).as(String.join(" ", args)).isZero();
+                assertThat(run.err()).as(String.join(" ", args)).isEmpty();
+                assertThat(captured.toString(StandardCharsets.UTF_8)).as(String.join(" ", args)).isEmpty();
+            }
+        } finally {
+            System.setErr(original);
+        }
+        assertThat(CommandRun.of("gate", "--help").out()).contains("2%); 0 lets no permanent refusal pass").doesNotContain("%%");
+    }
+
     @Test
     void version_is_the_one_of_the_pom() {
         Run run = run("-V");
@@ -254,6 +281,18 @@ class CliTest {
         assertThat(run("classify", "--output", "jsonl", input.toString())).isEqualTo(run("classify", input.toString()));
         assertThat(run("catalog", "--output", "jsonl")).isEqualTo(run("catalog", "--jsonl"));
         assertThat(run("catalog").out()).isEqualTo(run("catalog", "--output", "table").out());
+    }
+
+    /** The table had no header, so that its columns could not be told apart; jsonl stays one object a line. */
+    @Test
+    void catalog_table_names_its_columns_and_jsonl_has_no_header() throws IOException {
+        Run table = run("catalog", "--provider", "gmail");
+
+        assertThat(table.lines().get(0)).isEqualTo(String.format("%-44s %-7s %-4s %-7s %-15s %s",
+                "id", "stage", "code", "status", "reason", "bounce"));
+        assertThat(table.lines().get(1)).startsWith("gmail/");
+        assertThat(table.lines()).hasSize(run("catalog", "--provider", "gmail", "--jsonl").lines().size() + 1);
+        assertThat(json(run("catalog", "--provider", "gmail", "--jsonl").lines().get(0)).get("id").asText()).startsWith("gmail/");
     }
 
     @Test

@@ -6,6 +6,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import jakarta.mail.Message;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+
+import java.util.Properties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,7 +40,8 @@ class GateCommandTest {
 
     /** {@code serve} prints its API as {@code http://127.0.0.1:8025/api/v1}; given that, gate asks the same server. */
     @Test
-    void the_address_of_the_api_as_serve_shows_it_is_taken_too() {
+    void the_address_of_the_api_as_serve_shows_it_is_taken_too() throws Exception {
+        send("alice@example.com");
         String server = "http://127.0.0.1:" + http.port();
         for (String url : new String[] {server, server + "/", server + "/api/v1", server + "/api/v1/", server + "/api"}) {
             CommandRun run = run("gate", "--url", url);
@@ -68,7 +76,8 @@ class GateCommandTest {
 
     /** The limit may be written as the output writes it, {@code 2%}; what is no number says so, in words. */
     @Test
-    void the_bounce_rate_limit_may_carry_a_percent_sign() {
+    void the_bounce_rate_limit_may_carry_a_percent_sign() throws Exception {
+        send("alice@example.com");
         String server = "http://127.0.0.1:" + http.port();
 
         CommandRun percent = run("gate", "--url", server, "--max-bounce-rate", "2.5%");
@@ -78,5 +87,60 @@ class GateCommandTest {
         CommandRun words = run("gate", "--url", server, "--max-bounce-rate", "two");
         assertThat(words.status()).isEqualTo(2);
         assertThat(words.err()).contains("'two' is not a percentage; use e.g. 2, 0.5 or 2%").doesNotContain("double");
+    }
+
+    /** A limit of 0 failed every run, "below 0.00% but it was 0.00%"; it now passes a run without a bounce. */
+    @Test
+    void a_bounce_rate_limit_of_zero_passes_a_run_without_a_bounce() throws Exception {
+        send("alice@example.com");
+
+        CommandRun run = run("gate", "--url", "http://127.0.0.1:" + http.port(), "--max-bounce-rate", "0");
+
+        assertThat(run.status()).as(run.out()).isZero();
+        assertThat(run.out()).startsWith("Release gate PASSED (bounce rate 0.00%, limit 0.0%)");
+    }
+
+    /**
+     * A gate over a transcript that retention had cut judged only what was kept and said nothing: a
+     * retry after a 5xx whose first attempt was evicted went unseen. It now says what it could not judge.
+     */
+    @Test
+    void a_gate_over_an_evicted_transcript_says_what_it_did_not_see() throws Exception {
+        http.close();
+        receiver.close();
+        receiver = FakeReceiver.builder().retention(dev.bouncekit.receiver.Retention.SERVE_DEFAULTS.withMaxTranscripts(1))
+                .build().start();
+        http = ReceiverHttpApi.start(receiver, 0);
+        send("alice@example.com");
+        send("bob@example.com");
+
+        CommandRun run = run("gate", "--url", "http://127.0.0.1:" + http.port());
+
+        assertThat(run.status()).as(run.err()).isZero();
+        assertThat(run.out()).startsWith("Release gate PASSED").contains("\n  note  the gate judged the 1 connection kept;"
+                + " 1 older one was evicted (serve --max-transcripts) and could not be judged\n");
+    }
+
+    /** A server that no mail reached has no bounce rate: the gate fails, as passesReleaseGate() does, rather than pass vacuously. */
+    @Test
+    void a_server_that_no_mail_reached_fails_the_gate() {
+        CommandRun run = run("gate", "--url", "http://127.0.0.1:" + http.port());
+
+        assertThat(run.status()).as(run.err()).isEqualTo(1);
+        assertThat(run.out()).startsWith("Release gate FAILED")
+                .contains("FAIL  bounce-rate\n        No mail reached the receiver: no client named a recipient (RCPT TO),"
+                        + " so there is no bounce rate to judge");
+    }
+
+    private void send(String to) throws Exception {
+        Properties props = new Properties();
+        props.put("mail.smtp.host", "127.0.0.1");
+        props.put("mail.smtp.port", String.valueOf(receiver.smtpPort()));
+        MimeMessage message = new MimeMessage(Session.getInstance(props));
+        message.setFrom(new InternetAddress("app@sender.test"));
+        message.addRecipient(Message.RecipientType.TO, new InternetAddress(to));
+        message.setSubject("Gate");
+        message.setText("body");
+        Transport.send(message);
     }
 }

@@ -143,6 +143,23 @@ class ServeCommandTest {
         }
     }
 
+    /**
+     * The same port for SMTP and HTTP ended with "Address already in use; stop what uses port N", serve's
+     * own SMTP server being what used it. It is refused before anything listens, naming both options.
+     */
+    @Test
+    void the_same_port_for_smtp_and_http_is_refused_naming_both_options() throws Exception {
+        int port;
+        try (ServerSocket free = new ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+            port = free.getLocalPort();
+        }
+        Running r = serve("--smtp-port", String.valueOf(port), "--http-port", String.valueOf(port));
+
+        assertThat(r.exit().get(15, TimeUnit.SECONDS)).isEqualTo(1);
+        assertThat(r.err().toString().lines()).containsExactly("bouncekit serve: --smtp-port and --http-port are both "
+                + port + "; give them different ports (or 0 for a free one)");
+    }
+
     @Test
     void binding_beyond_loopback_prints_a_loud_warning() throws Exception {
         Running r = serve("--bind", "0.0.0.0", "--smtp-port", "0", "--http-port", "0");
@@ -206,11 +223,12 @@ class ServeCommandTest {
         Running zero = serve("--smtp-port", "0", "--http-port", "0", "--max-connections", "0");
         assertThat(zero.exit().get(15, TimeUnit.SECONDS)).isEqualTo(1);
         assertThat(zero.err().toString().strip())
-                .isEqualTo("bouncekit serve: --max-connections: maxConnections must be 1 or more, not 0");
+                .isEqualTo("bouncekit serve: --max-connections must be 1 or more, not 0");
 
         Running huge = serve("--smtp-port", "0", "--http-port", "0", "--max-message-size", "2G");
         assertThat(huge.exit().get(15, TimeUnit.SECONDS)).isEqualTo(1);
-        assertThat(huge.err().toString()).startsWith("bouncekit serve: --max-message-size: maxMessageSize must be between 1 and");
+        assertThat(huge.err().toString()).startsWith("bouncekit serve: --max-message-size must be between 1 and")
+                .endsWith(", not 2G\n");
 
         Running soon = serve("--smtp-port", "0", "--http-port", "0", "--idle-timeout", "soon");
         assertThat(soon.exit().get(15, TimeUnit.SECONDS)).isEqualTo(2);
@@ -221,14 +239,52 @@ class ServeCommandTest {
         assertThat(big.err().toString()).contains("'lots' is not a size; use e.g. 1048576, 512K, 25M or 1G");
     }
 
+    /** {@code --hostname -bad} (or {@code a..b}) was taken and greeted with; it is refused in one line, as other bad values. */
+    @Test
+    void a_hostname_that_is_no_host_name_is_refused_in_one_line() throws Exception {
+        for (String bad : new String[] {"-bad", "a..b", "[1.2.3.4", ":::"}) {
+            Running run = serve("--smtp-port", "0", "--http-port", "0", "--hostname", bad);
+            assertThat(run.exit().get(15, TimeUnit.SECONDS)).as(bad).isEqualTo(1);
+            assertThat(run.err().toString().lines()).as(bad).containsExactly("bouncekit serve: --hostname must be"
+                    + " a host name such as mx.example.test or an address literal such as [192.0.2.1], not '" + bad + "'");
+        }
+    }
+
+    /**
+     * A limit out of range was reported with the builder's name for it and its Java value
+     * ({@code --idle-timeout: idleTimeout must be ..., not PT0S}), and one set in the environment
+     * named no variable. The option (or variable) is named as the user wrote it, with the value as given.
+     */
+    @Test
+    void limits_out_of_range_name_the_option_or_variable_and_the_value_as_given() throws Exception {
+        for (String[] refused : new String[][] {
+                {"--max-recipients", "0", "--max-recipients must be between 1 and 1000000, not 0"},
+                {"--max-connections", "0", "--max-connections must be 1 or more, not 0"},
+                {"--idle-timeout", "0s", "--idle-timeout must be between 1 ms and 24 days, not 0s"},
+                {"--idle-timeout", "1000h", "--idle-timeout must be between 1 ms and 24 days, not 1000h"},
+                {"--max-message-size", "5G", "--max-message-size must be between 1 and 1073741824 octets, not 5G"},
+                {"--smtp-port", "70000", "--smtp-port must be 0 to 65535, not 70000"}}) {
+            Running run = refused[0].equals("--smtp-port") ? serve("--http-port", "0", refused[0], refused[1])
+                    : serve("--smtp-port", "0", "--http-port", "0", refused[0], refused[1]);
+            assertThat(run.exit().get(15, TimeUnit.SECONDS)).as(refused[0] + " " + refused[1]).isEqualTo(1);
+            assertThat(run.err().toString().lines()).as(refused[0] + " " + refused[1])
+                    .containsExactly("bouncekit serve: " + refused[2]);
+        }
+        Running fromEnvironment = serve(Map.of("BOUNCEKIT_MAX_RECIPIENTS", "0", "BOUNCEKIT_IDLE_TIMEOUT", "0s"),
+                "--smtp-port", "0", "--http-port", "0");
+        assertThat(fromEnvironment.exit().get(15, TimeUnit.SECONDS)).isEqualTo(1);
+        assertThat(fromEnvironment.err().toString().lines()).containsExactly("bouncekit serve: --idle-timeout must be"
+                + " between 1 ms and 24 days, not 0s (environment: BOUNCEKIT_IDLE_TIMEOUT=0s)");
+    }
+
     @Test
     void retention_limits_and_cors_origins_out_of_range_are_refused_with_the_option_named() throws Exception {
         for (String[] refused : new String[][] {
-                {"--max-messages", "0", "--max-messages: max messages must be at least 1, not 0"},
-                {"--max-transcripts", "0", "--max-transcripts: max transcripts must be at least 1, not 0"},
-                {"--max-refusals", "-1", "--max-refusals: max refusals must be at least 1, not -1"},
-                {"--max-exchanges", "1", "--max-exchanges: max exchanges must be at least 2, not 1"},
-                {"--max-age", "0s", "--max-age: max age must be positive, not 0s"},
+                {"--max-messages", "0", "--max-messages must be at least 1, not 0"},
+                {"--max-transcripts", "0", "--max-transcripts must be at least 1, not 0"},
+                {"--max-refusals", "-1", "--max-refusals must be at least 1, not -1"},
+                {"--max-exchanges", "1", "--max-exchanges must be at least 2, not 1"},
+                {"--max-age", "0s", "--max-age must be positive, not 0s"},
                 {"--cors-origin", "ftp://x", "--cors-origin: 'ftp://x' is not an origin; give http:// or https://,"
                         + " a host and an optional port (http://localhost:3000), or * for any"},
                 {"--cors-origin", "https://app.test/path", "--cors-origin: 'https://app.test/path' is not an origin"},

@@ -29,6 +29,9 @@ class SuppressionsCommandTest {
         return CommandRun.of(args);
     }
 
+    /** The header line of {@code list} and {@code search}, the names docs/suppression.md gives the columns. */
+    private static final String HEADER = "address                                  reason       provider   status count  state      expiry";
+
     private String journal() {
         return dir.resolve("var/bouncekit/suppressions.journal").toString();
     }
@@ -41,16 +44,31 @@ class SuppressionsCommandTest {
 
         CommandRun list = run("suppressions", "list", "--store", journal());
         assertThat(list.status()).isZero();
-        assertThat(list.lines()).hasSize(3);
-        assertThat(list.lines().get(0)).startsWith("full@example.org").contains("mailboxfull").contains("until ");
-        assertThat(list.lines().get(1)).startsWith("ghost@gmail.com").contains("suppressed").endsWith("never");
-        assertThat(run("suppressions", "search", "--store", journal(), "EXAMPLE.org").lines()).hasSize(2);
+        assertThat(list.lines()).hasSize(4);
+        assertThat(list.lines().get(0)).isEqualTo(HEADER);
+        assertThat(list.lines().get(1)).startsWith("full@example.org").contains("mailboxfull").contains("until ");
+        assertThat(list.lines().get(2)).startsWith("ghost@gmail.com").contains("suppressed").endsWith("never");
+        assertThat(run("suppressions", "search", "--store", journal(), "EXAMPLE.org").lines()).hasSize(3).first().isEqualTo(HEADER);
 
         CommandRun remove = run("suppressions", "remove", "--store", journal(), "gone@example.org", "nobody@example.org");
         assertThat(remove.status()).isEqualTo(1);
         assertThat(remove.out()).isEqualTo("removed gone@example.org\n");
         assertThat(remove.err().strip()).isEqualTo("bouncekit suppressions remove: not on the list: nobody@example.org");
-        assertThat(run("suppressions", "list", "--store", journal()).lines()).hasSize(2);
+        assertThat(run("suppressions", "list", "--store", journal()).lines()).hasSize(3);
+    }
+
+    /** The columns were printed without names, so that a count could not be told from a status; a header names them. */
+    @Test
+    void list_and_search_name_their_columns_in_a_header_line() {
+        run("suppressions", "add", "--store", journal(), "--reason", "userunknown", "bob@example.org");
+
+        CommandRun list = run("suppressions", "list", "--store", journal());
+
+        assertThat(list.lines()).containsExactly(HEADER, String.format("%-40s %-12s %-10s %-6s %5d  %-10s %s",
+                "bob@example.org", "userunknown", "-", "-", 0, "suppressed", "never"));
+        assertThat(HEADER.indexOf("count") + "count".length()).isEqualTo(list.lines().get(1).indexOf("0  suppressed") + 1);
+        assertThat(run("suppressions", "search", "--store", journal(), "bob").lines()).first().isEqualTo(HEADER);
+        assertThat(run("suppressions", "search", "--store", journal(), "nobody").out()).as("no match, no header").isEmpty();
     }
 
     @Test
@@ -124,7 +142,7 @@ class SuppressionsCommandTest {
         try (SuppressionStore store = SuppressionStores.open(journal())) {
             assertThat(store.find("kept@example.org")).get().satisfies(entry -> assertThat(entry.expiresAt()).isNull());
         }
-        assertThat(run("suppressions", "list", "--store", journal()).lines()).singleElement().asString().endsWith("never");
+        assertThat(run("suppressions", "list", "--store", journal()).lines()).hasSize(2).last().asString().endsWith("never");
     }
 
     @Test
@@ -161,7 +179,8 @@ class SuppressionsCommandTest {
 
         assertThat(run("suppressions", "import", "--store", journal(), "--reason", "userunknown", list.toString()).out())
                 .isEqualTo("imported 2 entries\n");
-        assertThat(run("suppressions", "list", "--store", journal()).lines()).hasSize(2).allMatch(line -> line.contains("userunknown"));
+        assertThat(run("suppressions", "list", "--store", journal()).lines()).hasSize(3).first().isEqualTo(HEADER);
+        assertThat(run("suppressions", "list", "--store", journal()).lines().subList(1, 3)).allMatch(line -> line.contains("userunknown"));
     }
 
     @Test
@@ -197,7 +216,7 @@ class SuppressionsCommandTest {
         assertThat(dir.resolve("var")).doesNotExist();
 
         assertThat(run("suppressions", "add", "--store", typo.toString(), "a@example.com").status()).isZero();
-        assertThat(run("suppressions", "list", "--store", typo.toString()).lines()).hasSize(1);
+        assertThat(run("suppressions", "list", "--store", typo.toString()).lines()).hasSize(2);
     }
 
     private static void assertOneLineError(CommandRun run, String start) {

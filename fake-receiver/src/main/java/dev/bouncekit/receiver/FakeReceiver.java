@@ -235,6 +235,16 @@ public final class FakeReceiver implements AutoCloseable {
         return runtime.rules().uses();
     }
 
+    /**
+     * Removes the rule at {@code index} in {@link #rules()} (from 0); the other rules keep their use
+     * counts ({@code times}). Safe while the server runs.
+     *
+     * @return the rule removed, or empty when there is none at {@code index}
+     */
+    public Optional<ReplyRule> removeRule(int index) {
+        return Optional.ofNullable(runtime.rules().remove(index));
+    }
+
     /** Removes all rules: mail is accepted again (magic addresses still answer). */
     public void clearRules() {
         runtime.rules().clear();
@@ -553,7 +563,7 @@ public final class FakeReceiver implements AutoCloseable {
          */
         public Builder hostname(String name) {
             Objects.requireNonNull(name, "name");
-            if (name.isEmpty() || name.length() > 255 || !name.chars().allMatch(Builder::isHostnameChar)) {
+            if (!isHostname(name) && !isAddressLiteral(name)) {
                 throw new IllegalArgumentException("hostname must be a host name such as mx.example.test or an"
                         + " address literal such as [192.0.2.1], not '" + name + "'");
             }
@@ -636,9 +646,20 @@ public final class FakeReceiver implements AutoCloseable {
             return new FakeReceiver(this);
         }
 
-        private static boolean isHostnameChar(int c) {
-            return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                    || c == '.' || c == '-' || c == '_' || c == ':' || c == '[' || c == ']';
+        /**
+         * A host name: dot-separated labels of 1 to 63 letters, digits, hyphens and underscores (as
+         * container names have them), none starting or ending with a hyphen, 255 characters at most.
+         */
+        private static boolean isHostname(String name) {
+            return name.length() <= 255
+                    && name.matches("(?:[A-Za-z0-9_](?:[A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?)(?:\\.[A-Za-z0-9_](?:[A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?)*");
+        }
+
+        /** An address literal of RFC 5321: {@code [192.0.2.1]} or {@code [IPv6:2001:db8::1]}. */
+        private static boolean isAddressLiteral(String name) {
+            String octet = "(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])";
+            return name.matches("\\[" + octet + "(?:\\." + octet + "){3}\\]")
+                    || name.matches("\\[IPv6:[0-9A-Fa-f.]*:[0-9A-Fa-f.]*:[0-9A-Fa-f:.]*\\]") && name.length() <= 46;
         }
 
         private static int checkPort(int port) {

@@ -42,6 +42,20 @@ class ServerIdentityTest {
         assertThat(FakeReceiver.builder().hostname("[192.0.2.1]")).isNotNull();
     }
 
+    /** Only the characters were checked: a label starting with a hyphen, an empty label or a broken literal went into the greeting. */
+    @Test
+    void a_name_made_of_host_name_characters_that_is_no_host_name_is_refused() {
+        for (String bad : new String[] {"-bad", "bad-", "mx.-bad.test", "a..b", ".", ".mx.test", "mx.test.", "[[", ":::",
+                "[1.2.3.4", "1.2.3.4]", "[mx.test]", "[999.1.1.1]", "mx:25", "x".repeat(64) + ".test"}) {
+            assertThatThrownBy(() -> FakeReceiver.builder().hostname(bad)).as(bad)
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("hostname must be a host name");
+        }
+        for (String good : new String[] {"localhost", "mx.example.test", "MX-1.Example.Test", "mail_relay", "192.0.2.1",
+                "[192.0.2.1]", "[IPv6:2001:db8::1]", "x".repeat(63) + ".test"}) {
+            assertThat(FakeReceiver.builder().hostname(good)).as(good).isNotNull();
+        }
+    }
+
     @Test
     void a_port_in_use_is_named_in_one_exception_and_no_server_thread_dies() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {

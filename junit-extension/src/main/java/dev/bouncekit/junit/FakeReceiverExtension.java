@@ -2,6 +2,7 @@ package dev.bouncekit.junit;
 
 import dev.bouncekit.junit.internal.DeclaredRules;
 import dev.bouncekit.junit.internal.ManagedReceiver;
+import dev.bouncekit.junit.internal.Registrations;
 import dev.bouncekit.junit.internal.RuleFactory;
 import dev.bouncekit.junit.internal.ScenarioFile;
 import dev.bouncekit.junit.internal.TranscriptReport;
@@ -20,10 +21,12 @@ import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 /**
  * Runs a {@link FakeReceiver} for JUnit 5 tests: on 127.0.0.1 and a free port, reset before each
@@ -190,9 +193,33 @@ public final class FakeReceiverExtension implements BeforeAllCallback, BeforeEac
         }
     }
 
+    /**
+     * True for a {@link FakeReceiver} parameter.
+     *
+     * @throws ParameterResolutionException when several {@code FakeReceiverExtension}s are
+     *                                      registered for the test, naming them: the parameter could
+     *                                      be the receiver of any of them
+     */
     @Override
     public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
-        return parameterContext.getParameter().getType() == FakeReceiver.class;
+        if (parameterContext.getParameter().getType() != FakeReceiver.class) {
+            return false;
+        }
+        Registrations registrations = Registrations.of(extensionContext, FakeReceiverExtension.class);
+        if (registrations.count() > 1) {
+            java.lang.reflect.Executable executable = parameterContext.getDeclaringExecutable();
+            String name = executable instanceof java.lang.reflect.Constructor
+                    ? executable.getDeclaringClass().getSimpleName() : executable.getName();
+            String parameters = Arrays.stream(executable.getParameterTypes()).map(Class::getSimpleName)
+                    .collect(Collectors.joining(", "));
+            List<String> fields = registrations.fieldNames();
+            throw new ParameterResolutionException(registrations.count() + " FakeReceiverExtensions are registered"
+                    + " for " + extensionContext.getRequiredTestClass().getSimpleName() + " ("
+                    + registrations.described() + "): the FakeReceiver parameter of " + name + "(" + parameters
+                    + ") could be " + (registrations.count() == 2 ? "either receiver" : "any of their receivers") + "; take each receiver from its field instead"
+                    + (fields.isEmpty() ? "" : ", e.g. " + fields.get(0) + ".receiver()"));
+        }
+        return true;
     }
 
     @Override

@@ -21,7 +21,9 @@ import dev.bouncekit.junit.fixtures.RepeatedFailingFixture;
 import dev.bouncekit.junit.fixtures.RunByTestKitOnly;
 import dev.bouncekit.junit.fixtures.ScenarioFixture;
 import dev.bouncekit.junit.fixtures.StaticFieldFixture;
+import dev.bouncekit.junit.fixtures.TwoExtensionsFixture;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
@@ -135,6 +137,25 @@ class FakeReceiverExtensionTest {
                 .execute();
 
         results.testEvents().assertStatistics(stats -> stats.succeeded(2).failed(0));
+    }
+
+    /**
+     * Two extensions both offered to resolve a {@code FakeReceiver} parameter: JUnit answered with its
+     * own "multiple competing ParameterResolvers" and two object ids. The error names both fields and
+     * the way out, while taking each receiver from its field works.
+     */
+    @Test
+    void a_parameter_with_two_extensions_registered_names_both_fields() {
+        EngineExecutionResults results = run(TwoExtensionsFixture.class);
+
+        results.testEvents().assertStatistics(stats -> stats.succeeded(1).failed(1));
+        results.testEvents().assertThatEvents()
+                .haveExactly(1, event(test("a_parameter_is_ambiguous"), finishedWithFailure(
+                        instanceOf(ParameterResolutionException.class),
+                        message("2 FakeReceiverExtensions are registered for TwoExtensionsFixture (field"
+                                + " TwoExtensionsFixture.primary and field TwoExtensionsFixture.backup): the FakeReceiver"
+                                + " parameter of a_parameter_is_ambiguous(FakeReceiver) could be either receiver;"
+                                + " take each receiver from its field instead, e.g. primary.receiver()"))));
     }
 
     @Test

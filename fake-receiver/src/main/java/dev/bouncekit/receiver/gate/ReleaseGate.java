@@ -30,17 +30,21 @@ public record ReleaseGate(List<Check> checks, double bounceRatePercent) {
         checks = List.copyOf(checks);
     }
 
-    /** Runs the checks over a transcript with a bounce rate limit in percent. */
+    /**
+     * Runs the checks over a transcript with a bounce rate limit in percent. A transcript in which
+     * no recipient was tried fails the bounce-rate check: a gate over no mail does not pass.
+     */
     public static ReleaseGate over(List<TranscriptConnection> transcript, double maxBounceRatePercent) {
         TranscriptFacts facts = TranscriptFacts.of(transcript);
         PermanentFailureRetries permanent = PermanentFailureRetries.of(facts);
         TemporaryFailureRetries temporary = TemporaryFailureRetries.of(facts);
         BounceRate rate = BounceRate.of(facts);
-        boolean rateOk = rate.below(maxBounceRatePercent);
+        boolean rateOk = rate.anyTried() && rate.below(maxBounceRatePercent);
         return new ReleaseGate(List.of(
                 new Check("no-retry-after-permanent", permanent.passed(), permanent.describe()),
                 new Check("retry-after-temporary", temporary.passed(), temporary.describe()),
-                new Check("bounce-rate", rateOk, rateOk ? "" : rate.describe(maxBounceRatePercent))),
+                new Check("bounce-rate", rateOk, rateOk ? "" : !rate.anyTried() ? BounceRate.NOTHING_TRIED
+                        : rate.describe(maxBounceRatePercent))),
                 rate.percent());
     }
 

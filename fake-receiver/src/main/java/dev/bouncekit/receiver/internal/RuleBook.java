@@ -150,6 +150,22 @@ public final class RuleBook {
         }
     }
 
+    /**
+     * Removes the rule at {@code index} (from 0, in evaluation order); the others keep their use
+     * counts. Null when there is no rule there.
+     */
+    public ReplyRule remove(int index) {
+        synchronized (writeLock) {
+            if (index < 0 || index >= all.size()) {
+                return null;
+            }
+            List<Installed> next = new ArrayList<>(all);
+            Installed removed = next.remove(index);
+            publish(next);
+            return removed.rule();
+        }
+    }
+
     /** Removes all rules. */
     public void clear() {
         replaceAll(List.of());

@@ -15,6 +15,27 @@ import dev.bouncekit.taxonomy.Reason;
  */
 public record ReplyExpectation(Integer code, String status, Reason reason) {
 
+    /**
+     * Refuses what no refusal has, so that an assertion is never one that cannot pass: a code
+     * outside 400-599, an enhanced status that is none or not of class 4 or 5. The status is kept
+     * in its plain form ({@code " 5.1.1 "} is {@code 5.1.1}).
+     *
+     * @throws IllegalArgumentException for such a code or status
+     */
+    public ReplyExpectation {
+        if (code != null && (code < 400 || code > 599)) {
+            throw new IllegalArgumentException("code must be that of a refusal, 4xx or 5xx, not " + code);
+        }
+        if (status != null) {
+            EnhancedStatusCode parsed = EnhancedStatusCode.of(status);
+            if (parsed.statusClass() != 4 && parsed.statusClass() != 5) {
+                throw new IllegalArgumentException("enhanced status must be that of a refusal, 4.x.x or 5.x.x, not "
+                        + parsed);
+            }
+            status = parsed.toString();
+        }
+    }
+
     /** Any refusal. */
     public static ReplyExpectation anyRefusal() {
         return new ReplyExpectation(null, null, null);

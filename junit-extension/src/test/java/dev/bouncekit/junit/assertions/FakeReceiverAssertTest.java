@@ -122,6 +122,71 @@ class FakeReceiverAssertTest {
         }
     }
 
+    /**
+     * An address written as on the wire, {@code <alice@example.com>} (as rules take it), was looked for
+     * with its brackets: refusals and attempts were never found, and {@code hasNotReceivedMessageTo}
+     * passed although the message was there. It is the address inside.
+     */
+    /**
+     * A code or enhanced status that no refusal has (250, "X.1.1", "2.0.0") made an assertion that could
+     * never pass, and a status with a space after it ("5.1.1 ") failed against the very reply asked for,
+     * with a message showing "550 5.1.1". Such arguments are refused at once; white space is ignored.
+     */
+    @Nested
+    class Expected_codes {
+
+        @Test
+        void should_ignore_white_space_around_the_enhanced_status(FakeReceiver receiver) {
+            SmtpDialog.deliver(receiver, "app@sender.test", "Hi", "ghost@gmail.com");
+
+            assertThat(receiver).hasRejectedRecipient("ghost@gmail.com", 550, " 5.1.1 ");
+        }
+
+        @Test
+        void should_refuse_a_code_or_status_that_no_refusal_has(FakeReceiver receiver) {
+            assertThatThrownBy(() -> assertThat(receiver).hasRejectedRecipient("ghost@gmail.com", 250))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("code must be that of a refusal, 4xx or 5xx, not 250");
+            assertThatThrownBy(() -> assertThat(receiver).hasRejectedSender("app@spammy.test", 55))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("code must be that of a refusal, 4xx or 5xx, not 55");
+            assertThatThrownBy(() -> assertThat(receiver).hasRejectedRecipient("ghost@gmail.com", 550, "X.1.1"))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("not an enhanced status code (class.subject.detail, e.g. 5.1.1): 'X.1.1'");
+            assertThatThrownBy(() -> assertThat(receiver).hasRejectedRecipient("ghost@gmail.com", 550, "2.0.0"))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("enhanced status must be that of a refusal, 4.x.x or 5.x.x, not 2.0.0");
+        }
+    }
+
+    @Nested
+    class Addresses_in_angle_brackets {
+
+        @Test
+        void should_be_the_address_inside(FakeReceiver receiver) {
+            SmtpDialog.deliver(receiver, "app@sender.test", "Hi", "ghost@gmail.com", "alice@example.com");
+
+            assertThat(receiver)
+                    .hasRejectedRecipient("<ghost@gmail.com>", 550, "5.1.1")
+                    .hasTriedRecipientExactly("<ghost@gmail.com>", 1)
+                    .hasAcceptedRecipient("<alice@example.com>")
+                    .hasReceivedMessageTo("<alice@example.com>", "Hi")
+                    .hasNotReceivedMessageTo("<ghost@gmail.com>");
+        }
+
+        @Test
+        void should_fail_not_received_for_a_recipient_that_got_the_message(FakeReceiver receiver) {
+            SmtpDialog.deliver(receiver, "app@sender.test", "Hi", "alice@example.com");
+
+            assertThatThrownBy(() -> assertThat(receiver).hasNotReceivedMessageTo("<alice@example.com>"))
+                    .isInstanceOf(AssertionError.class)
+                    .hasMessageContaining("Expecting the receiver to have stored no message to <alice@example.com> but it stored:");
+            assertThatThrownBy(() -> assertThat(receiver).hasRejectedSender("<app@sender.test>"))
+                    .isInstanceOf(AssertionError.class)
+                    .hasMessageContaining("refused sender\n  <app@sender.test>\nbut it was:\n  accepted with 250");
+        }
+    }
+
     @Nested
     class Attempts_per_recipient {
 
@@ -495,6 +560,25 @@ class FakeReceiverAssertTest {
                             + "  [connection 1 #3] C: RCPT TO:<ghost@gmail.com>\n");
         }
 
+        /** "Below 0%" could never hold, not even with no bounce at all: a limit of 0 now asks for no bounce. */
+        @Test
+        void should_pass_a_bounce_rate_limit_of_zero_when_nobody_was_refused(FakeReceiver receiver) {
+            SmtpDialog.deliver(receiver, "app@sender.test", "One", "a@example.com", "b@example.com");
+
+            assertThat(receiver).hasBounceRateBelow(withPercentage(0)).passesReleaseGate(withPercentage(0));
+        }
+
+        @Test
+        void should_fail_a_bounce_rate_limit_of_zero_on_one_refusal(FakeReceiver receiver) {
+            SmtpDialog.deliver(receiver, "app@sender.test", "One", "ghost@gmail.com", "a@example.com", "b@example.com");
+
+            assertThatThrownBy(() -> assertThat(receiver).hasBounceRateBelow(withPercentage(0)))
+                    .isInstanceOf(AssertionError.class)
+                    .hasMessageContaining("Expecting no recipient to have been refused permanently (a bounce rate limit"
+                            + " of 0%) but 1 of 3 recipients was (33.33%):\n"
+                            + "  [connection 1 #3] C: RCPT TO:<ghost@gmail.com>\n");
+        }
+
         @Test
         @Greylist(recipient = "carol@example.org", times = 2)
         void should_pass_the_release_gate_when_all_three_checks_pass(FakeReceiver receiver) {
@@ -503,6 +587,35 @@ class FakeReceiverAssertTest {
             SmtpDialog.deliver(receiver, "app@sender.test", "One", "carol@example.org");
 
             assertThat(receiver).passesReleaseGate();
+        }
+
+        @Test
+        void should_fail_the_release_gate_when_no_mail_reached_the_receiver(FakeReceiver receiver) {
+            assertThatThrownBy(() -> assertThat(receiver).passesReleaseGate())
+                    .isInstanceOf(AssertionError.class)
+                    .hasMessageContaining("Release gate failed (1 of 3 checks):")
+                    .hasMessageContaining("No mail reached the receiver: no client named a recipient (RCPT TO),"
+                            + " so there is no bounce rate to judge")
+                    .hasMessageContaining("and no client connected.");
+        }
+
+        @Test
+        void should_fail_the_release_gate_when_a_client_connected_but_named_no_recipient(FakeReceiver receiver)
+                throws Exception {
+            try (Socket socket = new Socket(receiver.host(), receiver.smtpPort())) {
+                var in = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                        java.nio.charset.StandardCharsets.US_ASCII));
+                var out = socket.getOutputStream();
+                assertThat(in.readLine()).startsWith("220");
+                out.write("QUIT\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                out.flush();
+                assertThat(in.readLine()).startsWith("221");
+            }
+
+            assertThatThrownBy(() -> assertThat(receiver).passesReleaseGate())
+                    .isInstanceOf(AssertionError.class)
+                    .hasMessageContaining("No mail reached the receiver")
+                    .hasMessageContaining("and saw 1 connection(s):");
         }
 
         @Test

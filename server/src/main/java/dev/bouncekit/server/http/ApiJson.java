@@ -174,11 +174,18 @@ final class ApiJson {
         return node;
     }
 
-    static ObjectNode gate(ReleaseGate gate, double maxBounceRate) {
+    /**
+     * The gate's verdict, with what it judged: the connections kept, and those evicted and the
+     * exchanges dropped before it ran, which it could not see.
+     */
+    static ObjectNode gate(ReleaseGate gate, double maxBounceRate, int connections, Evictions evictions) {
         ObjectNode node = MAPPER.createObjectNode();
         node.put("passed", gate.passed());
         node.put("bounceRate", gate.bounceRatePercent());
         node.put("maxBounceRate", maxBounceRate);
+        node.put("connections", connections);
+        node.put("evicted", evictions.transcripts());
+        node.put("droppedExchanges", evictions.exchanges());
         ArrayNode checks = node.putArray("checks");
         for (ReleaseGate.Check c : gate.checks()) {
             checks.addObject().put("name", c.name()).put("passed", c.passed()).put("evidence", c.evidence());

@@ -18,8 +18,8 @@ import java.util.Map;
 
 /**
  * The endpoints under {@code /api/v1}, as {@code /api/v1/openapi.json} describes them: messages
- * (paged, searched, parsed, raw, deleted), refusals, transcript, rules, catalog, the release gate,
- * and one reset.
+ * (paged, searched, parsed, raw, deleted), refusals and transcript (each cleared with DELETE),
+ * rules (replaced, cleared, or one deleted by its position), catalog, the release gate, and one reset.
  */
 final class ApiV1 {
 
@@ -45,11 +45,21 @@ final class ApiV1 {
                 HttpIo.sendJson(http, 200, ApiJson.page(page, receiver.evictions()));
                 return;
             case "/rejections":
-                HttpIo.allow(method, "GET");
+                if ("DELETE".equals(method)) {
+                    receiver.clearRefusals();
+                    HttpIo.sendEmpty(http);
+                    return;
+                }
+                HttpIo.allow(method, "GET", "DELETE");
                 HttpIo.sendJson(http, 200, ApiJson.refusals(receiver.refusals(), receiver.evictions()));
                 return;
             case "/transcript":
-                HttpIo.allow(method, "GET");
+                if ("DELETE".equals(method)) {
+                    receiver.clearTranscript();
+                    HttpIo.sendEmpty(http);
+                    return;
+                }
+                HttpIo.allow(method, "GET", "DELETE");
                 HttpIo.sendJson(http, 200, ApiJson.transcriptPage(receiver.transcript(), receiver.evictions()));
                 return;
             case "/rules":
@@ -69,7 +79,9 @@ final class ApiV1 {
             case "/gate":
                 HttpIo.allow(method, "GET");
                 double max = decimal(query, "maxBounceRate", ReleaseGate.DEFAULT_MAX_BOUNCE_RATE);
-                HttpIo.sendJson(http, 200, ApiJson.gate(ReleaseGate.over(receiver.transcript(), max), max));
+                var connections = receiver.transcript();
+                HttpIo.sendJson(http, 200, ApiJson.gate(ReleaseGate.over(connections, max), max, connections.size(),
+                        receiver.evictions()));
                 return;
             case "/status":
                 HttpIo.allow(method, "GET");
@@ -86,17 +98,42 @@ final class ApiV1 {
                     message(http, method, path.substring("/messages/".length()));
                     return;
                 }
+                if (path.startsWith("/rules/")) {
+                    HttpIo.allow(method, "DELETE");
+                    deleteRule(http, path.substring("/rules/".length()));
+                    return;
+                }
                 throw new ApiError(404, "no such endpoint: /api/v1" + path + "; see GET /api/v1/openapi.json");
         }
     }
 
     private void rules(HttpExchange http, String method) throws IOException {
+        if ("DELETE".equals(method)) {
+            receiver.clearRules();
+            HttpIo.sendEmpty(http);
+            return;
+        }
         if ("PUT".equals(method)) {
             replaceRules(receiver, http);
         } else {
-            HttpIo.allow(method, "GET", "PUT");
+            HttpIo.allow(method, "GET", "PUT", "DELETE");
         }
         HttpIo.sendJson(http, 200, ScenarioWriter.tree(receiver.rules()));
+    }
+
+    /**
+     * Removes the rule at a position of {@code GET /rules}, from 1 as scenario errors number rules;
+     * the others keep their use counts. A position that holds no rule is a 404.
+     */
+    private void deleteRule(HttpExchange http, String positionText) throws IOException {
+        int position = positionText.matches("[1-9][0-9]{0,8}") ? Integer.parseInt(positionText) : 0;
+        if (position == 0 || receiver.removeRule(position - 1).isEmpty()) {
+            int count = receiver.rules().size();
+            throw new ApiError(404, "no such rule: " + positionText + (count == 0 ? "; there are no rules"
+                    : "; there " + (count == 1 ? "is 1 rule" : "are " + count + " rules")
+                    + ", numbered from 1 as GET /api/v1/rules lists them"));
+        }
+        HttpIo.sendEmpty(http);
     }
 
     /** Replaces the receiver's rules by the scenario in the request body; a bad scenario is a 400. */

@@ -281,6 +281,11 @@ final class ScenarioReader {
         } else {
             throw new InvalidRuleException("reply", "a custom reply needs a three-digit code, e.g. code: 550");
         }
+        if (basic < 400 || basic > 599) {
+            // in the file's terms: the Java API's own message names its accept() method
+            throw new InvalidRuleException("reply", "code must be 4xx or 5xx, not " + basic
+                    + (basic >= 200 && basic < 400 ? " (a rule that lets mail through has accept: true)" : ""));
+        }
         JsonNode status = reply.get("status");
         if (status != null && !status.isNull() && !status.isTextual()) {
             throw new InvalidRuleException("reply", "status must be text like \"5.1.1\"");

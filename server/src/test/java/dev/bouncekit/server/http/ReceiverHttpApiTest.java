@@ -88,6 +88,21 @@ class ReceiverHttpApiTest {
     }
 
     @Test
+    void the_gate_fails_when_no_mail_reached_the_receiver_and_passes_once_some_did() throws Exception {
+        JsonNode empty = JSON.readTree(get("/api/v1/gate").body());
+
+        assertThat(empty.get("passed").asBoolean()).isFalse();
+        assertThat(empty.get("checks").get(2).get("name").asText()).isEqualTo("bounce-rate");
+        assertThat(empty.get("checks").get(2).get("passed").asBoolean()).isFalse();
+        assertThat(empty.get("checks").get(2).get("evidence").asText())
+                .startsWith("No mail reached the receiver: no client named a recipient (RCPT TO)");
+
+        send("app@sender.test", "Sent", "alice@example.com");
+        receiver.awaitMessages(1, WAIT);
+        assertThat(JSON.readTree(get("/api/v1/gate").body()).get("passed").asBoolean()).isTrue();
+    }
+
+    @Test
     void transcript_shows_each_exchange_with_stage_reply_and_rule() throws Exception {
         receiver.addRule(ReplyRule.when(Condition.recipient("ghost@gmail.com")).reply("gmail/user-unknown"));
         try {
@@ -138,6 +153,80 @@ class ReceiverHttpApiTest {
 
         assertThat(http.send(request("/api/rules").DELETE().build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(204);
         assertThat(receiver.rules()).isEmpty();
+    }
+
+    /**
+     * API v1 could replace the rules (PUT) but not take one away, nor clear them, as WireMock's
+     * {@code DELETE /__admin/mappings/{id}} does: DELETE on a rule's position (from 1, as in GET) removes
+     * it and keeps the others' use counts; DELETE on the list removes every rule.
+     */
+    @Test
+    void v1_deletes_one_rule_by_its_position_and_every_rule() throws Exception {
+        String yaml = "rules:\n"
+                + "  - when: { recipient: \"ghost@gmail.com\" }\n    at: RCPT\n    reply: gmail/user-unknown\n"
+                + "  - when: { recipient: \"once@example.org\" }\n    at: RCPT\n    reply: generic/greylisted\n    times: 1\n"
+                + "  - when: { recipient: \"full@example.org\" }\n    at: RCPT\n    reply: generic/mailbox-full\n";
+        assertThat(http.send(request("/api/v1/rules").PUT(HttpRequest.BodyPublishers.ofString(yaml)).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+        assertThatThrownBy(() -> send("app@sender.test", "Once", "once@example.org"))
+                .isInstanceOf(jakarta.mail.SendFailedException.class);
+
+        HttpResponse<String> first = http.send(request("/api/v1/rules/1").DELETE().build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(first.statusCode()).isEqualTo(204);
+        JsonNode left = JSON.readTree(get("/api/v1/rules").body()).get("rules");
+        assertThat(left).extracting(rule -> rule.get("when").get("recipient").asText())
+                .containsExactly("once@example.org", "full@example.org");
+        assertThat(receiver.ruleUses()).containsExactly(1, 0);
+        send("app@sender.test", "Once more", "once@example.org", "ghost@gmail.com");   // used up, and no rule for ghost
+        receiver.awaitMessages(1, WAIT);
+
+        HttpResponse<String> none = http.send(request("/api/v1/rules/3").DELETE().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(none.statusCode()).isEqualTo(404);
+        assertThat(JSON.readTree(none.body()).get("error").asText())
+                .isEqualTo("no such rule: 3; there are 2 rules, numbered from 1 as GET /api/v1/rules lists them");
+        assertThat(http.send(request("/api/v1/rules/first").DELETE().build(), HttpResponse.BodyHandlers.ofString())
+                .statusCode()).isEqualTo(404);
+        assertThat(http.send(request("/api/v1/rules/0").DELETE().build(), HttpResponse.BodyHandlers.ofString())
+                .statusCode()).isEqualTo(404);
+        assertThat(receiver.rules()).hasSize(2);
+
+        HttpResponse<String> all = http.send(request("/api/v1/rules").DELETE().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(all.statusCode()).isEqualTo(204);
+        assertThat(JSON.readTree(get("/api/v1/rules").body()).get("rules")).isEmpty();
+        assertThat(JSON.readTree(http.send(request("/api/v1/rules/1").DELETE().build(), HttpResponse.BodyHandlers.ofString())
+                .body()).get("error").asText()).isEqualTo("no such rule: 1; there are no rules");
+    }
+
+    /** API v1 had no way to clear the transcript or the refusals but a reset that forgets the mail too. */
+    @Test
+    void v1_clears_the_transcript_and_the_rejections_and_keeps_the_mail() throws Exception {
+        receiver.addRule(ReplyRule.when(Condition.recipient("ghost@gmail.com")).reply("gmail/user-unknown"));
+        send("app@sender.test", "Kept", "alice@example.com");
+        assertThatThrownBy(() -> send("app@sender.test", "Refused", "ghost@gmail.com"))
+                .isInstanceOf(jakarta.mail.SendFailedException.class);
+        receiver.awaitConnections(2, WAIT);
+
+        HttpResponse<String> transcript = http.send(request("/api/v1/transcript").DELETE().build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(transcript.statusCode()).isEqualTo(204);
+        assertThat(JSON.readTree(get("/api/v1/transcript").body()).get("total").asInt()).isZero();
+        assertThat(JSON.readTree(get("/api/v1/rejections").body()).get("total").asInt()).isEqualTo(1);
+
+        HttpResponse<String> rejections = http.send(request("/api/v1/rejections").DELETE().build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(rejections.statusCode()).isEqualTo(204);
+        assertThat(JSON.readTree(get("/api/v1/rejections").body()).get("total").asInt()).isZero();
+        assertThat(JSON.readTree(get("/api/v1/messages").body()).get("total").asInt()).isEqualTo(1);
+        assertThat(receiver.rules()).hasSize(1);
+
+        JsonNode paths = JSON.readTree(get("/api/v1/openapi.json").body()).get("paths");
+        for (String path : new String[] {"/api/v1/transcript", "/api/v1/rejections", "/api/v1/rules", "/api/v1/rules/{position}"}) {
+            assertThat(paths.get(path)).as(path).isNotNull();
+            assertThat(paths.get(path).has("delete")).as(path).isTrue();
+        }
     }
 
     @Test
@@ -244,7 +333,10 @@ class ReceiverHttpApiTest {
                 {"/api/v1/messages", "GET, HEAD, DELETE, OPTIONS"},
                 {"/api/v1/messages/7", "GET, HEAD, DELETE, OPTIONS"},
                 {"/api/v1/messages/7/raw", "GET, HEAD, OPTIONS"},
-                {"/api/v1/rules", "GET, HEAD, PUT, OPTIONS"},
+                {"/api/v1/rules", "GET, HEAD, PUT, DELETE, OPTIONS"},
+                {"/api/v1/rules/2", "DELETE, OPTIONS"},
+                {"/api/v1/transcript", "GET, HEAD, DELETE, OPTIONS"},
+                {"/api/v1/rejections", "GET, HEAD, DELETE, OPTIONS"},
                 {"/api/v1/reset", "POST, OPTIONS"},
                 {"/api/v1/gate", "GET, HEAD, OPTIONS"},
                 {"/api/rules", "GET, HEAD, PUT, DELETE, OPTIONS"},
