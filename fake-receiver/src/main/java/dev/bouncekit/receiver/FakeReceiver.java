@@ -658,8 +658,10 @@ public final class FakeReceiver implements AutoCloseable {
         /** An address literal of RFC 5321: {@code [192.0.2.1]} or {@code [IPv6:2001:db8::1]}. */
         private static boolean isAddressLiteral(String name) {
             String octet = "(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])";
-            return name.matches("\\[" + octet + "(?:\\." + octet + "){3}\\]")
-                    || name.matches("\\[IPv6:[0-9A-Fa-f.]*:[0-9A-Fa-f.]*:[0-9A-Fa-f:.]*\\]") && name.length() <= 46;
+            // The length first (the longest literal, [IPv6:ffff:...:ffff:255.255.255.255], is 52):
+            // the patterns are then tried on a few dozen characters at most.
+            return name.length() <= 52 && (name.matches("\\[" + octet + "(?:\\." + octet + "){3}\\]")
+                    || name.matches("\\[IPv6:[0-9A-Fa-f.]*:[0-9A-Fa-f.]*:[0-9A-Fa-f:.]*\\]"));
         }
 
         private static int checkPort(int port) {

@@ -46,12 +46,14 @@ class ServerIdentityTest {
     @Test
     void a_name_made_of_host_name_characters_that_is_no_host_name_is_refused() {
         for (String bad : new String[] {"-bad", "bad-", "mx.-bad.test", "a..b", ".", ".mx.test", "mx.test.", "[[", ":::",
-                "[1.2.3.4", "1.2.3.4]", "[mx.test]", "[999.1.1.1]", "mx:25", "x".repeat(64) + ".test"}) {
+                "[1.2.3.4", "1.2.3.4]", "[mx.test]", "[999.1.1.1]", "mx:25", "x".repeat(64) + ".test",
+                "[IPv6:" + "1:".repeat(100_000) + "x]"}) {
             assertThatThrownBy(() -> FakeReceiver.builder().hostname(bad)).as(bad)
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("hostname must be a host name");
         }
         for (String good : new String[] {"localhost", "mx.example.test", "MX-1.Example.Test", "mail_relay", "192.0.2.1",
-                "[192.0.2.1]", "[IPv6:2001:db8::1]", "x".repeat(63) + ".test"}) {
+                "[192.0.2.1]", "[IPv6:2001:db8::1]", "[IPv6:ffff:ffff:ffff:ffff:ffff:ffff:255.255.255.255]",
+                "x".repeat(63) + ".test"}) {
             assertThat(FakeReceiver.builder().hostname(good)).as(good).isNotNull();
         }
     }
