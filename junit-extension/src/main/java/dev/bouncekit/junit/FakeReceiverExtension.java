@@ -20,6 +20,8 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Executable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -207,8 +209,8 @@ public final class FakeReceiverExtension implements BeforeAllCallback, BeforeEac
         }
         Registrations registrations = Registrations.of(extensionContext, FakeReceiverExtension.class);
         if (registrations.count() > 1) {
-            java.lang.reflect.Executable executable = parameterContext.getDeclaringExecutable();
-            String name = executable instanceof java.lang.reflect.Constructor
+            Executable executable = parameterContext.getDeclaringExecutable();
+            String name = executable instanceof Constructor
                     ? executable.getDeclaringClass().getSimpleName() : executable.getName();
             String parameters = Arrays.stream(executable.getParameterTypes()).map(Class::getSimpleName)
                     .collect(Collectors.joining(", "));
