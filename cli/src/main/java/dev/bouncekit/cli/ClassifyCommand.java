@@ -1,5 +1,6 @@
 package dev.bouncekit.cli;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -168,10 +169,30 @@ final class ClassifyCommand implements Callable<Integer> {
 
     private static ObjectNode classifyJson(BounceClassifier classifier, String line, int number) {
         JsonNode node;
-        try {
-            node = ClassificationJson.MAPPER.readTree(line);
+        // one object a line, whole: a second object or text after the first is refused, not dropped,
+        // and so is a field given twice, not read as its last value
+        try (JsonParser parser = ClassificationJson.MAPPER.getFactory().createParser(line)) {
+            parser.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+            node = ClassificationJson.MAPPER.readTree(parser);
+            boolean more;
+            try {
+                more = parser.nextToken() != null;
+            } catch (JsonProcessingException e) {
+                more = true;
+            }
+            if (more) {
+                return ClassificationJson.error(null, number, "more follows the JSON object; give one object a line");
+            }
         } catch (JsonProcessingException e) {
-            return ClassificationJson.error(null, number, "not a JSON object: " + e.getOriginalMessage());
+            String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+            if (message.startsWith("Duplicate field ")) {
+                // Jackson's "Duplicate field 'reply'"
+                return ClassificationJson.error(null, number, "field " + message.substring("Duplicate field ".length())
+                        + " given twice; give each field once");
+            }
+            return ClassificationJson.error(null, number, "not a JSON object: " + message);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         if (node == null || !node.isObject()) {
             return ClassificationJson.error(null, number, "not a JSON object");

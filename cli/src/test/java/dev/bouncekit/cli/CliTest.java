@@ -195,6 +195,27 @@ class CliTest {
         assertThat(last.get("provider").asText()).isEqualTo("gmail");
     }
 
+    /** Two objects on one line, or text after one, are not cut to the first; a field given twice is not read as its last. */
+    @Test
+    void a_jsonl_line_is_one_whole_object_with_each_field_once() throws IOException {
+        Path input = Files.writeString(dir.resolve("in.jsonl"),
+                "{\"id\":\"a\",\"reply\":\"550 5.1.1 no such user\"} {\"id\":\"b\",\"reply\":\"452 4.2.2 mailbox full\"}\n"
+                        + "{\"id\":\"c\",\"reply\":\"550 5.1.1 no such user\"} trailing words\n"
+                        + "{\"id\":\"d\",\"reply\":\"550 5.1.1 no such user\",\"reply\":\"452 4.2.2 mailbox full\"}\n"
+                        + "{\"id\":\"e\",\"reply\":\"550 5.1.1 no such user\"}   \n",
+                StandardCharsets.UTF_8);
+
+        Run run = run("classify", "--input", "jsonl", input.toString());
+
+        assertThat(run.status()).isEqualTo(1);
+        assertThat(run.lines()).hasSize(4);
+        assertThat(json(run.lines().get(0)).get("error").asText()).isEqualTo("more follows the JSON object; give one object a line");
+        assertThat(json(run.lines().get(1)).get("error").asText()).isEqualTo("more follows the JSON object; give one object a line");
+        assertThat(json(run.lines().get(1)).get("line").asInt()).isEqualTo(2);
+        assertThat(json(run.lines().get(2)).get("error").asText()).isEqualTo("field 'reply' given twice; give each field once");
+        assertThat(json(run.lines().get(3)).get("reason").asText()).isEqualTo("userunknown");
+    }
+
     @Test
     void an_input_file_saved_with_a_byte_order_mark_reads_as_without_it() throws IOException {
         String replies = "550 No such user here\n";
