@@ -41,7 +41,12 @@ final class ClassifyCommand implements Callable<Integer> {
      * SMTP commands a failure can be reported at that are none of the stages the classifier tells
      * apart (Sisimai reports QUIT, for one): read as "stage unknown", not as an error.
      */
-    private static final Set<String> OTHER_SMTP_COMMANDS = Set.of(
+    /** What a stage may be, as the errors say it. */
+    static final String STAGES = "must be an SMTP command (CONNECT, EHLO, HELO, MAIL, RCPT, DATA, BDAT, "
+            + "or one that decides nothing, such as QUIT) or empty";
+
+    /** SMTP commands a reply may follow that decide nothing about it: read as no stage. */
+    static final Set<String> OTHER_SMTP_COMMANDS = Set.of(
             "QUIT", "RSET", "NOOP", "VRFY", "EXPN", "HELP", "STARTTLS", "AUTH", "ETRN", "TURN", "ATRN");
 
 
@@ -209,8 +214,7 @@ final class ClassifyCommand implements Callable<Integer> {
             if (stage.isPresent()) {
                 context = context.withStage(stage.get());
             } else if (!OTHER_SMTP_COMMANDS.contains(stageName.trim().toUpperCase(Locale.ROOT))) {
-                return ClassificationJson.error(id, number, "field 'stage' must be an SMTP command (CONNECT, EHLO, HELO, MAIL, RCPT, DATA, BDAT, "
-                        + "or one that decides nothing, such as QUIT) or empty, not '" + stageName + "'");
+                return ClassificationJson.error(id, number, "field 'stage' " + STAGES + ", not '" + stageName + "'");
             }
         }
         context = context.withRemoteHost(text(node, "remoteHost")).withRecipient(text(node, "recipient"));

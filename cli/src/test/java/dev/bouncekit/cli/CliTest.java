@@ -352,7 +352,27 @@ class CliTest {
         assertThat(run("classify", "--stage", "RCPT", input.toString()).status()).isEqualTo(1);
     }
 
-        @Test
+        /** A stage that is no SMTP command (a typo) is refused with its line, as classify --input jsonl refuses it, not scored as none. */
+    @Test
+    void evaluate_refuses_a_stage_that_is_no_smtp_command() throws IOException {
+        String header = "id\treply\tstage\tremote_host\treason\thard\tprovider\n";
+        Path typo = Files.writeString(dir.resolve("typo.tsv"), header
+                + "1\t550 5.1.1 no such user\tRCPT\t\tuserunknown\ttrue\t\n"
+                + "2\t550 5.1.1 no such user\tRCTP\t\tuserunknown\ttrue\t\n", StandardCharsets.UTF_8);
+        Path quit = Files.writeString(dir.resolve("quit.tsv"), header
+                + "1\t421 4.4.2 timeout exceeded\tquit\t\tnetworkerror\tfalse\t\n", StandardCharsets.UTF_8);
+
+        CommandRun run = runCapturingErrors("evaluate", typo.toString());
+
+        assertThat(run.status()).isEqualTo(1);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err().lines().toList()).containsExactly("bouncekit evaluate: " + typo + ":3: stage must be an SMTP"
+                + " command (CONNECT, EHLO, HELO, MAIL, RCPT, DATA, BDAT, or one that decides nothing, such as QUIT) or empty,"
+                + " not 'RCTP'");
+        assertThat(runCapturingErrors("evaluate", quit.toString()).err()).isEmpty();
+    }
+
+    @Test
     void evaluate_scores_a_labelled_file_and_lists_misses() throws IOException {
         Path tsv = Files.writeString(dir.resolve("l.tsv"), "id\treply\tstage\tremote_host\treason\thard\tprovider\n"
                 + "a\t550 5.1.1 user unknown\tRCPT\t\tuserunknown\ttrue\t\n"
