@@ -372,6 +372,24 @@ class CliTest {
         assertThat(runCapturingErrors("evaluate", quit.toString()).err()).isEmpty();
     }
 
+    /** A labelled file saved as CSV is said to be one, not to lack the reply column its header names. */
+    @Test
+    void evaluate_says_a_comma_separated_file_is_not_tab_separated() throws IOException {
+        Path csv = Files.writeString(dir.resolve("labelled.csv"), "id,reply,stage,remote_host,reason,hard,provider\n"
+                + "1,550 5.1.1 no such user,RCPT,,userunknown,true,\n", StandardCharsets.UTF_8);
+        Path semicolons = Files.writeString(dir.resolve("labelled-semicolons.csv"), "id;reply;reason\n1;550 5.1.1 no such user;userunknown\n",
+                StandardCharsets.UTF_8);
+
+        CommandRun run = runCapturingErrors("evaluate", csv.toString());
+
+        assertThat(run.status()).isEqualTo(1);
+        assertThat(run.err().lines().toList()).containsExactly("bouncekit evaluate: " + csv + ":1: no tab in the header line;"
+                + " the columns of a labelled file are separated by tabs, not commas (save it as tab-separated text)");
+        assertThat(runCapturingErrors("evaluate", semicolons.toString()).err()).contains("not semicolons");
+        Path replies = Files.writeString(dir.resolve("replies.txt"), "550 5.1.1 User unknown, sorry\n", StandardCharsets.UTF_8);
+        assertThat(runCapturingErrors("evaluate", replies.toString()).err()).contains(":1: missing column 'reply'");
+    }
+
     @Test
     void evaluate_scores_a_labelled_file_and_lists_misses() throws IOException {
         Path tsv = Files.writeString(dir.resolve("l.tsv"), "id\treply\tstage\tremote_host\treason\thard\tprovider\n"
