@@ -204,8 +204,13 @@ final class ClassifyCommand implements Callable<Integer> {
         }
         String id = node.hasNonNull("id") ? node.get("id").asText() : null;
         JsonNode reply = node.get("reply");
-        if (reply == null || !reply.isTextual()) {
+        if (reply == null || reply.isNull()) {
             return ClassificationJson.error(id, number, "field 'reply' (a string) is required");
+        }
+        if (!reply.isTextual()) {
+            // there, but not as text: "is required" would send the user looking for a field they wrote
+            return ClassificationJson.error(id, number, "field 'reply' must be a string, not " + kindOf(reply)
+                    + "; write the reply in quotes");
         }
         DeliveryContext context = DeliveryContext.none();
         String stageName = text(node, "stage");
@@ -220,6 +225,14 @@ final class ClassifyCommand implements Callable<Integer> {
         context = context.withRemoteHost(text(node, "remoteHost")).withRecipient(text(node, "recipient"));
         Classification c = classifier.classify(reply.asText(), context);
         return ClassificationJson.of(id, c);
+    }
+
+    /** A JSON value that is no string, as a message names it: "the number 550", "an array". */
+    private static String kindOf(JsonNode value) {
+        if (value.isNumber() || value.isBoolean()) {
+            return "the " + (value.isNumber() ? "number " : "boolean ") + value;
+        }
+        return value.isArray() ? "an array" : value.isObject() ? "an object" : "a " + value.getNodeType().toString().toLowerCase(Locale.ROOT);
     }
 
     private static String text(JsonNode node, String field) {

@@ -216,6 +216,21 @@ class CliTest {
         assertThat(json(run.lines().get(3)).get("reason").asText()).isEqualTo("userunknown");
     }
 
+    /** A reply given, but not as a string, is said to be there in the wrong form, not to be missing. */
+    @Test
+    void a_jsonl_reply_that_is_no_string_is_said_to_be_one_of_another_kind() throws IOException {
+        Path input = Files.writeString(dir.resolve("in.jsonl"), "{\"id\":\"a\",\"reply\":550}\n"
+                + "{\"id\":\"b\",\"reply\":[\"550 5.1.1 no such user\"]}\n{\"id\":\"c\",\"reply\":null}\n", StandardCharsets.UTF_8);
+
+        Run run = run("classify", "--input", "jsonl", input.toString());
+
+        assertThat(run.status()).isEqualTo(1);
+        assertThat(run.lines()).extracting(line -> json(line).get("error").asText()).containsExactly(
+                "field 'reply' must be a string, not the number 550; write the reply in quotes",
+                "field 'reply' must be a string, not an array; write the reply in quotes",
+                "field 'reply' (a string) is required");
+    }
+
     @Test
     void an_input_file_saved_with_a_byte_order_mark_reads_as_without_it() throws IOException {
         String replies = "550 No such user here\n";
