@@ -1,5 +1,6 @@
 package dev.bouncekit.cli;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -40,7 +41,12 @@ final class ClassifyCommand implements Callable<Integer> {
      * SMTP commands a failure can be reported at that are none of the stages the classifier tells
      * apart (Sisimai reports QUIT, for one): read as "stage unknown", not as an error.
      */
-    private static final Set<String> OTHER_SMTP_COMMANDS = Set.of(
+    /** What a stage may be, as the errors say it. */
+    static final String STAGES = "must be an SMTP command (CONNECT, EHLO, HELO, MAIL, RCPT, DATA, BDAT, "
+            + "or one that decides nothing, such as QUIT) or empty";
+
+    /** SMTP commands a reply may follow that decide nothing about it: read as no stage. */
+    static final Set<String> OTHER_SMTP_COMMANDS = Set.of(
             "QUIT", "RSET", "NOOP", "VRFY", "EXPN", "HELP", "STARTTLS", "AUTH", "ETRN", "TURN", "ATRN");
 
 
@@ -168,18 +174,43 @@ final class ClassifyCommand implements Callable<Integer> {
 
     private static ObjectNode classifyJson(BounceClassifier classifier, String line, int number) {
         JsonNode node;
-        try {
-            node = ClassificationJson.MAPPER.readTree(line);
+        // one object a line, whole: a second object or text after the first is refused, not dropped,
+        // and so is a field given twice, not read as its last value
+        try (JsonParser parser = ClassificationJson.MAPPER.getFactory().createParser(line)) {
+            parser.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+            node = ClassificationJson.MAPPER.readTree(parser);
+            boolean more;
+            try {
+                more = parser.nextToken() != null;
+            } catch (JsonProcessingException e) {
+                more = true;
+            }
+            if (more) {
+                return ClassificationJson.error(null, number, "more follows the JSON object; give one object a line");
+            }
         } catch (JsonProcessingException e) {
-            return ClassificationJson.error(null, number, "not a JSON object: " + e.getOriginalMessage());
+            String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+            if (message.startsWith("Duplicate field ")) {
+                // Jackson's "Duplicate field 'reply'"
+                return ClassificationJson.error(null, number, "field " + message.substring("Duplicate field ".length())
+                        + " given twice; give each field once");
+            }
+            return ClassificationJson.error(null, number, "not a JSON object: " + message);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         if (node == null || !node.isObject()) {
             return ClassificationJson.error(null, number, "not a JSON object");
         }
         String id = node.hasNonNull("id") ? node.get("id").asText() : null;
         JsonNode reply = node.get("reply");
-        if (reply == null || !reply.isTextual()) {
+        if (reply == null || reply.isNull()) {
             return ClassificationJson.error(id, number, "field 'reply' (a string) is required");
+        }
+        if (!reply.isTextual()) {
+            // there, but not as text: "is required" would send the user looking for a field they wrote
+            return ClassificationJson.error(id, number, "field 'reply' must be a string, not " + kindOf(reply)
+                    + "; write the reply in quotes");
         }
         DeliveryContext context = DeliveryContext.none();
         String stageName = text(node, "stage");
@@ -188,13 +219,20 @@ final class ClassifyCommand implements Callable<Integer> {
             if (stage.isPresent()) {
                 context = context.withStage(stage.get());
             } else if (!OTHER_SMTP_COMMANDS.contains(stageName.trim().toUpperCase(Locale.ROOT))) {
-                return ClassificationJson.error(id, number, "field 'stage' must be an SMTP command (CONNECT, EHLO, HELO, MAIL, RCPT, DATA, BDAT, "
-                        + "or one that decides nothing, such as QUIT) or empty, not '" + stageName + "'");
+                return ClassificationJson.error(id, number, "field 'stage' " + STAGES + ", not '" + stageName + "'");
             }
         }
         context = context.withRemoteHost(text(node, "remoteHost")).withRecipient(text(node, "recipient"));
         Classification c = classifier.classify(reply.asText(), context);
         return ClassificationJson.of(id, c);
+    }
+
+    /** A JSON value that is no string, as a message names it: "the number 550", "an array". */
+    private static String kindOf(JsonNode value) {
+        if (value.isNumber() || value.isBoolean()) {
+            return "the " + (value.isNumber() ? "number " : "boolean ") + value;
+        }
+        return value.isArray() ? "an array" : value.isObject() ? "an object" : "a " + value.getNodeType().toString().toLowerCase(Locale.ROOT);
     }
 
     private static String text(JsonNode node, String field) {

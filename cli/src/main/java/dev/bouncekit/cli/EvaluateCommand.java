@@ -6,6 +6,7 @@ import dev.bouncekit.evaluation.Evaluation;
 import dev.bouncekit.evaluation.LabelledReply;
 import dev.bouncekit.evaluation.LabelledReplyFile;
 import dev.bouncekit.evaluation.Split;
+import dev.bouncekit.reply.SmtpStage;
 import dev.bouncekit.taxonomy.Reason;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -175,7 +176,8 @@ final class EvaluateCommand implements Callable<Integer> {
 
     /**
      * Refuses a row that cannot be scored, with its file and line: a missing or unknown reason and a
-     * hard flag other than true or false would otherwise be counted as misses. An empty reply is a
+     * hard flag other than true or false would otherwise be counted as misses, and a stage that is no
+     * SMTP command (a typo such as RCTP) scored as a row without its stage. An empty reply is a
      * row of its own (a bounce without a diagnostic), so only the reason shows a row cut short.
      */
     private void check(LabelledReply row) {
@@ -190,6 +192,11 @@ final class EvaluateCommand implements Callable<Integer> {
         String hard = row.hard().trim();
         if (!hard.isEmpty() && !hard.equalsIgnoreCase("true") && !hard.equalsIgnoreCase("false")) {
             throw new UserError(where + "hard must be true, false or empty, not '" + hard + "'");
+        }
+        String stage = row.stage().trim();
+        if (!stage.isEmpty() && SmtpStage.parse(stage).isEmpty()
+                && !ClassifyCommand.OTHER_SMTP_COMMANDS.contains(stage.toUpperCase(Locale.ROOT))) {
+            throw new UserError(where + "stage " + ClassifyCommand.STAGES + ", not '" + stage + "'");
         }
     }
 

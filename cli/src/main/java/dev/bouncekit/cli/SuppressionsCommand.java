@@ -337,6 +337,7 @@ final class SuppressionsCommand implements Runnable {
             return entries;
         }
 
+        private static final String[] COLUMNS = HEADER.split(",");
         private static final String EXPECTED_IMPORT = "one address a line, or a CSV written by 'bouncekit suppressions export'";
 
         private static Suppression fromCsv(String line) {
@@ -344,8 +345,46 @@ final class SuppressionsCommand implements Runnable {
             if (f.length != 11) {
                 throw new IllegalArgumentException(f.length + " fields, expected 11");
             }
-            return new Suppression(f[0], recipientReason(f[1]), f[2], f[3], Instant.parse(f[4]), Instant.parse(f[5]),
-                    Long.parseLong(f[6]), Instant.parse(f[7]), Long.parseLong(f[8]), instant(f[9]), instant(f[10]));
+            String reason;
+            try {
+                reason = recipientReason(f[1]);
+            } catch (UserError e) {
+                throw new IllegalArgumentException(e.getMessage()); // said with the file and line
+            }
+            return new Suppression(f[0], reason, f[2], f[3], csvInstant(f, 4, true), csvInstant(f, 5, true),
+                    csvCount(f, 6), csvInstant(f, 7, true), csvCount(f, 8), csvInstant(f, 9, false), csvInstant(f, 10, false));
+        }
+
+        /** Field {@code index} of a CSV row as an instant, said with its column's name when it is none. */
+        private static Instant csvInstant(String[] fields, int index, boolean required) {
+            String text = fields[index];
+            if (text.isEmpty()) {
+                if (required) {
+                    throw new IllegalArgumentException(COLUMNS[index] + " is empty; give an instant in ISO-8601, UTC,"
+                            + " e.g. 2026-12-01T10:00:00Z");
+                }
+                return null;
+            }
+            try {
+                return Instant.parse(text);
+            } catch (DateTimeParseException e) {
+                throw new IllegalArgumentException(COLUMNS[index] + ": '" + text + "' is not an instant in ISO-8601, UTC;"
+                        + " write e.g. 2026-12-01T10:00:00Z");
+            }
+        }
+
+        /** Field {@code index} of a CSV row as a count, said with its column's name when it is none. */
+        private static long csvCount(String[] fields, int index) {
+            String text = fields[index];
+            try {
+                long count = Long.parseLong(text);
+                if (count >= 0) {
+                    return count;
+                }
+            } catch (NumberFormatException e) {
+                // said below
+            }
+            throw new IllegalArgumentException(COLUMNS[index] + ": '" + text + "' is not a whole number of 0 or more");
         }
     }
 
@@ -411,8 +450,8 @@ final class SuppressionsCommand implements Runnable {
         }
         if (reason.owner() != Owner.RECIPIENT) {
             throw new UserError("reason '" + reason.id() + "' is owned by the " + reason.owner().id()
-                    + ", not the recipient; use one of " + Arrays.stream(Reason.values())
-                    .filter(r -> r.owner() == Owner.RECIPIENT).map(Reason::id).toList());
+                    + ", not the recipient; use one of " + String.join(", ", Arrays.stream(Reason.values())
+                    .filter(r -> r.owner() == Owner.RECIPIENT).map(Reason::id).toList()));
         }
         return reason.id();
     }

@@ -195,6 +195,42 @@ class CliTest {
         assertThat(last.get("provider").asText()).isEqualTo("gmail");
     }
 
+    /** Two objects on one line, or text after one, are not cut to the first; a field given twice is not read as its last. */
+    @Test
+    void a_jsonl_line_is_one_whole_object_with_each_field_once() throws IOException {
+        Path input = Files.writeString(dir.resolve("in.jsonl"),
+                "{\"id\":\"a\",\"reply\":\"550 5.1.1 no such user\"} {\"id\":\"b\",\"reply\":\"452 4.2.2 mailbox full\"}\n"
+                        + "{\"id\":\"c\",\"reply\":\"550 5.1.1 no such user\"} trailing words\n"
+                        + "{\"id\":\"d\",\"reply\":\"550 5.1.1 no such user\",\"reply\":\"452 4.2.2 mailbox full\"}\n"
+                        + "{\"id\":\"e\",\"reply\":\"550 5.1.1 no such user\"}   \n",
+                StandardCharsets.UTF_8);
+
+        Run run = run("classify", "--input", "jsonl", input.toString());
+
+        assertThat(run.status()).isEqualTo(1);
+        assertThat(run.lines()).hasSize(4);
+        assertThat(json(run.lines().get(0)).get("error").asText()).isEqualTo("more follows the JSON object; give one object a line");
+        assertThat(json(run.lines().get(1)).get("error").asText()).isEqualTo("more follows the JSON object; give one object a line");
+        assertThat(json(run.lines().get(1)).get("line").asInt()).isEqualTo(2);
+        assertThat(json(run.lines().get(2)).get("error").asText()).isEqualTo("field 'reply' given twice; give each field once");
+        assertThat(json(run.lines().get(3)).get("reason").asText()).isEqualTo("userunknown");
+    }
+
+    /** A reply given, but not as a string, is said to be there in the wrong form, not to be missing. */
+    @Test
+    void a_jsonl_reply_that_is_no_string_is_said_to_be_one_of_another_kind() throws IOException {
+        Path input = Files.writeString(dir.resolve("in.jsonl"), "{\"id\":\"a\",\"reply\":550}\n"
+                + "{\"id\":\"b\",\"reply\":[\"550 5.1.1 no such user\"]}\n{\"id\":\"c\",\"reply\":null}\n", StandardCharsets.UTF_8);
+
+        Run run = run("classify", "--input", "jsonl", input.toString());
+
+        assertThat(run.status()).isEqualTo(1);
+        assertThat(run.lines()).extracting(line -> json(line).get("error").asText()).containsExactly(
+                "field 'reply' must be a string, not the number 550; write the reply in quotes",
+                "field 'reply' must be a string, not an array; write the reply in quotes",
+                "field 'reply' (a string) is required");
+    }
+
     @Test
     void an_input_file_saved_with_a_byte_order_mark_reads_as_without_it() throws IOException {
         String replies = "550 No such user here\n";
@@ -331,7 +367,45 @@ class CliTest {
         assertThat(run("classify", "--stage", "RCPT", input.toString()).status()).isEqualTo(1);
     }
 
-        @Test
+        /** A stage that is no SMTP command (a typo) is refused with its line, as classify --input jsonl refuses it, not scored as none. */
+    @Test
+    void evaluate_refuses_a_stage_that_is_no_smtp_command() throws IOException {
+        String header = "id\treply\tstage\tremote_host\treason\thard\tprovider\n";
+        Path typo = Files.writeString(dir.resolve("typo.tsv"), header
+                + "1\t550 5.1.1 no such user\tRCPT\t\tuserunknown\ttrue\t\n"
+                + "2\t550 5.1.1 no such user\tRCTP\t\tuserunknown\ttrue\t\n", StandardCharsets.UTF_8);
+        Path quit = Files.writeString(dir.resolve("quit.tsv"), header
+                + "1\t421 4.4.2 timeout exceeded\tquit\t\tnetworkerror\tfalse\t\n", StandardCharsets.UTF_8);
+
+        CommandRun run = runCapturingErrors("evaluate", typo.toString());
+
+        assertThat(run.status()).isEqualTo(1);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err().lines().toList()).containsExactly("bouncekit evaluate: " + typo + ":3: stage must be an SMTP"
+                + " command (CONNECT, EHLO, HELO, MAIL, RCPT, DATA, BDAT, or one that decides nothing, such as QUIT) or empty,"
+                + " not 'RCTP'");
+        assertThat(runCapturingErrors("evaluate", quit.toString()).err()).isEmpty();
+    }
+
+    /** A labelled file saved as CSV is said to be one, not to lack the reply column its header names. */
+    @Test
+    void evaluate_says_a_comma_separated_file_is_not_tab_separated() throws IOException {
+        Path csv = Files.writeString(dir.resolve("labelled.csv"), "id,reply,stage,remote_host,reason,hard,provider\n"
+                + "1,550 5.1.1 no such user,RCPT,,userunknown,true,\n", StandardCharsets.UTF_8);
+        Path semicolons = Files.writeString(dir.resolve("labelled-semicolons.csv"), "id;reply;reason\n1;550 5.1.1 no such user;userunknown\n",
+                StandardCharsets.UTF_8);
+
+        CommandRun run = runCapturingErrors("evaluate", csv.toString());
+
+        assertThat(run.status()).isEqualTo(1);
+        assertThat(run.err().lines().toList()).containsExactly("bouncekit evaluate: " + csv + ":1: no tab in the header line;"
+                + " the columns of a labelled file are separated by tabs, not commas (save it as tab-separated text)");
+        assertThat(runCapturingErrors("evaluate", semicolons.toString()).err()).contains("not semicolons");
+        Path replies = Files.writeString(dir.resolve("replies.txt"), "550 5.1.1 User unknown, sorry\n", StandardCharsets.UTF_8);
+        assertThat(runCapturingErrors("evaluate", replies.toString()).err()).contains(":1: missing column 'reply'");
+    }
+
+    @Test
     void evaluate_scores_a_labelled_file_and_lists_misses() throws IOException {
         Path tsv = Files.writeString(dir.resolve("l.tsv"), "id\treply\tstage\tremote_host\treason\thard\tprovider\n"
                 + "a\t550 5.1.1 user unknown\tRCPT\t\tuserunknown\ttrue\t\n"

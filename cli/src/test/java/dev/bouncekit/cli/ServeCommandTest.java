@@ -193,6 +193,9 @@ class ServeCommandTest {
         assertThat(r.out().toString()).contains("limits    1 connections, idle timeout 500ms, messages up to 2K (2048 octets), "
                 + "2 recipients a message");
         int smtp = r.command().smtpPort();
+        JsonNode status = JSON.readTree(get(r.command().httpPort(), "/api/v1/status").body());
+        assertThat(status.get("limits")).as(status.toString()).isEqualTo(JSON.readTree(
+                "{\"maxConnections\": 1, \"idleTimeout\": \"PT0.5S\", \"maxMessageSize\": 2048, \"maxRecipients\": 2}"));
 
         try (Socket first = new Socket("127.0.0.1", smtp); Socket second = new Socket("127.0.0.1", smtp)) {
             first.setSoTimeout((int) WAIT.toMillis());

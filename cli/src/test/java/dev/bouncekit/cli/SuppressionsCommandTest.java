@@ -173,6 +173,31 @@ class SuppressionsCommandTest {
         assertThat(run.err().strip()).isEqualTo("bouncekit suppressions import: " + csv + ":2: a quoted field is not closed");
     }
 
+    /** A bad row of a CSV names the file, the line and the column, as a bad line of a plain list does. */
+    @Test
+    void a_bad_row_of_a_csv_names_file_line_and_column() throws IOException {
+        String good = "2026-12-01T10:00:00Z";
+        String[][] rows = {
+                {"ghost@gmail.com,blocked,,," + good + "," + good + ",1," + good + ",1,,",
+                        ":2: reason 'blocked' is owned by the sender, not the recipient; use one of userunknown, hostunknown,"},
+                {"ghost@gmail.com,nosuch,,," + good + "," + good + ",1," + good + ",1,,", ":2: unknown reason 'nosuch'"},
+                {"ghost@gmail.com,userunknown,,,yesterday," + good + ",1," + good + ",1,,",
+                        ":2: first_seen: 'yesterday' is not an instant in ISO-8601, UTC; write e.g. 2026-12-01T10:00:00Z"},
+                {"ghost@gmail.com,userunknown,,," + good + ",,1," + good + ",1,,",
+                        ":2: last_seen is empty; give an instant in ISO-8601, UTC, e.g. 2026-12-01T10:00:00Z"},
+                {"ghost@gmail.com,userunknown,,," + good + "," + good + ",three," + good + ",1,,",
+                        ":2: count: 'three' is not a whole number of 0 or more"},
+                {"ghost@gmail.com,userunknown,,," + good + "," + good + ",1," + good + ",1,," + "2026-13-01",
+                        ":2: expires_at: '2026-13-01' is not an instant in ISO-8601, UTC; write e.g. 2026-12-01T10:00:00Z"},
+        };
+        for (String[] row : rows) {
+            Path csv = Files.writeString(dir.resolve("rows.csv"), SuppressionsCommand.HEADER + "\n" + row[0] + "\n", StandardCharsets.UTF_8);
+            assertOneLineError(run("suppressions", "import", "--store", journal(), csv.toString()),
+                    "bouncekit suppressions import: " + csv + row[1]);
+        }
+        assertThat(dir.resolve("var")).doesNotExist();
+    }
+
     @Test
     void import_reads_a_plain_list_of_addresses() throws IOException {
         Path list = Files.writeString(dir.resolve("list.txt"), "# from the old system\nA@example.com\n\nb@example.com\n", StandardCharsets.UTF_8);

@@ -50,6 +50,12 @@ public final class LabelledReplyFile {
             columns.put(header.get(i).trim().toLowerCase(Locale.ROOT), i);
         }
         for (String required : List.of("reply", "reason")) {
+            String separator = header.size() == 1 ? otherSeparator(headerLine, required) : null;
+            if (separator != null) {
+                // a CSV: "missing column 'reply'" would name a column the user sees in the header
+                throw new IllegalArgumentException(sourceName + ":1: no tab in the header line; the columns of a labelled"
+                        + " file are separated by tabs, not " + separator + " (save it as tab-separated text)");
+            }
             if (!columns.containsKey(required)) {
                 throw new IllegalArgumentException(sourceName + ":1: missing column '" + required
                         + "'; expected id, reply, stage, remote_host, reason, hard, provider");
@@ -69,6 +75,18 @@ public final class LabelledReplyFile {
                     get(f, columns, "provider")));
         }
         return rows;
+    }
+
+    /** "commas" or "semicolons" when {@code headerLine} names {@code column} between them, else null. */
+    private static String otherSeparator(String headerLine, String column) {
+        for (String separator : new String[] {",", ";"}) {
+            for (String name : headerLine.split(separator)) {
+                if (name.strip().replace("\"", "").equalsIgnoreCase(column)) {
+                    return separator.equals(",") ? "commas" : "semicolons";
+                }
+            }
+        }
+        return null;
     }
 
     private static String get(List<String> fields, Map<String, Integer> columns, String name) {

@@ -205,6 +205,9 @@ final class ApiJson {
         retention.put("maxTranscripts", r.maxTranscripts());
         retention.put("maxRefusals", r.maxRefusals());
         retention.put("maxExchanges", r.maxExchanges());
+        node.putObject("limits").put("maxConnections", receiver.maxConnections())
+                .put("idleTimeout", receiver.idleTimeout().toString()).put("maxMessageSize", receiver.maxMessageSize())
+                .put("maxRecipients", receiver.maxRecipients());
         Evictions e = receiver.evictions();
         node.putObject("evicted").put("messages", e.messages()).put("transcripts", e.transcripts())
                 .put("refusals", e.refusals()).put("exchanges", e.exchanges());

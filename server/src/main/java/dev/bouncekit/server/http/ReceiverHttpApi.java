@@ -38,7 +38,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Every GET answers HEAD too, with the same status and headers and no body.
  * Errors are JSON objects {@code {"error": "..."}}, never stack traces: 400 for a body that is not a
  * valid scenario, 404, 405, and 413 for a body over 1 MiB (the rest of it is read and dropped, up
- * to 16 MiB, so that the client sees the answer). A request target that is not a valid URI (a
+ * to 16 MiB, so that the client sees the answer); anything else that fails in a handler, an
+ * {@link Error} too, is logged once and answered 500, and the server goes on. A request target that is not a valid URI (a
  * lone {@code %} in a query) never reaches a handler: the JDK's server answers it with its own
  * HTML 400. Binds loopback unless told otherwise.
  */
@@ -142,10 +143,16 @@ public final class ReceiverHttpApi implements AutoCloseable {
                     http.getResponseHeaders().set("Allow", e.allow);
                 }
                 HttpIo.sendJson(http, e.status, ApiJson.error(e.getMessage()));
-            } catch (RuntimeException e) {
+            } catch (IOException e) {
+                throw e; // the exchange itself failed: no answer can be sent
+            } catch (Throwable e) {
+                // an Error too (a StackOverflowError, a class that failed to load): left to the JDK's
+                // server it closed the connection without an answer and took the worker thread with it
                 LOG.warn("HTTP API failed on {} {}", http.getRequestMethod(), http.getRequestURI(), e);
-                HttpIo.sendJson(http, 500, ApiJson.error("internal error: " + e.getClass().getSimpleName()
-                        + (e.getMessage() == null ? "" : ": " + e.getMessage())));
+                if (http.getResponseCode() == -1) {
+                    HttpIo.sendJson(http, 500, ApiJson.error("internal error: " + e.getClass().getSimpleName()
+                            + (e.getMessage() == null ? "" : ": " + e.getMessage())));
+                }
             }
         }
     }

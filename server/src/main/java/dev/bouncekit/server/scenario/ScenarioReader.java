@@ -195,7 +195,8 @@ final class ScenarioReader {
             } else if (reply.isObject()) {
                 behaviour = new Behaviour.CustomReply(customReply(reply));
             } else {
-                throw new InvalidRuleException("reply", "must be a catalog id (gmail/user-unknown) or {code, status, text}");
+                throw new InvalidRuleException("reply", "must be a catalog id (gmail/user-unknown) or {code, status, text}"
+                        + readAsOnly(reply, ", but it"));
             }
         }
         if (stage == null) {
@@ -236,7 +237,8 @@ final class ScenarioReader {
             return Condition.any();
         }
         if (!field.getValue().isTextual()) {
-            throw new InvalidRuleException("when", subject.key() + " must be a text pattern, e.g. \"*@example.com\"");
+            throw new InvalidRuleException("when", subject.key() + " must be a text pattern, e.g. \"*@example.com\""
+                    + readAs(field.getValue(), ", but it"));
         }
         try {
             return Condition.of(subject, field.getValue().asText());
@@ -261,6 +263,9 @@ final class ScenarioReader {
         }
         Optional<SmtpStage> stage = at.isTextual() && STAGE_NAMES.contains(at.asText().trim().toUpperCase(Locale.ROOT))
                 ? SmtpStage.parse(at.asText()) : Optional.empty();
+        if (!at.isTextual() && (at.isBoolean() || at.isNumber())) {
+            throw new InvalidRuleException("at", "expected CONNECT, EHLO, MAIL, RCPT or DATA" + readAsOnly(at, ", but it"));
+        }
         return stage.orElseThrow(() -> new InvalidRuleException("at",
                 "unknown stage '" + at.asText() + "'; expected CONNECT, EHLO, MAIL, RCPT or DATA"));
     }
@@ -288,7 +293,7 @@ final class ScenarioReader {
         }
         JsonNode status = reply.get("status");
         if (status != null && !status.isNull() && !status.isTextual()) {
-            throw new InvalidRuleException("reply", "status must be text like \"5.1.1\"");
+            throw new InvalidRuleException("reply", "status must be text like \"5.1.1\"" + readAs(status, ", but it"));
         }
         List<String> lines = new ArrayList<>();
         JsonNode text = reply.get("text");
@@ -296,10 +301,13 @@ final class ScenarioReader {
             throw new InvalidRuleException("reply", "a custom reply needs text: one line, or a list of lines");
         } else if (text.isTextual()) {
             lines.add(text.asText());
+        } else if (text.isBoolean() || text.isNumber()) {
+            throw new InvalidRuleException("reply", "text must be one line or a list of lines" + readAs(text, ", but it"));
         } else if (text.isArray() && text.size() > 0) {
-            for (JsonNode line : text) {
-                if (!line.isTextual() && !line.isNumber()) {
-                    throw new InvalidRuleException("reply", "text lines must be text");
+            for (int i = 0; i < text.size(); i++) {
+                JsonNode line = text.get(i);
+                if (!line.isTextual()) {
+                    throw new InvalidRuleException("reply", "text lines must be text" + readAs(line, ", but line " + (i + 1)));
                 }
                 lines.add(line.asText());
             }
@@ -319,9 +327,32 @@ final class ScenarioReader {
             return null;
         }
         if (!value.isTextual()) {
-            throw new InvalidRuleException(field, "must be text");
+            throw new InvalidRuleException(field, "must be text" + readAs(value, ", but it"));
         }
         return value.asText();
+    }
+
+    /**
+     * What a value given where text belongs was read as, after {@code subject}, and to quote it: YAML
+     * reads an unquoted {@code no}, {@code yes}, {@code on}, {@code off}, {@code true} or {@code false}
+     * as a boolean and {@code 1.50} or {@code 0x1F} as a number (1.5, 31), whose own words are lost.
+     * Empty for anything else.
+     */
+    private static String readAs(JsonNode value, String subject) {
+        String read = readAsOnly(value, subject);
+        return read.isEmpty() ? read : read + "; put it in quotes";
+    }
+
+    /** As {@link #readAs} without the advice to quote it, for a field no boolean or number could be meant for. */
+    private static String readAsOnly(JsonNode value, String subject) {
+        if (value.isBoolean()) {
+            return subject + " was read as the boolean " + value.asText()
+                    + " (YAML reads an unquoted yes, no, on, off, true or false as one)";
+        }
+        if (value.isNumber()) {
+            return subject + " was read as the number " + value.asText();
+        }
+        return "";
     }
 
     private static boolean flag(JsonNode node, String field) {

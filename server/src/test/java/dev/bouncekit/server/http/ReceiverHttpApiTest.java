@@ -229,6 +229,31 @@ class ReceiverHttpApiTest {
         }
     }
 
+    /** The limits SMTP enforces are in the status, as the OpenAPI document describes it. */
+    @Test
+    void status_shows_the_limits_smtp_enforces_as_the_openapi_document_says() throws Exception {
+        try (FakeReceiver limited = FakeReceiver.builder().maxConnections(3).idleTimeout(Duration.ofSeconds(90))
+                .maxMessageSize(4096).maxRecipients(7).build().start();
+             ReceiverHttpApi limitedApi = ReceiverHttpApi.start(limited, "127.0.0.1", 0)) {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + limitedApi.port() + "/api/v1/status")).timeout(WAIT).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            JsonNode status = JSON.readTree(response.body());
+
+            assertThat(status.get("limits")).as(response.body()).isEqualTo(JSON.readTree(
+                    "{\"maxConnections\": 3, \"idleTimeout\": \"PT1M30S\", \"maxMessageSize\": 4096, \"maxRecipients\": 7}"));
+            JsonNode openapi = JSON.readTree(get("/api/v1/openapi.json").body());
+            assertThat(openapi.at("/paths/~1api~1v1~1status/get/responses/200/content/application~1json/schema/$ref").asText())
+                    .isEqualTo("#/components/schemas/Status");
+            JsonNode schema = openapi.at("/components/schemas/Status");
+            assertThat(status.fieldNames()).toIterable().containsExactlyInAnyOrderElementsOf(() -> schema.get("properties").fieldNames());
+            for (String part : new String[] {"limits", "retention", "evicted"}) {
+                assertThat(status.get(part).fieldNames()).toIterable().as(part)
+                        .containsExactlyInAnyOrderElementsOf(() -> schema.at("/properties/" + part + "/properties").fieldNames());
+            }
+        }
+    }
+
     @Test
     void bad_rules_get_400_with_a_message_and_leave_the_rules_alone() throws Exception {
         receiver.addRule(ReplyRule.when(Condition.recipient("keep@example.com")).reply("generic/user-unknown"));

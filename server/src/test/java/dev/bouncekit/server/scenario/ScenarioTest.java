@@ -134,6 +134,51 @@ class ScenarioTest {
         assertThatThrownBy(() -> Scenario.parse("s.yaml", yaml)).isInstanceOf(ScenarioException.class).hasMessage(message);
     }
 
+    /** YAML reads an unquoted no, yes, on, off as a boolean and 1.50 as a number: where text belongs, the message says so. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "rules: [ { at: RCPT, reply: { code: 550, text: no } } ]"
+                    + "| field 'reply': text must be one line or a list of lines, but it was read as the boolean false"
+                    + " (YAML reads an unquoted yes, no, on, off, true or false as one); put it in quotes",
+            "rules: [ { at: RCPT, reply: { code: 550, text: On } } ]"
+                    + "| field 'reply': text must be one line or a list of lines, but it was read as the boolean true"
+                    + " (YAML reads an unquoted yes, no, on, off, true or false as one); put it in quotes",
+            "rules: [ { at: RCPT, reply: { code: 550, text: 1.50 } } ]"
+                    + "| field 'reply': text must be one line or a list of lines, but it was read as the number 1.5; put it in quotes",
+            "rules: [ { at: RCPT, reply: { code: 550, text: [ Rejected, 0x1F ] } } ]"
+                    + "| field 'reply': text lines must be text, but line 2 was read as the number 31; put it in quotes",
+            "rules: [ { at: RCPT, reply: { code: 550, text: [ yes ] } } ]"
+                    + "| field 'reply': text lines must be text, but line 1 was read as the boolean true"
+                    + " (YAML reads an unquoted yes, no, on, off, true or false as one); put it in quotes",
+            "rules: [ { at: RCPT, reply: { code: 550, status: 5.1, text: x } } ]"
+                    + "| field 'reply': status must be text like \"5.1.1\", but it was read as the number 5.1; put it in quotes",
+            "rules: [ { name: off, at: RCPT, reply: gmail/user-unknown } ]"
+                    + "| field 'name': must be text, but it was read as the boolean false"
+                    + " (YAML reads an unquoted yes, no, on, off, true or false as one); put it in quotes",
+            "rules: [ { when: { helo: 12345 }, at: EHLO, disconnect: true } ]"
+                    + "| field 'when': helo must be a text pattern, e.g. \"*@example.com\", but it was read as the number 12345;"
+                    + " put it in quotes",
+            "rules: [ { at: no, disconnect: true } ]"
+                    + "| field 'at': expected CONNECT, EHLO, MAIL, RCPT or DATA, but it was read as the boolean false"
+                    + " (YAML reads an unquoted yes, no, on, off, true or false as one)",
+            "rules: [ { at: RCPT, reply: yes } ]"
+                    + "| field 'reply': must be a catalog id (gmail/user-unknown) or {code, status, text}, but it was read as"
+                    + " the boolean true (YAML reads an unquoted yes, no, on, off, true or false as one)",
+    })
+    void text_read_as_a_boolean_or_a_number_says_so(String yaml, String message) {
+        assertThatThrownBy(() -> Scenario.parse("s.yaml", yaml)).isInstanceOf(ScenarioException.class)
+                .hasMessage("s.yaml: rule 1: " + message);
+    }
+
+    @Test
+    void quoted_yes_no_and_numbers_are_text_and_a_status_of_two_digits_is_read_as_written() {
+        List<ReplyRule> rules = Scenario.parse("s.yaml", String.join("\n",
+                "rules:",
+                "  - at: RCPT",
+                "    reply: { code: 550, status: 5.1.10, text: [\"no\", '1.50'] }")).rules();
+        assertThat(rules.get(0).wireLines()).containsExactly("550-5.1.10 no", "550 5.1.10 1.50");
+    }
+
     @Test
     void broken_yaml_and_json_say_where() {
         assertThatThrownBy(() -> Scenario.parse("s.yaml", "rules:\n  - when: { recipient: \"a\n"))

@@ -7,9 +7,12 @@ import dev.bouncekit.spring.test.fixtures.DirtiesFixture;
 import dev.bouncekit.spring.test.fixtures.FailingFixture;
 import dev.bouncekit.spring.test.fixtures.FirstFixture;
 import dev.bouncekit.spring.test.fixtures.ParallelSharedContextFixture;
+import dev.bouncekit.spring.test.fixtures.PortInUseFixture;
+import dev.bouncekit.spring.test.fixtures.PortOutOfRangeFixture;
 import dev.bouncekit.spring.test.fixtures.RunByTestKitOnly;
 import dev.bouncekit.spring.test.fixtures.SecondFixture;
 import dev.bouncekit.spring.test.fixtures.Seen;
+import org.assertj.core.api.Condition;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.engine.discovery.DiscoverySelectors;
@@ -19,8 +22,11 @@ import org.junit.platform.testkit.engine.EngineTestKit;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.testkit.engine.EventConditions.event;
@@ -65,6 +71,34 @@ class ContextCachingTest {
         run(BadRuleFixture.class).testEvents().assertThatEvents().haveExactly(1, event(test("never_runs"),
                 finishedWithFailure(message(m -> m.contains("@AutoConfigureFakeReceiver on " + BadRuleFixture.class.getName())
                         && m.contains("gmail/no-such-reply")))));
+    }
+
+    /** A fixed port that cannot be had fails the class's tests naming the annotation, the port and what to do, not GreenMail's words alone. */
+    @Test
+    void a_fixed_port_in_use_or_out_of_range_is_said_with_the_annotation_and_the_way_out() throws IOException {
+        try (ServerSocket taken = new ServerSocket(PortInUseFixture.PORT, 50, InetAddress.getLoopbackAddress())) {
+            run(PortInUseFixture.class).testEvents().assertThatEvents().haveExactly(1, event(test("never_runs"),
+                    finishedWithFailure(causeMessage(m -> m.startsWith("@AutoConfigureFakeReceiver(smtpPort = 42525) on "
+                            + PortInUseFixture.class.getName() + ": cannot listen for SMTP on 127.0.0.1:42525")
+                            && m.endsWith("; another application context Spring keeps cached (a test class with other"
+                            + " configuration and the same smtpPort) or another process holds the port: give each"
+                            + " configuration a port of its own, or leave smtpPort at 0 for a free one")))));
+        }
+        run(PortOutOfRangeFixture.class).testEvents().assertThatEvents().haveExactly(1, event(test("never_runs"),
+                finishedWithFailure(causeMessage(m -> m.equals("@AutoConfigureFakeReceiver(smtpPort = 70000) on "
+                        + PortOutOfRangeFixture.class.getName() + ": port must be 0 to 65535, not 70000")))));
+    }
+
+    /** A cause whose message matches: Spring wraps what a context customizer throws in "Failed to load ApplicationContext". */
+    private static Condition<Throwable> causeMessage(Predicate<String> expected) {
+        return new Condition<>(thrown -> {
+            for (Throwable cause = thrown; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+                if (cause.getMessage() != null && expected.test(cause.getMessage())) {
+                    return true;
+                }
+            }
+            return false;
+        }, "a cause whose message matches");
     }
 
     @Test

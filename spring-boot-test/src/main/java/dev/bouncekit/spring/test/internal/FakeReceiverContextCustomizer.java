@@ -45,7 +45,17 @@ final class FakeReceiverContextCustomizer implements ContextCustomizer {
             throw new IllegalStateException("@AutoConfigureFakeReceiver needs an application context whose bean"
                     + " factory can stop the receiver with the context, not " + beanFactory.getClass().getName());
         }
-        FakeReceiver receiver = FakeReceiver.builder().smtpPort(smtpPort).build().start();
+        FakeReceiver receiver;
+        try {
+            receiver = FakeReceiver.builder().smtpPort(smtpPort).build().start();
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            // the builder's or GreenMail's words alone name neither the annotation nor the way out
+            String where = "@AutoConfigureFakeReceiver(smtpPort = " + smtpPort + ") on " + mergedConfig.getTestClass().getName() + ": ";
+            throw new IllegalStateException(where + e.getMessage() + (e instanceof IllegalStateException && smtpPort != 0
+                    ? "; another application context Spring keeps cached (a test class with other configuration and the"
+                    + " same smtpPort) or another process holds the port: give each configuration a port of its own, or"
+                    + " leave smtpPort at 0 for a free one" : ""), e);
+        }
         beanFactory.registerSingleton(AutoConfigureFakeReceiver.BEAN_NAME, receiver);
         registry.registerDisposableBean(AutoConfigureFakeReceiver.BEAN_NAME, receiver::close);
 
