@@ -37,17 +37,24 @@ import java.util.concurrent.Callable;
                 "{\"line\", \"error\"} object; the other lines are still classified), or 2 for a bad command line."})
 final class ClassifyCommand implements Callable<Integer> {
 
+    /** The SMTP commands a stage may name, as the errors say it. */
+    private static final String SMTP_COMMANDS = "an SMTP command (CONNECT, EHLO, HELO, MAIL, RCPT, DATA, BDAT, "
+            + "or one that decides nothing, such as QUIT)";
+
+    /** What a stage of a file's row may be, as the errors say it. */
+    static final String STAGES = "must be " + SMTP_COMMANDS + " or empty";
+
     /**
      * SMTP commands a failure can be reported at that are none of the stages the classifier tells
      * apart (Sisimai reports QUIT, for one): read as "stage unknown", not as an error.
      */
-    /** What a stage may be, as the errors say it. */
-    static final String STAGES = "must be an SMTP command (CONNECT, EHLO, HELO, MAIL, RCPT, DATA, BDAT, "
-            + "or one that decides nothing, such as QUIT) or empty";
-
-    /** SMTP commands a reply may follow that decide nothing about it: read as no stage. */
-    static final Set<String> OTHER_SMTP_COMMANDS = Set.of(
+    private static final Set<String> OTHER_SMTP_COMMANDS = Set.of(
             "QUIT", "RSET", "NOOP", "VRFY", "EXPN", "HELP", "STARTTLS", "AUTH", "ETRN", "TURN", "ATRN");
+
+    /** Whether {@code command}, in any case, is an SMTP command that decides nothing about a reply: no stage. */
+    static boolean decidesNothing(String command) {
+        return OTHER_SMTP_COMMANDS.contains(command.trim().toUpperCase(Locale.ROOT));
+    }
 
 
     private static final String EXPECTED = "a file of replies, or '-' for standard input";
@@ -130,11 +137,10 @@ final class ClassifyCommand implements Callable<Integer> {
             Optional<SmtpStage> parsed = SmtpStage.parse(stage);
             if (parsed.isPresent()) {
                 context = context.withStage(parsed.get());
-            } else if (!OTHER_SMTP_COMMANDS.contains(stage.trim().toUpperCase(Locale.ROOT))) {
+            } else if (!decidesNothing(stage)) {
                 // a value that does not parse is a bad command line (exit 2), as for every other option
-                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--stage must be an SMTP command "
-                        + "(CONNECT, EHLO, HELO, MAIL, RCPT, DATA, BDAT, or one that decides nothing, such as QUIT), not '"
-                        + stage + "'");
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--stage must be " + SMTP_COMMANDS
+                        + ", not '" + stage + "'");
             }
         }
         if (!output.isJsonLines()) {
@@ -218,7 +224,7 @@ final class ClassifyCommand implements Callable<Integer> {
             Optional<SmtpStage> stage = SmtpStage.parse(stageName);
             if (stage.isPresent()) {
                 context = context.withStage(stage.get());
-            } else if (!OTHER_SMTP_COMMANDS.contains(stageName.trim().toUpperCase(Locale.ROOT))) {
+            } else if (!decidesNothing(stageName)) {
                 return ClassificationJson.error(id, number, "field 'stage' " + STAGES + ", not '" + stageName + "'");
             }
         }

@@ -194,8 +194,7 @@ final class EvaluateCommand implements Callable<Integer> {
             throw new UserError(where + "hard must be true, false or empty, not '" + hard + "'");
         }
         String stage = row.stage().trim();
-        if (!stage.isEmpty() && SmtpStage.parse(stage).isEmpty()
-                && !ClassifyCommand.OTHER_SMTP_COMMANDS.contains(stage.toUpperCase(Locale.ROOT))) {
+        if (!stage.isEmpty() && SmtpStage.parse(stage).isEmpty() && !ClassifyCommand.decidesNothing(stage)) {
             throw new UserError(where + "stage " + ClassifyCommand.STAGES + ", not '" + stage + "'");
         }
     }
