@@ -244,14 +244,19 @@ public abstract class AbstractFakeReceiverAssert<SELF extends AbstractFakeReceiv
 
     /**
      * Verifies that fewer than {@code limit} of the distinct recipients tried were refused
-     * permanently, e.g. {@code hasBounceRateBelow(withPercentage(2))}.
+     * permanently, e.g. {@code hasBounceRateBelow(withPercentage(2))}. Fails when no mail reached the
+     * receiver (no recipient was tried), as the release gate does: there is no rate to judge. After
+     * {@link #within(Duration)} it waits for the first recipient, not for the rate to change.
      */
     public SELF hasBounceRateBelow(Percentage limit) {
         Objects.requireNonNull(limit, "limit");
-        return check(false, () -> {
+        return check(true, () -> {
             BounceRate rate = BounceRate.of(facts());
+            if (!rate.anyTried()) {
+                return Optional.of(BounceRate.NOTHING_TRIED + "\n" + whatItSawInstead());
+            }
             return rate.below(limit.value) ? Optional.empty() : Optional.of(rate.describe(limit.value));
-        });
+        }, () -> BounceRate.of(facts()).anyTried());
     }
 
     /**

@@ -560,6 +560,28 @@ class FakeReceiverAssertTest {
                             + "  [connection 1 #3] C: RCPT TO:<ghost@gmail.com>\n");
         }
 
+        /** No recipient tried is no rate at all, as for the release gate: "0% bounced" would pass an application that never sent. */
+        @Test
+        void should_fail_a_bounce_rate_limit_when_no_mail_reached_the_receiver(FakeReceiver receiver) {
+            assertThatThrownBy(() -> assertThat(receiver).hasBounceRateBelow(withPercentage(2)))
+                    .isInstanceOf(AssertionError.class)
+                    .hasMessageContaining("No mail reached the receiver: no client named a recipient (RCPT TO),"
+                            + " so there is no bounce rate to judge.")
+                    .hasMessageContaining("and no client connected.");
+            assertThatThrownBy(() -> assertThat(receiver).hasBounceRateBelow(withPercentage(0)))
+                    .isInstanceOf(AssertionError.class)
+                    .hasMessageContaining("No mail reached the receiver");
+        }
+
+        @Test
+        void should_judge_the_bounce_rate_once_mail_arrives_within_the_wait(FakeReceiver receiver) {
+            CompletableFuture<Void> sending = CompletableFuture.runAsync(() ->
+                    SmtpDialog.deliver(receiver, "app@sender.test", "Later", "alice@example.com"));
+
+            assertThat(receiver).within(Duration.ofSeconds(10)).hasBounceRateBelow(withPercentage(2));
+            sending.join();
+        }
+
         /** "Below 0%" could never hold, not even with no bounce at all: a limit of 0 now asks for no bounce. */
         @Test
         void should_pass_a_bounce_rate_limit_of_zero_when_nobody_was_refused(FakeReceiver receiver) {
