@@ -123,6 +123,15 @@ public final class RuleAnnotations {
     }
 
     /**
+     * Whether {@link #scenario(String, ClassLoader)} can read scenario files here: whether
+     * {@code dev.bouncekit:bouncekit-server}, which reads them, is on the class path. Test support
+     * with a scenario setting of its own asks first, so that its error names its own setting.
+     */
+    public static boolean canReadScenarios() {
+        return ScenarioFile.readable();
+    }
+
+    /**
      * Refuses a rule that an earlier one of the same element always answers first: its address is
      * the same, or one the earlier glob matches, at the same or a later stage. It would be installed
      * and never answer, and the test fail on the reply it expected.

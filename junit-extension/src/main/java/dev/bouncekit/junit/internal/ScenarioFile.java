@@ -26,11 +26,21 @@ public final class ScenarioFile {
     private ScenarioFile() {
     }
 
-    /** Scenario files are YAML, read by bouncekit-server, which bouncekit-junit does not bring along. */
-    private static void requireServerModule() {
+    /**
+     * Whether scenario files can be read: they are YAML, read by bouncekit-server, which bouncekit-junit
+     * does not bring along.
+     */
+    public static boolean readable() {
         try {
             Class.forName("dev.bouncekit.server.scenario.Scenario", false, ScenarioFile.class.getClassLoader());
+            return true;
         } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+    }
+
+    private static void requireServerModule() {
+        if (!readable()) {
             throw new IllegalArgumentException("@Scenario needs dev.bouncekit:bouncekit-server on the test class path "
                     + "(it reads the YAML); add it as a test dependency beside bouncekit-junit");
         }

@@ -111,12 +111,22 @@ public class FakeReceiverTestExecutionListener extends AbstractTestExecutionList
                 rules.add(RuleAnnotations.rule(a));
             }
             if (!settings.scenario().isEmpty()) {
+                requireScenarioReader(settings, testContext.getTestClass());
                 rules.addAll(RuleAnnotations.scenario(settings.scenario(), loaderOf(testContext.getTestClass())));
             }
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(where + e.getMessage(), e);
         }
         return rules;
+    }
+
+    /** Refuses a scenario where bouncekit-server, which reads it, is missing, naming the setting, not {@code @Scenario}. */
+    private static void requireScenarioReader(AutoConfigureFakeReceiver settings, Class<?> testClass) {
+        if (!RuleAnnotations.canReadScenarios()) {
+            throw new IllegalStateException("@AutoConfigureFakeReceiver(scenario = \"" + settings.scenario() + "\") on "
+                    + testClass.getName() + " needs dev.bouncekit:bouncekit-server on the test class path (it reads"
+                    + " scenario files): add it as a dependency with <scope>test</scope> beside bouncekit-spring-boot-test");
+        }
     }
 
     /** The class around an inner (JUnit {@code @Nested}) class, whose rules apply to it too. */
