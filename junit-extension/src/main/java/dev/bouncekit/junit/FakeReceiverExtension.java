@@ -68,6 +68,9 @@ import java.util.stream.Collectors;
 public final class FakeReceiverExtension implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback,
         ParameterResolver, InvocationInterceptor {
 
+    /** The key of the JUnit report entry that carries a failed test's SMTP transcript, as printed. */
+    public static final String TRANSCRIPT_REPORT_KEY = TranscriptReport.KEY;
+
     private static final String RECEIVER = "receiver";
     private static final String TURN = "turn";
     private static final String PREPARED = "prepared";

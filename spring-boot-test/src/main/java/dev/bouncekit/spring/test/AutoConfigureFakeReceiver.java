@@ -3,6 +3,8 @@ package dev.bouncekit.spring.test;
 import dev.bouncekit.junit.Greylist;
 import dev.bouncekit.junit.RejectRecipient;
 import dev.bouncekit.junit.RejectSender;
+import dev.bouncekit.spring.test.internal.TranscriptReportEntry;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 
 import java.lang.annotation.Documented;
@@ -31,7 +33,8 @@ import java.lang.annotation.Target;
  * }</pre>
  *
  * <p>It also imports Spring Boot's mail auto-configuration, so that test slices and
- * {@code @SpringJUnitConfig} contexts get a {@code JavaMailSender} too.
+ * {@code @SpringJUnitConfig} contexts get a {@code JavaMailSender} too, and, on JUnit Jupiter,
+ * publishes a failed test's SMTP transcript as the report entry {@code bouncekit.transcript}.
  *
  * <p>Only {@link #smtpPort()} decides which application context a test gets: test classes that
  * differ only in their rules share one cached context and its receiver.
@@ -41,6 +44,7 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
 @ImportAutoConfiguration
+@ExtendWith(TranscriptReportEntry.class)
 public @interface AutoConfigureFakeReceiver {
 
     /** The name of the receiver's bean. */

@@ -5,6 +5,7 @@ import dev.bouncekit.junit.RuleAnnotations;
 import dev.bouncekit.receiver.FakeReceiver;
 import dev.bouncekit.receiver.ReplyRule;
 import dev.bouncekit.receiver.gate.TranscriptFormat;
+import dev.bouncekit.spring.test.internal.TranscriptReportEntry;
 import org.opentest4j.TestAbortedException;
 import org.springframework.test.context.TestContext;
 import org.springframework.test.context.TestContextAnnotationUtils;
@@ -17,7 +18,8 @@ import java.util.List;
 /**
  * Gets the receiver of an {@link AutoConfigureFakeReceiver} context ready for each test: before the
  * test (and its {@code @BeforeEach} methods) it closes the connections still open, forgets mail,
- * transcript and rules and installs the test's rules; after a failed test it prints the SMTP transcript. Registered in
+ * transcript and rules and installs the test's rules; after a failed test it prints the SMTP transcript (and,
+ * on JUnit Jupiter, has it published as the report entry {@code bouncekit.transcript}). Registered in
  * {@code META-INF/spring.factories}; it does nothing for test classes without the annotation.
  *
  * <p>Tests that share a receiver (those of the classes that share a cached context) take turns
@@ -51,6 +53,7 @@ public class FakeReceiverTestExecutionListener extends AbstractTestExecutionList
         if (settings == null) {
             return;
         }
+        TranscriptReportEntry.forget();   // one an earlier test on this thread left unpublished
         FakeReceiver receiver = receiver(testContext);
         testContext.setAttribute(TURN, ReceiverTurns.take(receiver));
         receiver.closeConnections();   // what is still open belongs to an earlier test
@@ -61,7 +64,8 @@ public class FakeReceiverTestExecutionListener extends AbstractTestExecutionList
     }
 
     /**
-     * Prints the transcript of a failed test (not of one an assumption aborted), from the receiver
+     * Prints the transcript of a failed test (not of one an assumption aborted) and hands it over to be
+     * published as its report entry, from the receiver
      * it had, also when its context was closed after it ({@code @DirtiesContext}), and lets the next
      * test in.
      */
@@ -72,11 +76,13 @@ public class FakeReceiverTestExecutionListener extends AbstractTestExecutionList
         try {
             Throwable thrown = testContext.getTestException();
             if (thrown != null && !(thrown instanceof TestAbortedException) && receiver != null) {
-                System.out.print("--- bouncekit: SMTP transcript of failed test " + testContext.getTestClass().getSimpleName()
+                String transcript = "--- bouncekit: SMTP transcript of failed test " + testContext.getTestClass().getSimpleName()
                         + "." + testContext.getTestMethod().getName() + " (" + receiver + ") ---\n"
                         + TranscriptFormat.connections(receiver.transcript())
-                        + "--- end of transcript ---\n");
+                        + "--- end of transcript ---\n";
+                System.out.print(transcript);
                 System.out.flush();
+                TranscriptReportEntry.handOver(testContext.getTestMethod(), transcript);
             }
         } finally {
             if (turn != null) {

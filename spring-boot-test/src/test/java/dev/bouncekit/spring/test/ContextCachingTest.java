@@ -16,8 +16,10 @@ import org.assertj.core.api.Condition;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.engine.discovery.DiscoverySelectors;
+import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
+import org.junit.platform.testkit.engine.Event;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -26,6 +28,9 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -144,6 +149,34 @@ class ContextCachingTest {
                 .contains("550");
     }
 
+    /** As bouncekit-junit's extension does: the printed transcript is also the report entry {@code bouncekit.transcript}. */
+    @Test
+    void a_failed_test_publishes_the_smtp_transcript_as_a_report_entry_and_a_passing_or_aborted_one_does_not() {
+        PrintStream original = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        EngineExecutionResults failing;
+        EngineExecutionResults others;
+        try {
+            failing = run(FailingFixture.class);
+            others = run(FirstFixture.class, AbortedFixture.class);
+        } finally {
+            System.setOut(original);
+        }
+
+        failing.testEvents().assertStatistics(stats -> stats.failed(1));
+        assertThat(reportEntries(failing, "bouncekit.transcript")).singleElement().asString()
+                .startsWith("--- bouncekit: SMTP transcript of failed test FailingFixture.fails (FakeReceiver[")
+                .contains("C: RCPT TO:<gmail.user-unknown@bouncekit.test>", "S: 550")
+                .endsWith("--- end of transcript ---\n");
+        assertThat(captured.toString(StandardCharsets.UTF_8)).contains(reportEntries(failing, "bouncekit.transcript").get(0));
+        failing.allEvents().reportingEntryPublished().assertThatEvents()
+                .allMatch(e -> e.getTestDescriptor().getDisplayName().equals("fails()"));
+
+        others.testEvents().assertStatistics(stats -> stats.succeeded(1).aborted(1).failed(0));
+        assertThat(reportEntries(others, "bouncekit.transcript")).isEmpty();
+    }
+
     @Test
     void a_failed_test_prints_the_smtp_transcript_also_when_its_context_is_closed_after_it() {
         PrintStream original = System.out;
@@ -181,6 +214,15 @@ class ContextCachingTest {
                 .configurationParameter("junit.jupiter.testclass.order.default", "org.junit.jupiter.api.ClassOrderer$OrderAnnotation")
                 .selectors(java.util.Arrays.stream(fixtures).map(DiscoverySelectors::selectClass).toArray(org.junit.platform.engine.DiscoverySelector[]::new))
                 .execute();
+    }
+
+    private static List<String> reportEntries(EngineExecutionResults results, String key) {
+        return results.allEvents().reportingEntryPublished().stream()
+                .map(Event::getPayload).flatMap(Optional::stream)
+                .map(ReportEntry.class::cast)
+                .map(entry -> entry.getKeyValuePairs().get(key))
+                .filter(Objects::nonNull)
+                .toList();
     }
 
     private static boolean listening(int port) {

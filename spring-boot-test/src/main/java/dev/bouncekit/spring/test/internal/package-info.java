@@ -1,2 +1,5 @@
-/** The context customizer behind {@link dev.bouncekit.spring.test.AutoConfigureFakeReceiver}; not API. */
+/**
+ * The context customizer behind {@link dev.bouncekit.spring.test.AutoConfigureFakeReceiver} and the JUnit
+ * extension that publishes a failed test's transcript; not API.
+ */
 package dev.bouncekit.spring.test.internal;
