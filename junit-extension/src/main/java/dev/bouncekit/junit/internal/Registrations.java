@@ -1,27 +1,35 @@
 package dev.bouncekit.junit.internal;
 
-import org.junit.jupiter.api.Nested;
-import org.junit.jupiter.api.extension.ExtendWith;
+import dev.bouncekit.junit.internal.DeclaredRegistrations.RegisteringField;
 import org.junit.jupiter.api.extension.Extension;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
 import org.junit.jupiter.api.extension.TestInstances;
-import org.junit.platform.commons.support.AnnotationSupport;
 
-import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Where an extension type is registered for a test: its {@code @RegisterExtension} fields (of the
  * test class, its superclasses and, for a {@code @Nested} class, its enclosing classes) and whether
- * {@code @ExtendWith} names it, so that an error can name each registration.
+ * {@code @ExtendWith} names it, so that an error can name each registration. What the class
+ * declares is read once per test class and kept in the store of the class's extension context.
  */
 public final class Registrations {
+
+    private static final Namespace NAMESPACE = Namespace.create(Registrations.class);
+
+    /** How often each test class's registrations were read by reflection, for this package's tests. */
+    private static final ClassValue<AtomicInteger> READS = new ClassValue<>() {
+        @Override
+        protected AtomicInteger computeValue(Class<?> type) {
+            return new AtomicInteger();
+        }
+    };
 
     private final List<String> places;
     private final List<String> fields;
@@ -39,35 +47,38 @@ public final class Registrations {
         if (testClass == null) {
             return new Registrations(places, fields);
         }
-        List<Class<?>> classes = new ArrayList<>();   // the outermost first
-        for (Class<?> c = testClass; c != null; c = isNested(c) ? c.getEnclosingClass() : null) {
-            classes.add(0, c);
-        }
-        String extendWith = null;   // where @ExtendWith names the type: the outermost class, else the method
-        for (Class<?> c : classes) {
-            if (extendWith == null && extendsWith(c, type)) {
-                extendWith = c.getSimpleName();
-            }
-            List<Class<?>> chain = new ArrayList<>();   // the topmost superclass first
-            for (Class<?> k = c; k != null && k != Object.class; k = k.getSuperclass()) {
-                chain.add(0, k);
-            }
-            for (Class<?> k : chain) {
-                for (Field field : k.getDeclaredFields()) {
-                    if (field.isAnnotationPresent(RegisterExtension.class) && holds(field, type, context)) {
-                        places.add("field " + k.getSimpleName() + "." + field.getName());
-                        fields.add(field.getName());
-                    }
-                }
+        DeclaredRegistrations declared = declared(context, testClass, type);
+        for (RegisteringField field : declared.fields()) {
+            if (field.byType() || holds(field.field(), type, context)) {
+                places.add(field.place());
+                fields.add(field.field().getName());
             }
         }
-        if (extendWith == null && context.getTestMethod().map(m -> extendsWith(m, type)).orElse(false)) {
+        String extendWith = declared.extendWith();   // the outermost class, else the method
+        if (extendWith == null && context.getTestMethod().map(m -> DeclaredRegistrations.extendsWith(m, type)).orElse(false)) {
             extendWith = context.getRequiredTestMethod().getName() + "()";
         }
         if (extendWith != null) {
             places.add(0, "@ExtendWith(" + type.getSimpleName() + ".class) on " + extendWith);
         }
         return new Registrations(places, fields);
+    }
+
+    /** What {@code testClass} declares, read on first use and kept while its extension context lives. */
+    private static DeclaredRegistrations declared(ExtensionContext context, Class<?> testClass, Class<? extends Extension> type) {
+        ExtensionContext owner = context;   // a method's, an invocation's or a dynamic test's context lies below its class's
+        while (owner.getTestMethod().isPresent() && owner.getParent().isPresent()) {
+            owner = owner.getParent().get();
+        }
+        return owner.getStore(NAMESPACE).getOrComputeIfAbsent(List.of(testClass, type), key -> {
+            READS.get(testClass).incrementAndGet();
+            return DeclaredRegistrations.of(testClass, type);
+        }, DeclaredRegistrations.class);
+    }
+
+    /** How often the registrations of {@code testClass} were read by reflection. */
+    static int reads(Class<?> testClass) {
+        return READS.get(testClass).get();
     }
 
     /** How many registrations there are. */
@@ -88,26 +99,11 @@ public final class Registrations {
         return fields;
     }
 
-    private static boolean isNested(Class<?> c) {
-        return c.isMemberClass() && !Modifier.isStatic(c.getModifiers()) && c.isAnnotationPresent(Nested.class);
-    }
-
-    private static boolean extendsWith(AnnotatedElement element, Class<? extends Extension> type) {
-        return AnnotationSupport.findRepeatableAnnotations(element, ExtendWith.class).stream()
-                .anyMatch(e -> Arrays.asList(e.value()).contains(type));
-    }
-
     /**
-     * Whether a {@code @RegisterExtension} field holds an extension of {@code type}: by its declared
-     * type, or, declared as a supertype such as {@code Extension}, by its value when it can be read.
+     * Whether a {@code @RegisterExtension} field declared as a supertype of {@code type}, such as
+     * {@code Extension}, holds an extension of {@code type}: by its value, when it can be read.
      */
     private static boolean holds(Field field, Class<?> type, ExtensionContext context) {
-        if (type.isAssignableFrom(field.getType())) {
-            return true;
-        }
-        if (!field.getType().isAssignableFrom(type)) {
-            return false;
-        }
         Object owner = null;
         if (!Modifier.isStatic(field.getModifiers())) {
             Optional<Object> instance = context.getTestInstances().flatMap(
