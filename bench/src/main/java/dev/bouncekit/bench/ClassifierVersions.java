@@ -13,6 +13,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.lang.management.CompilationMXBean;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.IntPredicate;
 
 /**
  * Builds of bouncekit-core side by side: each jar in a class loader of its own, in a JVM of its
@@ -81,12 +87,12 @@ public final class ClassifierVersions {
         }
         boolean oneJvm = args.length > 0 && args[0].equals("--one-jvm");
         if (oneJvm) {
-            args = java.util.Arrays.copyOfRange(args, 1, args.length);
+            args = Arrays.copyOfRange(args, 1, args.length);
         }
         boolean scanOnly = oneJvm && args.length > 0 && args[0].equals("--scan");
         boolean providersOnly = oneJvm && args.length > 0 && args[0].equals("--providers");
         if (scanOnly || providersOnly) {
-            args = java.util.Arrays.copyOfRange(args, 1, args.length);
+            args = Arrays.copyOfRange(args, 1, args.length);
         }
         if (args.length < 2) {
             throw new IllegalArgumentException("give two or more builds as name=path/to/bouncekit-core.jar");
@@ -122,7 +128,7 @@ public final class ClassifierVersions {
                 Process child = new ProcessBuilder(javaCommand, "-D" + ReplyMix.MIX_PROPERTY + "=" + mix, "-cp", classPath,
                         ClassifierVersions.class.getName(), "--one", jars.get(b).toString())
                         .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-                String out = new String(child.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).trim();
+                String out = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
                 if (child.waitFor() != 0) {
                     throw new IllegalStateException("timing " + names.get(b) + " failed: " + out);
                 }
@@ -181,7 +187,7 @@ public final class ClassifierVersions {
         long sink = 0;
         // Warm-up rounds, then on until the JIT has been quiet for a while (at most the maximum):
         // on a loaded machine its threads lag far behind the first rounds.
-        java.lang.management.CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
         long warmStart = System.nanoTime();
         long quietSince = warmStart;
         long compiled = jit.getTotalCompilationTime();
@@ -290,7 +296,7 @@ public final class ClassifierVersions {
     /** Classifies the mix until the JIT has compiled what it will: on a loaded machine its threads lag behind. */
     private static long warmUp(Build build, String[] texts) throws Throwable {
         long sink = 0;
-        java.lang.management.CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
         long warmStart = System.nanoTime();
         long compiled = -1;
         int quiet = 0;
@@ -422,7 +428,7 @@ public final class ClassifierVersions {
                 throw new IllegalArgumentException(jar + " has no RuleMatcher.phrases(): --scan needs a build with one phrase automaton", e);
             }
             // each phrase once, kept-all-ends when any rule of it keeps them, as the classifier's ReplyIndex builds it
-            java.util.Map<String, Boolean> all = new java.util.LinkedHashMap<>();
+            Map<String, Boolean> all = new LinkedHashMap<>();
             MethodHandle keepsAllEnds = optionalVirtual(lookup, ruleMatcher, "keepsAllEnds",
                     MethodType.methodType(boolean.class, int.class));
             for (String set : new String[] {"builtIn", "builtInKeywords"}) {
@@ -444,11 +450,11 @@ public final class ClassifierVersions {
             // the path the classifier takes (host names and address local parts blanked first), where the
             // build has it; the plain scan otherwise
             MethodHandle withoutNames = optionalStatic(lookup, indexType, "withoutNames",
-                    MethodType.methodType(indexType, List.class, java.util.function.IntPredicate.class));
+                    MethodType.methodType(indexType, List.class, IntPredicate.class));
             MethodHandle scanWithoutNames = optionalVirtual(lookup, indexType, "scanWithoutNames",
                     MethodType.methodType(matchesType, String.class, matchesType));
             if (withoutNames != null && scanWithoutNames != null) {
-                index = withoutNames.invoke(list, (java.util.function.IntPredicate) keep::get);
+                index = withoutNames.invoke(list, (IntPredicate) keep::get);
                 scan = scanWithoutNames.asType(MethodType.methodType(Object.class, Object.class, String.class, Object.class));
             } else {
                 index = lookup.findConstructor(indexType, MethodType.methodType(void.class, List.class)).invoke(list);
@@ -501,7 +507,7 @@ public final class ClassifierVersions {
             Class<?> indexType = loader.loadClass("dev.bouncekit.text.PhraseIndex");
             Class<?> matchesType = loader.loadClass("dev.bouncekit.text.PhraseIndex$Matches");
             detector = lookup.findStatic(detectorType, "builtIn", MethodType.methodType(detectorType)).invoke();
-            detect = lookup.findVirtual(detectorType, "detect", MethodType.methodType(java.util.Optional.class, int.class,
+            detect = lookup.findVirtual(detectorType, "detect", MethodType.methodType(Optional.class, int.class,
                     String.class, String.class, String.class));
             Object markers = lookup.findConstructor(indexType, MethodType.methodType(void.class, List.class))
                     .invoke(lookup.findVirtual(detectorType, "textMarkers", MethodType.methodType(List.class)).invoke(detector));
@@ -532,7 +538,7 @@ public final class ClassifierVersions {
 
         @Override
         int classify(String ignored, int i) throws Throwable {
-            java.util.Optional<?> result = (java.util.Optional<?>) detect.invoke(detector, firstMarkers[i], texts[i], hosts[i], (String) null);
+            Optional<?> result = (Optional<?>) detect.invoke(detector, firstMarkers[i], texts[i], hosts[i], (String) null);
             return result.isPresent() ? 1 : 0;
         }
     }

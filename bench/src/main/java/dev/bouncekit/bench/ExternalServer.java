@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.net.InetAddress;
+import java.net.URISyntaxException;
 
 /**
  * An SMTP server under measurement running as its own process on 127.0.0.1, as a user runs it:
@@ -140,7 +142,7 @@ public final class ExternalServer implements AutoCloseable {
     private static String ownJar() {
         try {
             return Path.of(ExternalServer.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
-        } catch (java.net.URISyntaxException e) {
+        } catch (URISyntaxException e) {
             throw new IllegalStateException("cannot locate the benchmarks jar", e);
         }
     }
@@ -176,7 +178,7 @@ public final class ExternalServer implements AutoCloseable {
     }
 
     private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }
     }

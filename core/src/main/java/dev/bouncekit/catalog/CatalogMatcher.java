@@ -10,6 +10,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Finds the catalog entry a reply is, word for word: same reply code, same enhanced status code,
@@ -41,7 +44,7 @@ public final class CatalogMatcher {
      * is found by its length and one {@code equals}, before its words are read.
      */
     private final long[][] verbatimEntries;
-    private final java.util.Set<String> distinctive = new java.util.HashSet<>();
+    private final Set<String> distinctive = new HashSet<>();
 
     /** A matcher over {@code catalog}'s entries; on equal signatures the first entry wins. */
     public CatalogMatcher(Catalog catalog) {
@@ -59,7 +62,7 @@ public final class CatalogMatcher {
         textAts = signatures.stream().mapToInt(signature -> signature.lastIndexOf('|') + 1).toArray();
         texts = entries.stream().map(entry -> entry.reply().text()).toArray(String[]::new);
         codeKeys = entries.stream().mapToLong(entry -> codeKey(entry.reply())).distinct().sorted().toArray();
-        Map<Long, List<Integer>> byOpening = new java.util.TreeMap<>();
+        Map<Long, List<Integer>> byOpening = new TreeMap<>();
         for (int e = 0; e < entries.size(); e++) {
             String signature = signatures.get(e);
             int space = signature.indexOf(' ', textAts[e]);

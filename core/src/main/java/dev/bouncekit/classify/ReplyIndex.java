@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Arrays;
 
 /**
  * Everything the classifier looks for in a reply text, in one automaton: the phrases of the rules,
@@ -39,7 +40,7 @@ final class ReplyIndex {
         this.rules = rules.over(index, ruleIds);
         this.keywords = keywords.over(index, keywordIds);
         markerOf = new int[phrases.size()];
-        java.util.Arrays.fill(markerOf, -1);
+        Arrays.fill(markerOf, -1);
         for (int m = markers.size() - 1; m >= 0; m--) {
             markerOf[markerIds[m]] = m;
         }

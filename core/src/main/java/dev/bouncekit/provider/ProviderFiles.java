@@ -11,6 +11,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * The built-in provider files ({@code /dev/bouncekit/providers/*.provider}), in the order their
@@ -20,10 +22,10 @@ public final class ProviderFiles {
 
     private static final String DIRECTORY = "/dev/bouncekit/providers/";
     private static final List<ProviderFile> BUILT_IN = load();
-    private static final java.util.Map<String, ProviderFile> BY_ID = byIdMap();
+    private static final Map<String, ProviderFile> BY_ID = byIdMap();
     /** Lowest detail number of a vendor's own status code: the IANA registry stops far below it. */
     private static final int VENDOR_DETAIL = 100;
-    private static final java.util.Map<String, ProviderFile> BY_VENDOR_CODE = byVendorCodeMap();
+    private static final Map<String, ProviderFile> BY_VENDOR_CODE = byVendorCodeMap();
 
     private ProviderFiles() {
     }
@@ -51,8 +53,8 @@ public final class ProviderFiles {
         return Optional.ofNullable(exact != null ? exact : BY_VENDOR_CODE.get("X." + status.subject() + "." + status.detail()));
     }
 
-    private static java.util.Map<String, ProviderFile> byVendorCodeMap() {
-        java.util.Map<String, ProviderFile> out = new java.util.HashMap<>();
+    private static Map<String, ProviderFile> byVendorCodeMap() {
+        Map<String, ProviderFile> out = new HashMap<>();
         Set<String> shared = new HashSet<>();
         for (ProviderFile file : BUILT_IN) {
             for (String code : file.codes().keySet()) {
@@ -67,15 +69,15 @@ public final class ProviderFiles {
             }
         }
         shared.forEach(out::remove);
-        return java.util.Map.copyOf(out);
+        return Map.copyOf(out);
     }
 
-    private static java.util.Map<String, ProviderFile> byIdMap() {
-        java.util.Map<String, ProviderFile> out = new java.util.HashMap<>();
+    private static Map<String, ProviderFile> byIdMap() {
+        Map<String, ProviderFile> out = new HashMap<>();
         for (ProviderFile file : BUILT_IN) {
             out.put(file.provider().id(), file);
         }
-        return java.util.Map.copyOf(out);
+        return Map.copyOf(out);
     }
 
     private static List<ProviderFile> load() {

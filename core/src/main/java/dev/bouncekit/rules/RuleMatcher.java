@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.Arrays;
+import java.util.Set;
 
 /**
  * A compiled {@link RuleSet}: finds the first rule whose phrases occur in a text and whose
@@ -141,7 +143,7 @@ public final class RuleMatcher {
      * The mask of {@code reasons} for {@link #firstIndex(PhraseIndex.Matches, String, SmtpStage, int,
      * EnhancedStatusCode, long, PhraseRule)}: a rule is taken when its reason is one of them.
      */
-    public static long reasons(java.util.Set<Reason> reasons) {
+    public static long reasons(Set<Reason> reasons) {
         long mask = 0;
         for (Reason reason : reasons) {
             mask |= 1L << reason.ordinal();
@@ -215,7 +217,7 @@ public final class RuleMatcher {
             }
         }
         this.phraseRules = new int[shared.size()][];
-        java.util.Arrays.fill(phraseRules, NO_RULES);
+        Arrays.fill(phraseRules, NO_RULES);
         for (int p = 0; p < own.phrases.size(); p++) {
             phraseRules[ids[p]] = own.phraseRules[p];
         }

@@ -21,6 +21,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.io.StringReader;
+import java.util.HashSet;
 
 /**
  * An ordered list of {@link PhraseRule}s read from a rules file. Earlier rules win.
@@ -89,7 +91,7 @@ public final class RuleSet {
                        Set<SmtpStage> excludedStages, int statusClass, List<String> statusPrefixes, int replyCode,
                        Set<Reason> yieldsTo) {
         }
-        Set<Meaning> seen = new java.util.HashSet<>();
+        Set<Meaning> seen = new HashSet<>();
         List<PhraseRule> out = new ArrayList<>(rules.size());
         for (PhraseRule r : rules) {
             if (seen.add(new Meaning(r.reason(), r.provider(), r.phrases(), r.stages(), r.excludedStages(),
@@ -117,7 +119,7 @@ public final class RuleSet {
         List<PhraseRule> all = new ArrayList<>();
         for (ProviderFile file : ProviderFiles.builtIn()) {
             try {
-                all.addAll(parse(file.fileName(), new java.io.StringReader(file.phrases())).rules);
+                all.addAll(parse(file.fileName(), new StringReader(file.phrases())).rules);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -127,7 +129,7 @@ public final class RuleSet {
         for (String language : LEXICONS) {
             all.addAll(load("lexicon-" + language + ".rules").rules);
         }
-        Set<List<String>> written = new java.util.HashSet<>();
+        Set<List<String>> written = new HashSet<>();
         for (PhraseRule rule : all) {
             written.add(rule.phrases());
         }

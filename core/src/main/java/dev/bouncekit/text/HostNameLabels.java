@@ -1,5 +1,7 @@
 package dev.bouncekit.text;
 
+import java.util.Arrays;
+
 /**
  * Blanks the leading labels of the host names in a text, so that the words of a machine's name are
  * not read as what its server said: {@code mx.quota.example.net}, {@code spamfilter.example.org} or
@@ -208,7 +210,7 @@ public final class HostNameLabels {
         String[][] out = new String[longest + 1][];
         for (int n = 0; n <= longest; n++) {
             int length = n;
-            out[n] = java.util.Arrays.stream(words).filter(w -> w.length() == length).toArray(String[]::new);
+            out[n] = Arrays.stream(words).filter(w -> w.length() == length).toArray(String[]::new);
         }
         return out;
     }

@@ -95,4 +95,13 @@ class CatalogMatcherTest {
         assertThat(CatalogMatcher.isDistinctive(catalog.byId("gmail/user-unknown").orElseThrow())).isTrue();
         assertThat(CatalogMatcher.isDistinctive(catalog.byId("generic/user-unknown").orElseThrow())).isFalse();
     }
+
+    @Test
+    void rfc_5321s_own_reply_text_is_the_generic_entry_whoever_words_it() {
+        assertThat(matcher.find(ReplyParser.parse("550 Requested action not taken: mailbox unavailable")))
+                .map(CatalogEntry::id).contains("generic/requested-action-not-taken");
+        // web.de sends the RFC's text after the recipient's address; the address stands for any, the text is the RFC's
+        assertThat(matcher.find(catalog.byId("webde/mailbox-unavailable").orElseThrow().reply()))
+                .map(CatalogEntry::id).contains("generic/requested-action-not-taken");
+    }
 }

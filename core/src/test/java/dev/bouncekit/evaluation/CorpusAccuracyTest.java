@@ -9,6 +9,10 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.stream.Collectors;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -58,7 +62,7 @@ class CorpusAccuracyTest {
     private static final int HELD_PER_THOUSAND_TEXTS = 31;
 
     /** The labelled files gated together and the fewest rows each must keep. */
-    private static final java.util.Map<String, Integer> LABELLED = java.util.Map.of(
+    private static final Map<String, Integer> LABELLED = Map.of(
             "labelled/mta.tsv", 500, "labelled/providers.tsv", 500, "labelled/languages.tsv", 250);
 
     /**
@@ -93,7 +97,7 @@ class CorpusAccuracyTest {
 
     /** All labelled files, one side of the split. */
     private static Evaluation labelled(Split split) throws IOException {
-        List<LabelledReply> rows = new java.util.ArrayList<>();
+        List<LabelledReply> rows = new ArrayList<>();
         for (String file : LABELLED.keySet()) {
             rows.addAll(rows(file).stream().filter(r -> Split.of(r.id()) == split).toList());
         }
@@ -102,13 +106,13 @@ class CorpusAccuracyTest {
 
     /** Figures only: validation rows are scored, never listed. */
     private static String figures(Evaluation e) {
-        return String.format(java.util.Locale.ROOT, "reason %.2f%%, owner %.2f%%, provider %.2f%% of %d",
+        return String.format(Locale.ROOT, "reason %.2f%%, owner %.2f%%, provider %.2f%% of %d",
                 e.reasonAccuracy(), e.ownerAccuracy(), e.providerAccuracy(), e.total());
     }
 
     @Test
     void the_labelled_files_have_every_column_and_a_source_for_every_row() throws IOException {
-        java.util.Map<String, Integer> files = new java.util.HashMap<>(LABELLED);
+        Map<String, Integer> files = new HashMap<>(LABELLED);
         files.put(NDR, NDR_ROWS);
         for (var file : files.entrySet()) {
             List<LabelledReply> rows = rows(file.getKey());
@@ -142,7 +146,7 @@ class CorpusAccuracyTest {
 
     @Test
     void train_rows_keep_their_reason_without_the_rule_that_decides_them() throws IOException {
-        List<LabelledReply> rows = new java.util.ArrayList<>();
+        List<LabelledReply> rows = new ArrayList<>();
         for (String file : LABELLED.keySet()) {
             rows.addAll(rows(file).stream().filter(r -> Split.of(r.id()) == Split.TRAIN).toList());
         }
@@ -181,7 +185,7 @@ class CorpusAccuracyTest {
 
     @Test
     void phrase_rules_held_by_one_text_alone_do_not_grow_faster_than_the_texts() throws IOException {
-        List<RuleEvidence.Text> texts = new java.util.ArrayList<>();
+        List<RuleEvidence.Text> texts = new ArrayList<>();
         for (String file : List.of("labelled/mta.tsv", "labelled/providers.tsv", "labelled/languages.tsv", NDR)) {
             texts.addAll(RuleEvidence.texts(file, rows(file).stream().filter(r -> Split.of(r.id()) == Split.TRAIN).toList()));
         }

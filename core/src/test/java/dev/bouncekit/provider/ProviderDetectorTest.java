@@ -57,7 +57,7 @@ class ProviderDetectorTest {
 
     @Test
     void the_first_marker_is_the_lowest_numbered_marker_of_the_text() {
-        java.util.List<String> markers = detector.textMarkers();
+        List<String> markers = detector.textMarkers();
         int gsmtp = markers.indexOf("gsmtp");
         assertThat(gsmtp).isNotNegative();
         assertThat(detector.firstMarker("550 blocked - gsmtp")).isEqualTo(gsmtp);

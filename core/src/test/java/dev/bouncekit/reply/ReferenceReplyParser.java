@@ -7,6 +7,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The reply parser as it was before it read lines as ranges of the input: every step on a copy of
@@ -27,11 +29,11 @@ final class ReferenceReplyParser {
     private static final int STATUS_WINDOW = 11;
 
     /** A qualified Java class name ending in Exception, then a reply code: Jakarta Mail's failures. */
-    private static final java.util.regex.Pattern JAVA_EXCEPTION = java.util.regex.Pattern.compile(
+    private static final Pattern JAVA_EXCEPTION = Pattern.compile(
             "(?<![^\\x00-\\x20:])([A-Za-z0-9_$][A-Za-z0-9_$]*\\.[A-Za-z0-9_$.]*?)Exception: (?=[45][0-9][0-9](?:[\\x00-\\x20-]|\\z))");
 
     /** A line of a stack trace: a frame, frames left out, or the next exception. */
-    private static final java.util.regex.Pattern TRACE_LINE = java.util.regex.Pattern.compile(
+    private static final Pattern TRACE_LINE = Pattern.compile(
             "(?s)[ \\t]+at [^\\x00-\\x20(]*\\.[^\\x00-\\x20(]*\\(.*"
             + "|[ \\t]*\\.\\.\\. [0-9]+ (?:more|common frames omitted)[\\x00-\\x20]*"
             + "|[ \\t]*(?:Caused by|Suppressed):.*");
@@ -57,7 +59,7 @@ final class ReferenceReplyParser {
         if (raw == null || raw.isEmpty()) {
             return EMPTY;
         }
-        java.util.regex.Matcher exception = JAVA_EXCEPTION.matcher(raw);
+        Matcher exception = JAVA_EXCEPTION.matcher(raw);
         int inException = -1;
         SmtpStage exceptionStage = null;
         while (exception.find()) {
@@ -253,7 +255,7 @@ final class ReferenceReplyParser {
             diagnostic.add(diagnosticText(trimmed, "Diagnostic-Code:".length()));
             return true;
         } else if (startsWithField(trimmed, "Status:")) {
-            java.util.Optional<EnhancedStatusCode> parsed = EnhancedStatusCode.parse(trimmed.substring(7));
+            Optional<EnhancedStatusCode> parsed = EnhancedStatusCode.parse(trimmed.substring(7));
             if (parsed.isPresent()) {
                 out.dsnStatus = parsed.get();
             } else {
@@ -382,7 +384,7 @@ final class ReferenceReplyParser {
 
     /** Where Exim's {@code host NAME [IP]} ends in {@code line} when it starts with it, else -1. */
     private static int eximHostEnd(String line) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?i)host [\\p{L}\\p{Nd}._-]+ \\[[\\p{L}\\p{Nd}.:]*\\]").matcher(line);
+        Matcher m = Pattern.compile("(?i)host [\\p{L}\\p{Nd}._-]+ \\[[\\p{L}\\p{Nd}.:]*\\]").matcher(line);
         return m.lookingAt() ? m.end() : -1;
     }
 

@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.Locale;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -67,12 +69,12 @@ class RuleMatcherProperties {
         for (int k = 0; k < written.size(); k++) {
             Written w = written.get(k);
             file.append('[').append(w.provider() == null ? "any" : w.provider()).append("]\n")
-                    .append(String.join(" ... ", w.phrases())).append(" => ").append(REASONS[k % REASONS.length].name().toLowerCase(java.util.Locale.ROOT))
+                    .append(String.join(" ... ", w.phrases())).append(" => ").append(REASONS[k % REASONS.length].name().toLowerCase(Locale.ROOT))
                     .append('\n');
         }
         RuleMatcher own = RuleSet.parse("p.rules", new StringReader(file.toString())).compile();
         PhraseIndex index = new PhraseIndex(own.phrases(), own::keepsAllEnds);
-        RuleMatcher matcher = own.over(index, java.util.stream.IntStream.range(0, own.phrases().size()).toArray());
+        RuleMatcher matcher = own.over(index, IntStream.range(0, own.phrases().size()).toArray());
         PhraseIndex.Matches found = index.scan(text);
         PhraseRule except = excepted.isEmpty() ? null
                 : matcher.rules().get(Math.min(excepted.iterator().next(), matcher.rules().size() - 1));

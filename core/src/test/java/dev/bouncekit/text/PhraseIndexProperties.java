@@ -9,6 +9,9 @@ import net.jqwik.api.Provide;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashSet;
+import java.util.Random;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -145,9 +148,9 @@ class PhraseIndexProperties {
     static final PhraseIndex LARGE = new PhraseIndex(MANY_PHRASES, p -> p % 3 == 0);
 
     private static List<String> manyPhrases() {
-        java.util.Random random = new java.util.Random(15);
+        Random random = new Random(15);
         char[] alphabet = {'a', 'b', 'c', 'd', 'e', ' ', '-', '1', '\u00e9'};
-        java.util.Set<String> phrases = new java.util.LinkedHashSet<>();
+        Set<String> phrases = new LinkedHashSet<>();
         while (phrases.size() < 10_000) {
             StringBuilder phrase = new StringBuilder();
             int length = 9 + random.nextInt(7);

@@ -28,6 +28,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.HashMap;
 
 import static org.awaitility.Awaitility.await;
 
@@ -89,7 +90,7 @@ final class JamesRelay implements AutoCloseable {
      */
     static JamesRelay start(Path workDir, Map<String, String> placeholders, String mailetContainer, List<String> extraFiles)
             throws Exception {
-        Map<String, String> slots = new java.util.HashMap<>();
+        Map<String, String> slots = new HashMap<>();
         slots.put("jmxName", "smtpserver");
         slots.putAll(placeholders);
         List<String> files = new ArrayList<>(CONFIGURATION_FILES);

@@ -21,6 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import java.nio.charset.StandardCharsets;
 
 import static dev.bouncekit.mailet.Bounces.DELIVERY_ERROR;
 import static dev.bouncekit.mailet.Bounces.DELIVERY_ERROR_CODE;
@@ -60,7 +61,7 @@ class ClassifyBounceBadInputTest {
         return Stream.of(
                 Arguments.of("an Integer", AttributeValue.of(550)),
                 Arguments.of("a Boolean", AttributeValue.of(true)),
-                Arguments.of("bytes", AttributeValue.of("550 5.1.1 User unknown".getBytes(java.nio.charset.StandardCharsets.UTF_8))),
+                Arguments.of("bytes", AttributeValue.of("550 5.1.1 User unknown".getBytes(StandardCharsets.UTF_8))),
                 Arguments.of("a blank String", AttributeValue.of("  \n ")),
                 Arguments.of("an empty Optional (null)", AttributeValue.of(Optional.empty())),
                 Arguments.of("a list", AttributeValue.of(List.<AttributeValue<?>>of(AttributeValue.of("550 5.1.1 User unknown")))),

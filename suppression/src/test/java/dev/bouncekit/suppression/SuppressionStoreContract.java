@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.ArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -95,7 +96,7 @@ abstract class SuppressionStoreContract {
     @Test
     void put_all_adds_and_replaces_in_one_step() {
         store.put(Suppression.manual("a@example.com", "userunknown", T0, null));
-        List<Suppression> batch = new java.util.ArrayList<>();
+        List<Suppression> batch = new ArrayList<>();
         for (int i = 0; i < 500; i++) {
             batch.add(Suppression.manual("user" + i + "@example.com", "suppressed", T0, null));
         }

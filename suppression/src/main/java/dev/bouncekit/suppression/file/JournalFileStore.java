@@ -34,6 +34,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.Arrays;
 
 /**
  * The embedded store: the list in memory, every change appended as one line to a journal file and
@@ -883,7 +884,7 @@ public final class JournalFileStore implements SuppressionStore {
                     tooLong = true;
                 } else if (!tooLong) {
                     if (length + run > line.length) {
-                        line = java.util.Arrays.copyOf(line, Math.max(length + run, 2 * line.length));
+                        line = Arrays.copyOf(line, Math.max(length + run, 2 * line.length));
                     }
                     System.arraycopy(bytes, from, line, length, run);
                     length += run;

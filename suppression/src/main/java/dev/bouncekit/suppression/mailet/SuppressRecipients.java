@@ -21,6 +21,8 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.Optional;
 import java.util.Set;
+import java.util.Iterator;
+import java.util.TreeSet;
 
 /**
  * Records the bounces {@code ClassifyBounce} classified in the suppression list: put it in the
@@ -75,12 +77,12 @@ public class SuppressRecipients extends GenericMailet {
     @Override
     public void init() {
         try {
-            java.util.Iterator<String> names = getInitParameterNames();
+            Iterator<String> names = getInitParameterNames();
             while (names != null && names.hasNext()) {
                 String name = names.next();
                 if (!ACCEPTED_PARAMETERS.contains(name)) {
                     throw new IllegalArgumentException("unknown parameter '" + name + "'; accepted: " + String.join(", ",
-                            new java.util.TreeSet<>(ACCEPTED_PARAMETERS)));
+                            new TreeSet<>(ACCEPTED_PARAMETERS)));
                 }
             }
             String prefix = getInitParameter("prefix");

@@ -12,6 +12,8 @@ import org.apache.mailet.base.test.FakeMailetConfig;
 import org.apache.mailet.base.test.FakeMatcherConfig;
 
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.function.LongSupplier;
 
 /**
  * What James gives the mailets, made of James's own classes: its FileSystem rooted in a working
@@ -47,8 +49,8 @@ final class JamesParts {
         return mailet;
     }
 
-    IsSuppressed isSuppressed(String condition, java.util.function.LongSupplier nanoTime) throws Exception {
-        IsSuppressed matcher = new IsSuppressed(fileSystem, metrics, java.time.Clock.systemUTC(), nanoTime);
+    IsSuppressed isSuppressed(String condition, LongSupplier nanoTime) throws Exception {
+        IsSuppressed matcher = new IsSuppressed(fileSystem, metrics, Clock.systemUTC(), nanoTime);
         matcher.init(FakeMatcherConfig.builder().matcherName("IsSuppressed").condition(condition).build());
         return matcher;
     }

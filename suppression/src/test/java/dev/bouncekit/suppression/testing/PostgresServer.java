@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
 
 /**
  * A real PostgreSQL server for the tests: Debian's {@code postgresql} binaries
@@ -72,7 +74,7 @@ public final class PostgresServer implements AutoCloseable {
     /** Whether every directory from the root down to {@code dir} lets other users through. */
     private static boolean reachableByOthers(Path dir) throws IOException {
         for (Path p = dir; p != null; p = p.getParent()) {
-            if (!Files.getPosixFilePermissions(p).contains(java.nio.file.attribute.PosixFilePermission.OTHERS_EXECUTE)) {
+            if (!Files.getPosixFilePermissions(p).contains(PosixFilePermission.OTHERS_EXECUTE)) {
                 return false;
             }
         }
@@ -126,7 +128,7 @@ public final class PostgresServer implements AutoCloseable {
         if (ROOT) {
             run(List.of("runuser", "-u", "postgres", "--", "sh", "-c", "cat >> '" + conf + "'"), dataDir.getParent(), settings);
         } else {
-            Files.writeString(conf, settings, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+            Files.writeString(conf, settings, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
         }
     }
 
