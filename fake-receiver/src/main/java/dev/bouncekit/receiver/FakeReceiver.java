@@ -63,6 +63,14 @@ public final class FakeReceiver implements AutoCloseable {
     /** The largest {@link Builder#maxMessageSize(long)} allowed: 1 GiB (messages are kept in memory). */
     public static final long MAX_MESSAGE_SIZE_LIMIT = 1L << 30;
 
+    /**
+     * The deepest MIME nesting read: multipart (or {@code message/rfc822}) levels within levels
+     * past this many are not opened. A message nested deeper is stored as received, but an
+     * embedded receiver keeps it out of GreenMail's mailboxes (IMAP, POP3), whose indexing walks
+     * every level; the HTTP API shows its parts as far as this depth and says the rest was not read.
+     */
+    public static final int MAX_MIME_DEPTH = 64;
+
     /** How long {@link #closeConnections()} waits for the closed connections' threads. */
     private static final long CLOSE_CONNECTIONS_WAIT_MILLIS = 3000;
 
