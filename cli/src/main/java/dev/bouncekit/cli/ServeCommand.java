@@ -128,6 +128,7 @@ public final class ServeCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = OneLineErrors.lines(spec.commandLine().getErr());
+        UnreadVariables.warn(spec, err);
         try {
             return serve(out, err);
         } finally {

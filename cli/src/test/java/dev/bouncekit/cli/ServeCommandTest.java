@@ -396,6 +396,22 @@ class ServeCommandTest {
                 .contains("(greets as mx.env.test)", "rules     3 from ", "Magic addresses are off", "Not logging mail (--quiet)");
     }
 
+    /** A misspelt variable left its option at the default without a word: serve listened on 2525, not 2526. */
+    @Test
+    void a_bouncekit_variable_no_command_reads_is_warned_of_with_the_one_meant_and_serve_goes_on() throws Exception {
+        Map<String, String> environment = Map.of("BOUNCEKIT_SMTP_PROT", "2526", "BOUNCEKIT_COLOUR", "blue",
+                "BOUNCEKIT_URL", "http://127.0.0.1:8025", "BOUNCEKIT_MAX_BOUNCE_RATE", "1",
+                "BOUNCEKIT_SMTP_PORT", "0", "BOUNCEKIT_HTTP_PORT", "0", "BOUNCEKITX", "other");
+
+        Running r = serve(environment);
+        assertThat(r.command().awaitStarted(WAIT)).as(r.err().toString()).isTrue();
+
+        assertThat(r.err().toString().lines()).containsExactly(
+                "bouncekit serve: warning: BOUNCEKIT_COLOUR is read by no bouncekit command; ignored",
+                "bouncekit serve: warning: BOUNCEKIT_SMTP_PROT is read by no bouncekit command; ignored"
+                        + " (did you mean BOUNCEKIT_SMTP_PORT?)");
+    }
+
     @Test
     void serve_is_a_subcommand_of_bouncekit() {
         StringWriter out = new StringWriter();
