@@ -242,6 +242,24 @@ class ServeCommandTest {
         assertThat(big.err().toString()).contains("'lots' is not a size; use e.g. 1048576, 512K, 25M or 1G");
     }
 
+    /**
+     * The option's words come from the builder's refusal as fields (setting, rule, value), not from
+     * its message read back: a value holding ", not " was cut there and repeated.
+     */
+    @Test
+    void a_refused_value_that_reads_like_the_refusal_is_shown_whole() throws Exception {
+        Running run = serve("--smtp-port", "0", "--http-port", "0", "--hostname", "a, not b");
+
+        assertThat(run.exit().get(15, TimeUnit.SECONDS)).isEqualTo(1);
+        assertThat(run.err().toString().lines()).containsExactly("bouncekit serve: --hostname must be a host name such as"
+                + " mx.example.test or an address literal such as [192.0.2.1], not 'a, not b'");
+        Running fromEnvironment = serve(Map.of("BOUNCEKIT_HOSTNAME", "x, not 'y'"), "--smtp-port", "0", "--http-port", "0");
+        assertThat(fromEnvironment.exit().get(15, TimeUnit.SECONDS)).isEqualTo(1);
+        assertThat(fromEnvironment.err().toString().lines()).containsExactly("bouncekit serve: --hostname must be a host"
+                + " name such as mx.example.test or an address literal such as [192.0.2.1], not 'x, not 'y''"
+                + " (environment: BOUNCEKIT_HOSTNAME=x, not 'y')");
+    }
+
     /** {@code --hostname -bad} (or {@code a..b}) was taken and greeted with; it is refused in one line, as other bad values. */
     @Test
     void a_hostname_that_is_no_host_name_is_refused_in_one_line() throws Exception {
