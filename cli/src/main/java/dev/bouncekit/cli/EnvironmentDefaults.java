@@ -15,6 +15,7 @@ import java.util.Set;
  * name in capitals, {@code -} written {@code _}, after {@code BOUNCEKIT_}). A value on the command
  * line wins; a variable that is unset or empty leaves the built-in default. Flags take
  * {@code true}/{@code false}, also {@code 1}/{@code 0}, {@code yes}/{@code no}, {@code on}/{@code off}.
+ * A {@code BOUNCEKIT_} variable no command reads is warned of ({@link UnreadVariables}).
  */
 final class EnvironmentDefaults implements IDefaultValueProvider {
 
@@ -30,6 +31,11 @@ final class EnvironmentDefaults implements IDefaultValueProvider {
 
     EnvironmentDefaults(Map<String, String> environment) {
         this.environment = Map.copyOf(environment);
+    }
+
+    /** The names of the variables in this environment. */
+    Set<String> variables() {
+        return environment.keySet();
     }
 
     /** The variable that sets {@code option}: {@code BOUNCEKIT_SMTP_PORT} for {@code --smtp-port}. */

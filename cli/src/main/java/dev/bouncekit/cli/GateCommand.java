@@ -47,6 +47,7 @@ public final class GateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        UnreadVariables.warn(spec, OneLineErrors.lines(spec.commandLine().getErr()));
         if (!(maxBounceRate >= 0 && maxBounceRate <= 100)) {
             // the user's mistake, in the option's name, before anything is asked
             boolean given = spec.commandLine().getParseResult().hasMatchedOption("--max-bounce-rate");

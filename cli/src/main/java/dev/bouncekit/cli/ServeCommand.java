@@ -1,6 +1,7 @@
 package dev.bouncekit.cli;
 
 import dev.bouncekit.receiver.FakeReceiver;
+import dev.bouncekit.receiver.InvalidSettingException;
 import dev.bouncekit.receiver.MagicAddresses;
 import dev.bouncekit.receiver.ReplyRule;
 import dev.bouncekit.receiver.Retention;
@@ -26,8 +27,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * {@code bouncekit serve}: the fake receiver as a standalone server for applications in any
@@ -128,6 +127,7 @@ public final class ServeCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = OneLineErrors.lines(spec.commandLine().getErr());
+        UnreadVariables.warn(spec, err);
         try {
             return serve(out, err);
         } finally {
@@ -372,29 +372,21 @@ public final class ServeCommand implements Callable<Integer> {
 
     /**
      * Null when the builder takes the option's value, else what is wrong with it in the user's terms:
-     * the builder's "maxRecipients must be ..., not 0" (or "idleTimeout ..., not PT0S") becomes
-     * "--max-recipients must be ..., not 0", the value as given, followed by the variable it came
-     * from when it was set in the environment.
+     * the builder's refusal of {@code maxRecipients} (or {@code idleTimeout} ... {@code PT0S}) is
+     * worded for the option, "--max-recipients must be ..., not 0", with the value as given, followed
+     * by the variable it came from when it was set in the environment.
      */
     private String refused(String option, Runnable setting) {
         try {
             setting.run();
             return null;
-        } catch (IllegalArgumentException e) {
-            String message = e.getMessage();
-            Matcher must = MUST.matcher(message);
-            if (!must.matches()) {
-                return option + ": " + message + source(option);
-            }
+        } catch (InvalidSettingException e) {
             String given = given(option);
-            String value = given == null ? must.group(2)
-                    : must.group(2).startsWith("'") ? "'" + given + "'" : given;
-            return option + " must " + must.group(1) + ", not " + value + source(option);
+            return e.reworded(option, given == null ? e.value() : given) + source(option);
+        } catch (IllegalArgumentException e) {
+            return option + ": " + e.getMessage() + source(option);
         }
     }
-
-    /** "NAME must RULE, not VALUE", as the builders word a value out of range. */
-    private static final Pattern MUST = Pattern.compile("(?s)\\S+(?: \\S+)? must (.+), not (.+)");
 
     /** The option's value as the user wrote it, on the command line or in its variable; null if neither. */
     private String given(String option) {

@@ -1,11 +1,11 @@
 package dev.bouncekit.cli;
 
 import dev.bouncekit.suppression.DurationText;
-import dev.bouncekit.suppression.EmailAddress;
 import dev.bouncekit.suppression.StoreUnavailableException;
 import dev.bouncekit.suppression.Suppression;
 import dev.bouncekit.suppression.SuppressionStore;
 import dev.bouncekit.suppression.SuppressionStores;
+import dev.bouncekit.suppression.TypedAddress;
 import dev.bouncekit.taxonomy.Owner;
 import dev.bouncekit.taxonomy.Reason;
 import picocli.CommandLine.Command;
@@ -325,7 +325,7 @@ final class SuppressionsCommand implements Runnable {
                         continue;
                     }
                     try {
-                        entries.add(csv ? fromCsv(trimmed) : Suppression.manual(trimmed, reasonId, now, null));
+                        entries.add(csv ? fromCsv(trimmed) : Suppression.manual(TypedAddress.normalize(trimmed), reasonId, now, null));
                     } catch (IllegalArgumentException | DateTimeParseException e) {
                         throw new UserError(file + ":" + number + ": " + e.getMessage()
                                 + (csv ? "" : "; expected one address a line, or a CSV whose first line is " + HEADER));
@@ -458,7 +458,7 @@ final class SuppressionsCommand implements Runnable {
 
     static String address(String text) {
         try {
-            return EmailAddress.normalize(text);
+            return TypedAddress.normalize(text);
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage());
         }

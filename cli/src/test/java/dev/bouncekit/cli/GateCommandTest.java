@@ -12,6 +12,7 @@ import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 
+import java.util.Map;
 import java.util.Properties;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -49,6 +50,20 @@ class GateCommandTest {
             assertThat(run.status()).as(url + ": " + run.err()).isZero();
             assertThat(run.out()).as(url).startsWith("Release gate PASSED");
         }
+    }
+
+    /** A misspelt {@code BOUNCEKIT_MAX_BOUNCE_RAT} left the limit at 2% without a word; serve's variables are not warned of. */
+    @Test
+    void a_bouncekit_variable_no_command_reads_is_warned_of_and_the_gate_still_runs() throws Exception {
+        send("alice@example.com");
+
+        CommandRun run = CommandRun.of(Map.of("BOUNCEKIT_MAX_BOUNCE_RAT", "5", "BOUNCEKIT_SMTP_PORT", "2525"),
+                "gate", "--url", "http://127.0.0.1:" + http.port());
+
+        assertThat(run.status()).as(run.err()).isZero();
+        assertThat(run.out()).startsWith("Release gate PASSED");
+        assertThat(run.err().lines()).containsExactly("bouncekit gate: warning: BOUNCEKIT_MAX_BOUNCE_RAT is read by no"
+                + " bouncekit command; ignored (did you mean BOUNCEKIT_MAX_BOUNCE_RATE?)");
     }
 
     /** A host and port without {@code http://}, as curl takes it, is answered with the address meant, not the JDK's words. */

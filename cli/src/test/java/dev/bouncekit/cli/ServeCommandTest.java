@@ -242,6 +242,24 @@ class ServeCommandTest {
         assertThat(big.err().toString()).contains("'lots' is not a size; use e.g. 1048576, 512K, 25M or 1G");
     }
 
+    /**
+     * The option's words come from the builder's refusal as fields (setting, rule, value), not from
+     * its message read back: a value holding ", not " was cut there and repeated.
+     */
+    @Test
+    void a_refused_value_that_reads_like_the_refusal_is_shown_whole() throws Exception {
+        Running run = serve("--smtp-port", "0", "--http-port", "0", "--hostname", "a, not b");
+
+        assertThat(run.exit().get(15, TimeUnit.SECONDS)).isEqualTo(1);
+        assertThat(run.err().toString().lines()).containsExactly("bouncekit serve: --hostname must be a host name such as"
+                + " mx.example.test or an address literal such as [192.0.2.1], not 'a, not b'");
+        Running fromEnvironment = serve(Map.of("BOUNCEKIT_HOSTNAME", "x, not 'y'"), "--smtp-port", "0", "--http-port", "0");
+        assertThat(fromEnvironment.exit().get(15, TimeUnit.SECONDS)).isEqualTo(1);
+        assertThat(fromEnvironment.err().toString().lines()).containsExactly("bouncekit serve: --hostname must be a host"
+                + " name such as mx.example.test or an address literal such as [192.0.2.1], not 'x, not 'y''"
+                + " (environment: BOUNCEKIT_HOSTNAME=x, not 'y')");
+    }
+
     /** {@code --hostname -bad} (or {@code a..b}) was taken and greeted with; it is refused in one line, as other bad values. */
     @Test
     void a_hostname_that_is_no_host_name_is_refused_in_one_line() throws Exception {
@@ -394,6 +412,22 @@ class ServeCommandTest {
                 .contains("limits    9 connections, idle timeout 1500ms, messages up to 2K (2048 octets), 5 recipients a message")
                 .contains("keeps     20 messages, 30 transcripts, 40 refusals, none older than 2h")
                 .contains("(greets as mx.env.test)", "rules     3 from ", "Magic addresses are off", "Not logging mail (--quiet)");
+    }
+
+    /** A misspelt variable left its option at the default without a word: serve listened on 2525, not 2526. */
+    @Test
+    void a_bouncekit_variable_no_command_reads_is_warned_of_with_the_one_meant_and_serve_goes_on() throws Exception {
+        Map<String, String> environment = Map.of("BOUNCEKIT_SMTP_PROT", "2526", "BOUNCEKIT_COLOUR", "blue",
+                "BOUNCEKIT_URL", "http://127.0.0.1:8025", "BOUNCEKIT_MAX_BOUNCE_RATE", "1",
+                "BOUNCEKIT_SMTP_PORT", "0", "BOUNCEKIT_HTTP_PORT", "0", "BOUNCEKITX", "other");
+
+        Running r = serve(environment);
+        assertThat(r.command().awaitStarted(WAIT)).as(r.err().toString()).isTrue();
+
+        assertThat(r.err().toString().lines()).containsExactly(
+                "bouncekit serve: warning: BOUNCEKIT_COLOUR is read by no bouncekit command; ignored",
+                "bouncekit serve: warning: BOUNCEKIT_SMTP_PROT is read by no bouncekit command; ignored"
+                        + " (did you mean BOUNCEKIT_SMTP_PORT?)");
     }
 
     @Test

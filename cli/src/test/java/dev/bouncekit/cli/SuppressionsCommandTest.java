@@ -123,6 +123,32 @@ class SuppressionsCommandTest {
         assertThat(run("suppressions", "export", "--store", copy).out()).isEqualTo(Files.readString(csv, StandardCharsets.UTF_8));
     }
 
+    /** {@code a@@b.test} was kept as local part {@code a@} at {@code b.test}: split at the last {@code @}, it passed. */
+    @Test
+    void add_refuses_an_address_with_two_at_signs_or_without_a_local_part_or_domain() {
+        assertOneLineError(run("suppressions", "add", "--store", journal(), "ok@example.org", "a@@b.test"),
+                "bouncekit suppressions add: not an address: 'a@@b.test' (more than one @ outside quotes; expected local@domain)");
+        assertOneLineError(run("suppressions", "add", "--store", journal(), "a@b@c.test"),
+                "bouncekit suppressions add: not an address: 'a@b@c.test' (more than one @ outside quotes; expected local@domain)");
+        assertOneLineError(run("suppressions", "add", "--store", journal(), "@b.test"),
+                "bouncekit suppressions add: not an address: '@b.test' (expected local@domain)");
+        assertOneLineError(run("suppressions", "add", "--store", journal(), "a@"),
+                "bouncekit suppressions add: not an address: 'a@' (expected local@domain)");
+        assertThat(run("suppressions", "list", "--store", journal()).out()).as("nothing written").isEmpty();
+
+        CommandRun quoted = run("suppressions", "add", "--store", journal(), "\"a@b\"@example.org");
+        assertThat(quoted.status()).as(quoted.err()).isZero();
+        assertThat(quoted.out()).isEqualTo("suppressed \"a@b\"@example.org\n");
+    }
+
+    @Test
+    void import_of_a_plain_list_refuses_an_address_with_two_at_signs() throws IOException {
+        Path list = Files.writeString(dir.resolve("list.txt"), "ok@example.org\na@@b.test\n");
+
+        assertOneLineError(run("suppressions", "import", "--store", journal(), list.toString()), "bouncekit suppressions import: "
+                + list + ":2: not an address: 'a@@b.test' (more than one @ outside quotes; expected local@domain)");
+    }
+
     /** A number without its unit is answered with the units, not with "not a positive duration". */
     @Test
     void an_expiry_without_a_unit_is_answered_with_the_units() {

@@ -63,6 +63,14 @@ public final class FakeReceiver implements AutoCloseable {
     /** The largest {@link Builder#maxMessageSize(long)} allowed: 1 GiB (messages are kept in memory). */
     public static final long MAX_MESSAGE_SIZE_LIMIT = 1L << 30;
 
+    /**
+     * The deepest MIME nesting read: multipart (or {@code message/rfc822}) levels within levels
+     * past this many are not opened. A message nested deeper is stored as received, but an
+     * embedded receiver keeps it out of GreenMail's mailboxes (IMAP, POP3), whose indexing walks
+     * every level; the HTTP API shows its parts as far as this depth and says the rest was not read.
+     */
+    public static final int MAX_MIME_DEPTH = 64;
+
     /** How long {@link #closeConnections()} waits for the closed connections' threads. */
     private static final long CLOSE_CONNECTIONS_WAIT_MILLIS = 3000;
 
@@ -492,11 +500,11 @@ public final class FakeReceiver implements AutoCloseable {
          * a client beyond the limit gets {@code 421 4.7.0 Too many connections, try again later}
          * and is closed, without taking a thread. It is recorded in the transcript.
          *
-         * @throws IllegalArgumentException when not 1 or more
+         * @throws InvalidSettingException when not 1 or more
          */
         public Builder maxConnections(int max) {
             if (max < 1) {
-                throw new IllegalArgumentException("maxConnections must be 1 or more, not " + max);
+                throw new InvalidSettingException("maxConnections", "be 1 or more", String.valueOf(max), false);
             }
             this.maxConnections = max;
             return this;
@@ -507,12 +515,12 @@ public final class FakeReceiver implements AutoCloseable {
          * RFC 5321 suggests); then it gets {@code 421 4.4.2 Error: timeout exceeded, closing
          * connection} and is closed. Rule delays do not count.
          *
-         * @throws IllegalArgumentException when not between 1 ms and 24 days
+         * @throws InvalidSettingException when not between 1 ms and 24 days
          */
         public Builder idleTimeout(Duration timeout) {
             Objects.requireNonNull(timeout, "timeout");
             if (timeout.toMillis() < 1 || timeout.compareTo(Duration.ofDays(24)) > 0) {
-                throw new IllegalArgumentException("idleTimeout must be between 1 ms and 24 days, not " + timeout);
+                throw new InvalidSettingException("idleTimeout", "be between 1 ms and 24 days", String.valueOf(timeout), false);
             }
             this.idleTimeout = timeout;
             return this;
@@ -524,12 +532,12 @@ public final class FakeReceiver implements AutoCloseable {
          * dot get {@code 552 5.3.4 Message size exceeds fixed maximum message size}. A larger message is
          * read to its end and dropped, never held in memory.
          *
-         * @throws IllegalArgumentException when not between 1 and {@link #MAX_MESSAGE_SIZE_LIMIT}
+         * @throws InvalidSettingException when not between 1 and {@link #MAX_MESSAGE_SIZE_LIMIT}
          */
         public Builder maxMessageSize(long octets) {
             if (octets < 1 || octets > MAX_MESSAGE_SIZE_LIMIT) {
-                throw new IllegalArgumentException("maxMessageSize must be between 1 and " + MAX_MESSAGE_SIZE_LIMIT
-                        + " octets, not " + octets);
+                throw new InvalidSettingException("maxMessageSize", "be between 1 and " + MAX_MESSAGE_SIZE_LIMIT + " octets",
+                        String.valueOf(octets), false);
             }
             this.maxMessageSize = octets;
             return this;
@@ -542,12 +550,12 @@ public final class FakeReceiver implements AutoCloseable {
          * sends the rest in another transaction; the recipients taken so far keep their place. A
          * recipient given twice counts once.
          *
-         * @throws IllegalArgumentException when not between 1 and {@link #MAX_RECIPIENTS_LIMIT}
+         * @throws InvalidSettingException when not between 1 and {@link #MAX_RECIPIENTS_LIMIT}
          */
         public Builder maxRecipients(int max) {
             if (max < 1 || max > MAX_RECIPIENTS_LIMIT) {
-                throw new IllegalArgumentException("maxRecipients must be between 1 and " + MAX_RECIPIENTS_LIMIT
-                        + ", not " + max);
+                throw new InvalidSettingException("maxRecipients", "be between 1 and " + MAX_RECIPIENTS_LIMIT,
+                        String.valueOf(max), false);
             }
             this.maxRecipients = max;
             return this;
@@ -559,13 +567,13 @@ public final class FakeReceiver implements AutoCloseable {
          * deliver to a server that greets them with their own name (a mail loop), so a receiver
          * behind a relay needs a name of its own.
          *
-         * @throws IllegalArgumentException when it is not a host name or an address literal
+         * @throws InvalidSettingException when it is not a host name or an address literal
          */
         public Builder hostname(String name) {
             Objects.requireNonNull(name, "name");
             if (!isHostname(name) && !isAddressLiteral(name)) {
-                throw new IllegalArgumentException("hostname must be a host name such as mx.example.test or an"
-                        + " address literal such as [192.0.2.1], not '" + name + "'");
+                throw new InvalidSettingException("hostname", "be a host name such as mx.example.test or an"
+                        + " address literal such as [192.0.2.1]", name, true);
             }
             this.hostname = name;
             return this;
@@ -666,7 +674,7 @@ public final class FakeReceiver implements AutoCloseable {
 
         private static int checkPort(int port) {
             if (port < 0 || port > 65535) {
-                throw new IllegalArgumentException("port must be 0 to 65535, not " + port);
+                throw new InvalidSettingException("port", "be 0 to 65535", String.valueOf(port), false);
             }
             return port;
         }

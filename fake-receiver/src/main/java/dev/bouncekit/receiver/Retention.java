@@ -25,14 +25,14 @@ public record Retention(int maxMessages, Duration maxAge, int maxTranscripts, in
     public static final Retention UNLIMITED = new Retention(Integer.MAX_VALUE, null, Integer.MAX_VALUE,
             Integer.MAX_VALUE, Integer.MAX_VALUE);
 
-    /** @throws IllegalArgumentException naming the bound at fault */
+    /** @throws InvalidSettingException naming the bound at fault */
     public Retention {
         positive("max messages", maxMessages, 1);
         positive("max transcripts", maxTranscripts, 1);
         positive("max refusals", maxRefusals, 1);
         positive("max exchanges", maxExchanges, 2);
         if (maxAge != null && (maxAge.isNegative() || maxAge.isZero())) {
-            throw new IllegalArgumentException("max age must be positive, not " + DurationText.format(maxAge));
+            throw new InvalidSettingException("max age", "be positive", DurationText.format(maxAge), false);
         }
     }
 
@@ -68,7 +68,7 @@ public record Retention(int maxMessages, Duration maxAge, int maxTranscripts, in
 
     private static void positive(String what, int value, int least) {
         if (value < least) {
-            throw new IllegalArgumentException(what + " must be at least " + least + ", not " + value);
+            throw new InvalidSettingException(what, "be at least " + least, String.valueOf(value), false);
         }
     }
 }

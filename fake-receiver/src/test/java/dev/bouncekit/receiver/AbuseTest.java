@@ -380,6 +380,36 @@ class AbuseTest {
         Recovery.assertServesTheNextClient(receiver);
     }
 
+    /**
+     * GreenMail's mailboxes index every MIME level of a message as it is stored, recursively and
+     * each level written out whole: ten thousand nested multiparts held the connection for minutes
+     * and then overflowed the stack, and the message was lost. It is kept in the receiver's store.
+     */
+    @Test
+    void a_message_nested_ten_thousand_multiparts_deep_is_stored() throws Exception {
+        int depth = 10_000;
+        StringBuilder data = new StringBuilder("Subject: Deep\r\nMIME-Version: 1.0\r\n");
+        for (int i = 0; i < depth; i++) {
+            data.append("Content-Type: multipart/mixed; boundary=\"b").append(i).append("\"\r\n\r\n--b").append(i).append("\r\n");
+        }
+        data.append("Content-Type: text/plain\r\n\r\ndeep inside\r\n");
+        for (int i = depth - 1; i >= 0; i--) {
+            data.append("--b").append(i).append("--\r\n");
+        }
+        try (RawSmtpClient client = greeted()) {
+            client.command("EHLO client.test");
+            client.command("MAIL FROM:<app@sender.test>");
+            client.command("RCPT TO:<alice@example.com>");
+            assertThat(client.command("DATA")).startsWith("354 ");
+            client.write(data + ".\r\n");
+            assertThat(client.reply()).isEqualTo("250 OK\r\n");
+        }
+
+        assertThat(receiver.awaitMessages(1, WAIT)).extracting(ReceivedMessage::subject).containsExactly("Deep");
+        assertThat(receiver.receivedMessages().get(0).rawText()).contains("\r\ndeep inside\r\n").endsWith("\r\n--b0--");
+        Recovery.assertServesTheNextClient(receiver);
+    }
+
     @Test
     void closing_the_receiver_ends_every_connection_thread() throws Exception {
         List<RawSmtpClient> clients = new ArrayList<>();

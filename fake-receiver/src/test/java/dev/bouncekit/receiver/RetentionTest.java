@@ -6,6 +6,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -119,6 +120,20 @@ class RetentionTest {
             assertThat(receiver.transcript()).isEmpty();
             assertThat(receiver.evictions().messages()).isEqualTo(1);
         }
+    }
+
+    /** A command line words the refusal for its option from these parts, not from the message. */
+    @Test
+    void a_refused_setting_is_given_in_parts_as_well_as_in_words() {
+        assertThatThrownBy(() -> Retention.SERVE_DEFAULTS.withMaxExchanges(1)).isInstanceOfSatisfying(InvalidSettingException.class, e -> {
+            assertThat(e).hasMessage("max exchanges must be at least 2, not 1");
+            assertThat(List.of(e.setting(), e.rule(), e.value())).containsExactly("max exchanges", "be at least 2", "1");
+            assertThat(e.reworded("--max-exchanges", "01")).isEqualTo("--max-exchanges must be at least 2, not 01");
+        });
+        assertThatThrownBy(() -> FakeReceiver.builder().hostname("a, not b")).isInstanceOfSatisfying(InvalidSettingException.class, e -> {
+            assertThat(List.of(e.setting(), e.value())).containsExactly("hostname", "a, not b");
+            assertThat(e.reworded("--hostname", "c")).endsWith("[192.0.2.1], not 'c'");
+        });
     }
 
     @Test

@@ -6,9 +6,13 @@ import com.icegreen.greenmail.mail.MovingMessage;
 import com.icegreen.greenmail.smtp.SmtpManager;
 import com.icegreen.greenmail.smtp.SmtpState;
 import com.icegreen.greenmail.util.GreenMailUtil;
+import dev.bouncekit.receiver.FakeReceiver;
 import dev.bouncekit.receiver.ReceivedMessage;
 import dev.bouncekit.reply.SmtpStage;
+import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.util.SharedByteArrayInputStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -19,9 +23,12 @@ import java.util.concurrent.CountDownLatch;
  * and every stored message recorded as the octets received; its subject is read from the header
  * block without parsing the message.
  * Storing and waiting are delegated to GreenMail's own manager, so its mailboxes, IMAP, POP3 and
- * {@code waitForIncomingEmail} keep working.
+ * {@code waitForIncomingEmail} keep working; a message whose MIME parts nest deeper than
+ * {@link FakeReceiver#MAX_MIME_DEPTH} is kept from them, as their indexing walks every level.
  */
 final class ReceiverSmtpManager extends SmtpManager {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReceiverSmtpManager.class);
 
     private final SmtpManager stock;
 
@@ -92,8 +99,14 @@ final class ReceiverSmtpManager extends SmtpManager {
         Recorder recorder = session.runtime().recorder();
         if (recorder.retention().keepsAllMessages()) {
             // GreenMail's mailboxes hold MIME messages: parsed here, only when they are kept
-            message.setMimeMessage(GreenMailUtil.newMimeMessage(new SharedByteArrayInputStream(raw)));
-            stock.send(state);
+            MimeMessage mime = GreenMailUtil.newMimeMessage(new SharedByteArrayInputStream(raw));
+            if (MimeNesting.deeperThan(mime, FakeReceiver.MAX_MIME_DEPTH)) {
+                LOG.warn("SMTP connection {}: the message nests MIME parts more than {} levels deep; it is kept in the"
+                        + " receiver's store, not in GreenMail's mailboxes (IMAP, POP3)", session.id(), FakeReceiver.MAX_MIME_DEPTH);
+            } else {
+                message.setMimeMessage(mime);
+                stock.send(state);
+            }
         }
         recorder = session.runtime().recorder();
         recorder.stored(session, new ReceivedMessage(recorder.nextMessageId(), session.id(), senderOf(message),

@@ -131,6 +131,8 @@ final class ApiJson {
         for (ParsedMessage.Attachment a : parsed.attachments()) {
             attachments.addObject().put("name", a.name()).put("type", a.type()).put("size", a.size());
         }
+        node.put("truncated", parsed.tooDeep()
+                ? "MIME parts nested deeper than " + FakeReceiver.MAX_MIME_DEPTH + " levels were not read" : null);
         return node;
     }
 

@@ -1,5 +1,6 @@
 package dev.bouncekit.server.http;
 
+import dev.bouncekit.receiver.FakeReceiver;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Header;
 import jakarta.mail.MessagingException;
@@ -21,14 +22,16 @@ import java.util.Properties;
 
 /**
  * A stored message taken apart: its headers in order, the first text/plain and text/html bodies
- * (not counting attachments), and its attachments by name, type and decoded size.
+ * (not counting attachments), and its attachments by name, type and decoded size. Multiparts are
+ * opened no more than {@link FakeReceiver#MAX_MIME_DEPTH} levels deep.
  *
  * @param headers     every header as sent, in order
  * @param text        the plain text body, or empty
  * @param html        the HTML body, or empty
  * @param attachments the attachments
+ * @param tooDeep     whether parts nested deeper than {@link FakeReceiver#MAX_MIME_DEPTH} levels were left unread
  */
-record ParsedMessage(List<Field> headers, String text, String html, List<Attachment> attachments) {
+record ParsedMessage(List<Field> headers, String text, String html, List<Attachment> attachments, boolean tooDeep) {
 
     /** One header. */
     record Field(String name, String value) {
@@ -56,11 +59,11 @@ record ParsedMessage(List<Field> headers, String text, String html, List<Attachm
                 headers.add(new Field(h.getName(), decode(h.getValue())));
             }
         } catch (MessagingException e) {
-            return new ParsedMessage(headers, "", "", List.of());
+            return new ParsedMessage(headers, "", "", List.of(), false);
         }
         Bodies bodies = new Bodies();
-        bodies.walk(message);
-        return new ParsedMessage(headers, bodies.text, bodies.html, bodies.attachments);
+        bodies.walk(message, FakeReceiver.MAX_MIME_DEPTH);
+        return new ParsedMessage(headers, bodies.text, bodies.html, bodies.attachments, bodies.tooDeep);
     }
 
     private static String decode(String value) {
@@ -76,15 +79,21 @@ record ParsedMessage(List<Field> headers, String text, String html, List<Attachm
         String text = "";
         String html = "";
         final List<Attachment> attachments = new ArrayList<>();
+        boolean tooDeep;
 
-        /** Walks one part; what cannot be read in it is left out, and the walk goes on with its siblings. */
-        void walk(Part part) {
+        /**
+         * Walks one part, opening multiparts at most {@code levels} deep; what cannot be read in
+         * it is left out, and the walk goes on with its siblings.
+         */
+        void walk(Part part, int levels) {
             try {
                 if (part.isMimeType("multipart/*")) {
-                    if (part.getContent() instanceof Multipart multipart) {
+                    if (levels == 0) {
+                        tooDeep = true;
+                    } else if (part.getContent() instanceof Multipart multipart) {
                         for (int i = 0; i < multipart.getCount(); i++) {
                             BodyPart child = multipart.getBodyPart(i);
-                            walk(child);
+                            walk(child, levels - 1);
                         }
                     }
                     return;

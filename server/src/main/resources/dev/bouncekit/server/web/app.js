@@ -67,8 +67,8 @@ async function openMessage(id) {
   const headers = el('detail-headers').tBodies[0];
   headers.replaceChildren();
   for (const h of m.headers) { const row = headers.insertRow(); cell(row, h.name); cell(row, h.value); }
-  el('attachments').textContent = m.attachments.length === 0 ? 'No attachments'
-    : 'Attachments: ' + m.attachments.map(a => (a.name || '(unnamed)') + ' (' + a.type + ', ' + a.size + ' bytes)').join('; ');
+  el('attachments').textContent = (m.truncated ? m.truncated + '. ' : '') + (m.attachments.length === 0 ? 'No attachments'
+    : 'Attachments: ' + m.attachments.map(a => (a.name || '(unnamed)') + ' (' + a.type + ', ' + a.size + ' bytes)').join('; '));
   el('detail-raw').textContent = await api('/messages/' + id + '/raw');
   el('message-parts').hidden = false;
   await showTranscript(m.connectionId);

@@ -22,6 +22,8 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.File;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -83,6 +85,43 @@ class WebPageChromiumTest {
 
                 byte[] png = ((ChromeDriver) browser).getScreenshotAs(OutputType.BYTES);
                 Files.write(Path.of("target", "web-page.png"), png);
+            } finally {
+                browser.quit();
+            }
+        } finally {
+            deleteTree(profile);
+        }
+    }
+
+    /** A message of ten thousand nested multiparts failed to open (the API answered 500); it opens and says what was not read. */
+    @Test
+    void a_message_nested_too_deep_opens_and_says_its_deeper_parts_were_not_read() throws Exception {
+        assertThat(new File(CHROMIUM)).as("Debian's chromium; apt-get install -y chromium chromium-driver").exists();
+        Path profile = Files.createTempDirectory("bouncekit-chromium");
+        try (FakeReceiver receiver = FakeReceiver.builder().retention(Retention.SERVE_DEFAULTS).build().start();
+             ReceiverHttpApi api = ReceiverHttpApi.start(receiver, 0)) {
+            StringBuilder data = new StringBuilder("Subject: Deep\r\nMIME-Version: 1.0\r\n");
+            for (int i = 0; i < 10_000; i++) {
+                data.append("Content-Type: multipart/mixed; boundary=\"b").append(i).append("\"\r\n\r\n--b").append(i).append("\r\n");
+            }
+            data.append("Content-Type: text/plain\r\n\r\ndeep inside\r\n");
+            try (Socket socket = new Socket("127.0.0.1", receiver.smtpPort())) {
+                socket.getOutputStream().write(("EHLO client.test\r\nMAIL FROM:<app@shop.test>\r\nRCPT TO:<buyer@shop.test>\r\n"
+                        + "DATA\r\n" + data + ".\r\nQUIT\r\n").getBytes(StandardCharsets.US_ASCII));
+                assertThat(new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII)).contains("250 OK");
+            }
+            WebDriver browser = chromium(profile);
+            try {
+                browser.get("http://127.0.0.1:" + api.port() + "/");
+                WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+                wait.until(b -> b.findElement(By.id("messages")).getText().contains("Deep"));
+
+                browser.findElement(By.cssSelector("#messages tbody tr")).click();
+
+                wait.until(b -> b.findElement(By.id("attachments")).getText().startsWith("MIME parts nested"));
+                assertThat(browser.findElement(By.id("attachments")).getText())
+                        .isEqualTo("MIME parts nested deeper than 64 levels were not read. No attachments");
+                assertThat(browser.findElement(By.id("detail-title")).getText()).contains("Deep");
             } finally {
                 browser.quit();
             }

@@ -6,6 +6,7 @@ import dev.bouncekit.receiver.Condition;
 import dev.bouncekit.receiver.FakeReceiver;
 import dev.bouncekit.receiver.MagicAddresses;
 import dev.bouncekit.receiver.ReplyRule;
+import dev.bouncekit.receiver.Retention;
 import jakarta.mail.Message;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
@@ -438,6 +439,41 @@ class ReceiverHttpApiTest {
         JsonNode second = JSON.readTree(get("/api/v1/messages/2").body());
         assertThat(second.get("subject").asText()).isEqualTo("No boundary");
         assertThat(second.get("headers").findValuesAsText("value")).contains("No boundary", "multipart/alternative");
+    }
+
+    @Test
+    void a_message_nested_ten_thousand_multiparts_deep_opens_as_far_as_it_was_read() throws Exception {
+        stop();
+        receiver = FakeReceiver.builder().retention(Retention.SERVE_DEFAULTS).build().start();
+        api = ReceiverHttpApi.start(receiver, "127.0.0.1", 0);
+        int depth = 10_000;
+        StringBuilder data = new StringBuilder("Subject: Deep\r\nMIME-Version: 1.0\r\n");
+        for (int i = 0; i < depth; i++) {
+            data.append("Content-Type: multipart/mixed; boundary=\"b").append(i).append("\"\r\n\r\n--b").append(i).append("\r\n");
+        }
+        data.append("Content-Type: text/plain\r\n\r\ndeep inside\r\n");
+        for (int i = depth - 1; i >= 0; i--) {
+            data.append("--b").append(i).append("--\r\n");
+        }
+        sendRaw(data.toString());
+        send("app@sender.test", "After the deep one", "bob@example.com");
+        receiver.awaitMessages(2, WAIT);
+
+        HttpResponse<String> opened = get("/api/v1/messages/1");
+
+        assertThat(opened.statusCode()).isEqualTo(200);
+        JsonNode message = JSON.readTree(opened.body());
+        assertThat(message.get("subject").asText()).isEqualTo("Deep");
+        assertThat(message.get("headers").findValuesAsText("value")).contains("Deep");
+        assertThat(message.get("text").asText()).isEmpty();
+        assertThat(message.get("truncated").asText())
+                .isEqualTo("MIME parts nested deeper than " + FakeReceiver.MAX_MIME_DEPTH + " levels were not read");
+        assertThat(JSON.readTree(get("/api/v1/messages/2").body()).get("truncated").isNull()).isTrue();
+        HttpResponse<String> search = get("/api/v1/messages?query=nowhere");
+        assertThat(search.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(search.body()).get("total").asInt()).isZero();
+        HttpResponse<byte[]> raw = http.send(request("/api/v1/messages/1/raw").GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(raw.body()).isEqualTo(receiver.receivedMessages().get(0).raw());
     }
 
     /**

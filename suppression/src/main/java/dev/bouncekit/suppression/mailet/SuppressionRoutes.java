@@ -4,6 +4,7 @@ import dev.bouncekit.suppression.DurationText;
 import dev.bouncekit.suppression.StoreUnavailableException;
 import dev.bouncekit.suppression.Suppression;
 import dev.bouncekit.suppression.SuppressionStore;
+import dev.bouncekit.suppression.TypedAddress;
 import dev.bouncekit.taxonomy.Owner;
 import dev.bouncekit.taxonomy.Reason;
 import com.google.inject.Inject;
@@ -169,7 +170,7 @@ public class SuppressionRoutes implements Routes {
         }
         String expires = request.queryParams("expires");
         Instant now = Instant.now();
-        Suppression entry = Suppression.manual(request.params(":address"), reason.id(), now,
+        Suppression entry = Suppression.manual(TypedAddress.normalize(request.params(":address")), reason.id(), now,
                 expires == null || expires.trim().equalsIgnoreCase("never") ? null
                         : now.plus(DurationText.parse("expires", expires)));
         store.put(entry);

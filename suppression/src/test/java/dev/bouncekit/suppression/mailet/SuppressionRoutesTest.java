@@ -89,6 +89,16 @@ class SuppressionRoutesTest {
         assertThat(send("PUT", "/bob@example.org?expires=30d").statusCode()).isEqualTo(204);
     }
     @Test
+    void an_address_with_two_at_signs_is_a_400_and_nothing_is_written() throws Exception {
+        HttpResponse<String> put = send("PUT", "/a%40%40b.test");
+
+        assertThat(put.statusCode()).as(put.body()).isEqualTo(400);
+        assertThat(put.body()).contains("\"type\":\"InvalidArgument\"",
+                "not an address: 'a@@b.test' (more than one @ outside quotes; expected local@domain)");
+        assertThat(send("GET", "?all=true").body()).isEqualTo("[]");
+    }
+
+    @Test
     void a_query_parameter_the_route_does_not_read_is_a_400_naming_it_and_those_it_reads() throws Exception {
         // a mistyped 'expires' would otherwise suppress the address for good
         HttpResponse<String> put = send("PUT", "/bob@example.org?reason=userunknown&expire=30d");
