@@ -30,6 +30,7 @@ import java.util.concurrent.Callable;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import java.nio.file.AccessDeniedException;
 
 /**
  * {@code bouncekit suppressions}: reads and edits the suppression list the James mailets use,
@@ -263,7 +264,7 @@ final class SuppressionsCommand implements Runnable {
         } catch (IOException e) {
             Path parent = output.toAbsolutePath().getParent();
             String reason = parent != null && !Files.isDirectory(parent) ? "no such directory: " + parent
-                    : e instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                    : e instanceof AccessDeniedException ? "permission denied"
                     : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             throw new UserError("cannot write " + output + ": " + reason + "; give --output a file in a directory you may write");
         }

@@ -12,6 +12,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.util.Arrays;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -44,14 +47,14 @@ class CliTest {
      */
     @Test
     void every_command_s_help_is_written_without_a_warning() {
-        java.io.PrintStream original = System.err;
-        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
-        System.setErr(new java.io.PrintStream(captured, true, StandardCharsets.UTF_8));
+        PrintStream original = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
         try {
             for (String[] command : new String[][] {{"classify"}, {"evaluate"}, {"catalog"}, {"serve"}, {"gate"},
                     {"suppressions"}, {"suppressions", "list"}, {"suppressions", "search"}, {"suppressions", "add"},
                     {"suppressions", "remove"}, {"suppressions", "import"}, {"suppressions", "export"}}) {
-                String[] args = java.util.Arrays.copyOf(command, command.length + 1);
+                String[] args = Arrays.copyOf(command, command.length + 1);
                 args[command.length] = "--help";
                 CommandRun run = CommandRun.of(args);
 

@@ -35,6 +35,8 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -135,7 +137,7 @@ class ServeCommandTest {
 
     @Test
     void a_port_in_use_is_reported_and_nothing_keeps_running() throws Exception {
-        try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
             Running r = serve("--smtp-port", "0", "--http-port", String.valueOf(taken.getLocalPort()));
 
             assertThat(r.exit().get(15, TimeUnit.SECONDS)).isEqualTo(1);
@@ -150,7 +152,7 @@ class ServeCommandTest {
     @Test
     void the_same_port_for_smtp_and_http_is_refused_naming_both_options() throws Exception {
         int port;
-        try (ServerSocket free = new ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+        try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
             port = free.getLocalPort();
         }
         Running r = serve("--smtp-port", String.valueOf(port), "--http-port", String.valueOf(port));
@@ -179,7 +181,7 @@ class ServeCommandTest {
             new Socket("127.0.0.1", port).close();
             assertThatThrownBy(() -> {
                 try (Socket other = new Socket()) {
-                    other.connect(new java.net.InetSocketAddress("127.0.0.2", port), 2_000);
+                    other.connect(new InetSocketAddress("127.0.0.2", port), 2_000);
                 }
             }).as("port %d on 127.0.0.2", port).isInstanceOf(IOException.class);
         }

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -329,7 +330,7 @@ class UserErrorsJarIT {
         String journal = dir.resolve("suppressions.journal").toString();
         Path directory = Files.createDirectories(dir.resolve("addresses"));
         byte[] binary = new byte[4096];
-        new java.util.Random(7).nextBytes(binary);
+        new Random(7).nextBytes(binary);
         binary[0] = (byte) 0xff; // not UTF-8 from its first octet
         Path bytes = Files.write(dir.resolve("addresses.bin"), binary);
 

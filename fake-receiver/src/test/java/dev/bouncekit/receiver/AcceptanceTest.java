@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Properties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -74,7 +75,7 @@ class AcceptanceTest {
 
             for (String protocol : List.of("imap", "pop3")) {
                 int port = protocol.equals("imap") ? withMailboxes.imapPort().orElseThrow() : withMailboxes.pop3Port().orElseThrow();
-                jakarta.mail.Store store = jakarta.mail.Session.getInstance(new java.util.Properties()).getStore(protocol);
+                jakarta.mail.Store store = jakarta.mail.Session.getInstance(new Properties()).getStore(protocol);
                 store.connect(withMailboxes.host(), port, "alice@example.com", "alice@example.com");
                 try {
                     jakarta.mail.Folder inbox = store.getFolder("INBOX");

@@ -26,6 +26,8 @@ import java.util.Optional;
 import java.util.function.IntPredicate;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
 
 /**
  * Assertions on what a {@link FakeReceiver} refused, accepted and stored, and the release-gate
@@ -427,7 +429,7 @@ public abstract class AbstractFakeReceiverAssert<SELF extends AbstractFakeReceiv
         }
         return "and saw " + transcript.size() + " connection(s):\n"
                 + TranscriptFormat.connections(transcript).lines().map(line -> "  " + line + "\n")
-                .collect(java.util.stream.Collectors.joining());
+                .collect(Collectors.joining());
     }
 
     private String refusals() {
@@ -474,7 +476,7 @@ public abstract class AbstractFakeReceiverAssert<SELF extends AbstractFakeReceiv
         return check(mayWait, failure, () -> failure.get().isEmpty());
     }
 
-    private SELF check(boolean mayWait, Supplier<Optional<String>> failure, java.util.function.BooleanSupplier ready) {
+    private SELF check(boolean mayWait, Supplier<Optional<String>> failure, BooleanSupplier ready) {
         isNotNull();
         Optional<String> problem = failure.get();
         boolean waitedInVain = false;

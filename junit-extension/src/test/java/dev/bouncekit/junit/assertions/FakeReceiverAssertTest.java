@@ -17,6 +17,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 
 import static dev.bouncekit.junit.assertions.BounceAssertions.assertThat;
 import static dev.bouncekit.junit.assertions.BounceAssertions.assertThatThrownBy;
@@ -625,11 +628,11 @@ class FakeReceiverAssertTest {
         void should_fail_the_release_gate_when_a_client_connected_but_named_no_recipient(FakeReceiver receiver)
                 throws Exception {
             try (Socket socket = new Socket(receiver.host(), receiver.smtpPort())) {
-                var in = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
-                        java.nio.charset.StandardCharsets.US_ASCII));
+                var in = new BufferedReader(new InputStreamReader(socket.getInputStream(),
+                        StandardCharsets.US_ASCII));
                 var out = socket.getOutputStream();
                 assertThat(in.readLine()).startsWith("220");
-                out.write("QUIT\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                out.write("QUIT\r\n".getBytes(StandardCharsets.US_ASCII));
                 out.flush();
                 assertThat(in.readLine()).startsWith("221");
             }

@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A page of messages, newest first: those that match {@code query} (case-insensitive, every word or
@@ -49,7 +51,7 @@ record MessageQuery(int total, int start, List<ReceivedMessage> messages) {
     static String[] words(String query) {
         List<String> out = new ArrayList<>();
         if (query != null) {
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"([^\"]*)\"|(\\S+)").matcher(query);
+            Matcher m = Pattern.compile("\"([^\"]*)\"|(\\S+)").matcher(query);
             while (m.find()) {
                 String word = m.group(1) != null ? m.group(1) : m.group(2);
                 if (!word.isBlank()) {

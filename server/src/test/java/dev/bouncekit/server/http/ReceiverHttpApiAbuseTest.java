@@ -19,6 +19,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Random;
+import java.net.SocketException;
+import java.util.Arrays;
+import java.util.Collections;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -154,7 +157,7 @@ class ReceiverHttpApiAbuseTest {
     @Test
     void a_body_over_one_mebibyte_gets_413_and_the_rules_stay() throws Exception {
         byte[] huge = new byte[3 * 1024 * 1024];
-        java.util.Arrays.fill(huge, (byte) 'a');
+        Arrays.fill(huge, (byte) 'a');
         assertJsonError(putRules(huge), 413);
         assertThat(get("/api/rules").body()).isEqualTo(rulesBefore);
     }
@@ -207,7 +210,7 @@ class ReceiverHttpApiAbuseTest {
                     + "Host: 127.0.0.1\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
             assertThat(answer).satisfiesAnyOf(a -> assertThat(a).isEmpty(), a -> assertThat(a).startsWith("HTTP/1.1 4"));
-        } catch (java.net.SocketException reset) {
+        } catch (SocketException reset) {
             // dropped with a reset: the rest of the request was never read
         }
         assertThat(get("/api/v1/status").statusCode()).isEqualTo(200);
@@ -216,7 +219,7 @@ class ReceiverHttpApiAbuseTest {
     /** Each message is searched for each word: a query of tens of thousands of words is refused, a repeated word counts once. */
     @Test
     void a_query_of_more_than_a_hundred_words_is_refused_and_repeated_words_count_once() throws Exception {
-        String many = String.join("%20", java.util.Collections.nCopies(101, "w"));
+        String many = String.join("%20", Collections.nCopies(101, "w"));
         StringBuilder distinct = new StringBuilder();
         for (int i = 0; i < 20_000; i++) {
             distinct.append(i == 0 ? "" : "%20").append("w").append(i);
@@ -243,7 +246,7 @@ class ReceiverHttpApiAbuseTest {
                 InputStream in = socket.getInputStream();
                 String answer = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
                 assertThat(answer).satisfiesAnyOf(a -> assertThat(a).isEmpty(), a -> assertThat(a).startsWith("HTTP/1.1 4"));
-            } catch (java.net.SocketException reset) {
+            } catch (SocketException reset) {
                 // the server dropped the connection: also fine
             }
         }

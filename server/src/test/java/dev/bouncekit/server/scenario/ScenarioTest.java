@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.ArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -88,7 +89,7 @@ class ScenarioTest {
                 ReplyRule.when(Condition.client("10.*")).at(SmtpStage.CONNECT).disconnectAfter421().named("busy"),
                 ReplyRule.when(Condition.recipientDomain("gmail.com").and(Condition.helo("*.internal")))
                         .at(SmtpStage.RCPT).reply("gmail/user-unknown").thenDisconnect());
-        List<ReplyRule> all = new java.util.ArrayList<>(original.rules());
+        List<ReplyRule> all = new ArrayList<>(original.rules());
         all.addAll(more);
 
         Scenario back = Scenario.parse("api", new Scenario(all).toJson());
