@@ -1,5 +1,6 @@
 package dev.bouncekit.cli;
 
+import dev.bouncekit.receiver.gate.NearMisses;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -75,7 +76,7 @@ final class UnreadVariables {
         List<String> best = new ArrayList<>();
         int fewest = MAX_EDITS + 1;
         for (String candidate : read) {
-            int edits = edits(variable, candidate);
+            int edits = NearMisses.distance(variable, candidate);
             if (edits < fewest) {
                 best.clear();
                 fewest = edits;
@@ -85,25 +86,5 @@ final class UnreadVariables {
             }
         }
         return best;
-    }
-
-    /** Levenshtein distance: insertions, deletions and substitutions of one character. */
-    private static int edits(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
     }
 }
