@@ -5,10 +5,10 @@ import dev.bouncekit.rules.RuleMatcher;
 import dev.bouncekit.text.PhraseIndex;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Arrays;
 
 /**
  * Everything the classifier looks for in a reply text, in one automaton: the phrases of the rules,

@@ -1,5 +1,6 @@
 package dev.bouncekit.provider;
 
+import dev.bouncekit.text.HostNameLabels;
 import dev.bouncekit.text.PhraseIndex;
 
 import java.io.BufferedReader;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Tells which provider answered, in a fixed order: a marker in the reply text (such as
@@ -25,6 +27,9 @@ import java.util.Optional;
  * {@link ProviderFile} each.
  */
 public final class ProviderDetector {
+
+    /** A host or domain name: labels of ASCII letters, digits and hyphens joined by dots, perhaps after a dot. */
+    private static final Pattern HOST_NAME = Pattern.compile("\\.?[a-z0-9-]+(\\.[a-z0-9-]+)+");
 
     private static final ProviderDetector BUILT_IN = load();
 
@@ -58,7 +63,7 @@ public final class ProviderDetector {
                 byHostSuffix.putIfAbsent(name, p);
             }
             for (String marker : p.textMarkers()) {
-                phrases.add(marker);
+                phrases.add(bounded(marker));
                 owners.add(position);
             }
         }
@@ -113,8 +118,25 @@ public final class ProviderDetector {
     }
 
     /**
-     * The text markers of every provider, in detection order: marker {@code i} names the provider
-     * of every marker after it up to the next provider's, and an earlier marker wins.
+     * A provider's text marker as the index reads it: a host or domain name ({@code gmx.de},
+     * {@code .protection.outlook.com}) between {@link PhraseIndex#HOST_BOUNDARY host-name boundaries},
+     * so that it is not found inside a longer name ({@code notgmx.de}, {@code prodigy.net.mx}); a
+     * name that starts with a dot has its boundary in it, and one that does not end in a top-level
+     * domain ({@code tmes.trendmicro}) is the start of names and is read on. Any other marker as it is.
+     */
+    private static String bounded(String marker) {
+        if (!HOST_NAME.matcher(marker).matches()) {
+            return marker;
+        }
+        String leading = marker.startsWith(".") ? "" : PhraseIndex.HOST_BOUNDARY;
+        String trailing = HostNameLabels.endsInTopLevelDomain(marker) ? PhraseIndex.HOST_BOUNDARY : "";
+        return leading + marker + trailing;
+    }
+
+    /**
+     * The text markers of every provider, in detection order, as {@link PhraseIndex} phrases (a host
+     * or domain name between {@link PhraseIndex#HOST_BOUNDARY host-name boundaries}): marker {@code i}
+     * names the provider of every marker after it up to the next provider's, and an earlier marker wins.
      */
     public List<String> textMarkers() {
         return markerPhrases;

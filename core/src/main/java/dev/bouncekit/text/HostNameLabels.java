@@ -156,6 +156,15 @@ public final class HostNameLabels {
         return blanked;
     }
 
+    /**
+     * Whether {@code name}'s last label is a top-level domain as this class knows them: two letters
+     * (a country code) or one of the generic ones mail texts name ({@code com}, {@code net}, ...).
+     */
+    public static boolean endsInTopLevelDomain(String name) {
+        char[] chars = name.toCharArray();
+        return isTopLevel(chars, name.lastIndexOf('.') + 1, chars.length);
+    }
+
     private static boolean isTopLevel(char[] chars, int from, int to) {
         int n = to - from;
         for (int i = from; i < to; i++) {

@@ -31,15 +31,25 @@ import java.util.function.IntPredicate;
  * (for a trailing one) is not a letter or digit ({@link Character#isLetterOrDigit(int)}), or is the
  * edge of the text. Unlike a regular expression's {@code \b} this does not look at the phrase's own
  * first or last character. The marker is not part of the phrase's length.
+ *
+ * <p>A phrase naming a host or a domain may begin and/or end with {@code \h}, a host-name boundary,
+ * so that it matches a whole name or its registered part and not a longer name that holds it
+ * ({@code gmx.de} in {@code mail.gmx.de}, not in {@code notgmx.de}; {@code prodigy.net} not in
+ * {@code prodigy.net.mx}): before it (a leading {@code \h}) no letter, digit or hyphen; after it (a
+ * trailing one) no letter, digit or hyphen, and no dot followed by one.
  */
 public final class PhraseIndex {
 
     /** The word-boundary marker a phrase may begin and/or end with. */
     public static final String BOUNDARY = "\\b";
+    /** The host-name-boundary marker a phrase naming a host or domain may begin and/or end with. */
+    public static final String HOST_BOUNDARY = "\\h";
 
     private static final int[] NONE = new int[0];
     private static final byte LEADING = 1;
     private static final byte TRAILING = 2;
+    private static final byte LEADING_HOST = 4;
+    private static final byte TRAILING_HOST = 8;
 
     /**
      * Table entries at most (512 KB of chars): full rows for the shallow states, few enough that
@@ -125,7 +135,7 @@ public final class PhraseIndex {
      * Builds the index over {@code phrases}; phrase {@code i} is reported as index {@code i}.
      *
      * @param phrases      non-empty phrases in {@link TextNormalizer} form, each optionally with a
-     *                     leading and/or trailing {@link #BOUNDARY}
+     *                     leading and/or trailing {@link #BOUNDARY} or {@link #HOST_BOUNDARY}
      * @param keepAllEnds  the phrases for which a scan records every end (see {@link Matches#ends}),
      *                     at a cost of one int per occurrence
      * @throws IllegalArgumentException for a phrase that is empty without its markers
@@ -144,9 +154,17 @@ public final class PhraseIndex {
     public static PhraseIndex withoutNames(List<String> phrases, IntPredicate keepAllEnds) {
         List<String> blanked = new ArrayList<>(phrases.size());
         for (String phrase : phrases) {
-            blanked.add(HostNameLabels.blank(phrase));
+            blanked.add(blankBody(phrase));
         }
         return new PhraseIndex(blanked, keepAllEnds);
+    }
+
+    /** {@code phrase} with its host names blanked ({@link HostNameLabels}), its boundary markers left as they are. */
+    private static String blankBody(String phrase) {
+        int from = phrase.startsWith(BOUNDARY) || phrase.startsWith(HOST_BOUNDARY) ? 2 : 0;
+        int to = phrase.length() > from && (phrase.endsWith(BOUNDARY) || phrase.endsWith(HOST_BOUNDARY))
+                ? phrase.length() - 2 : phrase.length();
+        return phrase.substring(0, from) + HostNameLabels.blank(phrase.substring(from, to)) + phrase.substring(to);
     }
 
     /**
@@ -167,10 +185,16 @@ public final class PhraseIndex {
             if (phrase.startsWith(BOUNDARY)) {
                 flags |= LEADING;
                 phrase = phrase.substring(BOUNDARY.length());
+            } else if (phrase.startsWith(HOST_BOUNDARY)) {
+                flags |= LEADING_HOST;
+                phrase = phrase.substring(HOST_BOUNDARY.length());
             }
             if (phrase.endsWith(BOUNDARY) && !phrase.isEmpty()) {
                 flags |= TRAILING;
                 phrase = phrase.substring(0, phrase.length() - BOUNDARY.length());
+            } else if (phrase.endsWith(HOST_BOUNDARY) && !phrase.isEmpty()) {
+                flags |= TRAILING_HOST;
+                phrase = phrase.substring(0, phrase.length() - HOST_BOUNDARY.length());
             }
             if (phrase.isEmpty()) {
                 throw new IllegalArgumentException("phrase " + p + " is empty: '" + phrases.get(p) + "'");
@@ -651,9 +675,15 @@ public final class PhraseIndex {
                     if ((flags & TRAILING) != 0 && i + 1 < n && Character.isLetterOrDigit(Character.codePointAt(chars, i + 1, n))) {
                         continue;
                     }
-                    if ((flags & LEADING) != 0) {
+                    if ((flags & TRAILING_HOST) != 0 && continuesHostName(chars, i + 1, n)) {
+                        continue;
+                    }
+                    if ((flags & (LEADING | LEADING_HOST)) != 0) {
                         int start = rawAt[at - lengths[p] + 1];
-                        if (start > 0 && Character.isLetterOrDigit(Character.codePointBefore(chars, start, 0))) {
+                        if ((flags & LEADING) != 0 && start > 0 && Character.isLetterOrDigit(Character.codePointBefore(chars, start, 0))) {
+                            continue;
+                        }
+                        if ((flags & LEADING_HOST) != 0 && start > 0 && isLabelChar(chars[start - 1])) {
                             continue;
                         }
                     }
@@ -662,6 +692,23 @@ public final class PhraseIndex {
             }
         }
         return into;
+    }
+
+    /**
+     * Whether the text at {@code at} goes on with the host name a phrase ended in: a letter, digit or
+     * hyphen, or a dot followed by one.
+     */
+    private static boolean continuesHostName(char[] chars, int at, int n) {
+        if (at >= n) {
+            return false;
+        }
+        char c = chars[at];
+        return isLabelChar(c) || c == '.' && at + 1 < n && isLabelChar(chars[at + 1]);
+    }
+
+    /** An ASCII letter or digit, or a hyphen: a character of a host name's label. */
+    private static boolean isLabelChar(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-';
     }
 
     /** An empty result for {@link #scan(CharSequence, Matches)} to fill; not thread-safe. */

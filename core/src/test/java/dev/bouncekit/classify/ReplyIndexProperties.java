@@ -118,7 +118,9 @@ class ReplyIndexProperties {
                 out.add(phrase.replace("\\b", ""));
             }
         }
-        out.addAll(PROVIDERS.textMarkers());
+        for (String marker : PROVIDERS.textMarkers()) {
+            out.add(marker.replace("\\h", ""));
+        }
         return out;
     }
 }

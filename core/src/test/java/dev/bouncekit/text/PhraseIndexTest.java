@@ -78,6 +78,19 @@ class PhraseIndexTest {
     }
 
     @Test
+    void host_name_boundaries_take_a_whole_name_or_its_end_and_not_a_longer_name() {
+        PhraseIndex index = new PhraseIndex(List.of("\\hgmx.de\\h", ".gmx.de\\h", "gmx.de"), p -> true);
+
+        PhraseIndex.Matches found = index.scan("gmx.de mx.gmx.de notgmx.de gmx.de.example gmx.de-x (gmx.de). my-gmx.de");
+
+        // 0-5 gmx.de, 7-15 mx.gmx.de, 17-25 notgmx.de, 27-40 gmx.de.example, 42-49 gmx.de-x, 51-58 (gmx.de)., 61-69 my-gmx.de
+        assertThat(found.ends(found.indexOf(2))).containsExactly(5, 15, 25, 32, 47, 57, 69);
+        assertThat(found.ends(found.indexOf(0))).containsExactly(5, 15, 57);
+        assertThat(found.ends(found.indexOf(1))).containsExactly(15);
+        assertThat(index.length(0)).isEqualTo(6);
+    }
+
+    @Test
     void word_boundaries_look_at_the_raw_characters_around_the_phrase() {
         PhraseIndex index = new PhraseIndex(List.of("\\bspam\\b", "\\bspam", "spam\\b", "spam"), p -> true);
 
