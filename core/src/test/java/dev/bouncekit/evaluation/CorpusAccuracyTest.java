@@ -1,6 +1,7 @@
 package dev.bouncekit.evaluation;
 
 import dev.bouncekit.classify.BounceClassifier;
+import dev.bouncekit.taxonomy.Reason;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -119,7 +120,7 @@ class CorpusAccuracyTest {
             assertThat(rows).as(file.getKey()).hasSizeGreaterThan(file.getValue());
             assertThat(rows).as(file.getKey()).allSatisfy(r -> {
                 assertThat(r.id()).isNotBlank();
-                assertThat(dev.bouncekit.taxonomy.Reason.parse(r.reason())).as(r.id()).isPresent();
+                assertThat(Reason.parse(r.reason())).as(r.id()).isPresent();
             });
         }
     }

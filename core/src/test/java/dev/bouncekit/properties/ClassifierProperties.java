@@ -53,7 +53,7 @@ class ClassifierProperties {
     void deep_nesting_of_newlines_and_unbalanced_brackets_is_classified(@ForAll @IntRange(min = 1, max = 20_000) int depth) {
         String text = "550 " + "<".repeat(depth) + "\n".repeat(depth) + "[(".repeat(depth) + "user unknown";
 
-        Classification c = classifier.classify(text, dev.bouncekit.classify.DeliveryContext.at(dev.bouncekit.reply.SmtpStage.RCPT));
+        Classification c = classifier.classify(text, DeliveryContext.at(SmtpStage.RCPT));
 
         assertThat(c.reason()).isEqualTo(Reason.USERUNKNOWN);
     }

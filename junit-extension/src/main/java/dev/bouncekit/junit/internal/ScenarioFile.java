@@ -1,6 +1,7 @@
 package dev.bouncekit.junit.internal;
 
 import dev.bouncekit.receiver.ReplyRule;
+import dev.bouncekit.server.scenario.Scenario;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -94,11 +95,11 @@ public final class ScenarioFile {
                     if (in == null) {
                         throw new IllegalArgumentException(location + ": no such resource on the test class path");
                     }
-                    return dev.bouncekit.server.scenario.Scenario.parse(name,
+                    return Scenario.parse(name,
                             new String(in.readAllBytes(), StandardCharsets.UTF_8)).rules();
                 }
             }
-            return dev.bouncekit.server.scenario.Scenario.load(Path.of(location)).rules();
+            return Scenario.load(Path.of(location)).rules();
         } catch (IOException e) {
             throw new IllegalArgumentException(location + ": cannot be read: " + e.getMessage(), e);
         }
