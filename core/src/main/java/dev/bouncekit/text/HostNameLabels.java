@@ -207,7 +207,8 @@ public final class HostNameLabels {
         return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
     }
 
-    private static boolean isLabelChar(char c) {
+    /** An ASCII letter or digit, or a hyphen: a character of a host name's label. */
+    static boolean isLabelChar(char c) {
         return c < 128 && LABEL_CHARS[c];
     }
 

@@ -161,9 +161,10 @@ public final class PhraseIndex {
 
     /** {@code phrase} with its host names blanked ({@link HostNameLabels}), its boundary markers left as they are. */
     private static String blankBody(String phrase) {
-        int from = phrase.startsWith(BOUNDARY) || phrase.startsWith(HOST_BOUNDARY) ? 2 : 0;
+        // both markers are two characters long
+        int from = phrase.startsWith(BOUNDARY) || phrase.startsWith(HOST_BOUNDARY) ? BOUNDARY.length() : 0;
         int to = phrase.length() > from && (phrase.endsWith(BOUNDARY) || phrase.endsWith(HOST_BOUNDARY))
-                ? phrase.length() - 2 : phrase.length();
+                ? phrase.length() - BOUNDARY.length() : phrase.length();
         return phrase.substring(0, from) + HostNameLabels.blank(phrase.substring(from, to)) + phrase.substring(to);
     }
 
@@ -683,7 +684,7 @@ public final class PhraseIndex {
                         if ((flags & LEADING) != 0 && start > 0 && Character.isLetterOrDigit(Character.codePointBefore(chars, start, 0))) {
                             continue;
                         }
-                        if ((flags & LEADING_HOST) != 0 && start > 0 && isLabelChar(chars[start - 1])) {
+                        if ((flags & LEADING_HOST) != 0 && start > 0 && HostNameLabels.isLabelChar(chars[start - 1])) {
                             continue;
                         }
                     }
@@ -703,12 +704,7 @@ public final class PhraseIndex {
             return false;
         }
         char c = chars[at];
-        return isLabelChar(c) || c == '.' && at + 1 < n && isLabelChar(chars[at + 1]);
-    }
-
-    /** An ASCII letter or digit, or a hyphen: a character of a host name's label. */
-    private static boolean isLabelChar(char c) {
-        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-';
+        return HostNameLabels.isLabelChar(c) || c == '.' && at + 1 < n && HostNameLabels.isLabelChar(chars[at + 1]);
     }
 
     /** An empty result for {@link #scan(CharSequence, Matches)} to fill; not thread-safe. */
