@@ -16,13 +16,16 @@ import java.util.stream.Stream;
  * bounces write it: {@code <rcpt>: host X said: 550-5.1.1 ...}), qmail's {@code (#5.1.1)}, a Java
  * mail exception's text ({@code ...SMTPAddressFailedException: 550 5.1.1 ...}, without the stack trace
  * logged after it) and bare text
- * with no code at all. The enhanced code repeated on every line counts once.
+ * with no code at all. The enhanced code repeated on every line counts once. RFC 2047 encoded words,
+ * as servers write non-ASCII text into DSN fields ({@code =?UTF-8?B?...?=}, {@code =?ISO-2022-JP?B?...?=}),
+ * are decoded first, so that the reply's text is the decoded text.
  *
  * <p>Never throws: null, empty and binary input give a reply without code or with whatever text
  * there is. Runs in time linear in the input length and uses no regular expressions. Lines are
  * read as ranges of the input and put together in a buffer of the thread: the only strings made
  * are the reply's text, its lines joined by single spaces (none for a one-line reply that needs no
- * trimming, which is its own text), the host name and the recipient. The reply's
+ * trimming, which is its own text), the host name, the recipient and, for an input with encoded
+ * words, the decoded input. The reply's
  * {@link SmtpReply#lines()} are that text and where each line ends in it; a line's own string is
  * made when the list is read.
  */
@@ -66,7 +69,12 @@ public final class ReplyParser {
 
     /** Parses {@code raw}; see the class description for the shapes understood. */
     public static SmtpReply parse(String raw) {
-        if (raw == null || raw.isEmpty()) {
+        return raw == null ? EMPTY : parseDecoded(EncodedWords.decode(raw));
+    }
+
+    /** Parses {@code raw}, whose encoded words are decoded. */
+    private static SmtpReply parseDecoded(String raw) {
+        if (raw.isEmpty()) {
             return EMPTY;
         }
         int inException = JavaExceptionText.replyAt(raw);
@@ -79,7 +87,7 @@ public final class ReplyParser {
 
     /** The reply that a Java exception's text holds from {@code inException} on, with the stage the exception names. */
     private static SmtpReply parseInException(String raw, int inException) {
-        SmtpReply reply = parse(raw.substring(inException, JavaExceptionText.replyEnd(raw, inException)));
+        SmtpReply reply = parseDecoded(raw.substring(inException, JavaExceptionText.replyEnd(raw, inException)));
         SmtpStage named = JavaExceptionText.stageBefore(raw, inException);
         return reply.reportedStage() != null || named == null ? reply
                 : new SmtpReply(reply.code(), reply.status(), reply.lines(), named, reply.reportedHost(), reply.reportedRecipient());

@@ -55,6 +55,14 @@ class BadInputTest {
     }
 
     @Test
+    void a_megabyte_of_encoded_word_openings_is_classified() {
+        assertThat(classifier.classify("550 " + "=?".repeat(500_000)).reason()).isNotNull();
+        assertThat(classifier.classify("550 " + "=?=?=?".repeat(170_000)).reason()).isNotNull();
+        assertThat(classifier.classify("550 " + "=?UTF-8?Q?=".repeat(100_000)).reason()).isNotNull();
+        assertThat(classifier.classify("550 " + "=?UTF-8?Q?user_unknown?= ".repeat(40_000)).reason()).isNotNull();
+    }
+
+    @Test
     void a_megabyte_without_spaces_is_classified() {
         assertThat(classifier.classify("x".repeat(1_000_000)).reason()).isEqualTo(Reason.ONHOLD);
     }

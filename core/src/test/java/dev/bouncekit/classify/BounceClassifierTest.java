@@ -611,4 +611,16 @@ class BounceClassifierTest {
         assertThat(classifier.classify(spamFrame)).isEqualTo(classifier.classify(exception));
         assertThat(classifier.classify(trace)).isEqualTo(classifier.classify(exception));
     }
+
+    @Test
+    void an_encoded_diagnostic_code_is_classified_by_its_decoded_words() {
+        String plain = "Diagnostic-Code: smtp; 550 ユーザが存在しません";
+        String encoded = "Diagnostic-Code: smtp; 550 =?ISO-2022-JP?B?GyRCJWYhPCU2JCxCODpfJDckXiQ7JHMbKEI=?=";
+        String folded = "Diagnostic-Code: smtp; 550 =?UTF-8?B?44Om44O844K244GM?=\r\n =?UTF-8?B?5a2Y5Zyo44GX44G+44Gb44KT?=";
+
+        assertThat(classifier.classify(plain).reason()).isEqualTo(Reason.USERUNKNOWN);
+        assertThat(classifier.classify(encoded)).isEqualTo(classifier.classify(plain));
+        assertThat(classifier.classify(folded)).isEqualTo(classifier.classify(plain));
+        assertThat(classifier.classify(encoded).reply().text()).isEqualTo("ユーザが存在しません");
+    }
 }

@@ -54,9 +54,13 @@ final class ReferenceReplyParser {
         return reply;
     }
 
-    /** Parses {@code raw}; see the class description for the shapes understood. */
+    /** Parses {@code raw}, its encoded words decoded as {@link ReplyParser} decodes them; see the class description for the shapes understood. */
     static SmtpReply parse(String raw) {
-        if (raw == null || raw.isEmpty()) {
+        return raw == null ? EMPTY : parseDecoded(EncodedWords.decode(raw));
+    }
+
+    private static SmtpReply parseDecoded(String raw) {
+        if (raw.isEmpty()) {
             return EMPTY;
         }
         Matcher exception = JAVA_EXCEPTION.matcher(raw);
@@ -68,7 +72,7 @@ final class ReferenceReplyParser {
                     : exception.group(1).endsWith("SMTPSenderFailed") ? SmtpStage.MAIL : null;
         }
         if (inException >= 0) {
-            SmtpReply reply = parse(withoutTrace(raw.substring(inException)));
+            SmtpReply reply = parseDecoded(withoutTrace(raw.substring(inException)));
             return reply.reportedStage() != null || exceptionStage == null ? reply
                     : new SmtpReply(reply.code(), reply.status(), reply.lines(), exceptionStage, reply.reportedHost(),
                     reply.reportedRecipient());

@@ -15,7 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@link ReplyParser}, which reads lines as ranges of the input, against
  * {@link ReferenceReplyParser}, which copies every line at every step: the same reply for texts
  * built from the pieces the parser looks for (codes, continuation marks, enhanced codes, DSN
- * fields, Postfix's forms, line breaks, white space, Java exceptions and the stack traces logged after them).
+ * fields, Postfix's forms, line breaks, white space, Java exceptions and the stack traces logged after them,
+ * encoded words).
  */
 class ReplyParserProperties {
 
@@ -35,7 +36,8 @@ class ReplyParserProperties {
         "a@example.org", "host mx.example.org [192.0.2.1]", "host mx.example.org [2001:db8::1]: ", "RCPT TO:<a@example.org>:", "end of data:",
         "\tat ", "    at ", "at ", "at", "com.example.SpamChecked.run(SpamChecked.java:42)", "a.b(", "Job(", ".", "\tat a.b.C.d(C.java:1)",
         "... 12 more", "\t... 3 more", "... 1 common frames omitted", "...", "... ", " more", "12", "Caused by: ", "Caused by:",
-        "caused by: ", "Suppressed: ", "\tSuppressed:", "com.sun.mail.smtp.SMTPSendFailedException: "
+        "caused by: ", "Suppressed: ", "\tSuppressed:", "com.sun.mail.smtp.SMTPSendFailedException: ",
+        "=?UTF-8?Q?550_5.1.1_user_unknown?=", "=?UTF-8?B?NTUwLTUuMS4xIA==?=", "=?UTF-8?Q?=0D=0A?=", "=?x?Q?a?=", "=?"
     };
 
     @Property(tries = 3000)
