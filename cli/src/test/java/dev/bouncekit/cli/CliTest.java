@@ -252,6 +252,29 @@ class CliTest {
         assertThat(markedObjects.status()).isZero();
     }
 
+    /**
+     * A file saved as UTF-16 (what Windows PowerShell's {@code >} writes) was read as UTF-8: every line a reply of U+FFFD
+     * and NUL characters, classified {@code onhold}, exit status 0. It is refused, little- and big-endian alike.
+     */
+    @Test
+    void an_input_file_saved_as_utf_16_is_refused_in_one_line() throws IOException {
+        String replies = "\uFEFF550 5.1.1 No such user here\n";
+        Path little = Files.write(dir.resolve("little.txt"), replies.getBytes(StandardCharsets.UTF_16LE));
+        Path big = Files.write(dir.resolve("big.txt"), replies.getBytes(StandardCharsets.UTF_16BE));
+        Path labelled = Files.write(dir.resolve("labelled.tsv"),
+                ("\uFEFFid\treply\tstage\tremote_host\treason\thard\tprovider\n").getBytes(StandardCharsets.UTF_16LE));
+
+        for (CommandRun run : List.of(runCapturingErrors("classify", little.toString()), runCapturingErrors("classify", big.toString()),
+                runCapturingErrors("evaluate", labelled.toString()))) {
+            assertThat(run.status()).isEqualTo(1);
+            assertThat(run.out()).isEmpty();
+            assertThat(run.err().lines().toList()).singleElement().asString()
+                    .contains(": it is UTF-16 text (it starts with a UTF-16 byte order mark); save it as UTF-8 and give ");
+        }
+        assertThat(runCapturingErrors("classify", little.toString()).err())
+                .startsWith("bouncekit classify: cannot read " + little + ": it is UTF-16 text");
+    }
+
     @Test
     void jsonl_input_without_bad_lines_exits_0_and_input_jsonl_is_the_same_as_jsonl() throws IOException {
         Path input = Files.writeString(dir.resolve("in.jsonl"),
