@@ -10,7 +10,6 @@ import dev.bouncekit.server.scenario.ScenarioException;
 import dev.bouncekit.server.scenario.ScenarioWriter;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -89,9 +88,12 @@ final class ApiV1 {
                 return;
             case "/openapi.json":
                 HttpIo.allow(method, "GET");
-                try (InputStream in = ApiV1.class.getResourceAsStream("/dev/bouncekit/server/openapi.json")) {
-                    HttpIo.send(http, 200, HttpIo.JSON, in.readAllBytes());
-                }
+                HttpIo.send(http, 200, HttpIo.JSON, ApiIndex.openApi());
+                return;
+            case "", "/":
+                // the API's own address, as serve prints it
+                HttpIo.allow(method, "GET");
+                HttpIo.sendJson(http, 200, ApiIndex.of());
                 return;
             default:
                 if (path.startsWith("/messages/")) {

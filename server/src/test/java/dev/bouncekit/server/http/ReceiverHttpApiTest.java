@@ -304,6 +304,35 @@ class ReceiverHttpApiTest {
         assertThat(get("/api").body()).contains("PUT /api/rules");
     }
 
+    /**
+     * The API's address as serve prints it, {@code http://127.0.0.1:8025/api/v1}, answered {@code 404 no such endpoint}:
+     * it now lists the endpoints of the OpenAPI document.
+     */
+    @Test
+    void the_api_address_lists_the_endpoints_of_the_openapi_document() throws Exception {
+        for (String path : new String[] {"/api/v1", "/api/v1/"}) {
+            HttpResponse<String> index = get(path);
+
+            assertThat(index.statusCode()).as(path).isEqualTo(200);
+            JsonNode body = JSON.readTree(index.body());
+            assertThat(body.get("endpoints")).extracting(JsonNode::asText).contains("GET /api/v1", "GET /api/v1/messages",
+                    "GET /api/v1/messages/{id}/raw", "POST /api/v1/reset", "DELETE /api/v1/rules/{position}", "GET /api/v1/gate");
+            assertThat(body.get("openapi").asText()).isEqualTo("/api/v1/openapi.json");
+        }
+        JsonNode paths = JSON.readTree(get("/api/v1/openapi.json").body()).get("paths");
+        assertThat(JSON.readTree(get("/api/v1").body()).get("endpoints")).hasSize(countOperations(paths));
+        assertThat(http.send(request("/api/v1").POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(405);
+    }
+
+    private static int countOperations(JsonNode paths) {
+        int operations = 0;
+        for (JsonNode path : paths) {
+            operations += path.size();
+        }
+        return operations;
+    }
+
     @Test
     void head_answers_every_get_with_its_status_and_headers_and_no_body() throws Exception {
         send("app@sender.test", "Headed", "alice@example.com");
