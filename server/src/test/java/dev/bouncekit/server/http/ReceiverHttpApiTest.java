@@ -305,6 +305,26 @@ class ReceiverHttpApiTest {
     }
 
     /**
+     * A search read the whole stored message, so a word of the trace fields the receiver adds to every message
+     * ({@code Received: from 127.0.0.1 (HELO client.test); Thu Dec 03 ...}) found them all: {@code helo}, a client's
+     * address or the hour. It reads the subject, the addresses and the body, as documented.
+     */
+    @Test
+    void a_search_reads_the_subject_the_addresses_and_the_body_not_the_trace_fields() throws Exception {
+        send("app@sender.test", "Searchable subject", "alice@example.com");
+        receiver.awaitMessages(1, WAIT);
+        String raw = new String(receiver.receivedMessages().get(0).raw(), StandardCharsets.UTF_8);
+        assertThat(raw).containsIgnoringCase("HELO").containsIgnoringCase("Return-Path:").contains("MIME-Version:");
+
+        for (String absent : new String[] {"helo", "return-path", "received", "mime-version"}) {
+            assertThat(JSON.readTree(get("/api/v1/messages?query=" + absent).body()).get("total").asInt()).as(absent).isZero();
+        }
+        for (String found : new String[] {"searchable", "alice@example.com", "app@sender.test", "body", "%22searchable+subject%22"}) {
+            assertThat(JSON.readTree(get("/api/v1/messages?query=" + found).body()).get("total").asInt()).as(found).isEqualTo(1);
+        }
+    }
+
+    /**
      * The API's address as serve prints it, {@code http://127.0.0.1:8025/api/v1}, answered {@code 404 no such endpoint}:
      * it now lists the endpoints of the OpenAPI document.
      */
