@@ -38,6 +38,7 @@ final class ApiV1 {
                     return;
                 }
                 HttpIo.allow(method, "GET", "DELETE");
+                QueryParameters.requireSpelling(query, "start", "limit", "query");
                 MessageQuery page = MessageQuery.of(receiver.receivedMessages(), query.get("query"),
                         number(query, "start", 0, Integer.MAX_VALUE),
                         number(query, "limit", MessageQuery.DEFAULT_LIMIT, MessageQuery.MAX_LIMIT));
@@ -77,6 +78,7 @@ final class ApiV1 {
                 return;
             case "/gate":
                 HttpIo.allow(method, "GET");
+                QueryParameters.requireSpelling(query, "maxBounceRate");
                 double max = decimal(query, "maxBounceRate", ReleaseGate.DEFAULT_MAX_BOUNCE_RATE);
                 var connections = receiver.transcript();
                 HttpIo.sendJson(http, 200, ApiJson.gate(ReleaseGate.over(connections, max), max, connections.size(),

@@ -305,6 +305,27 @@ class ReceiverHttpApiTest {
     }
 
     /**
+     * {@code /api/v1/gate?max_bounce_rate=50} judged against the default 2% without a word, and
+     * {@code /api/v1/messages?Limit=1} gave a page of 50: a parameter spelt like one read but not it is now a 400.
+     */
+    @Test
+    void a_query_parameter_spelt_like_one_read_is_refused_naming_the_one_meant() throws Exception {
+        String[][] cases = {
+                {"/api/v1/gate?max_bounce_rate=50", "query parameter 'max_bounce_rate' is not read; did you mean 'maxBounceRate'?"},
+                {"/api/v1/gate?maxbouncerate=50", "query parameter 'maxbouncerate' is not read; did you mean 'maxBounceRate'?"},
+                {"/api/v1/messages?Limit=1", "query parameter 'Limit' is not read; did you mean 'limit'?"},
+        };
+        for (String[] c : cases) {
+            HttpResponse<String> refused = get(c[0]);
+
+            assertThat(refused.statusCode()).as(c[0]).isEqualTo(400);
+            assertThat(JSON.readTree(refused.body()).get("error").asText()).as(c[0]).isEqualTo(c[1]);
+        }
+        assertThat(get("/api/v1/messages?limit=1&_=1700000000").statusCode()).isEqualTo(200);
+        assertThat(get("/api/v1/gate?maxBounceRate=50&_=1700000000").statusCode()).isEqualTo(200);
+    }
+
+    /**
      * A search read the whole stored message, so a word of the trace fields the receiver adds to every message
      * ({@code Received: from 127.0.0.1 (HELO client.test); Thu Dec 03 ...}) found them all: {@code helo}, a client's
      * address or the hour. It reads the subject, the addresses and the body, as documented.
