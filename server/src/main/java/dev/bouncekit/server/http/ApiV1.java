@@ -10,6 +10,7 @@ import dev.bouncekit.server.scenario.ScenarioException;
 import dev.bouncekit.server.scenario.ScenarioWriter;
 
 import java.io.IOException;
+import java.math.BigInteger;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -208,15 +209,12 @@ final class ApiV1 {
         if (value == null || value.isEmpty()) {
             return otherwise;
         }
-        try {
-            int n = Integer.parseInt(value);
-            if (n < 0) {
-                throw new NumberFormatException();
-            }
-            return Math.min(n, max);
-        } catch (NumberFormatException e) {
+        if (!value.matches("\\+?\\d+")) {
             throw new ApiError(400, name + " must be a whole number from 0, not '" + value + "'");
         }
+        // one past int's range is as large as any over max: the most there is, not "not a whole number"
+        BigInteger n = new BigInteger(value);
+        return n.compareTo(BigInteger.valueOf(max)) > 0 ? max : n.intValue();
     }
 
     private static double decimal(Map<String, String> query, String name, double otherwise) {

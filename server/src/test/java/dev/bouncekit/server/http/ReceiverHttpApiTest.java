@@ -325,6 +325,21 @@ class ReceiverHttpApiTest {
         assertThat(get("/api/v1/gate?maxBounceRate=50&_=1700000000").statusCode()).isEqualTo(200);
     }
 
+    /** {@code limit=5000} is a page of at most 1000, but {@code limit=99999999999} was "not a whole number from 0". */
+    @Test
+    void a_start_or_limit_past_int_s_range_is_taken_as_the_most_there_is() throws Exception {
+        send("app@sender.test", "Paged", "alice@example.com");
+        receiver.awaitMessages(1, WAIT);
+
+        JsonNode all = JSON.readTree(get("/api/v1/messages?limit=99999999999").body());
+        JsonNode past = JSON.readTree(get("/api/v1/messages?start=99999999999").body());
+
+        assertThat(all.get("count").asInt()).isEqualTo(1);
+        assertThat(past.get("total").asInt()).isEqualTo(1);
+        assertThat(past.get("count").asInt()).isZero();
+        assertThat(get("/api/v1/messages?limit=-1").statusCode()).isEqualTo(400);
+    }
+
     /**
      * A search read the whole stored message, so a word of the trace fields the receiver adds to every message
      * ({@code Received: from 127.0.0.1 (HELO client.test); Thu Dec 03 ...}) found them all: {@code helo}, a client's
