@@ -194,9 +194,10 @@ public final class ReceiverHttpApi implements AutoCloseable {
                 return;
             case "/readyz":
                 HttpIo.allow(method, "GET");
-                boolean ready = receiver.isRunning();
+                Integer smtpPort = ApiJson.runningSmtpPort(receiver);
+                boolean ready = smtpPort != null;
                 HttpIo.sendJson(http, ready ? 200 : 503, ApiJson.MAPPER.createObjectNode()
-                        .put("status", ready ? "ready" : "not ready").put("smtpPort", receiver.smtpPort()));
+                        .put("status", ready ? "ready" : "not ready").put("smtpPort", smtpPort));
                 return;
             case "/":
                 HttpIo.allow(method, "GET");

@@ -325,6 +325,25 @@ class ReceiverHttpApiTest {
         assertThat(get("/api/v1/gate?maxBounceRate=50&_=1700000000").statusCode()).isEqualTo(200);
     }
 
+    /**
+     * Once SMTP had stopped, {@code /readyz} answered a 500 (and logged the receiver's "not running" with its stack
+     * trace at every probe) instead of the documented 503, and {@code /api/v1/status} a 500.
+     */
+    @Test
+    void readyz_answers_503_and_status_no_port_once_smtp_has_stopped() throws Exception {
+        receiver.close();
+
+        HttpResponse<String> ready = get("/readyz");
+        HttpResponse<String> status = get("/api/v1/status");
+
+        assertThat(ready.statusCode()).isEqualTo(503);
+        assertThat(JSON.readTree(ready.body()).get("status").asText()).isEqualTo("not ready");
+        assertThat(JSON.readTree(ready.body()).get("smtpPort").isNull()).isTrue();
+        assertThat(get("/livez").statusCode()).isEqualTo(200);
+        assertThat(status.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(status.body()).get("smtpPort").isNull()).isTrue();
+    }
+
     /** {@code limit=5000} is a page of at most 1000, but {@code limit=99999999999} was "not a whole number from 0". */
     @Test
     void a_start_or_limit_past_int_s_range_is_taken_as_the_most_there_is() throws Exception {
