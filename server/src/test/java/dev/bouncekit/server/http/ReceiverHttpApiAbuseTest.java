@@ -94,6 +94,24 @@ class ReceiverHttpApiAbuseTest {
     }
 
     /**
+     * A body that is not UTF-8 was read with U+FFFD for its characters: UTF-16 was "not valid YAML: special characters
+     * are not allowed", and a Latin-1 rule name was taken with U+FFFD in it. Such a body is refused as not UTF-8.
+     */
+    @Test
+    void a_body_that_is_not_utf_8_is_refused_as_such() throws Exception {
+        byte[][] bodies = {"rules: []\n".getBytes(StandardCharsets.UTF_16),
+                "rules: [ { name: Caf\u00e9, at: RCPT, disconnect: true } ]\n".getBytes(StandardCharsets.ISO_8859_1)};
+        for (byte[] body : bodies) {
+            HttpResponse<String> refused = http.send(request("/api/v1/rules").PUT(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+
+            assertThat(refused.statusCode()).isEqualTo(400);
+            assertThat(JSON.readTree(refused.body()).get("error").asText()).isEqualTo("request body: not UTF-8 text; send it as UTF-8");
+        }
+        assertThat(get("/api/rules").body()).isEqualTo(rulesBefore);
+    }
+
+    /**
      * Four clients that stopped half-way through a request body held the four request threads there were, and the
      * API, the web page and {@code /livez} answered nobody until they went away.
      */
