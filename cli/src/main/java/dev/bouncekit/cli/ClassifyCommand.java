@@ -66,7 +66,7 @@ final class ClassifyCommand implements Callable<Integer> {
             description = "lines: one reply per line (the default); paragraph: one reply per block of lines separated "
                     + "by blank lines, lines starting with white space folded onto the line before (Postfix bounces, "
                     + "DSN Diagnostic-Code); jsonl: one JSON object per line, {\"id\", \"reply\", \"stage\", "
-                    + "\"remoteHost\", \"recipient\"}, only reply required.")
+                    + "\"remoteHost\", \"recipient\"} as strings (id may be a number), only reply required; other fields are left alone.")
     InputFormat input;
 
     @Option(names = "--jsonl", description = "The same as --input jsonl.")
@@ -208,14 +208,18 @@ final class ClassifyCommand implements Callable<Integer> {
         if (node == null || !node.isObject()) {
             return ClassificationJson.error(null, number, "not a JSON object");
         }
-        String id = node.hasNonNull("id") ? node.get("id").asText() : null;
+        String id = JsonlFields.id(node);
+        Optional<String> fieldProblem = JsonlFields.problem(node);
+        if (fieldProblem.isPresent()) {
+            return ClassificationJson.error(id, number, fieldProblem.get());
+        }
         JsonNode reply = node.get("reply");
         if (reply == null || reply.isNull()) {
             return ClassificationJson.error(id, number, "field 'reply' (a string) is required");
         }
         if (!reply.isTextual()) {
             // there, but not as text: "is required" would send the user looking for a field they wrote
-            return ClassificationJson.error(id, number, "field 'reply' must be a string, not " + kindOf(reply)
+            return ClassificationJson.error(id, number, "field 'reply' must be a string, not " + JsonlFields.kindOf(reply)
                     + "; write the reply in quotes");
         }
         DeliveryContext context = DeliveryContext.none();
@@ -231,14 +235,6 @@ final class ClassifyCommand implements Callable<Integer> {
         context = context.withRemoteHost(text(node, "remoteHost")).withRecipient(text(node, "recipient"));
         Classification c = classifier.classify(reply.asText(), context);
         return ClassificationJson.of(id, c);
-    }
-
-    /** A JSON value that is no string, as a message names it: "the number 550", "an array". */
-    private static String kindOf(JsonNode value) {
-        if (value.isNumber() || value.isBoolean()) {
-            return "the " + (value.isNumber() ? "number " : "boolean ") + value;
-        }
-        return value.isArray() ? "an array" : value.isObject() ? "an object" : "a " + value.getNodeType().toString().toLowerCase(Locale.ROOT);
     }
 
     private static String text(JsonNode node, String field) {

@@ -442,17 +442,15 @@ final class SuppressionsCommand implements Runnable {
         }
     }
 
+    /** The reason's id when the recipient owns it; otherwise a user error that names the reasons that may be given. */
     static String recipientReason(String id) {
-        Reason reason;
-        try {
-            reason = Reason.fromId(id);
-        } catch (IllegalArgumentException e) {
-            throw new UserError(e.getMessage());
-        }
+        String recipientReasons = String.join(", ", Arrays.stream(Reason.values())
+                .filter(r -> r.owner() == Owner.RECIPIENT).map(Reason::id).toList());
+        Reason reason = Reason.parse(id).orElseThrow(
+                () -> new UserError("unknown reason '" + id + "'; use one of " + recipientReasons));
         if (reason.owner() != Owner.RECIPIENT) {
             throw new UserError("reason '" + reason.id() + "' is owned by the " + reason.owner().id()
-                    + ", not the recipient; use one of " + String.join(", ", Arrays.stream(Reason.values())
-                    .filter(r -> r.owner() == Owner.RECIPIENT).map(Reason::id).toList()));
+                    + ", not the recipient; use one of " + recipientReasons);
         }
         return reason.id();
     }

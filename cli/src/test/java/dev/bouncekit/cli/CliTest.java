@@ -219,6 +219,37 @@ class CliTest {
         assertThat(json(run.lines().get(3)).get("reason").asText()).isEqualTo("userunknown");
     }
 
+    /**
+     * A field read but given as no string lost its value ({@code "remoteHost": true}, an id that is an object), and a
+     * field spelt like one read ({@code remote_host}, as evaluate's TSV names the column) was passed over: the reply
+     * was classified without its host, with exit status 0. Each such line now gets an error.
+     */
+    @Test
+    void a_jsonl_field_of_another_kind_or_spelt_like_one_read_is_an_error() throws IOException {
+        String reply = "\"reply\":\"550 5.1.1 no such user\"";
+        Path input = Files.writeString(dir.resolve("in.jsonl"), "{" + reply + ",\"remote_host\":\"mx.google.com\"}\n"
+                + "{\"Reply\":\"550 5.1.1 no such user\"}\n"
+                + "{" + reply + ",\"remoteHost\":true}\n"
+                + "{" + reply + ",\"recipient\":[\"a@gmail.com\"]}\n"
+                + "{\"id\":{\"n\":1}," + reply + "}\n"
+                + "{\"id\":7," + reply + ",\"stage\":null,\"remoteHost\":\"mx.google.com\",\"note\":\"kept from the log\"}\n",
+                StandardCharsets.UTF_8);
+
+        Run run = run("classify", "--input", "jsonl", input.toString());
+
+        assertThat(run.status()).isEqualTo(1);
+        assertThat(run.lines()).hasSize(6);
+        assertThat(run.lines().subList(0, 5)).extracting(line -> json(line).get("error").asText()).containsExactly(
+                "field 'remote_host' is not read; did you mean 'remoteHost'?",
+                "field 'Reply' is not read; did you mean 'reply'?",
+                "field 'remoteHost' must be a string, not the boolean true",
+                "field 'recipient' must be a string, not an array",
+                "field 'id' must be a string or a number, not an object");
+        JsonNode last = json(run.lines().get(5));
+        assertThat(last.get("id").asText()).isEqualTo("7");
+        assertThat(last.get("provider").asText()).isEqualTo("gmail");
+    }
+
     /** A reply given, but not as a string, is said to be there in the wrong form, not to be missing. */
     @Test
     void a_jsonl_reply_that_is_no_string_is_said_to_be_one_of_another_kind() throws IOException {
@@ -250,6 +281,29 @@ class CliTest {
         assertThat(json(marked.lines().get(0)).get("code").asInt()).isEqualTo(550);
         assertThat(markedObjects).isEqualTo(run("classify", "--input", "jsonl", plainObjects.toString()));
         assertThat(markedObjects.status()).isZero();
+    }
+
+    /**
+     * A file saved as UTF-16 (what Windows PowerShell's {@code >} writes) was read as UTF-8: every line a reply of U+FFFD
+     * and NUL characters, classified {@code onhold}, exit status 0. It is refused, little- and big-endian alike.
+     */
+    @Test
+    void an_input_file_saved_as_utf_16_is_refused_in_one_line() throws IOException {
+        String replies = "\uFEFF550 5.1.1 No such user here\n";
+        Path little = Files.write(dir.resolve("little.txt"), replies.getBytes(StandardCharsets.UTF_16LE));
+        Path big = Files.write(dir.resolve("big.txt"), replies.getBytes(StandardCharsets.UTF_16BE));
+        Path labelled = Files.write(dir.resolve("labelled.tsv"),
+                ("\uFEFFid\treply\tstage\tremote_host\treason\thard\tprovider\n").getBytes(StandardCharsets.UTF_16LE));
+
+        for (CommandRun run : List.of(runCapturingErrors("classify", little.toString()), runCapturingErrors("classify", big.toString()),
+                runCapturingErrors("evaluate", labelled.toString()))) {
+            assertThat(run.status()).isEqualTo(1);
+            assertThat(run.out()).isEmpty();
+            assertThat(run.err().lines().toList()).singleElement().asString()
+                    .contains(": it is UTF-16 text (it starts with a UTF-16 byte order mark); save it as UTF-8 and give ");
+        }
+        assertThat(runCapturingErrors("classify", little.toString()).err())
+                .startsWith("bouncekit classify: cannot read " + little + ": it is UTF-16 text");
     }
 
     @Test

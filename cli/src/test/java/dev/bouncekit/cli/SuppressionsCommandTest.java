@@ -252,6 +252,17 @@ class SuppressionsCommandTest {
         assertThat(run("suppressions", "list").status()).isEqualTo(2);
     }
 
+    /** An unknown reason is answered with the reasons add and import take, not with sender reasons they refuse. */
+    @Test
+    void an_unknown_reason_names_only_the_reasons_that_may_be_given() {
+        for (String command : new String[] {"add", "import"}) {
+            CommandRun run = run("suppressions", command, "--store", journal(), "--reason", "nosuch", "a@example.com");
+
+            assertOneLineError(run, "bouncekit suppressions " + command + ": unknown reason 'nosuch'; use one of userunknown, ");
+            assertThat(run.err().strip()).endsWith(", suppressed").doesNotContain("blocked").doesNotContain("ratelimited");
+        }
+    }
+
     @Test
     void reading_a_journal_that_is_not_there_is_an_error_and_creates_nothing() {
         Path typo = dir.resolve("var/bouncekit/supressions.journal");

@@ -95,13 +95,19 @@ public record ReplyRule(String name, Condition condition, SmtpStage stage, Behav
         return new ReplyRule(Objects.requireNonNull(ruleName, "name"), condition, stage, behaviour, delay, times);
     }
 
-    /** The same rule closing the connection after its reply. */
+    /**
+     * The same rule closing the connection after its reply.
+     *
+     * @throws InvalidRuleException for a rule that accepts: it sends no reply of its own to close after, and closing
+     *                              instead would not accept ({@link Builder#disconnect()} closes without a reply)
+     */
     public ReplyRule thenDisconnect() {
         if (behaviour instanceof Behaviour.Disconnect) {
             return this;
         }
         if (behaviour instanceof Behaviour.Accept) {
-            return new ReplyRule(name, condition, stage, new Behaviour.Disconnect(null), delay, times);
+            throw new InvalidRuleException("accept", "cannot be combined with thenDisconnect(): the rule would close the "
+                    + "connection instead of accepting; use disconnect() to close it without a reply");
         }
         return new ReplyRule(name, condition, stage, new Behaviour.Disconnect(behaviour), delay, times);
     }

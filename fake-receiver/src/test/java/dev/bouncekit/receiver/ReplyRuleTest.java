@@ -85,6 +85,21 @@ class ReplyRuleTest {
                 .isInstanceOf(InvalidRuleException.class);
     }
 
+    /**
+     * {@code accept().thenDisconnect()} became a rule that closed the connection without a reply, so nothing was
+     * accepted; a scenario file refuses {@code accept} with {@code disconnect}, and so does the Java API now.
+     */
+    @Test
+    void refuses_to_disconnect_after_an_accepting_rule() {
+        ReplyRule accepting = ReplyRule.when(Condition.any()).at(SmtpStage.RCPT).accept();
+
+        assertThatThrownBy(accepting::thenDisconnect)
+                .isInstanceOfSatisfying(InvalidRuleException.class, e -> assertThat(e.field()).isEqualTo("accept"))
+                .hasMessage("field 'accept': cannot be combined with thenDisconnect(): the rule would close the connection"
+                        + " instead of accepting; use disconnect() to close it without a reply");
+        assertThat(accepting.accepts()).isTrue();
+    }
+
     @Test
     void refuses_a_custom_reply_whose_status_class_is_not_its_code_class() {
         assertThatThrownBy(() -> ReplyRule.when(Condition.any()).at(SmtpStage.RCPT).replyWith(550, "4.1.1", "x"))

@@ -1,5 +1,7 @@
 package dev.bouncekit.suppression;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
@@ -33,9 +35,15 @@ public final class DurationText {
         String value = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
         Duration duration;
         boolean tooLong = false;
+        // 1.5d: bouncekit serve's durations take a fraction, these do not; it is read to be named in ISO-8601
+        boolean fraction = value.matches("\\d+\\.\\d+[smhd]");
         try {
             if (value.startsWith("p")) {
                 duration = Duration.parse(value.toUpperCase(Locale.ROOT));
+            } else if (fraction) {
+                duration = Duration.ofNanos(new BigDecimal(value.substring(0, value.length() - 1))
+                        .multiply(BigDecimal.valueOf(unitSeconds(value.charAt(value.length() - 1))))
+                        .movePointRight(9).setScale(0, RoundingMode.HALF_UP).longValueExact());
             } else if (value.length() > 1) {
                 long amount = Long.parseLong(value.substring(0, value.length() - 1));
                 duration = switch (value.charAt(value.length() - 1)) {
@@ -51,7 +59,7 @@ public final class DurationText {
         } catch (ArithmeticException | NumberFormatException | DateTimeParseException e) {
             duration = null;
             // a number too large for a long, or for a Duration once in seconds
-            tooLong = !value.contains("-") && (value.matches("\\d+[smhd]") || value.startsWith("p") && e.getCause() != null);
+            tooLong = !value.contains("-") && (value.matches("\\d+(\\.\\d+)?[smhd]") || value.startsWith("p") && e.getCause() != null);
         }
         if (tooLong || duration != null && duration.compareTo(MAX) > 0) {
             throw new IllegalArgumentException(parameter + ": '" + text + "' is longer than " + MAX.toDays()
@@ -65,6 +73,19 @@ public final class DurationText {
         if (duration == null || duration.isNegative() || duration.isZero()) {
             throw new IllegalArgumentException(parameter + ": '" + text + "' is not a positive duration; use e.g. 90s, 10m, 12h, 7d or PT10M");
         }
+        if (fraction) {
+            throw new IllegalArgumentException(parameter + ": '" + text + "' has a fraction; give a whole number of s, m, h "
+                    + "or d, or the same in ISO-8601: " + duration);
+        }
         return duration;
+    }
+
+    private static long unitSeconds(char unit) {
+        return switch (unit) {
+            case 's' -> 1;
+            case 'm' -> 60;
+            case 'h' -> 3_600;
+            default -> 86_400;
+        };
     }
 }

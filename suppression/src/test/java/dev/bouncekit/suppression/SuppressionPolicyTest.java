@@ -125,6 +125,17 @@ class SuppressionPolicyTest {
         assertThatThrownBy(() -> SuppressionPolicy.parse(null, "mailboxfull")).hasMessageContaining("has no '='");
     }
 
+    /** A fraction (bouncekit serve's durations take one) was refused as "not a positive duration", which 1.5d is. */
+    @Test
+    void a_duration_with_a_fraction_is_refused_with_the_same_length_in_iso_8601() {
+        assertThatThrownBy(() -> SuppressionPolicy.parse(null, "mailboxfull=1.5d")).hasMessage(
+                "expiry: '1.5d' has a fraction; give a whole number of s, m, h or d, or the same in ISO-8601: PT36H");
+        assertThatThrownBy(() -> SuppressionPolicy.parse("mailboxfull=3/0.5h", null)).hasMessageEndingWith(
+                "'0.5h' has a fraction; give a whole number of s, m, h or d, or the same in ISO-8601: PT30M");
+        assertThatThrownBy(() -> SuppressionPolicy.parse(null, "mailboxfull=0.0d")).hasMessageContaining("'0.0d' is not a positive duration");
+        assertThatThrownBy(() -> SuppressionPolicy.parse(null, "mailboxfull=36525.5d")).hasMessageContaining("is longer than 36525d");
+    }
+
     @Test
     void a_window_or_an_expiry_longer_than_100_years_is_refused() {
         SuppressionPolicy policy = SuppressionPolicy.defaults();

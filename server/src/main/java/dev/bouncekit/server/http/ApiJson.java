@@ -195,9 +195,18 @@ final class ApiJson {
         return node;
     }
 
+    /** The SMTP port while the receiver runs, else null: it may also stop between the question and the answer. */
+    static Integer runningSmtpPort(FakeReceiver receiver) {
+        try {
+            return receiver.isRunning() ? receiver.smtpPort() : null;
+        } catch (IllegalStateException stoppedMeanwhile) {
+            return null;
+        }
+    }
+
     static ObjectNode status(FakeReceiver receiver) {
         ObjectNode node = MAPPER.createObjectNode();
-        node.put("smtpPort", receiver.smtpPort());
+        node.put("smtpPort", runningSmtpPort(receiver));
         node.put("hostname", receiver.hostname());
         node.put("magicAddresses", receiver.magicAddresses());
         Retention r = receiver.retention();

@@ -10,7 +10,7 @@ import dev.bouncekit.server.scenario.ScenarioException;
 import dev.bouncekit.server.scenario.ScenarioWriter;
 
 import java.io.IOException;
-import java.io.InputStream;
+import java.math.BigInteger;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -39,6 +39,7 @@ final class ApiV1 {
                     return;
                 }
                 HttpIo.allow(method, "GET", "DELETE");
+                QueryParameters.requireSpelling(query, "start", "limit", "query");
                 MessageQuery page = MessageQuery.of(receiver.receivedMessages(), query.get("query"),
                         number(query, "start", 0, Integer.MAX_VALUE),
                         number(query, "limit", MessageQuery.DEFAULT_LIMIT, MessageQuery.MAX_LIMIT));
@@ -78,6 +79,7 @@ final class ApiV1 {
                 return;
             case "/gate":
                 HttpIo.allow(method, "GET");
+                QueryParameters.requireSpelling(query, "maxBounceRate");
                 double max = decimal(query, "maxBounceRate", ReleaseGate.DEFAULT_MAX_BOUNCE_RATE);
                 var connections = receiver.transcript();
                 HttpIo.sendJson(http, 200, ApiJson.gate(ReleaseGate.over(connections, max), max, connections.size(),
@@ -89,9 +91,12 @@ final class ApiV1 {
                 return;
             case "/openapi.json":
                 HttpIo.allow(method, "GET");
-                try (InputStream in = ApiV1.class.getResourceAsStream("/dev/bouncekit/server/openapi.json")) {
-                    HttpIo.send(http, 200, HttpIo.JSON, in.readAllBytes());
-                }
+                HttpIo.send(http, 200, HttpIo.JSON, ApiIndex.openApi());
+                return;
+            case "", "/":
+                // the API's own address, as serve prints it
+                HttpIo.allow(method, "GET");
+                HttpIo.sendJson(http, 200, ApiIndex.of());
                 return;
             default:
                 if (path.startsWith("/messages/")) {
@@ -204,15 +209,12 @@ final class ApiV1 {
         if (value == null || value.isEmpty()) {
             return otherwise;
         }
-        try {
-            int n = Integer.parseInt(value);
-            if (n < 0) {
-                throw new NumberFormatException();
-            }
-            return Math.min(n, max);
-        } catch (NumberFormatException e) {
+        if (!value.matches("\\+?\\d+")) {
             throw new ApiError(400, name + " must be a whole number from 0, not '" + value + "'");
         }
+        // one past int's range is as large as any over max: the most there is, not "not a whole number"
+        BigInteger n = new BigInteger(value);
+        return n.compareTo(BigInteger.valueOf(max)) > 0 ? max : n.intValue();
     }
 
     private static double decimal(Map<String, String> query, String name, double otherwise) {

@@ -58,6 +58,10 @@ final class HttpIo {
                 .allow(allow + ", OPTIONS");
     }
 
+    /**
+     * The request body as UTF-8 text, at most {@link #MAX_BODY} octets (413 past that); a body that is not UTF-8 (a
+     * file saved as UTF-16 or Latin-1) is a 400 rather than text with U+FFFD where its characters were.
+     */
     static String body(HttpExchange http) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         byte[] buffer = new byte[8192];
@@ -71,7 +75,11 @@ final class HttpIo {
                 out.write(buffer, 0, n);
             }
         }
-        return out.toString(StandardCharsets.UTF_8);
+        try {
+            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(out.toByteArray())).toString();
+        } catch (CharacterCodingException notUtf8) {
+            throw new ApiError(400, "request body: not UTF-8 text; send it as UTF-8");
+        }
     }
 
     /** Reads and drops what is left of a body (bounded), so that the client is reading when the answer comes. */

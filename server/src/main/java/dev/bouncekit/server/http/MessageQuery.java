@@ -2,7 +2,6 @@ package dev.bouncekit.server.http;
 
 import dev.bouncekit.receiver.ReceivedMessage;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -11,7 +10,7 @@ import java.util.regex.Pattern;
 
 /**
  * A page of messages, newest first: those that match {@code query} (case-insensitive, every word or
- * "quoted phrase" in the subject, the addresses or the message text), from {@code start}, at most {@code limit}.
+ * "quoted phrase" in the subject, the addresses or the body, as {@link SearchedText} reads them), from {@code start}, at most {@code limit}.
  *
  * @param total    how many matched
  * @param start    the position of the first one returned
@@ -66,8 +65,8 @@ record MessageQuery(int total, int start, List<ReceivedMessage> messages) {
         if (words.length == 0) {
             return true;
         }
-        String haystack = (m.subject() + "\n" + m.from() + "\n" + String.join("\n", m.to()) + "\n"
-                + new String(m.raw(), StandardCharsets.UTF_8)).toLowerCase(Locale.ROOT);
+        String haystack = (m.subject() + "\n" + m.from() + "\n" + String.join("\n", m.to())).toLowerCase(Locale.ROOT)
+                + "\n" + SearchedText.of(m.raw());
         ParsedMessage parsed = null;
         for (String word : words) {
             if (!haystack.contains(word)) {

@@ -14,8 +14,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.util.Optional;
+import java.util.Objects;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -47,6 +50,14 @@ public final class ReceiverHttpApi implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReceiverHttpApi.class);
     private static final String NODELAY = "sun.net.httpserver.nodelay";
+    /** The JDK server's limit, in seconds, on the time a request (its head and body) takes to arrive. */
+    private static final String MAX_REQUEST_TIME = "sun.net.httpserver.maxReqTime";
+    private static final String MAX_REQUEST_SECONDS = "30";
+    /**
+     * Requests served at once. Each holds its thread while it reads a body, so a few clients that stop half-way
+     * through one (four, with the four threads there were) would leave none for the web page or {@code /livez}.
+     */
+    static final int THREADS = 64;
 
     private final FakeReceiver receiver;
     private final HttpServer server;
@@ -79,7 +90,9 @@ public final class ReceiverHttpApi implements AutoCloseable {
      * <p>The JDK's HTTP server writes headers and body separately; without {@code TCP_NODELAY}
      * every answer then waits about 40 ms for a delayed ACK. Unless the JVM was told otherwise,
      * this sets {@code sun.net.httpserver.nodelay=true}, which the JDK reads when its first HTTP
-     * server starts.
+     * server starts; and {@code sun.net.httpserver.maxReqTime=30}, read the same way, so that a client
+     * that stops half-way through a request has its connection closed after 30 seconds rather than
+     * holding one of the {@value #THREADS} request threads for good.
      *
      * @param bind address to listen on, e.g. {@code 127.0.0.1}
      * @param port port, 0 for a free one
@@ -96,16 +109,21 @@ public final class ReceiverHttpApi implements AutoCloseable {
      * @throws IOException when the port cannot be bound
      */
     public static ReceiverHttpApi start(FakeReceiver receiver, String bind, int port, Cors cors) throws IOException {
+        Objects.requireNonNull(receiver, "receiver");
         if (System.getProperty(NODELAY) == null) {
             System.setProperty(NODELAY, "true");
         }
+        if (System.getProperty(MAX_REQUEST_TIME) == null) {
+            System.setProperty(MAX_REQUEST_TIME, MAX_REQUEST_SECONDS);
+        }
         HttpServer server = HttpServer.create(new InetSocketAddress(bind, port), 0);
         AtomicInteger threads = new AtomicInteger();
-        ExecutorService executor = Executors.newFixedThreadPool(4, r -> {
+        ThreadPoolExecutor executor = new ThreadPoolExecutor(THREADS, THREADS, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
             Thread t = new Thread(r, "bouncekit-http-" + threads.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
+        executor.allowCoreThreadTimeOut(true); // started as requests come, ended when idle
         ReceiverHttpApi api = new ReceiverHttpApi(receiver, server, executor, cors);
         server.createContext("/", api::handle);
         server.setExecutor(executor);
@@ -194,9 +212,10 @@ public final class ReceiverHttpApi implements AutoCloseable {
                 return;
             case "/readyz":
                 HttpIo.allow(method, "GET");
-                boolean ready = receiver.isRunning();
+                Integer smtpPort = ApiJson.runningSmtpPort(receiver);
+                boolean ready = smtpPort != null;
                 HttpIo.sendJson(http, ready ? 200 : 503, ApiJson.MAPPER.createObjectNode()
-                        .put("status", ready ? "ready" : "not ready").put("smtpPort", receiver.smtpPort()));
+                        .put("status", ready ? "ready" : "not ready").put("smtpPort", smtpPort));
                 return;
             case "/":
                 HttpIo.allow(method, "GET");

@@ -370,10 +370,14 @@ final class ScenarioReader {
         if (times == null || times.isNull()) {
             return 0;
         }
-        if (!times.isIntegralNumber() || times.asLong() < 1 || times.asLong() > Integer.MAX_VALUE) {
+        if (!times.isIntegralNumber() || times.bigIntegerValue().signum() < 1) {
             throw new InvalidRuleException("times", "must be a whole number of 1 or more, not " + times);
         }
-        return times.asInt();
+        // a number past long's range is read whole here, not cut to its low 64 bits (2^64 + 1 is not 1)
+        if (!times.canConvertToInt()) {
+            throw new InvalidRuleException("times", "must be at most " + Integer.MAX_VALUE + ", not " + times);
+        }
+        return times.intValue();
     }
 
     static Duration delay(JsonNode delay) {

@@ -20,8 +20,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Random;
 import java.net.SocketException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -89,6 +91,49 @@ class ReceiverHttpApiAbuseTest {
         assertThat(response.statusCode()).isEqualTo(status);
         JsonNode error = JSON.readTree(response.body());
         assertThat(error.get("error").asText()).isNotBlank().doesNotContain("\tat ").doesNotContain("Exception");
+    }
+
+    /**
+     * A body that is not UTF-8 was read with U+FFFD for its characters: UTF-16 was "not valid YAML: special characters
+     * are not allowed", and a Latin-1 rule name was taken with U+FFFD in it. Such a body is refused as not UTF-8.
+     */
+    @Test
+    void a_body_that_is_not_utf_8_is_refused_as_such() throws Exception {
+        byte[][] bodies = {"rules: []\n".getBytes(StandardCharsets.UTF_16),
+                "rules: [ { name: Caf\u00e9, at: RCPT, disconnect: true } ]\n".getBytes(StandardCharsets.ISO_8859_1)};
+        for (byte[] body : bodies) {
+            HttpResponse<String> refused = http.send(request("/api/v1/rules").PUT(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+
+            assertThat(refused.statusCode()).isEqualTo(400);
+            assertThat(JSON.readTree(refused.body()).get("error").asText()).isEqualTo("request body: not UTF-8 text; send it as UTF-8");
+        }
+        assertThat(get("/api/rules").body()).isEqualTo(rulesBefore);
+    }
+
+    /**
+     * Four clients that stopped half-way through a request body held the four request threads there were, and the
+     * API, the web page and {@code /livez} answered nobody until they went away.
+     */
+    @Test
+    void clients_stuck_half_way_through_a_body_leave_the_api_serving() throws Exception {
+        List<Socket> stuck = new ArrayList<>();
+        try {
+            for (int i = 0; i < 8; i++) {
+                Socket socket = new Socket("127.0.0.1", api.port());
+                socket.getOutputStream().write(("PUT /api/v1/rules HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                        + "Content-Length: 100\r\n\r\n{\"ru").getBytes(StandardCharsets.US_ASCII));
+                socket.getOutputStream().flush();
+                stuck.add(socket);
+            }
+
+            assertThat(get("/livez").statusCode()).isEqualTo(200);
+            assertThat(get("/api/v1/messages").statusCode()).isEqualTo(200);
+        } finally {
+            for (Socket socket : stuck) {
+                socket.close();
+            }
+        }
     }
 
     @Test

@@ -304,6 +304,110 @@ class ReceiverHttpApiTest {
         assertThat(get("/api").body()).contains("PUT /api/rules");
     }
 
+    /**
+     * {@code /api/v1/gate?max_bounce_rate=50} judged against the default 2% without a word, and
+     * {@code /api/v1/messages?Limit=1} gave a page of 50: a parameter spelt like one read but not it is now a 400.
+     */
+    @Test
+    void a_query_parameter_spelt_like_one_read_is_refused_naming_the_one_meant() throws Exception {
+        String[][] cases = {
+                {"/api/v1/gate?max_bounce_rate=50", "query parameter 'max_bounce_rate' is not read; did you mean 'maxBounceRate'?"},
+                {"/api/v1/gate?maxbouncerate=50", "query parameter 'maxbouncerate' is not read; did you mean 'maxBounceRate'?"},
+                {"/api/v1/messages?Limit=1", "query parameter 'Limit' is not read; did you mean 'limit'?"},
+        };
+        for (String[] c : cases) {
+            HttpResponse<String> refused = get(c[0]);
+
+            assertThat(refused.statusCode()).as(c[0]).isEqualTo(400);
+            assertThat(JSON.readTree(refused.body()).get("error").asText()).as(c[0]).isEqualTo(c[1]);
+        }
+        assertThat(get("/api/v1/messages?limit=1&_=1700000000").statusCode()).isEqualTo(200);
+        assertThat(get("/api/v1/gate?maxBounceRate=50&_=1700000000").statusCode()).isEqualTo(200);
+    }
+
+    /**
+     * Once SMTP had stopped, {@code /readyz} answered a 500 (and logged the receiver's "not running" with its stack
+     * trace at every probe) instead of the documented 503, and {@code /api/v1/status} a 500.
+     */
+    @Test
+    void readyz_answers_503_and_status_no_port_once_smtp_has_stopped() throws Exception {
+        receiver.close();
+
+        HttpResponse<String> ready = get("/readyz");
+        HttpResponse<String> status = get("/api/v1/status");
+
+        assertThat(ready.statusCode()).isEqualTo(503);
+        assertThat(JSON.readTree(ready.body()).get("status").asText()).isEqualTo("not ready");
+        assertThat(JSON.readTree(ready.body()).get("smtpPort").isNull()).isTrue();
+        assertThat(get("/livez").statusCode()).isEqualTo(200);
+        assertThat(status.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(status.body()).get("smtpPort").isNull()).isTrue();
+    }
+
+    /** {@code limit=5000} is a page of at most 1000, but {@code limit=99999999999} was "not a whole number from 0". */
+    @Test
+    void a_start_or_limit_past_int_s_range_is_taken_as_the_most_there_is() throws Exception {
+        send("app@sender.test", "Paged", "alice@example.com");
+        receiver.awaitMessages(1, WAIT);
+
+        JsonNode all = JSON.readTree(get("/api/v1/messages?limit=99999999999").body());
+        JsonNode past = JSON.readTree(get("/api/v1/messages?start=99999999999").body());
+
+        assertThat(all.get("count").asInt()).isEqualTo(1);
+        assertThat(past.get("total").asInt()).isEqualTo(1);
+        assertThat(past.get("count").asInt()).isZero();
+        assertThat(get("/api/v1/messages?limit=-1").statusCode()).isEqualTo(400);
+    }
+
+    /**
+     * A search read the whole stored message, so a word of the trace fields the receiver adds to every message
+     * ({@code Received: from 127.0.0.1 (HELO client.test); Thu Dec 03 ...}) found them all: {@code helo}, a client's
+     * address or the hour. It reads the subject, the addresses and the body, as documented.
+     */
+    @Test
+    void a_search_reads_the_subject_the_addresses_and_the_body_not_the_trace_fields() throws Exception {
+        send("app@sender.test", "Searchable subject", "alice@example.com");
+        receiver.awaitMessages(1, WAIT);
+        String raw = new String(receiver.receivedMessages().get(0).raw(), StandardCharsets.UTF_8);
+        assertThat(raw).containsIgnoringCase("HELO").containsIgnoringCase("Return-Path:").contains("MIME-Version:");
+
+        for (String absent : new String[] {"helo", "return-path", "received", "mime-version"}) {
+            assertThat(JSON.readTree(get("/api/v1/messages?query=" + absent).body()).get("total").asInt()).as(absent).isZero();
+        }
+        for (String found : new String[] {"searchable", "alice@example.com", "app@sender.test", "body", "%22searchable+subject%22"}) {
+            assertThat(JSON.readTree(get("/api/v1/messages?query=" + found).body()).get("total").asInt()).as(found).isEqualTo(1);
+        }
+    }
+
+    /**
+     * The API's address as serve prints it, {@code http://127.0.0.1:8025/api/v1}, answered {@code 404 no such endpoint}:
+     * it now lists the endpoints of the OpenAPI document.
+     */
+    @Test
+    void the_api_address_lists_the_endpoints_of_the_openapi_document() throws Exception {
+        for (String path : new String[] {"/api/v1", "/api/v1/"}) {
+            HttpResponse<String> index = get(path);
+
+            assertThat(index.statusCode()).as(path).isEqualTo(200);
+            JsonNode body = JSON.readTree(index.body());
+            assertThat(body.get("endpoints")).extracting(JsonNode::asText).contains("GET /api/v1", "GET /api/v1/messages",
+                    "GET /api/v1/messages/{id}/raw", "POST /api/v1/reset", "DELETE /api/v1/rules/{position}", "GET /api/v1/gate");
+            assertThat(body.get("openapi").asText()).isEqualTo("/api/v1/openapi.json");
+        }
+        JsonNode paths = JSON.readTree(get("/api/v1/openapi.json").body()).get("paths");
+        assertThat(JSON.readTree(get("/api/v1").body()).get("endpoints")).hasSize(countOperations(paths));
+        assertThat(http.send(request("/api/v1").POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(405);
+    }
+
+    private static int countOperations(JsonNode paths) {
+        int operations = 0;
+        for (JsonNode path : paths) {
+            operations += path.size();
+        }
+        return operations;
+    }
+
     @Test
     void head_answers_every_get_with_its_status_and_headers_and_no_body() throws Exception {
         send("app@sender.test", "Headed", "alice@example.com");

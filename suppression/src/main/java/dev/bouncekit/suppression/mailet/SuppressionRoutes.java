@@ -23,10 +23,12 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.stream.Collectors;
 
 /**
  * A James WebAdmin route over the suppression list, loaded from {@code extensions-jars/} by
@@ -163,10 +165,15 @@ public class SuppressionRoutes implements Routes {
     }
 
     private Object add(Request request, Response response) {
-        Reason reason = Reason.fromId(request.queryParamOrDefault("reason", "suppressed"));
+        String id = request.queryParamOrDefault("reason", "suppressed");
+        // the reasons a hand-made entry may have, not every reason: a sender's is refused next
+        String recipientReasons = Arrays.stream(Reason.values()).filter(r -> r.owner() == Owner.RECIPIENT).map(Reason::id)
+                .collect(Collectors.joining(", "));
+        Reason reason = Reason.parse(id).orElseThrow(
+                () -> new IllegalArgumentException("unknown reason '" + id + "'; use one of " + recipientReasons));
         if (reason.owner() != Owner.RECIPIENT) {
             throw new IllegalArgumentException("reason '" + reason.id() + "' is owned by the " + reason.owner().id()
-                    + ", not the recipient");
+                    + ", not the recipient; use one of " + recipientReasons);
         }
         String expires = request.queryParams("expires");
         Instant now = Instant.now();

@@ -98,6 +98,19 @@ class SuppressionRoutesTest {
         assertThat(send("GET", "?all=true").body()).isEqualTo("[]");
     }
 
+    /** An unknown reason was answered with every reason of the taxonomy, sender's included, which are refused next. */
+    @Test
+    void an_unknown_reason_is_a_400_naming_the_recipient_s_reasons_only() throws Exception {
+        HttpResponse<String> unknown = send("PUT", "/bob@example.org?reason=nosuch");
+        HttpResponse<String> sender = send("PUT", "/bob@example.org?reason=blocked");
+
+        assertThat(unknown.statusCode()).as(unknown.body()).isEqualTo(400);
+        assertThat(unknown.body()).contains("unknown reason 'nosuch'; use one of userunknown, ").doesNotContain("ratelimited");
+        assertThat(sender.statusCode()).as(sender.body()).isEqualTo(400);
+        assertThat(sender.body()).contains("reason 'blocked' is owned by the sender, not the recipient; use one of userunknown, ");
+        assertThat(send("GET", "/bob@example.org").statusCode()).as("nothing written").isEqualTo(404);
+    }
+
     @Test
     void a_query_parameter_the_route_does_not_read_is_a_400_naming_it_and_those_it_reads() throws Exception {
         // a mistyped 'expires' would otherwise suppress the address for good
