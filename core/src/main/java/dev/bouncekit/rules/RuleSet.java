@@ -69,8 +69,7 @@ public final class RuleSet {
     /** The generic lexicons after the English one, one file a language. */
     private static final List<String> LEXICONS = List.of("de", "fr", "es", "it", "pt", "ru", "zh", "ja", "ko", "pl", "cs",
             "nl", "tr", "fi", "sv", "da", "no", "hu", "ro", "el", "vi", "id", "th", "ar", "he", "hr", "bg", "sk", "et",
-            "lv", "lt", "ms", "fa", "hi",
-            "kk", "sw");
+            "lv", "lt", "ms", "fa", "hi", "kk", "sw", "bn", "tl");
 
     private static final RuleSet BUILT_IN = builtInPhrases();
 
