@@ -7,6 +7,7 @@ import dev.bouncekit.catalog.CatalogEntry;
 import dev.bouncekit.reply.SmtpReply;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 
 import java.io.PrintWriter;
 import java.util.List;
@@ -56,7 +57,8 @@ final class CatalogCommand implements Callable<Integer> {
     private List<CatalogEntry> entries() {
         List<CatalogEntry> all = Catalog.builtIn().entries();
         if (jsonl && output == OutputFormat.table && spec.commandLine().getParseResult().hasMatchedOption("--output")) {
-            throw new UserError("--jsonl means --output jsonl, but --output table was given too; give one of them");
+            throw new ParameterException(spec.commandLine(),
+                    "--jsonl means --output jsonl, but --output table was given too; give one of them");
         }
         if (provider == null) {
             return all;

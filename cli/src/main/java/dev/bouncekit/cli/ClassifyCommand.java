@@ -10,6 +10,7 @@ import dev.bouncekit.classify.DeliveryContext;
 import dev.bouncekit.reply.SmtpStage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 
 import java.io.BufferedReader;
@@ -98,7 +99,8 @@ final class ClassifyCommand implements Callable<Integer> {
             return classifyTexts(classifier, out);
         }
         if (stage != null) {
-            throw new UserError("--stage goes with --text; in a file, give each reply's stage with --input jsonl");
+            throw new ParameterException(spec.commandLine(),
+                    "--stage goes with --text; in a file, give each reply's stage with --input jsonl");
         }
         if (file != null && !file.toString().equals("-") && !Files.exists(file) && looksLikeAReply(file.toString())) {
             throw new UserError("cannot read " + file + ": no such file; to classify a reply given on the command line, "
@@ -127,10 +129,11 @@ final class ClassifyCommand implements Callable<Integer> {
     /** The replies of {@code --text}, each with the {@code --stage} given, in the order given. */
     private int classifyTexts(BounceClassifier classifier, PrintWriter out) {
         if (file != null) {
-            throw new UserError("give replies with --text or in FILE, not both");
+            throw new ParameterException(spec.commandLine(), "give replies with --text or in FILE, not both");
         }
         if (input != null || jsonl) {
-            throw new UserError("--input and --jsonl say how FILE is read; --text takes each reply as it is");
+            throw new ParameterException(spec.commandLine(),
+                    "--input and --jsonl say how FILE is read; --text takes each reply as it is");
         }
         DeliveryContext context = DeliveryContext.none();
         if (stage != null && !stage.isBlank()) {
@@ -139,7 +142,7 @@ final class ClassifyCommand implements Callable<Integer> {
                 context = context.withStage(parsed.get());
             } else if (!decidesNothing(stage)) {
                 // a value that does not parse is a bad command line (exit 2), as for every other option
-                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--stage must be " + SMTP_COMMANDS
+                throw new ParameterException(spec.commandLine(), "--stage must be " + SMTP_COMMANDS
                         + ", not '" + stage + "'");
             }
         }
@@ -161,7 +164,8 @@ final class ClassifyCommand implements Callable<Integer> {
 
     private InputFormat inputFormat() {
         if (jsonl && input != null && input != InputFormat.jsonl) {
-            throw new UserError("--jsonl means --input jsonl, but --input " + input + " was given too; give one of them");
+            throw new ParameterException(spec.commandLine(), "--jsonl means --input jsonl, but --input " + input
+                    + " was given too; give one of them");
         }
         return jsonl ? InputFormat.jsonl : input == null ? InputFormat.lines : input;
     }

@@ -88,6 +88,14 @@ public final class GateCommand implements Callable<Integer> {
                 err.flush();
                 return 2;
             }
+            String missing = missingField(gate);
+            if (missing != null) {
+                // another server's {"passed":true} would pass the gate and print "limit %"
+                err.println("bouncekit gate: " + base + " answered without " + missing
+                        + ": not a bouncekit gate report; give the HTTP address of 'bouncekit serve' with --url");
+                err.flush();
+                return 2;
+            }
         } catch (IllegalArgumentException e) {
             err.println("bouncekit gate: --url " + url + ": not an HTTP address (" + reason(e)
                     + "); give one such as http://127.0.0.1:8025");
@@ -128,6 +136,23 @@ public final class GateCommand implements Callable<Integer> {
         }
         out.flush();
         return passed ? 0 : 1;
+    }
+
+    /**
+     * The first field of a bouncekit gate report that {@code gate} lacks, as the error names it
+     * ({@code a number 'bounceRate'}), or null when it has them all.
+     */
+    private static String missingField(JsonNode gate) {
+        if (!gate.path("bounceRate").isNumber()) {
+            return "a number 'bounceRate'";
+        }
+        if (!gate.path("maxBounceRate").isNumber()) {
+            return "a number 'maxBounceRate'";
+        }
+        if (!gate.path("checks").isArray()) {
+            return "an array 'checks'";
+        }
+        return null;
     }
 
     /**

@@ -414,14 +414,24 @@ class CliTest {
         assertThat(table.lines().get(1)).startsWith("1 ").contains("norelaying");
     }
 
+    /**
+     * Options that contradict each other are a bad command line, exit status 2 as the help says,
+     * like any other: they exited with 1, the status of a bad input, before.
+     */
     @Test
-    void text_with_a_file_a_bad_stage_or_an_input_format_is_a_user_error() throws IOException {
+    void text_with_a_file_a_bad_stage_or_an_input_format_is_a_bad_command_line() throws IOException {
         Path input = Files.writeString(dir.resolve("in.txt"), "550 5.1.1 user unknown\n", StandardCharsets.UTF_8);
 
-        assertThat(run("classify", "--text", "550 x", input.toString()).status()).isEqualTo(1);
+        CommandRun both = CommandRun.of("classify", "--text", "550 x", input.toString());
+        assertThat(both.status()).isEqualTo(2);
+        assertThat(both.out()).isEmpty();
+        assertThat(both.err().lines().toList()).containsExactly("bouncekit classify: give replies with --text or in FILE, "
+                + "not both; see 'bouncekit help classify'");
         assertThat(run("classify", "--text", "550 x", "--stage", "LATER").status()).isEqualTo(2);
-        assertThat(run("classify", "--text", "550 x", "--jsonl").status()).isEqualTo(1);
-        assertThat(run("classify", "--stage", "RCPT", input.toString()).status()).isEqualTo(1);
+        assertThat(run("classify", "--text", "550 x", "--jsonl").status()).isEqualTo(2);
+        assertThat(run("classify", "--stage", "RCPT", input.toString()).status()).isEqualTo(2);
+        assertThat(run("classify", "--jsonl", "--input", "paragraph", input.toString()).status()).isEqualTo(2);
+        assertThat(run("catalog", "--jsonl", "--output", "table").status()).isEqualTo(2);
     }
 
         /** A stage that is no SMTP command (a typo) is refused with its line, as classify --input jsonl refuses it, not scored as none. */

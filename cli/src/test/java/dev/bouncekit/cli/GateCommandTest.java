@@ -1,5 +1,6 @@
 package dev.bouncekit.cli;
 
+import com.sun.net.httpserver.HttpServer;
 import dev.bouncekit.receiver.FakeReceiver;
 import dev.bouncekit.server.http.ReceiverHttpApi;
 import org.junit.jupiter.api.AfterEach;
@@ -12,6 +13,8 @@ import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Properties;
 
@@ -64,6 +67,36 @@ class GateCommandTest {
         assertThat(run.out()).startsWith("Release gate PASSED");
         assertThat(run.err().lines()).containsExactly("bouncekit gate: warning: BOUNCEKIT_MAX_BOUNCE_RAT is read by no"
                 + " bouncekit command; ignored (did you mean BOUNCEKIT_MAX_BOUNCE_RATE?)");
+    }
+
+    /**
+     * Another server answering a bare {@code {"passed":true}} passed the gate, printing "limit %": an answer
+     * without the figures of a bouncekit gate report is now refused, naming the field it lacks.
+     */
+    @Test
+    void an_answer_without_the_figures_of_a_gate_report_is_refused() throws Exception {
+        HttpServer other = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        other.createContext("/", exchange -> {
+            byte[] body = "{\"passed\":true}".getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, body.length);
+            try (exchange) {
+                exchange.getResponseBody().write(body);
+            }
+        });
+        other.start();
+        try {
+            String url = "http://127.0.0.1:" + other.getAddress().getPort();
+
+            CommandRun run = run("gate", "--url", url);
+
+            assertThat(run.status()).isEqualTo(2);
+            assertThat(run.out()).isEmpty();
+            assertThat(run.err().lines()).containsExactly("bouncekit gate: " + url + " answered without a number "
+                    + "'bounceRate': not a bouncekit gate report; give the HTTP address of 'bouncekit serve' with --url");
+        } finally {
+            other.stop(0);
+        }
     }
 
     /** A host and port without {@code http://}, as curl takes it, is answered with the address meant, not the JDK's words. */

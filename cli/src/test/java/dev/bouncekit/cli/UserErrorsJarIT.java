@@ -115,7 +115,7 @@ class UserErrorsJarIT {
                 "--stage must be an SMTP command (CONNECT, EHLO, HELO, MAIL, RCPT, DATA, BDAT, or one that decides nothing,"
                         + " such as QUIT), not 'LATER'");
         assertThat(run("classify", "--text", "550 x", "--stage", "QUIT").status()).as("stage unknown, as in jsonl").isZero();
-        assertOneLineError(run("classify", "--stage", "RCPT", "-"), 1, "classify",
+        assertOneLineError(run("classify", "--stage", "RCPT", "-"), 2, "classify",
                 "--stage goes with --text; in a file, give each reply's stage with --input jsonl");
     }
 
@@ -257,7 +257,7 @@ class UserErrorsJarIT {
 
     @Test
     void conflicting_input_formats() throws Exception {
-        assertOneLineError(run("classify", "--jsonl", "--input", "paragraph", "-"), 1, "classify",
+        assertOneLineError(run("classify", "--jsonl", "--input", "paragraph", "-"), 2, "classify",
                 "--jsonl means --input jsonl, but --input paragraph was given too");
     }
 

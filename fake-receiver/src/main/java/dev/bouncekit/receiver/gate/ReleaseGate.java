@@ -31,6 +31,22 @@ public record ReleaseGate(List<Check> checks, double bounceRatePercent) {
     }
 
     /**
+     * A bounce rate limit as a user writes it, the same wherever it is given ({@code bouncekit gate
+     * --max-bounce-rate}, {@code GET /api/v1/gate?maxBounceRate=}): a number in percent, whole or with
+     * a fraction, with or without the {@code %} the gate writes after it ({@code 2}, {@code 0.5},
+     * {@code 2%}). Whether it lies from 0 to 100 is left to the caller, who names where it came from.
+     *
+     * @throws NumberFormatException when it is no number
+     */
+    public static double parseLimit(String text) {
+        String number = text.strip();
+        if (number.endsWith("%")) {
+            number = number.substring(0, number.length() - 1).strip();
+        }
+        return Double.parseDouble(number);
+    }
+
+    /**
      * Runs the checks over a transcript with a bounce rate limit in percent. A transcript in which
      * no recipient was tried fails the bounce-rate check: a gate over no mail does not pass.
      */

@@ -6,6 +6,7 @@ import dev.bouncekit.receiver.InvalidRuleException;
 import dev.bouncekit.receiver.ReplyCatalog;
 import dev.bouncekit.receiver.ReplyRule;
 import dev.bouncekit.reply.SmtpStage;
+import java.util.function.Supplier;
 
 /**
  * Builds the reply rules behind the declarative annotations and the extension builder's shortcuts,
@@ -58,7 +59,7 @@ public final class RuleFactory {
         }
     }
 
-    private static Condition condition(java.util.function.Supplier<Condition> make) {
+    private static Condition condition(Supplier<Condition> make) {
         try {
             return make.get();
         } catch (IllegalArgumentException e) {

@@ -80,7 +80,7 @@ final class ApiV1 {
             case "/gate":
                 HttpIo.allow(method, "GET");
                 QueryParameters.requireSpelling(query, "maxBounceRate");
-                double max = decimal(query, "maxBounceRate", ReleaseGate.DEFAULT_MAX_BOUNCE_RATE);
+                double max = percent(query, "maxBounceRate", ReleaseGate.DEFAULT_MAX_BOUNCE_RATE);
                 var connections = receiver.transcript();
                 HttpIo.sendJson(http, 200, ApiJson.gate(ReleaseGate.over(connections, max), max, connections.size(),
                         receiver.evictions()));
@@ -217,19 +217,20 @@ final class ApiV1 {
         return n.compareTo(BigInteger.valueOf(max)) > 0 ? max : n.intValue();
     }
 
-    private static double decimal(Map<String, String> query, String name, double otherwise) {
+    /** A percentage from 0 to 100, written as {@code bouncekit gate --max-bounce-rate} takes it (2, 0.5 or 2%). */
+    private static double percent(Map<String, String> query, String name, double otherwise) {
         String value = query.get(name);
         if (value == null || value.isEmpty()) {
             return otherwise;
         }
         try {
-            double d = Double.parseDouble(value);
+            double d = ReleaseGate.parseLimit(value);
             if (!(d >= 0 && d <= 100)) {
                 throw new NumberFormatException();
             }
             return d;
         } catch (NumberFormatException e) {
-            throw new ApiError(400, name + " must be a percentage from 0 to 100, not '" + value + "'");
+            throw new ApiError(400, name + " must be a percentage from 0 to 100 (2, 0.5 or 2%), not '" + value + "'");
         }
     }
 }

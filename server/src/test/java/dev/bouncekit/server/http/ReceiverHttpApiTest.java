@@ -103,6 +103,26 @@ class ReceiverHttpApiTest {
         assertThat(JSON.readTree(get("/api/v1/gate").body()).get("passed").asBoolean()).isTrue();
     }
 
+    /**
+     * {@code bouncekit gate --max-bounce-rate 2%} was taken, but {@code /api/v1/gate?maxBounceRate=2%25} was a 400:
+     * the API reads the limit as the command does.
+     */
+    @Test
+    void the_gate_takes_its_limit_as_bouncekit_gate_does() throws Exception {
+        for (String limit : new String[] {"2%25", "2", "%202%20%25"}) {
+            HttpResponse<String> gate = get("/api/v1/gate?maxBounceRate=" + limit);
+
+            assertThat(gate.statusCode()).as(limit).isEqualTo(200);
+            assertThat(JSON.readTree(gate.body()).get("maxBounceRate").asDouble()).as(limit).isEqualTo(2.0);
+        }
+        assertThat(JSON.readTree(get("/api/v1/gate?maxBounceRate=0.5%25").body()).get("maxBounceRate").asDouble())
+                .isEqualTo(0.5);
+        HttpResponse<String> over = get("/api/v1/gate?maxBounceRate=150%25");
+        assertThat(over.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(over.body()).get("error").asText())
+                .isEqualTo("maxBounceRate must be a percentage from 0 to 100 (2, 0.5 or 2%), not '150%'");
+    }
+
     @Test
     void transcript_shows_each_exchange_with_stage_reply_and_rule() throws Exception {
         receiver.addRule(ReplyRule.when(Condition.recipient("ghost@gmail.com")).reply("gmail/user-unknown"));
