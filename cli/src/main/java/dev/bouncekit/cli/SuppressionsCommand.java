@@ -6,8 +6,6 @@ import dev.bouncekit.suppression.Suppression;
 import dev.bouncekit.suppression.SuppressionStore;
 import dev.bouncekit.suppression.SuppressionStores;
 import dev.bouncekit.suppression.TypedAddress;
-import dev.bouncekit.taxonomy.Owner;
-import dev.bouncekit.taxonomy.Reason;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -24,7 +22,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
@@ -444,15 +441,11 @@ final class SuppressionsCommand implements Runnable {
 
     /** The reason's id when the recipient owns it; otherwise a user error that names the reasons that may be given. */
     static String recipientReason(String id) {
-        String recipientReasons = String.join(", ", Arrays.stream(Reason.values())
-                .filter(r -> r.owner() == Owner.RECIPIENT).map(Reason::id).toList());
-        Reason reason = Reason.parse(id).orElseThrow(
-                () -> new UserError("unknown reason '" + id + "'; use one of " + recipientReasons));
-        if (reason.owner() != Owner.RECIPIENT) {
-            throw new UserError("reason '" + reason.id() + "' is owned by the " + reason.owner().id()
-                    + ", not the recipient; use one of " + recipientReasons);
+        try {
+            return Suppression.manualReason(id);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage());
         }
-        return reason.id();
     }
 
     static String address(String text) {

@@ -1,7 +1,13 @@
 package dev.bouncekit.suppression;
 
+import dev.bouncekit.taxonomy.Owner;
+import dev.bouncekit.taxonomy.Reason;
+
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.Objects;
+import java.util.stream.Collectors;
 
 /**
  * One address the store knows: suppressed, or watched while its soft bounces are counted.
@@ -51,6 +57,24 @@ public record Suppression(String address, String reason, String provider, String
         return new Suppression(address, reason, null, null, at, at, 0, at, 0, at, expiresAt);
     }
 
+    /**
+     * The reason id an entry made by hand may have (CLI, WebAdmin, an import): one the recipient owns.
+     *
+     * @throws IllegalArgumentException for an unknown id or a reason the sender or the message owns, naming
+     *                                  the recipient's reasons
+     */
+    public static String manualReason(String id) {
+        String recipientReasons = Arrays.stream(Reason.values()).filter(r -> r.owner() == Owner.RECIPIENT).map(Reason::id)
+                .collect(Collectors.joining(", "));
+        Reason reason = Reason.parse(id).orElseThrow(
+                () -> new IllegalArgumentException("unknown reason '" + id + "'; use one of " + recipientReasons));
+        if (reason.owner() != Owner.RECIPIENT) {
+            throw new IllegalArgumentException("reason '" + reason.id() + "' is owned by the " + reason.owner().id()
+                    + ", not the recipient; use one of " + recipientReasons);
+        }
+        return reason.id();
+    }
+
     /** Whether mail to the address is to be held back at {@code now}. */
     public boolean isActive(Instant now) {
         return suppressedAt != null && (expiresAt == null || now.isBefore(expiresAt));
@@ -58,7 +82,7 @@ public record Suppression(String address, String reason, String provider, String
 
     /** Instants are kept to the millisecond, as both stores keep them. */
     static Instant millis(Instant instant) {
-        return instant == null ? null : instant.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        return instant == null ? null : instant.truncatedTo(ChronoUnit.MILLIS);
     }
 
     static String blankToNull(String value) {

@@ -5,8 +5,6 @@ import dev.bouncekit.suppression.StoreUnavailableException;
 import dev.bouncekit.suppression.Suppression;
 import dev.bouncekit.suppression.SuppressionStore;
 import dev.bouncekit.suppression.TypedAddress;
-import dev.bouncekit.taxonomy.Owner;
-import dev.bouncekit.taxonomy.Reason;
 import com.google.inject.Inject;
 import org.apache.james.filesystem.api.FileSystem;
 import org.apache.james.webadmin.Routes;
@@ -23,12 +21,10 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.stream.Collectors;
 
 /**
  * A James WebAdmin route over the suppression list, loaded from {@code extensions-jars/} by
@@ -165,19 +161,11 @@ public class SuppressionRoutes implements Routes {
     }
 
     private Object add(Request request, Response response) {
-        String id = request.queryParamOrDefault("reason", "suppressed");
-        // the reasons a hand-made entry may have, not every reason: a sender's is refused next
-        String recipientReasons = Arrays.stream(Reason.values()).filter(r -> r.owner() == Owner.RECIPIENT).map(Reason::id)
-                .collect(Collectors.joining(", "));
-        Reason reason = Reason.parse(id).orElseThrow(
-                () -> new IllegalArgumentException("unknown reason '" + id + "'; use one of " + recipientReasons));
-        if (reason.owner() != Owner.RECIPIENT) {
-            throw new IllegalArgumentException("reason '" + reason.id() + "' is owned by the " + reason.owner().id()
-                    + ", not the recipient; use one of " + recipientReasons);
-        }
+        // the reasons a hand-made entry may have, not every reason
+        String reason = Suppression.manualReason(request.queryParamOrDefault("reason", "suppressed"));
         String expires = request.queryParams("expires");
         Instant now = Instant.now();
-        Suppression entry = Suppression.manual(TypedAddress.normalize(request.params(":address")), reason.id(), now,
+        Suppression entry = Suppression.manual(TypedAddress.normalize(request.params(":address")), reason, now,
                 expires == null || expires.trim().equalsIgnoreCase("never") ? null
                         : now.plus(DurationText.parse("expires", expires)));
         store.put(entry);
